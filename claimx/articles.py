@@ -1,0 +1,89 @@
+"""Read articles: bytes to text with a known encoding, and where they came from."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimx.errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to analyse: its text and what is known about it."""
+
+    text: str
+    source: str = "-"
+    sha256: str = ""
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "-") -> Article:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(text=text, source=source, sha256=digest)
+
+
+def decode(data: bytes, name: str = "-") -> str:
+    """Decode article bytes: byte-order mark, then strict UTF-8, then Windows-1252.
+
+    Raise InputError for empty or binary input.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(f"{name}: invalid {encoding} text ({err.reason})") from err
+            return _checked(text, name)
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Legacy French text: Windows-1252 is a superset of Latin-1's printable range.
+        text = data.decode("cp1252", errors="replace")
+    return _checked(text, name)
+
+
+def _checked(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{name}: empty input, nothing to analyse")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise InputError(f"{name}: binary file, not text")
+    return text
+
+
+def read_article(path: str) -> Article:
+    """Read an article from a file path, or from standard input for "-"."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise InputError(f"{path}: no such file")
+        if file.is_dir():
+            raise InputError(f"{path}: is a folder (use `claimx batch` for folders)")
+        try:
+            with file.open("rb") as f:
+                data = f.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB, not analysed")
+    text = decode(data, path)
+    return Article(text=text, source=path, sha256=hashlib.sha256(data).hexdigest())

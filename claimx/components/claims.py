@@ -1,0 +1,195 @@
+"""claimx_claims: join actors, chips, money, attributions and hedges into claims.
+
+One claim per attributed statement (its content span), and one asserted claim
+per remaining sentence that states something. The result, ids assigned in
+order of appearance, is `doc._.claimx` (see `claimx.records`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors import Actor
+from claimx.components.attributions import AttributionHit
+from claimx.components.chips import ChipHit
+from claimx.components.hedges import hedges_in
+from claimx.components.money import MoneyHit
+from claimx.records import (
+    ActorRecord,
+    Attribution,
+    ChipRecord,
+    ClaimRecord,
+    MoneyRecord,
+    TextSpan,
+)
+
+if not Doc.has_extension("claimx"):
+    Doc.set_extension("claimx", default=None)
+
+_TRIM = " \t\n\r\u00a0«»“”\"'.,;:!?—–-"
+
+
+@dataclass
+class DocClaims:
+    """The article-independent body of an extraction."""
+
+    actors: list[ActorRecord] = field(default_factory=list)
+    chips: list[ChipRecord] = field(default_factory=list)
+    money: list[MoneyRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+
+
+def text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    """A character span of the doc text."""
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def trimmed(doc: Doc, start: int, end: int) -> TextSpan:
+    """A character span with surrounding spaces, quotes and punctuation removed."""
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return text_span(doc, start, end)
+
+
+class ClaimBuilder:
+    """Build `doc._.claimx` from the other claimx components' results."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors, actor_ids = self._actors(doc, doc._.claimx_actors or [])
+        chips, chip_ids = self._chips(doc, doc._.claimx_chips or [])
+        money = self._money(doc._.claimx_money or [])
+        hedges: list[Span] = doc._.claimx_hedges or []
+        hits: list[AttributionHit] = doc._.claimx_attributions or []
+
+        mentions = [(m.start_char, m.end_char, actor_ids[id(a)]) for a in doc._.claimx_actors or [] for m in a.mentions]
+        chip_mentions = [(h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in doc._.claimx_chips or []]
+        money_spans = [(m.start, m.end, m.id) for m in money]
+
+        def inside(items: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+            ids = {i for s, e, i in items if start <= s and e <= end}
+            return sorted(ids, key=lambda x: (len(x), x))
+
+        claims: list[ClaimRecord] = []
+        attributed_sents: set[int] = set()
+        for hit in hits:
+            span = trimmed(doc, hit.content.start_char, hit.content.end_char)
+            if span.start >= span.end:
+                continue
+            sent = hit.content[0].sent if len(hit.content) else hit.cue.sent
+            attributed_sents.add(hit.cue.sent.start)
+            attributed_sents.add(sent.start)
+            cue_hedges = hedges_in(hedges, hit.cue.start, hit.cue.end)
+            content_hedges = hedges_in(hedges, hit.content.start, hit.content.end)
+            found = sorted({(h.start_char, h.end_char) for h in cue_hedges + content_hedges})
+            if hit.kind == "denial":
+                modality = "denied"
+            elif found:
+                modality = "hedged"
+            else:
+                modality = "reported"
+            source = actor_ids.get(id(hit.source)) if hit.source is not None else None
+            attribution = Attribution(
+                kind=hit.kind,
+                source=source,
+                source_text=hit.source_text,
+                cue=trimmed(doc, hit.cue.start_char, hit.cue.end_char),
+                quote=trimmed(doc, hit.quote.start_char, hit.quote.end_char) if hit.quote else None,
+            )
+            claims.append(
+                self._claim(doc, span, sent, attribution, modality, found,
+                            inside(mentions, span.start, span.end),
+                            inside(chip_mentions, span.start, span.end),
+                            inside(money_spans, span.start, span.end))
+            )
+        for sent in doc.sents:
+            if sent.start in attributed_sents or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            span = trimmed(doc, sent.start_char, sent.end_char)
+            if span.end - span.start < 3:
+                continue
+            found = sorted({(h.start_char, h.end_char) for h in hedges_in(hedges, sent.start, sent.end)})
+            claims.append(
+                self._claim(doc, span, sent, None, "hedged" if found else "asserted", found,
+                            inside(mentions, span.start, span.end),
+                            inside(chip_mentions, span.start, span.end),
+                            inside(money_spans, span.start, span.end))
+            )
+        claims.sort(key=lambda c: (c.start, c.end))
+        for number, claim in enumerate(claims, 1):
+            claim.id = f"C{number}"
+        doc._.claimx = DocClaims(actors, chips, money, claims)
+        return doc
+
+    @staticmethod
+    def _claim(
+        doc: Doc,
+        span: TextSpan,
+        sent: Span,
+        attribution: Attribution | None,
+        modality: str,
+        hedges: list[tuple[int, int]],
+        actors: list[str],
+        chips: list[str],
+        money: list[str],
+    ) -> ClaimRecord:
+        sentence = trimmed(doc, sent.start_char, sent.end_char)
+        return ClaimRecord(
+            id="",
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            sentence=(min(sentence.start, span.start), max(sentence.end, span.end)),
+            actors=actors,
+            chips=chips,
+            money=money,
+            attribution=attribution,
+            modality=modality,
+            hedges=[text_span(doc, s, e) for s, e in hedges],
+        )
+
+    @staticmethod
+    def _actors(doc: Doc, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
+        records: list[ActorRecord] = []
+        ids: dict[int, str] = {}
+        for number, actor in enumerate(actors, 1):
+            ids[id(actor)] = f"A{number}"
+            spans = sorted({(m.start_char, m.end_char) for m in actor.mentions})
+            records.append(
+                ActorRecord(f"A{number}", actor.name, actor.kind, list(actor.roles),
+                            [text_span(doc, s, e) for s, e in spans])
+            )
+        return records, ids
+
+    @staticmethod
+    def _chips(doc: Doc, hits: list[ChipHit]) -> tuple[list[ChipRecord], dict[str, str]]:
+        records: dict[str, ChipRecord] = {}
+        for hit in hits:
+            record = records.get(hit.name)
+            if record is None:
+                record = ChipRecord(f"K{len(records) + 1}", hit.name, hit.vendor, [])
+                records[hit.name] = record
+            record.mentions.append(text_span(doc, hit.span.start_char, hit.span.end_char))
+        return list(records.values()), {name: r.id for name, r in records.items()}
+
+    @staticmethod
+    def _money(hits: list[MoneyHit]) -> list[MoneyRecord]:
+        return [
+            MoneyRecord(f"M{n}", h.start, h.end, h.span.doc.text[h.start : h.end], h.amount,
+                        h.currency, h.qualifier, h.amount_max)
+            for n, h in enumerate(hits, 1)
+        ]
+
+
+@Language.factory("claimx_claims", default_config={})
+def make_claims(nlp: Language, name: str) -> ClaimBuilder:
+    """Create a claimx_claims component."""
+    return ClaimBuilder(name)

@@ -1,0 +1,94 @@
+"""claimx_hedges: cues that present a statement as unconfirmed.
+
+The press conditional ("aurait dit", "serait en train de"), hedging verbs
+("semble", "paraît") and words ("soi-disant", "présumé"), from
+`models/hedges.yaml`. A conditional is not a hedge on modal verbs ("devrait"),
+inside a direct quotation, or when a "si" clause makes it hypothetical.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimx.resources import load_yaml
+
+if not Doc.has_extension("claimx_hedges"):
+    Doc.set_extension("claimx_hedges", default=None)
+
+_OPEN_QUOTES = {"«", "“"}
+_CLOSE_QUOTES = {"»", "”"}
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside « », “ ” or straight double quotes."""
+    inside: set[int] = set()
+    depth = 0
+    straight_open = False
+    for token in doc:
+        if token.text in _OPEN_QUOTES:
+            depth += 1
+        elif token.text in _CLOSE_QUOTES:
+            depth = max(depth - 1, 0)
+        elif token.text == '"':
+            straight_open = not straight_open
+        elif depth or straight_open:
+            inside.add(token.i)
+        if "\n" in token.text:
+            depth, straight_open = 0, False
+    return inside
+
+
+class HedgeTagger:
+    """Tag hedge cues into `doc._.claimx_hedges` and `doc.spans["claimx_hedges"]`."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+        self.name = name
+        data: dict[str, Any] = load_yaml(lexicon)
+        self.lemmas = set(data["lemmas"])
+        self.forms = {f.lower() for f in data["forms"]}
+        self.exclude = set(data["conditional_exclude"])
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases.add("HEDGE", list(nlp.tokenizer.pipe(data["phrases"])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = quoted_tokens(doc)
+        spans = list(self.phrases(doc, as_spans=True))
+        for token in doc:
+            if token.lemma_ in self.lemmas or token.lower_ in self.forms:
+                spans.append(doc[token.i : token.i + 1])
+            elif self._reportive_conditional(token, quoted):
+                spans.append(doc[token.i : token.i + 1])
+        hedges = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc._.claimx_hedges = hedges
+        doc.spans["claimx_hedges"] = hedges
+        return doc
+
+    def _reportive_conditional(self, token: Token, quoted: set[int]) -> bool:
+        if "Cnd" not in token.morph.get("Mood") or token.i in quoted:
+            return False
+        verb = token.head if token.pos_ == "AUX" else token
+        if verb.lemma_ in self.exclude or token.lemma_ in self.exclude:
+            return False
+        # "si elle refusait, elle paierait": the "si" clause hangs off the same verb.
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in child.children
+            ):
+                return False
+        return True
+
+
+def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
+    """The hedge spans inside the token range [start, end)."""
+    return [h for h in hedges if start <= h.start and h.end <= end]
+
+
+@Language.factory("claimx_hedges", default_config={"lexicon": "hedges.yaml"})
+def make_hedges(nlp: Language, name: str, lexicon: str) -> HedgeTagger:
+    """Create a claimx_hedges component reading its lexicon from `models/`."""
+    return HedgeTagger(nlp, name, lexicon)

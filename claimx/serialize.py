@@ -1,0 +1,62 @@
+"""Write extractions as YAML (safe dumping, Unicode unescaped), JSON or JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# Plain scalars a YAML 1.2 reader would take for a number, boolean or null.
+_YAML12_SPECIAL = re.compile(
+    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+        |0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+        |true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$""",
+    re.VERBOSE,
+)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+    """Safe dumper that quotes strings YAML 1.2 would read as other types."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _YAML12_SPECIAL.match(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_yaml(documents: Iterable[dict[str, Any]]) -> str:
+    """A YAML stream, one `---` document per extraction."""
+    return yaml.dump_all(
+        documents,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        explicit_start=True,
+        width=2**31 - 1,
+        default_flow_style=False,
+    )
+
+
+def to_json(document: dict[str, Any] | list[dict[str, Any]]) -> str:
+    """Pretty JSON, Unicode unescaped."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(document: dict[str, Any]) -> str:
+    """One JSON object on one line."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def load_yaml_documents(text: str) -> list[Any]:
+    """Read a YAML stream written by `to_yaml` (safe loading)."""
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return [d for d in yaml.load_all(text, Loader=loader) if d is not None]

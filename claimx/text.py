@@ -1,0 +1,19 @@
+"""Small text helpers shared by components and the scorer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, apostrophe- and space-insensitive key for a name.
+
+    >>> fold("L’Élysée  ")
+    "l'elysee"
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip().casefold()
