@@ -1,0 +1,56 @@
+"""The claimx command line: a thin layer over the library API.
+
+Each command lives in its own module and imports spaCy only when it runs, so
+`claimx --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from claimx import __version__
+from claimx.cli import eval as eval_command
+from claimx.cli import extract as extract_command
+from claimx.cli.exit_codes import ExitCode
+
+app = typer.Typer(
+    name="claimx",
+    help="Turn French tech-policy news into structured, checkable claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_command.extract)
+app.command("eval")(eval_command.eval_)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Turn French tech-policy news into structured, checkable claims."""
+
+
+def main() -> None:
+    """Entry point of the `claimx` command."""
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`claimx extract | head`): end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
+    except KeyboardInterrupt:
+        sys.stderr.write("claimx: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)

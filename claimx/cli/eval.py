@@ -1,0 +1,84 @@
+"""`claimx eval`: score extraction against gold annotations."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from claimx.cli.exit_codes import ExitCode
+from claimx.cli.output import fail, warn
+
+CATEGORIES = ("actors", "chips", "money", "attributions", "hedged")
+
+
+def _thresholds(values: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for value in values:
+        name, _, number = value.partition("=")
+        if name not in (*CATEGORIES, "mean") or not number:
+            fail(f"--min takes CATEGORY=F1 with CATEGORY one of {', '.join(CATEGORIES)}, mean; "
+                 f"got {value!r}", ExitCode.USAGE)
+        try:
+            out[name] = float(number)
+        except ValueError:
+            fail(f"--min {value!r}: {number!r} is not a number", ExitCode.USAGE)
+    return out
+
+
+def eval_(
+    gold: Path = typer.Argument(..., help="A gold file (*.gold.yaml) or a folder of them."),
+    corpus: Path = typer.Option(
+        None, "--corpus", help="Folder of the articles [default: beside each gold file]."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    minimum: list[str] = typer.Option(
+        [], "--min", help="Fail (exit 5) when F1 is below: CATEGORY=F1, e.g. money=0.9; repeatable."
+    ),
+    model: str = typer.Option(None, "--model", "-m", help="Base spaCy pipeline."),
+) -> None:
+    """Score claimx against gold annotations: precision, recall, F1 per category."""
+    from claimx.errors import ClaimxError, GoldError, ModelError
+    from claimx.evaluate import evaluate, find_gold
+
+    thresholds = _thresholds(minimum)
+    try:
+        report = evaluate(find_gold(gold, corpus), model)
+    except GoldError as err:
+        fail(str(err), ExitCode.INPUT_ERROR)
+    except ModelError as err:
+        fail(str(err), ExitCode.MODEL_ERROR)
+    except ClaimxError as err:
+        fail(str(err), ExitCode.INPUT_ERROR)
+
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_table(report)
+
+    scores = {c: s.f1 for c, s in report.total.items()} | {"mean": report.mean_f1}
+    below = [f"{c} F1 {scores[c]:.3f} < {t}" for c, t in thresholds.items() if scores[c] < t]
+    if below:
+        warn("below threshold: " + "; ".join(below))
+        raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))
+
+
+def _print_table(report: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from claimx.evaluate import Report
+
+    assert isinstance(report, Report)
+    table = Table(title=f"claimx eval: {len(report.articles)} article(s)")
+    for column in ("category", "precision", "recall", "F1", "accuracy", "predicted", "gold"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category, score in report.total.items():
+        accuracy = "-" if score.accuracy is None else f"{score.accuracy:.3f}"
+        table.add_row(category, f"{score.precision:.3f}", f"{score.recall:.3f}",
+                      f"{score.f1:.3f}", accuracy, str(score.n_pred), str(score.n_gold))
+    table.add_section()
+    table.add_row("mean F1", "", "", f"{report.mean_f1:.3f}", "", "", "")
+    Console().print(table)
