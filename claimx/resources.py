@@ -34,3 +34,8 @@ def load_yaml(name: str) -> Any:
     """Read a YAML data file from `models/` (cached: data files are read-only)."""
     with data_path(name).open(encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+def schema_path() -> Path:
+    """The JSON Schema of output format v1, shipped in the package."""
+    return _PACKAGE_DIR / "schema" / "claimx-v1.schema.json"
