@@ -47,6 +47,7 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy pipeline {base!r} is not installed; install it with "
             f"`pip install {str(base).replace('_', '-')}`"
         ) from err
+    tune_tokenizer(nlp, config)
     for name in settings["before_parser"]:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(name, config=dict(components.get(name) or {}), **where)
@@ -56,8 +57,21 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+def tune_tokenizer(nlp: Language, config: dict[str, object] | None = None) -> None:
+    """Apply the `[tokenizer]` settings of the pipeline definition to `nlp`."""
+    from spacy.util import compile_suffix_regex
+
+    settings = (config or pipeline_config()).get("tokenizer") or {}
+    assert isinstance(settings, dict)
+    extra = list(settings.get("extra_suffixes") or [])
+    if extra:
+        suffixes = list(nlp.Defaults.suffixes or []) + extra
+        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 @lru_cache(maxsize=4)
-def _default_pipeline(model: str | None) -> Language:
+def cached_pipeline(model: str | None = None) -> Language:
+    """`load_pipeline(model)`, loaded once per process."""
     return load_pipeline(model)
 
 
@@ -81,7 +95,7 @@ def extract_many(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
     """Extract from many articles, streamed through `nlp.pipe` in batches."""
-    nlp = nlp or _default_pipeline(None)
+    nlp = nlp or cached_pipeline(None)
     pipeline = {"model": model_label(nlp), "claimx": __version__}
 
     def checked(items: Iterable[Article]) -> Iterator[tuple[str, Article]]:

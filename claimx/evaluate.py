@@ -337,11 +337,11 @@ def score_document(doc: dict[str, Any], gold: dict[str, Any], text: str) -> dict
 
 def evaluate(gold_articles: Iterable[GoldArticle], model: str | None = None) -> Report:
     """Run extraction on every gold article and score it."""
-    from claimx.api import extract_many, load_pipeline
+    from claimx.api import cached_pipeline, extract_many
     from claimx.articles import read_article
 
     golds = list(gold_articles)
-    nlp = load_pipeline(model)
+    nlp = cached_pipeline(model)
     articles = [read_article(str(g.article)) for g in golds]
     report = Report()
     for gold, article, extraction in zip(golds, articles, extract_many(articles, nlp), strict=True):

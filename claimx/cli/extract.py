@@ -57,10 +57,10 @@ def extract(
 
 
 def _write(articles: list[object], output_format: Format, model: str | None, several: bool) -> None:
-    from claimx.api import extract_many, load_pipeline
+    from claimx.api import cached_pipeline, extract_many
     from claimx.serialize import to_json, to_jsonl, to_yaml
 
-    nlp = load_pipeline(model)
+    nlp = cached_pipeline(model)
     out = sys.stdout
     documents = (e.to_dict() for e in extract_many(articles, nlp))  # type: ignore[arg-type]
     if output_format is Format.json:

@@ -282,7 +282,7 @@ class AttributionTagger:
         """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
         start = _left_extend(doc, verb)
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        inverted_pronoun = after is not None and after.text.startswith("-")
+        inverted_pronoun = _inversion_pronoun(doc, verb) is not None
         before = doc[start.i - 1] if start.i > sent.start else None
         if before is None or before.text not in (",", "»", "”", '"'):
             return None
@@ -323,9 +323,8 @@ class AttributionTagger:
     def _inverted_subject(
         self, doc: Doc, sent: Span, verb: Token, actors: list[Actor]
     ) -> tuple[Actor | None, str | None]:
-        nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-        if nxt is not None and nxt.text.startswith("-"):
-            pron = doc[verb.i + 2] if nxt.lower_ == "-t" and verb.i + 2 < sent.end else nxt
+        pron = _inversion_pronoun(doc, verb)
+        if pron is not None:
             actor = resolve_pronoun(pron, actors)
             return (actor, actor.name) if actor else (None, None)
         after = [m for a in actors for m in a.mentions if verb.i < m.start and m.end <= sent.end]
@@ -430,6 +429,15 @@ def _left_extend(doc: Doc, verb: Token) -> Token:
     ):
         i -= 1
     return doc[i]
+
+
+def _inversion_pronoun(doc: Doc, verb: Token) -> Token | None:
+    """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
+    start = _left_extend(doc, verb).i
+    for token in doc[start : min(verb.i + 3, len(doc))]:
+        if token.text.startswith("-") and token.lower_ not in ("-t", "-"):
+            return token
+    return None
 
 
 def _bare_participle(token: Token) -> bool:
