@@ -59,6 +59,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def tune_tokenizer(nlp: Language, config: dict[str, object] | None = None) -> None:
     """Apply the `[tokenizer]` settings of the pipeline definition to `nlp`."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_suffix_regex
 
     settings = (config or pipeline_config()).get("tokenizer") or {}
@@ -66,7 +67,9 @@ def tune_tokenizer(nlp: Language, config: dict[str, object] | None = None) -> No
     extra = list(settings.get("extra_suffixes") or [])
     if extra:
         suffixes = list(nlp.Defaults.suffixes or []) + extra
-        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=4)

@@ -132,7 +132,9 @@ def _optional(item: dict[str, Any]) -> bool:
     return bool(item.get("optional") or item.get("currency_implied"))
 
 
-def _locate(text: str, needle: str, start: int | None = None, near: int | None = None) -> tuple[int, int] | None:
+def _locate(
+    text: str, needle: str, start: int | None = None, near: int | None = None
+) -> tuple[int, int] | None:
     """Offsets of `needle` in the article: at `start`, nearest to `near`, or first."""
     if start is not None:
         return (start, start + len(needle)) if text[start : start + len(needle)] == needle else None
@@ -225,7 +227,11 @@ def score_money(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> S
     for pred in doc["money"]:
         hits = [i for i, g in enumerate(gold) if matches(pred, g)]
         # Prefer the gold item whose text overlaps the prediction.
-        hits.sort(key=lambda i: _locate(text, gold[i]["text"], gold[i].get("start"), pred["start"]) is None)
+        hits.sort(
+            key=lambda i: (
+                _locate(text, gold[i]["text"], gold[i].get("start"), pred["start"]) is None
+            )
+        )
         free = [i for i in hits if not _optional(gold[i]) and i not in used]
         if free:
             used.add(free[0])
@@ -239,8 +245,12 @@ def score_money(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> S
     return score
 
 
-def _source_matches(claim: dict[str, Any], source: str, actors_by_id: dict[str, Any],
-                    gold_actors: list[dict[str, Any]]) -> bool:
+def _source_matches(
+    claim: dict[str, Any],
+    source: str,
+    actors_by_id: dict[str, Any],
+    gold_actors: list[dict[str, Any]],
+) -> bool:
     attribution = claim["attribution"]
     predicted = set()
     if attribution.get("source_text"):
@@ -310,7 +320,9 @@ def score_hedged(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> 
         if _optional(item):
             continue
         by_claim = any(
-            c["start"] <= evidence[0] and evidence[1] <= c["end"] and c["modality"] in ("hedged", "reported")
+            c["start"] <= evidence[0]
+            and evidence[1] <= c["end"]
+            and c["modality"] in ("hedged", "reported")
             for c in doc["claims"]
         )
         by_span = cue is not None and any(s < cue[1] and cue[0] < e for s, e in hedge_spans)

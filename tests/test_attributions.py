@@ -2,40 +2,107 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
 from claimx.components.attributions import er_forms
 
 
-def claims(nlp: Language, text: str) -> list[dict[str, object]]:
+def claims(nlp: Language, text: str) -> list[dict[str, Any]]:
     doc = nlp(text)
     return [c.to_dict() for c in doc._.claimx.claims]
 
 
-def attributed(nlp: Language, text: str) -> list[dict[str, object]]:
+def attributed(nlp: Language, text: str) -> list[dict[str, Any]]:
     return [c for c in claims(nlp, text) if c["attribution"]]
 
 
 # text, kind, source (name or text), evidence inside the claim span
 CASES = [
-    ("Selon Reuters, Nvidia prépare une nouvelle puce.", "according_to", "Reuters", "Nvidia prépare une nouvelle puce"),
-    ("Nvidia prépare une nouvelle puce, selon Reuters.", "according_to", "Reuters", "Nvidia prépare une nouvelle puce"),
-    ("D'après Bloomberg, Intel va supprimer des postes.", "according_to", "Bloomberg", "Intel va supprimer des postes"),
-    ("Selon des sources proches du dossier, l'accord est signé.", "according_to", "des sources proches du dossier", "l'accord est signé"),
-    ("Huawei a déclaré que ses puces étaient prêtes.", "statement", "Huawei", "ses puces étaient prêtes"),
-    ("Le ministre a affirmé que la Chine trichait.", "statement", "Le ministre", "la Chine trichait"),
-    ("AMD a indiqué qu'elle investirait en Europe.", "statement", "AMD", "elle investirait en Europe"),
-    ("Samsung assure avoir résolu le problème.", "statement", "Samsung", "avoir résolu le problème"),
-    ("Microsoft a promis 3 milliards d'euros pour la France.", "statement", "Microsoft", "3 milliards d'euros"),
-    ("« Nous sommes prêts », a déclaré Jensen Huang.", "quote", "Jensen Huang", "Nous sommes prêts"),
-    ("Lisa Su a présenté la puce. « La demande explose », a-t-elle ajouté.", "quote", "Lisa Su", "La demande explose"),
+    (
+        "Selon Reuters, Nvidia prépare une nouvelle puce.",
+        "according_to",
+        "Reuters",
+        "Nvidia prépare une nouvelle puce",
+    ),
+    (
+        "Nvidia prépare une nouvelle puce, selon Reuters.",
+        "according_to",
+        "Reuters",
+        "Nvidia prépare une nouvelle puce",
+    ),
+    (
+        "D'après Bloomberg, Intel va supprimer des postes.",
+        "according_to",
+        "Bloomberg",
+        "Intel va supprimer des postes",
+    ),
+    (
+        "Selon des sources proches du dossier, l'accord est signé.",
+        "according_to",
+        "des sources proches du dossier",
+        "l'accord est signé",
+    ),
+    (
+        "Huawei a déclaré que ses puces étaient prêtes.",
+        "statement",
+        "Huawei",
+        "ses puces étaient prêtes",
+    ),
+    (
+        "Le ministre a affirmé que la Chine trichait.",
+        "statement",
+        "Le ministre",
+        "la Chine trichait",
+    ),
+    (
+        "AMD a indiqué qu'elle investirait en Europe.",
+        "statement",
+        "AMD",
+        "elle investirait en Europe",
+    ),
+    (
+        "Samsung assure avoir résolu le problème.",
+        "statement",
+        "Samsung",
+        "avoir résolu le problème",
+    ),
+    (
+        "Microsoft a promis 3 milliards d'euros pour la France.",
+        "statement",
+        "Microsoft",
+        "3 milliards d'euros",
+    ),
+    (
+        "« Nous sommes prêts », a déclaré Jensen Huang.",
+        "quote",
+        "Jensen Huang",
+        "Nous sommes prêts",
+    ),
+    (
+        "Lisa Su a présenté la puce. « La demande explose », a-t-elle ajouté.",
+        "quote",
+        "Lisa Su",
+        "La demande explose",
+    ),
     ("Intel a refusé de commenter.", "no_comment", "Intel", "refusé de commenter"),
-    ("Nvidia n'a pas souhaité commenter ces informations.", "no_comment", "Nvidia", "souhaité commenter"),
+    (
+        "Nvidia n'a pas souhaité commenter ces informations.",
+        "no_comment",
+        "Nvidia",
+        "souhaité commenter",
+    ),
     ("TSMC s'est refusé à tout commentaire.", "no_comment", "TSMC", "refusé à tout commentaire"),
     ("AMD n'a pas donné suite à nos questions.", "no_comment", "AMD", "donné suite"),
     ("Huawei dément avoir acheté des puces.", "denial", "Huawei", "avoir acheté des puces"),
-    ("Le ministère nie que des licences aient été accordées.", "denial", "Le ministère", "des licences aient été accordées"),
+    (
+        "Le ministère nie que des licences aient été accordées.",
+        "denial",
+        "Le ministère",
+        "des licences aient été accordées",
+    ),
 ]
 
 
@@ -67,14 +134,17 @@ def test_no_attribution(nlp: Language, text: str) -> None:
 def test_two_statements_in_one_sentence(nlp: Language) -> None:
     text = "Intel a qualifié la règle « d'absurde » et a déclaré qu'elle freinerait l'innovation."
     found = attributed(nlp, text)
-    assert [c["attribution"]["kind"] for c in found] == ["quote", "statement"]  # type: ignore[index]
+    assert [c["attribution"]["kind"] for c in found] == ["quote", "statement"]
     assert found[1]["text"] == "elle freinerait l'innovation"
 
 
 def test_pronoun_source_resolves(nlp: Language) -> None:
-    text = "Donald Trump a rencontré des patrons. Il aurait dit à Intel qu'il fallait produire aux États-Unis."
+    text = (
+        "Donald Trump a rencontré des patrons. "
+        "Il aurait dit à Intel qu'il fallait produire aux États-Unis."
+    )
     found = attributed(nlp, text)
-    assert found[0]["attribution"]["source_text"] == "Donald Trump"  # type: ignore[index]
+    assert found[0]["attribution"]["source_text"] == "Donald Trump"
     assert found[0]["modality"] == "hedged"
 
 
@@ -97,7 +167,7 @@ def test_modality(nlp: Language, text: str, modality: str, cue: str | None) -> N
     found = claims(nlp, text)
     assert len(found) == 1
     assert found[0]["modality"] == modality
-    hedges = [h["text"] for h in found[0]["hedges"]]  # type: ignore[union-attr]
+    hedges = [h["text"] for h in found[0]["hedges"]]
     assert hedges == ([cue] if cue else [])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -22,8 +23,8 @@ def runner(nlp: Language) -> CliRunner:  # nlp: the CLI reuses the session's cac
     return CliRunner()
 
 
-def without_source(document: dict[str, object]) -> dict[str, object]:
-    article = dict(document["article"])  # type: ignore[call-overload]
+def without_source(document: dict[str, Any]) -> dict[str, Any]:
+    article = dict(document["article"])
     article.pop("source")
     return {**document, "article": article}
 

@@ -18,8 +18,13 @@ def doc(**parts: Any) -> dict[str, Any]:
 
 
 def actor(i: int, name: str, kind: str, *mentions: str) -> dict[str, Any]:
-    return {"id": f"A{i}", "name": name, "kind": kind, "roles": [],
-            "mentions": [{"start": 0, "end": 0, "text": m} for m in (name, *mentions)]}
+    return {
+        "id": f"A{i}",
+        "name": name,
+        "kind": kind,
+        "roles": [],
+        "mentions": [{"start": 0, "end": 0, "text": m} for m in (name, *mentions)],
+    }
 
 
 GOLD = {
@@ -30,29 +35,58 @@ GOLD = {
     ],
     "chips": [{"name": "H20", "vendor": "Nvidia", "aliases": ["H20"]}],
     "money": [{"text": "5 milliards de dollars", "amount": 5e9, "currency": "USD"}],
-    "attributions": [{"source": "NPR", "cue": "Selon NPR", "kind": "according_to", "evidence": "a vendu"}],
+    "attributions": [
+        {"source": "NPR", "cue": "Selon NPR", "kind": "according_to", "evidence": "a vendu"}
+    ],
     "hedged": [],
 }
 
 
 def test_duplicate_actor_is_a_false_positive() -> None:
-    scores = score_document(doc(actors=[actor(1, "Jensen Huang", "person"), actor(2, "Huang", "person"),
-                                        actor(3, "NPR", "media")]), GOLD, TEXT)
+    scores = score_document(
+        doc(
+            actors=[
+                actor(1, "Jensen Huang", "person"),
+                actor(2, "Huang", "person"),
+                actor(3, "NPR", "media"),
+            ]
+        ),
+        GOLD,
+        TEXT,
+    )
     assert scores["actors"].recall == 1.0
     assert scores["actors"].precision == pytest.approx(2 / 3)
 
 
 def test_optional_actor_neither_rewarded_nor_punished() -> None:
-    scores = score_document(doc(actors=[actor(1, "NPR", "organization"), actor(2, "Chine", "country")]), GOLD, TEXT)
+    scores = score_document(
+        doc(actors=[actor(1, "NPR", "organization"), actor(2, "Chine", "country")]), GOLD, TEXT
+    )
     assert scores["actors"].precision == 1.0
     assert scores["actors"].recall == 0.5
     assert scores["actors"].accuracy == 0.0  # NPR's kind is wrong
 
 
 def test_money_and_chips() -> None:
-    money = [{"id": "M1", "start": 25, "end": 47, "text": "5 milliards de dollars", "amount": 5_010_000_000,
-              "currency": "USD", "qualifier": "exact"}]
-    chips = [{"id": "K1", "name": "H-20", "vendor": "AMD", "mentions": [{"start": 51, "end": 54, "text": "H20"}]}]
+    money = [
+        {
+            "id": "M1",
+            "start": 25,
+            "end": 47,
+            "text": "5 milliards de dollars",
+            "amount": 5_010_000_000,
+            "currency": "USD",
+            "qualifier": "exact",
+        }
+    ]
+    chips = [
+        {
+            "id": "K1",
+            "name": "H-20",
+            "vendor": "AMD",
+            "mentions": [{"start": 51, "end": 54, "text": "H20"}],
+        }
+    ]
     scores = score_document(doc(money=money, chips=chips), GOLD, TEXT)
     assert scores["money"].f1 == 1.0  # within 0.5 %
     assert scores["chips"].f1 == 1.0
@@ -62,10 +96,25 @@ def test_money_and_chips() -> None:
 
 
 def test_attribution_needs_the_right_source() -> None:
-    claim = {"id": "C1", "start": 11, "end": 54, "text": TEXT[11:54], "sentence": {"start": 0, "end": 55},
-             "actors": [], "chips": [], "money": [], "modality": "reported", "hedges": [],
-             "attribution": {"kind": "according_to", "source": "A1", "source_text": "NPR",
-                             "cue": {"start": 0, "end": 9, "text": "Selon NPR"}, "quote": None}}
+    claim: dict[str, Any] = {
+        "id": "C1",
+        "start": 11,
+        "end": 54,
+        "text": TEXT[11:54],
+        "sentence": {"start": 0, "end": 55},
+        "actors": [],
+        "chips": [],
+        "money": [],
+        "modality": "reported",
+        "hedges": [],
+        "attribution": {
+            "kind": "according_to",
+            "source": "A1",
+            "source_text": "NPR",
+            "cue": {"start": 0, "end": 9, "text": "Selon NPR"},
+            "quote": None,
+        },
+    }
     good = score_document(doc(actors=[actor(1, "NPR", "media")], claims=[claim]), GOLD, TEXT)
     assert good["attributions"].f1 == 1.0
     claim["attribution"]["source_text"] = "Reuters"

@@ -74,7 +74,9 @@ def test_deterministic_and_round_trips(nlp: Language) -> None:
 
 
 def test_yaml_keys_in_documented_order(nlp: Language) -> None:
-    document = extract("Selon Reuters, Nvidia a vendu 5 milliards de dollars de puces H20.", nlp).to_dict()
+    document = extract(
+        "Selon Reuters, Nvidia a vendu 5 milliards de dollars de puces H20.", nlp
+    ).to_dict()
     assert list(document) == ["claimx", "article", "pipeline", "actors", "chips", "money", "claims"]
     claim = document["claims"][0]
     assert list(claim)[:3] == ["id", "start", "end"]

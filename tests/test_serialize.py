@@ -6,7 +6,9 @@ import yaml
 from claimx.serialize import load_yaml_documents, to_jsonl, to_yaml
 
 
-@pytest.mark.parametrize("value", ["1e3", "1.5", "true", "null", "~", "0x1F", ".inf", "", "yes", "-2"])
+@pytest.mark.parametrize(
+    "value", ["1e3", "1.5", "true", "null", "~", "0x1F", ".inf", "", "yes", "-2"]
+)
 def test_number_like_strings_stay_strings(value: str) -> None:
     out = to_yaml([{"text": value}])
     assert load_yaml_documents(out)[0]["text"] == value

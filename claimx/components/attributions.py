@@ -54,8 +54,25 @@ def er_forms(lemma: str) -> set[str]:
     if not lemma.endswith("er"):
         return {lemma}
     stem = lemma[:-2]
-    endings = ["e", "ent", "é", "ée", "és", "ées", "ait", "aient", "erait", "eraient", "era",
-               "eront", "a", "èrent", "ant", "er", "es"]
+    endings = [
+        "e",
+        "ent",
+        "é",
+        "ée",
+        "és",
+        "ées",
+        "ait",
+        "aient",
+        "erait",
+        "eraient",
+        "era",
+        "eront",
+        "a",
+        "èrent",
+        "ant",
+        "er",
+        "es",
+    ]
     forms = {stem + e for e in endings}
     if stem.endswith("g"):  # "partager" -> "partageait"
         forms |= {stem + "e" + e for e in ("ait", "aient", "a", "ant")}
@@ -90,7 +107,7 @@ class AttributionTagger:
         self.denial_verbs = {self._bare(v) for v in data["denial"]["verbs"]}
         self.denial_objects = {k: set(v) for k, v in data["denial"]["with_object"].items()}
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.according.add("ACCORDING_TO", list(nlp.tokenizer.pipe(data["according_to"])))
+        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in data["according_to"]])
         self.no_comment = Matcher(nlp.vocab)
         gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
         for phrase in data["no_comment"]:
@@ -169,9 +186,10 @@ class AttributionTagger:
         return cues
 
     def _verb_lemma(self, token: Token) -> str | None:
-        if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON"):
-            if not (token.pos_ == "NOUN" and token.lower_ in self.verb_of_form and _after_subject(token)):
-                return None
+        # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
+        mistagged = token.pos_ == "NOUN" and _after_subject(token)
+        if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
+            return None
         if token.lemma_ in self.lemmas and token.pos_ == "VERB":
             return str(token.lemma_)
         lemma = self.verb_of_form.get(token.lower_)
@@ -218,7 +236,9 @@ class AttributionTagger:
     ) -> AttributionHit | None:
         if kind == "according_to":
             return self._according_to(doc, sent, cue, end, actors)
-        verb = cue[0] if kind != "no_comment" else next((t for t in cue if t.pos_ == "VERB"), cue[0])
+        verb = (
+            cue[0] if kind != "no_comment" else next((t for t in cue if t.pos_ == "VERB"), cue[0])
+        )
         full_cue = doc[_left_extend(doc, verb).i : cue.end]
         if kind == "no_comment":
             content = doc[full_cue.start : max(end, cue.end)]
@@ -263,12 +283,20 @@ class AttributionTagger:
                 break
             i += 1
         nxt = verb.i + 1
-        while nxt < end and doc[nxt].pos_ in ("ADV", "PRON") and doc[nxt].lower_ not in ("que", "qu'"):
+        while (
+            nxt < end and doc[nxt].pos_ in ("ADV", "PRON") and doc[nxt].lower_ not in ("que", "qu'")
+        ):
             nxt += 1
-        if nxt < end and doc[nxt].lower_ in ("de", "d'", "d’") and nxt + 1 < end:
-            if doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in ("ne", "n'"):
-                return doc[nxt + 1 : end]
-        if nxt < end and doc[nxt].pos_ in ("VERB", "AUX") and "Inf" in doc[nxt].morph.get("VerbForm"):
+        infinitive = nxt + 1 < end and (
+            doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in ("ne", "n'")
+        )
+        if doc[nxt].lower_ in ("de", "d'", "d’") and infinitive:
+            return doc[nxt + 1 : end]
+        if (
+            nxt < end
+            and doc[nxt].pos_ in ("VERB", "AUX")
+            and "Inf" in doc[nxt].morph.get("VerbForm", [])
+        ):
             return doc[nxt:end]
         if (lemma in self.object_verbs or lemma in self.denial_verbs) and nxt < end:
             particles = self.object_particles.get(lemma)
@@ -286,9 +314,15 @@ class AttributionTagger:
         before = doc[start.i - 1] if start.i > sent.start else None
         if before is None or before.text not in (",", "»", "”", '"'):
             return None
-        if not inverted_pronoun and after is not None and after.lower_ in ("que", "qu'", "de", "d'"):
+        if (
+            not inverted_pronoun
+            and after is not None
+            and after.lower_ in ("que", "qu'", "de", "d'")
+        ):
             return None
-        if not inverted_pronoun and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        if not inverted_pronoun and any(
+            c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
+        ):
             return None
         end = before.i
         if doc[end].text == "," and end - 1 >= sent.start and doc[end - 1].text in ("»", "”", '"'):
@@ -304,7 +338,9 @@ class AttributionTagger:
             begin += 1
         return doc[begin:end] if end - begin >= 3 else None
 
-    def _subject(self, doc: Doc, verb: Token, actors: list[Actor]) -> tuple[Actor | None, str | None]:
+    def _subject(
+        self, doc: Doc, verb: Token, actors: list[Actor]
+    ) -> tuple[Actor | None, str | None]:
         head = verb
         for _ in range(3):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
@@ -314,7 +350,9 @@ class AttributionTagger:
                 head = head.head
             else:
                 break
-        before = [m for a in actors for m in a.mentions if verb.sent.start <= m.start and m.end <= verb.i]
+        before = [
+            m for a in actors for m in a.mentions if verb.sent.start <= m.start and m.end <= verb.i
+        ]
         if before:
             mention = max(before, key=lambda m: m.end)
             return _owner(actors, mention), _owner_name(actors, mention)
@@ -337,7 +375,9 @@ class AttributionTagger:
         phrase = doc[verb.i + 1 : end]
         return (None, phrase.text) if len(phrase) else (None, None)
 
-    def _source_from(self, doc: Doc, subject: Token, actors: list[Actor]) -> tuple[Actor | None, str | None]:
+    def _source_from(
+        self, doc: Doc, subject: Token, actors: list[Actor]
+    ) -> tuple[Actor | None, str | None]:
         if subject.lower_ in _PRONOUNS:
             actor = resolve_pronoun(subject, actors)
             return (actor, actor.name) if actor else (None, None)
@@ -357,7 +397,11 @@ class AttributionTagger:
         self, doc: Doc, sent: Span, cue: Span, end: int, actors: list[Actor]
     ) -> AttributionHit | None:
         i = cue.end
-        while i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space:
+        while (
+            i < sent.end
+            and doc[i].text not in (",", ".", ";", ":", ")", "\n")
+            and not doc[i].is_space
+        ):
             if doc[i].pos_ in ("VERB", "AUX") and i > cue.end + 1:
                 break
             i += 1
@@ -372,9 +416,13 @@ class AttributionTagger:
             chain_end = j
         full_cue = doc[cue.start : chain_end]
         before = doc[sent.start : cue.start]
-        leading = [t for t in before if not (t.is_punct or t.is_space) and t.lower_ not in ("et", "mais")]
+        leading = [
+            t for t in before if not (t.is_punct or t.is_space) and t.lower_ not in ("et", "mais")
+        ]
         if len(leading) <= 1:
-            start = chain_end + 1 if chain_end < sent.end and doc[chain_end].text == "," else chain_end
+            start = (
+                chain_end + 1 if chain_end < sent.end and doc[chain_end].text == "," else chain_end
+            )
             content = doc[start:end]
         else:
             stop = cue.start
@@ -391,11 +439,24 @@ class AttributionTagger:
             return AttributionHit(
                 "according_to", full_cue, content, actor, actor.name if actor else source_span.text
             )
-        inside = [m for a in actors for m in a.mentions if source_span.start <= m.start and m.end <= source_span.end]
+        inside = [
+            m
+            for a in actors
+            for m in a.mentions
+            if source_span.start <= m.start and m.end <= source_span.end
+        ]
         if inside:
             mention = inside[0]
-            return AttributionHit("according_to", full_cue, content, _owner(actors, mention), doc[source_span.start:chain_end].text)
-        return AttributionHit("according_to", full_cue, content, None, doc[source_span.start:chain_end].text)
+            return AttributionHit(
+                "according_to",
+                full_cue,
+                content,
+                _owner(actors, mention),
+                doc[source_span.start : chain_end].text,
+            )
+        return AttributionHit(
+            "according_to", full_cue, content, None, doc[source_span.start : chain_end].text
+        )
 
     def _colon_quotes(
         self, doc: Doc, quotes: list[Span], hits: list[AttributionHit], actors: list[Actor]
@@ -409,12 +470,20 @@ class AttributionTagger:
             if colon < 0 or doc[colon].text != ":":
                 continue
             sent = doc[colon].sent
-            before = [m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= colon]
+            before = [
+                m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= colon
+            ]
             if before:
                 mention = max(before, key=lambda m: m.end)
                 found.append(
-                    AttributionHit("quote", doc[colon : colon + 1], quote, _owner(actors, mention),
-                                   _owner_name(actors, mention), quote)
+                    AttributionHit(
+                        "quote",
+                        doc[colon : colon + 1],
+                        quote,
+                        _owner(actors, mention),
+                        _owner_name(actors, mention),
+                        quote,
+                    )
                 )
         return found
 
@@ -442,9 +511,12 @@ def _inversion_pronoun(doc: Doc, verb: Token) -> Token | None:
 
 def _bare_participle(token: Token) -> bool:
     """A past participle without auxiliary ("une initiative appelée X") reports nothing."""
-    if "Part" not in token.morph.get("VerbForm") and not token.lower_.endswith(("é", "ée", "és", "ées")):
+    if "Part" not in token.morph.get("VerbForm", []) and not token.lower_.endswith(
+        ("é", "ée", "és", "ées")
+    ):
         return False
     return _left_extend(token.doc, token).i == token.i
+
 
 def _after_subject(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "PRON")

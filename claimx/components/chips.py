@@ -60,7 +60,7 @@ class ChipTagger:
             self.vendors[canonical] = entry.get("vendor")
             aliases = [canonical, *map(str, entry.get("aliases") or [])]
             forms = sorted({v for a in aliases for v in spelling_variants(a)})
-            docs = list(nlp.tokenizer.pipe(forms))
+            docs = [nlp.make_doc(t) for t in forms]
             if any(ch.isdigit() for ch in canonical):
                 self.folded.add(canonical, docs)
             else:
@@ -86,7 +86,7 @@ class ChipTagger:
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=match_id))
-        for _, start, end in self.context(doc):
+        for _, _start, end in self.context(doc):
             found.append(Span(doc, end - 1, end, label="UNKNOWN"))
         spans = filter_spans(found)
         hits = [self._hit(span) for span in sorted(spans, key=lambda s: s.start)]

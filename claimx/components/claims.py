@@ -70,8 +70,14 @@ class ClaimBuilder:
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
 
-        mentions = [(m.start_char, m.end_char, actor_ids[id(a)]) for a in doc._.claimx_actors or [] for m in a.mentions]
-        chip_mentions = [(h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in doc._.claimx_chips or []]
+        mentions = [
+            (m.start_char, m.end_char, actor_ids[id(a)])
+            for a in doc._.claimx_actors or []
+            for m in a.mentions
+        ]
+        chip_mentions = [
+            (h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in doc._.claimx_chips or []
+        ]
         money_spans = [(m.start, m.end, m.id) for m in money]
 
         def inside(items: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -105,10 +111,17 @@ class ClaimBuilder:
                 quote=trimmed(doc, hit.quote.start_char, hit.quote.end_char) if hit.quote else None,
             )
             claims.append(
-                self._claim(doc, span, sent, attribution, modality, found,
-                            inside(mentions, span.start, span.end),
-                            inside(chip_mentions, span.start, span.end),
-                            inside(money_spans, span.start, span.end))
+                self._claim(
+                    doc,
+                    span,
+                    sent,
+                    attribution,
+                    modality,
+                    found,
+                    inside(mentions, span.start, span.end),
+                    inside(chip_mentions, span.start, span.end),
+                    inside(money_spans, span.start, span.end),
+                )
             )
         for sent in doc.sents:
             if sent.start in attributed_sents or not any(t.pos_ in ("VERB", "AUX") for t in sent):
@@ -116,12 +129,21 @@ class ClaimBuilder:
             span = trimmed(doc, sent.start_char, sent.end_char)
             if span.end - span.start < 3:
                 continue
-            found = sorted({(h.start_char, h.end_char) for h in hedges_in(hedges, sent.start, sent.end)})
+            found = sorted(
+                {(h.start_char, h.end_char) for h in hedges_in(hedges, sent.start, sent.end)}
+            )
             claims.append(
-                self._claim(doc, span, sent, None, "hedged" if found else "asserted", found,
-                            inside(mentions, span.start, span.end),
-                            inside(chip_mentions, span.start, span.end),
-                            inside(money_spans, span.start, span.end))
+                self._claim(
+                    doc,
+                    span,
+                    sent,
+                    None,
+                    "hedged" if found else "asserted",
+                    found,
+                    inside(mentions, span.start, span.end),
+                    inside(chip_mentions, span.start, span.end),
+                    inside(money_spans, span.start, span.end),
+                )
             )
         claims.sort(key=lambda c: (c.start, c.end))
         for number, claim in enumerate(claims, 1):
@@ -164,8 +186,13 @@ class ClaimBuilder:
             ids[id(actor)] = f"A{number}"
             spans = sorted({(m.start_char, m.end_char) for m in actor.mentions})
             records.append(
-                ActorRecord(f"A{number}", actor.name, actor.kind, list(actor.roles),
-                            [text_span(doc, s, e) for s, e in spans])
+                ActorRecord(
+                    f"A{number}",
+                    actor.name,
+                    actor.kind,
+                    list(actor.roles),
+                    [text_span(doc, s, e) for s, e in spans],
+                )
             )
         return records, ids
 
@@ -183,8 +210,16 @@ class ClaimBuilder:
     @staticmethod
     def _money(hits: list[MoneyHit]) -> list[MoneyRecord]:
         return [
-            MoneyRecord(f"M{n}", h.start, h.end, h.span.doc.text[h.start : h.end], h.amount,
-                        h.currency, h.qualifier, h.amount_max)
+            MoneyRecord(
+                f"M{n}",
+                h.start,
+                h.end,
+                h.span.doc.text[h.start : h.end],
+                h.amount,
+                h.currency,
+                h.qualifier,
+                h.amount_max,
+            )
             for n, h in enumerate(hits, 1)
         ]
 

@@ -53,15 +53,14 @@ class HedgeTagger:
         self.forms = {f.lower() for f in data["forms"]}
         self.exclude = set(data["conditional_exclude"])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.phrases.add("HEDGE", list(nlp.tokenizer.pipe(data["phrases"])))
+        self.phrases.add("HEDGE", [nlp.make_doc(t) for t in data["phrases"]])
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
         spans = list(self.phrases(doc, as_spans=True))
         for token in doc:
-            if token.lemma_ in self.lemmas or token.lower_ in self.forms:
-                spans.append(doc[token.i : token.i + 1])
-            elif self._reportive_conditional(token, quoted):
+            hedging_verb = token.lemma_ in self.lemmas or token.lower_ in self.forms
+            if hedging_verb or self._reportive_conditional(token, quoted):
                 spans.append(doc[token.i : token.i + 1])
         hedges = sorted(filter_spans(spans), key=lambda s: s.start)
         doc._.claimx_hedges = hedges
@@ -69,7 +68,7 @@ class HedgeTagger:
         return doc
 
     def _reportive_conditional(self, token: Token, quoted: set[int]) -> bool:
-        if "Cnd" not in token.morph.get("Mood") or token.i in quoted:
+        if "Cnd" not in token.morph.get("Mood", []) or token.i in quoted:
             return False
         verb = token.head if token.pos_ == "AUX" else token
         if verb.lemma_ in self.exclude or token.lemma_ in self.exclude:

@@ -194,9 +194,7 @@ class MoneyTagger:
         return value
 
 
-@Language.factory(
-    "claimx_money", default_config={"lexicon": "money.yaml", "lang": "fr"}
-)
+@Language.factory("claimx_money", default_config={"lexicon": "money.yaml", "lang": "fr"})
 def make_money(nlp: Language, name: str, lexicon: str, lang: str) -> MoneyTagger:
     """Create a claimx_money component reading its lexicon from `models/`."""
     return MoneyTagger(name, lexicon, lang)
