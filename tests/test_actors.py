@@ -72,6 +72,11 @@ def test_false_actors_removed(nlp: Language, text: str) -> None:
         assert bad not in found
 
 
+def test_capital_is_an_actor_only_when_it_acts(nlp: Language) -> None:
+    assert "Washington" not in actors(nlp, "Le sommet a eu lieu à Washington.")
+    assert actors(nlp, "Washington a durci ses règles.")["Washington"][0] == "government"
+
+
 def test_description_links_to_last_organization(nlp: Language) -> None:
     found = actors(nlp, "Nvidia a publié ses comptes. L'entreprise prévoit une hausse.")
     assert "L'entreprise" in found["Nvidia"][2]

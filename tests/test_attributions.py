@@ -98,6 +98,24 @@ CASES = [
     ("AMD n'a pas donné suite à nos questions.", "no_comment", "AMD", "donné suite"),
     ("Huawei dément avoir acheté des puces.", "denial", "Huawei", "avoir acheté des puces"),
     (
+        "Le ministre, Clara Chappaz, qui a salué « un signal fort », était présente.",
+        "quote",
+        "Clara Chappaz",
+        "un signal fort",
+    ),
+    (
+        "Lisa Su dirige AMD. « Nous livrons déjà », a-t-elle déclaré.",
+        "quote",
+        "Lisa Su",
+        "Nous livrons déjà",
+    ),
+    (
+        "Microsoft va investir en France, a annoncé l'Élysée jeudi.",
+        "statement",
+        "Élysée",
+        "Microsoft va investir en France",
+    ),
+    (
         "Le ministère nie que des licences aient été accordées.",
         "denial",
         "Le ministère",

@@ -59,6 +59,7 @@ class ActorTagger:
         data: dict[str, Any] = load_yaml(lexicon)
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.known: dict[str, tuple[str, str]] = {}
+        self.cities: set[str] = set()
         for kind_key, kind in (
             ("media", "media"),
             ("governments", "government"),
@@ -67,6 +68,8 @@ class ActorTagger:
             for entry in data[kind_key]:
                 label = f"{kind}:{entry['name']}"
                 self.known[label] = (entry["name"], kind)
+                if entry.get("city"):
+                    self.cities.add(label)
                 forms = [entry["name"], *(entry.get("aliases") or [])]
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in forms])
         self.countries = {fold(c) for c in data["countries"]}
@@ -135,7 +138,7 @@ class ActorTagger:
         gazetteer = sorted(self.gazetteer(doc, as_spans=True), key=lambda s: -len(s))
         for span in gazetteer:
             name, kind = self.known[span.label_]
-            if kind == "government" and len(span) == 1 and not self._acting(span):
+            if span.label_ in self.cities and not self._acting(span):
                 continue  # "à Washington" is a place; "Washington a annoncé" an actor
             if free(span):
                 found.append(_Candidate(span, kind, name, True))
@@ -350,22 +353,30 @@ def _last_before(actors: list[Actor], i: int, kinds: set[str], window: int = 400
     return best
 
 
+# Per pronoun: the kind preferred when one was mentioned recently, then the kinds it can be.
 _PRONOUN_KINDS = {
-    "il": ("person",),
-    "lui": ("person",),
-    "elle": ("person", "organization", "government", "media"),
-    "ils": ("group", "organization", "government", "person"),
-    "elles": ("group", "organization", "government"),
-    "eux": ("group", "organization", "government", "person"),
+    "il": ("person", ("person",)),
+    "lui": ("person", ("person",)),
+    "elle": ("person", ("person", "organization", "government", "media")),
+    "ils": ("group", ("group", "organization", "government", "person")),
+    "elles": ("group", ("group", "organization", "government")),
+    "eux": ("group", ("group", "organization", "government", "person")),
 }
 
 
 def resolve_pronoun(token: Token, actors: list[Actor]) -> Actor | None:
-    """Resolve a subject pronoun ("Il aurait dit", "a-t-elle ajouté") to an actor."""
-    kinds = _PRONOUN_KINDS.get(token.lower_.lstrip("-").removeprefix("t-"))
-    if kinds is None:
+    """Resolve a subject pronoun ("Il aurait dit", "a-t-elle ajouté") to an actor.
+
+    A person (or, for "ils"/"eux", a group) mentioned in the last 60 tokens wins;
+    otherwise the last compatible actor of the last 120 tokens.
+    """
+    entry = _PRONOUN_KINDS.get(token.lower_.lstrip("-").removeprefix("t-"))
+    if entry is None:
         return None
-    return _last_before(actors, token.i, set(kinds), window=120)
+    preferred, kinds = entry
+    return _last_before(actors, token.i, {preferred}, window=60) or _last_before(
+        actors, token.i, set(kinds), window=120
+    )
 
 
 @Language.factory("claimx_actors", default_config={"lexicon": "actors.yaml"})

@@ -381,6 +381,19 @@ class AttributionTagger:
         if subject.lower_ in _PRONOUNS:
             actor = resolve_pronoun(subject, actors)
             return (actor, actor.name) if actor else (None, None)
+        if subject.lower_ == "qui" and subject.head.dep_ == "acl:relcl":
+            # "Clara Chappaz, qui a salué …": the antecedent speaks.
+            antecedent = subject.head.head
+            before = [
+                m
+                for a in actors
+                for m in a.mentions
+                if m.start <= antecedent.i < m.end
+                or (m.end <= subject.i and subject.i - m.end <= 3)
+            ]
+            if before:
+                mention = max(before, key=lambda m: m.end)
+                return _owner(actors, mention), _owner_name(actors, mention)
         subtree = list(subject.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
         phrase = doc[lo:hi]
