@@ -149,6 +149,13 @@ def test_no_attribution(nlp: Language, text: str) -> None:
     assert attributed(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["Huawei a confirmé", "Le ministre a déclaré", "Intel dément", "« Oui », a-t-il dit"]
+)
+def test_reporting_verb_at_the_end_of_the_text(nlp: Language, text: str) -> None:
+    assert len(claims(nlp, text)) <= 1  # no content to attribute, and no crash
+
+
 def test_two_statements_in_one_sentence(nlp: Language) -> None:
     text = "Intel a qualifié la règle « d'absurde » et a déclaré qu'elle freinerait l'innovation."
     found = attributed(nlp, text)

@@ -26,7 +26,6 @@ from claimx.resources import load_yaml
 if not Doc.has_extension("claimx_attributions"):
     Doc.set_extension("claimx_attributions", default=None)
 
-KINDS = ("according_to", "statement", "quote", "no_comment", "denial")
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 _PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
 _SEPARATORS = {"et", ",", "mais", ";", "puis"}
@@ -290,7 +289,7 @@ class AttributionTagger:
         infinitive = nxt + 1 < end and (
             doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in ("ne", "n'")
         )
-        if doc[nxt].lower_ in ("de", "d'", "d’") and infinitive:
+        if infinitive and doc[nxt].lower_ in ("de", "d'", "d’"):
             return doc[nxt + 1 : end]
         if (
             nxt < end
@@ -384,15 +383,15 @@ class AttributionTagger:
         if subject.lower_ == "qui" and subject.head.dep_ == "acl:relcl":
             # "Clara Chappaz, qui a salué …": the antecedent speaks.
             antecedent = subject.head.head
-            before = [
+            candidates = [
                 m
                 for a in actors
                 for m in a.mentions
                 if m.start <= antecedent.i < m.end
                 or (m.end <= subject.i and subject.i - m.end <= 3)
             ]
-            if before:
-                mention = max(before, key=lambda m: m.end)
+            if candidates:
+                mention = max(candidates, key=lambda m: m.end)
                 return _owner(actors, mention), _owner_name(actors, mention)
         subtree = list(subject.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
