@@ -7,7 +7,7 @@ recall and F1; actors, chips and attributions also an accuracy over matches
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,15 +150,20 @@ def _locate(
 
 
 def _one_to_one(
-    predictions: list[Any], gold: list[dict[str, Any]], keys_of: Any, gold_keys: Any
-) -> tuple[Score, list[tuple[Any, dict[str, Any]]]]:
-    """Match predictions to gold items by shared keys: one entry per real item."""
+    predictions: list[dict[str, Any]],
+    gold: list[dict[str, Any]],
+    matches: Callable[[dict[str, Any], dict[str, Any]], bool],
+) -> tuple[Score, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """Match each prediction to one free gold item: one entry per real item.
+
+    A prediction matching only optional items is left out; one matching only items
+    already taken is a false positive.
+    """
     score = Score(n_gold=sum(1 for g in gold if not _optional(g)))
     used: set[int] = set()
     pairs = []
     for pred in predictions:
-        keys = keys_of(pred)
-        hits = [i for i, g in enumerate(gold) if keys & gold_keys(g)]
+        hits = [i for i, g in enumerate(gold) if matches(pred, g)]
         free = [i for i in hits if not _optional(gold[i]) and i not in used]
         if free:
             used.add(free[0])
@@ -173,6 +178,13 @@ def _one_to_one(
     return score, pairs
 
 
+def _by_keys(
+    pred_keys: Callable[[dict[str, Any]], set[str]],
+    gold_keys: Callable[[dict[str, Any]], set[str]],
+) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    return lambda pred, item: bool(pred_keys(pred) & gold_keys(item))
+
+
 def score_actors(doc: dict[str, Any], gold: list[dict[str, Any]]) -> Score:
     def pred_keys(actor: dict[str, Any]) -> set[str]:
         return {fold(actor["name"])} | {fold(m["text"]) for m in actor["mentions"]}
@@ -180,7 +192,7 @@ def score_actors(doc: dict[str, Any], gold: list[dict[str, Any]]) -> Score:
     def gold_keys(item: dict[str, Any]) -> set[str]:
         return {fold(item["name"])} | {fold(a) for a in item.get("aliases") or []}
 
-    score, pairs = _one_to_one(doc["actors"], gold, pred_keys, gold_keys)
+    score, pairs = _one_to_one(doc["actors"], gold, _by_keys(pred_keys, gold_keys))
     score.matched = len(pairs)
     score.correct = sum(1 for p, g in pairs if p["kind"] == g["kind"])
     return score
@@ -197,7 +209,7 @@ def score_chips(doc: dict[str, Any], gold: list[dict[str, Any]]) -> Score:
     def gold_keys(item: dict[str, Any]) -> set[str]:
         return {_chip_key(item["name"])} | {_chip_key(a) for a in item.get("aliases") or []}
 
-    score, pairs = _one_to_one(doc["chips"], gold, pred_keys, gold_keys)
+    score, pairs = _one_to_one(doc["chips"], gold, _by_keys(pred_keys, gold_keys))
     score.matched = len(pairs)
     score.correct = sum(1 for p, g in pairs if p["vendor"] == g.get("vendor"))
     return score
@@ -222,26 +234,7 @@ def score_money(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> S
         values = [item["amount"], *(item.get("alternatives") or [])]
         return any(_close(pred["amount"], v) for v in values)
 
-    score = Score(n_gold=sum(1 for g in gold if not _optional(g)))
-    used: set[int] = set()
-    for pred in doc["money"]:
-        hits = [i for i, g in enumerate(gold) if matches(pred, g)]
-        # Prefer the gold item whose text overlaps the prediction.
-        hits.sort(
-            key=lambda i: (
-                _locate(text, gold[i]["text"], gold[i].get("start"), pred["start"]) is None
-            )
-        )
-        free = [i for i in hits if not _optional(gold[i]) and i not in used]
-        if free:
-            used.add(free[0])
-            score.n_pred += 1
-            score.tp_pred += 1
-        elif hits and all(_optional(gold[i]) for i in hits):
-            continue
-        else:
-            score.n_pred += 1
-    score.tp_gold = len(used)
+    score, _ = _one_to_one(doc["money"], gold, matches)
     return score
 
 

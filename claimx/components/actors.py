@@ -25,7 +25,6 @@ if not Doc.has_extension("claimx_actors"):
 
 _SKIP_HEAD_POS = {"DET", "ADP", "ADV", "VERB", "AUX", "SCONJ", "CCONJ", "PUNCT", "PRON", "SPACE"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "ce", "cette", "cet", "son", "sa"}
-KINDS = ("person", "organization", "government", "media", "group", "country")
 
 
 @dataclass

@@ -8,7 +8,6 @@ but are not in the catalog (vendor null).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -98,10 +97,6 @@ class ChipTagger:
         if span.label_ == "UNKNOWN":
             return ChipHit(span, span.text, None)
         return ChipHit(span, span.label_, self.vendors.get(span.label_))
-
-    def names(self) -> Iterable[str]:
-        """The canonical names of the catalog."""
-        return self.vendors.keys()
 
 
 @Language.factory("claimx_chips", default_config={"catalog": "chips.yaml"})

@@ -80,9 +80,31 @@ class ClaimBuilder:
         ]
         money_spans = [(m.start, m.end, m.id) for m in money]
 
-        def inside(items: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-            ids = {i for s, e, i in items if start <= s and e <= end}
+        def inside(items: list[tuple[int, int, str]], span: TextSpan) -> list[str]:
+            ids = {i for s, e, i in items if span.start <= s and e <= span.end}
             return sorted(ids, key=lambda x: (len(x), x))
+
+        def make_claim(
+            span: TextSpan,
+            sent: Span,
+            attribution: Attribution | None,
+            modality: str,
+            hedge_spans: list[tuple[int, int]],
+        ) -> ClaimRecord:
+            sentence = trimmed(doc, sent.start_char, sent.end_char)
+            return ClaimRecord(
+                id="",
+                start=span.start,
+                end=span.end,
+                text=span.text,
+                sentence=(min(sentence.start, span.start), max(sentence.end, span.end)),
+                actors=inside(mentions, span),
+                chips=inside(chip_mentions, span),
+                money=inside(money_spans, span),
+                attribution=attribution,
+                modality=modality,
+                hedges=[text_span(doc, s, e) for s, e in hedge_spans],
+            )
 
         claims: list[ClaimRecord] = []
         attributed_sents: set[int] = set()
@@ -110,19 +132,7 @@ class ClaimBuilder:
                 cue=trimmed(doc, hit.cue.start_char, hit.cue.end_char),
                 quote=trimmed(doc, hit.quote.start_char, hit.quote.end_char) if hit.quote else None,
             )
-            claims.append(
-                self._claim(
-                    doc,
-                    span,
-                    sent,
-                    attribution,
-                    modality,
-                    found,
-                    inside(mentions, span.start, span.end),
-                    inside(chip_mentions, span.start, span.end),
-                    inside(money_spans, span.start, span.end),
-                )
-            )
+            claims.append(make_claim(span, sent, attribution, modality, found))
         for sent in doc.sents:
             if sent.start in attributed_sents or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
@@ -132,51 +142,13 @@ class ClaimBuilder:
             found = sorted(
                 {(h.start_char, h.end_char) for h in hedges_in(hedges, sent.start, sent.end)}
             )
-            claims.append(
-                self._claim(
-                    doc,
-                    span,
-                    sent,
-                    None,
-                    "hedged" if found else "asserted",
-                    found,
-                    inside(mentions, span.start, span.end),
-                    inside(chip_mentions, span.start, span.end),
-                    inside(money_spans, span.start, span.end),
-                )
-            )
+            modality = "hedged" if found else "asserted"
+            claims.append(make_claim(span, sent, None, modality, found))
         claims.sort(key=lambda c: (c.start, c.end))
         for number, claim in enumerate(claims, 1):
             claim.id = f"C{number}"
         doc._.claimx = DocClaims(actors, chips, money, claims)
         return doc
-
-    @staticmethod
-    def _claim(
-        doc: Doc,
-        span: TextSpan,
-        sent: Span,
-        attribution: Attribution | None,
-        modality: str,
-        hedges: list[tuple[int, int]],
-        actors: list[str],
-        chips: list[str],
-        money: list[str],
-    ) -> ClaimRecord:
-        sentence = trimmed(doc, sent.start_char, sent.end_char)
-        return ClaimRecord(
-            id="",
-            start=span.start,
-            end=span.end,
-            text=span.text,
-            sentence=(min(sentence.start, span.start), max(sentence.end, span.end)),
-            actors=actors,
-            chips=chips,
-            money=money,
-            attribution=attribution,
-            modality=modality,
-            hedges=[text_span(doc, s, e) for s, e in hedges],
-        )
 
     @staticmethod
     def _actors(doc: Doc, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
