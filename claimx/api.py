@@ -88,9 +88,14 @@ def extract(
     nlp: Language | None = None,
     *,
     source: str = "-",
+    lang: str | None = None,
 ) -> Extraction:
-    """Extract actors, chips, money and claims from one article."""
-    article = text if isinstance(text, Article) else Article.from_text(text, source)
+    """Extract actors, chips, money and claims from one article.
+
+    lang: the article's language when it differs from the pipeline's ("en" reads
+    "billion" as 10^9 and "1,500" as 1500).
+    """
+    article = text if isinstance(text, Article) else Article.from_text(text, source, lang)
     return next(extract_many([article], nlp))
 
 
@@ -101,11 +106,13 @@ def extract_many(
     nlp = nlp or cached_pipeline(None)
     pipeline = {"model": model_label(nlp), "claimx": __version__}
 
-    def checked(items: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+    def checked(items: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
         for article in items:
             if not article.text.strip():
                 raise InputError(f"{article.source}: empty input, nothing to analyse")
-            yield article.text, article
+            doc = nlp.make_doc(article.text)
+            doc._.claimx_lang = article.lang
+            yield doc, article
 
     for doc, article in nlp.pipe(checked(articles), as_tuples=True, batch_size=batch_size):
         yield to_extraction(doc, article, pipeline)
@@ -117,10 +124,18 @@ def to_extraction(doc: Doc, article: Article, pipeline: dict[str, str]) -> Extra
     info = ArticleInfo(
         source=article.source,
         sha256=article.sha256,
-        lang=str(doc.lang_),
+        lang=article.lang or str(doc.lang_),
         chars=len(doc.text),
         title=article.title,
         date=article.date,
         url=article.url,
     )
-    return Extraction(info, dict(pipeline), body.actors, body.chips, body.money, body.claims)
+    return Extraction(
+        info,
+        dict(pipeline),
+        body.actors,
+        body.chips,
+        body.money,
+        body.claims,
+        body.percentages,
+    )

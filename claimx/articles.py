@@ -30,11 +30,12 @@ class Article:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    lang: str | None = None  # None: the pipeline's language
 
     @classmethod
-    def from_text(cls, text: str, source: str = "-") -> Article:
+    def from_text(cls, text: str, source: str = "-", lang: str | None = None) -> Article:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(text=text, source=source, sha256=digest)
+        return cls(text=text, source=source, sha256=digest, lang=lang)
 
 
 def decode(data: bytes, name: str = "-") -> str:

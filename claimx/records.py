@@ -81,6 +81,34 @@ class MoneyRecord:
 
 
 @dataclass
+class PercentRecord:
+    """A percentage, or a change in percentage points: a figure, never money."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: int | float
+    unit: str  # percent | point
+    qualifier: str
+    value_max: int | float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+        }
+        if self.qualifier == "range":
+            out["value_max"] = self.value_max
+        return out
+
+
+@dataclass
 class Attribution:
     kind: str
     source: str | None
@@ -121,6 +149,7 @@ class ClaimRecord:
     modality: str
     hedges: list[TextSpan]
     review: Review | None = None
+    percentages: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -132,6 +161,7 @@ class ClaimRecord:
             "actors": list(self.actors),
             "chips": list(self.chips),
             "money": list(self.money),
+            "percentages": list(self.percentages),
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "modality": self.modality,
             "hedges": [h.to_dict() for h in self.hedges],
@@ -173,6 +203,7 @@ class Extraction:
     chips: list[ChipRecord] = field(default_factory=list)
     money: list[MoneyRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
+    percentages: list[PercentRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The output-format v1 document, keys in the documented order."""
@@ -183,5 +214,6 @@ class Extraction:
             "actors": [a.to_dict() for a in self.actors],
             "chips": [c.to_dict() for c in self.chips],
             "money": [m.to_dict() for m in self.money],
+            "percentages": [p.to_dict() for p in self.percentages],
             "claims": [c.to_dict() for c in self.claims],
         }

@@ -121,3 +121,14 @@ def test_eval_table(runner: CliRunner) -> None:
 def test_eval_missing_gold(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "nothing")])
     assert result.exit_code == ExitCode.INPUT_ERROR
+
+
+def test_extract_lang_option(runner: CliRunner) -> None:
+    text = "Selon Reuters, OpenAI a levé 1,500 billion dollars."
+    default = load_yaml_documents(runner.invoke(app, ["extract"], input=text).stdout)[0]
+    english = load_yaml_documents(
+        runner.invoke(app, ["extract", "--lang", "en"], input=text).stdout
+    )[0]
+    assert default["money"][0]["amount"] == 1.5 * 10**12
+    assert english["money"][0]["amount"] == 1500 * 10**9
+    assert english["article"]["lang"] == "en"

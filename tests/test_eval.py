@@ -132,7 +132,7 @@ def test_reference_article_quality(shared: Path) -> None:
 
 
 # Floors a little under the current figures: a regression fails CI.
-DEV_FLOORS = {"actors": 0.93, "chips": 0.95, "money": 0.95, "attributions": 0.85, "hedged": 0.85}
+DEV_FLOORS = {"actors": 0.93, "chips": 0.95, "money": 0.97, "attributions": 0.85, "hedged": 0.85}
 
 
 def test_development_gold_set_quality() -> None:

@@ -27,6 +27,7 @@ def spans(document: dict[str, Any]) -> list[dict[str, Any]]:
     for chip in document["chips"]:
         found += chip["mentions"]
     found += document["money"]
+    found += document["percentages"]
     for claim in document["claims"]:
         found.append(claim)
         found += claim["hedges"]
@@ -43,9 +44,9 @@ def check_invariants(text: str, document: dict[str, Any]) -> None:
     for span in spans(document):
         assert text[span["start"] : span["end"]] == span["text"], span
     ids = {a["id"] for a in document["actors"]} | {c["id"] for c in document["chips"]}
-    ids |= {m["id"] for m in document["money"]}
+    ids |= {m["id"] for m in document["money"]} | {p["id"] for p in document["percentages"]}
     for claim in document["claims"]:
-        assert set(claim["actors"] + claim["chips"] + claim["money"]) <= ids
+        assert set(claim["actors"] + claim["chips"] + claim["money"] + claim["percentages"]) <= ids
         if claim["attribution"] and claim["attribution"]["source"]:
             assert claim["attribution"]["source"] in ids
         sentence = claim["sentence"]
@@ -75,12 +76,31 @@ def test_deterministic_and_round_trips(nlp: Language) -> None:
 
 def test_yaml_keys_in_documented_order(nlp: Language) -> None:
     document = extract(
-        "Selon Reuters, Nvidia a vendu 5 milliards de dollars de puces H20.", nlp
+        "Selon Reuters, Nvidia a vendu 5 milliards de dollars de puces H20, 30 % de plus.", nlp
     ).to_dict()
-    assert list(document) == ["claimx", "article", "pipeline", "actors", "chips", "money", "claims"]
+    assert list(document) == [
+        "claimx",
+        "article",
+        "pipeline",
+        "actors",
+        "chips",
+        "money",
+        "percentages",
+        "claims",
+    ]
+    assert document["percentages"][0]["text"] == "30 %"
+    assert document["claims"][0]["percentages"] == ["P1"]
     claim = document["claims"][0]
     assert list(claim)[:3] == ["id", "start", "end"]
     assert list(claim["attribution"]) == ["kind", "source", "source_text", "cue", "quote"]
+
+
+def test_article_language_reaches_money(nlp: Language) -> None:
+    text = "Selon Reuters, le groupe a levé 2 billion dollars."
+    assert extract(text, nlp).to_dict()["money"][0]["amount"] == 2 * 10**12
+    english = extract(text, nlp, lang="en").to_dict()
+    assert english["money"][0]["amount"] == 2 * 10**9
+    assert english["article"]["lang"] == "en"
 
 
 def test_offsets_count_code_points_after_bom(nlp: Language, tmp_path: Path) -> None:

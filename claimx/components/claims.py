@@ -16,13 +16,14 @@ from claimx.components.actors import Actor
 from claimx.components.attributions import AttributionHit
 from claimx.components.chips import ChipHit
 from claimx.components.hedges import hedges_in
-from claimx.components.money import MoneyHit
+from claimx.components.money import MoneyHit, PercentHit
 from claimx.records import (
     ActorRecord,
     Attribution,
     ChipRecord,
     ClaimRecord,
     MoneyRecord,
+    PercentRecord,
     TextSpan,
 )
 
@@ -40,6 +41,7 @@ class DocClaims:
     chips: list[ChipRecord] = field(default_factory=list)
     money: list[MoneyRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
+    percentages: list[PercentRecord] = field(default_factory=list)
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
@@ -67,6 +69,7 @@ class ClaimBuilder:
         actors, actor_ids = self._actors(doc, doc._.claimx_actors or [])
         chips, chip_ids = self._chips(doc, doc._.claimx_chips or [])
         money = self._money(doc._.claimx_money or [])
+        percentages = self._percentages(doc._.claimx_percent or [])
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
 
@@ -79,6 +82,7 @@ class ClaimBuilder:
             (h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in doc._.claimx_chips or []
         ]
         money_spans = [(m.start, m.end, m.id) for m in money]
+        percent_spans = [(p.start, p.end, p.id) for p in percentages]
 
         def inside(items: list[tuple[int, int, str]], span: TextSpan) -> list[str]:
             ids = {i for s, e, i in items if span.start <= s and e <= span.end}
@@ -101,6 +105,7 @@ class ClaimBuilder:
                 actors=inside(mentions, span),
                 chips=inside(chip_mentions, span),
                 money=inside(money_spans, span),
+                percentages=inside(percent_spans, span),
                 attribution=attribution,
                 modality=modality,
                 hedges=[text_span(doc, s, e) for s, e in hedge_spans],
@@ -147,7 +152,7 @@ class ClaimBuilder:
         claims.sort(key=lambda c: (c.start, c.end))
         for number, claim in enumerate(claims, 1):
             claim.id = f"C{number}"
-        doc._.claimx = DocClaims(actors, chips, money, claims)
+        doc._.claimx = DocClaims(actors, chips, money, claims, percentages)
         return doc
 
     @staticmethod
@@ -191,6 +196,22 @@ class ClaimBuilder:
                 h.currency,
                 h.qualifier,
                 h.amount_max,
+            )
+            for n, h in enumerate(hits, 1)
+        ]
+
+    @staticmethod
+    def _percentages(hits: list[PercentHit]) -> list[PercentRecord]:
+        return [
+            PercentRecord(
+                f"P{n}",
+                h.start,
+                h.end,
+                h.span.doc.text[h.start : h.end],
+                h.value,
+                h.unit,
+                h.qualifier,
+                h.value_max,
             )
             for n, h in enumerate(hits, 1)
         ]

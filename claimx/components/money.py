@@ -1,8 +1,10 @@
-"""claimx_money: money amounts normalized to a number and an ISO 4217 currency.
+"""claimx_money: money amounts and percentages, normalized.
 
-The lexicon (currencies, scale words, qualifiers, number words) is
-`models/money.yaml`; this module compiles it into three regular expressions,
-ranges, vague amounts and single amounts, tried in that order over the text.
+The lexicon (currencies, minor units, scale words, qualifiers, number words,
+percent signs) is `models/money.yaml`; this module compiles it into regular
+expressions tried over the text in order: money ranges, vague amounts, single
+amounts, then percentage ranges and single percentages. Percentages are kept
+apart from money (`doc._.claimx_percent`) and never counted as an amount.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from spacy.tokens import Doc, Span
 from claimx.numbers import parse_digits, parse_words, to_json_number
 from claimx.resources import load_yaml
 
-if not Doc.has_extension("claimx_money"):
-    Doc.set_extension("claimx_money", default=None)
+for _ext in ("claimx_money", "claimx_percent", "claimx_lang"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
 
 _APOS = "['’]"
+_DE = rf"(?:de\s+|d{_APOS}\s*|of\s+)"
+_RANGE_SEPARATORS = {"entre": "et", "de": "à", "d'": "à", "d’": "à", "": "-"}
 
 
 @dataclass(frozen=True)
@@ -38,50 +43,86 @@ class MoneyHit:
     qualifier: str
 
 
+@dataclass(frozen=True)
+class PercentHit:
+    """One percentage (unit "percent") or change in percentage points (unit "point")."""
+
+    start: int
+    end: int
+    span: Span
+    value: int | float
+    value_max: int | float | None
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class _Unit:
+    currency: str | None
+    factor: Decimal
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
-def _alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
+def _alternation(words: Iterable[str], case_sensitive: bool = False, symbol: bool = False) -> str:
+    """One regex alternative per word, longest first, not inside a longer word.
+
+    A symbol ("USD", "EUR") may touch a digit ("USD1,23", "1000EUR"), not a letter.
+    """
+    edge_after = r"(?![^\W\d_])" if symbol else r"(?!\w)"
+    edge_before = r"(?<![^\W\d_])" if symbol else r"(?<!\w)"
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         pattern = re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOS)
         if word[-1].isalnum():
-            pattern += r"(?!\w)"
+            pattern += edge_after
         if word[0].isalnum():
-            pattern = r"(?<!\w)" + pattern
+            pattern = edge_before + pattern
         parts.append(f"(?-i:{pattern})" if case_sensitive else pattern)
     return "(?:" + "|".join(parts) + ")"
 
 
 class MoneyTagger:
-    """Find amounts of money into `doc._.claimx_money` and `doc.spans["claimx_money"]`."""
+    """Find amounts into `doc._.claimx_money` and percentages into `doc._.claimx_percent`.
+
+    The token spans are also in `doc.spans["claimx_money"]` and `doc.spans["claimx_percent"]`.
+    """
 
     def __init__(self, name: str, lexicon: str, lang: str) -> None:
         self.name = name
         self.lang = lang
         data: dict[str, Any] = load_yaml(lexicon)
-        self.currency_of: dict[str, str] = {}
+        self.unit_of: dict[str, _Unit] = {}
         names: list[str] = []
         symbols: list[str] = []
         for cur in data["currencies"]:
             for form in cur["names"]:
-                self.currency_of[_key(form)] = cur["code"]
+                self.unit_of[_key(form)] = _Unit(cur["code"], Decimal(1))
                 names.append(form)
             for form in cur["symbols"]:
-                self.currency_of[_key(form)] = cur["code"]
+                self.unit_of[_key(form)] = _Unit(cur["code"], Decimal(1))
                 symbols.append(form)
-        self.scale_of: dict[str, int] = {}
+        subunits: list[str] = []
+        for sub in data["subunits"]:
+            for form in sub["names"]:
+                self.unit_of[_key(form)] = _Unit(sub["of"], Decimal(str(sub["factor"])))
+                subunits.append(form)
+        self.needs_scale = {_key(w) for w in data["needs_scale"]}
+        self.scale_of: dict[str, dict[str, int]] = {}
         abbreviations: list[str] = []
         scale_words: list[str] = []
         for scale in data["scales"]:
             for word in scale["words"]:
-                self.scale_of[word if len(word) <= 3 else word.lower()] = int(
-                    scale["value"].get(lang, scale["value"]["fr"])
-                )
+                values = {k: int(v) for k, v in scale["value"].items()}
+                self.scale_of[word if len(word) <= 3 else word.lower()] = values
                 (abbreviations if len(word) <= 3 else scale_words).append(word)
         self.qualifier_of = {
             _key(word): kind for kind, words in data["qualifiers"].items() for word in words
+        }
+        self.percent_unit_of = {
+            _key(sign): unit for unit, signs in data["percent"].items() for sign in signs
         }
         self.number_words: dict[str, int] = dict(data["number_words"])
 
@@ -91,105 +132,208 @@ class MoneyTagger:
         )
         words = _alternation(self.number_words)
         number = rf"(?:{digits}|{words}(?:(?:[\s-]+et)?[\s-]+{words})*)"
-        scale = rf"(?:{_alternation(scale_words)}|{_alternation(abbreviations, True)})"
-        currency = rf"(?:{_alternation(names)}|{_alternation(symbols)})"
-        cur_after = rf"\s*(?:(?:de\s+|d{_APOS}\s*)?(?P<cur{{n}}>{currency}))"
+        scale = rf"(?:{_alternation(scale_words)}|{_alternation(abbreviations, True, symbol=True)})"
+        currency = rf"(?:{_alternation(names)}|{_alternation(symbols, symbol=True)})"
+        subunit = _alternation(subunits)
+        symbol = _alternation(symbols, symbol=True)
         qualifier = rf"(?:(?P<qual>{_alternation(self.qualifier_of)})\s*)?"
-        sym_before = rf"(?P<sym>{_alternation(symbols)})\s*"
+        sign = _alternation(self.percent_unit_of)
 
         def amount(n: int) -> str:
-            return rf"(?P<num{n}>{number})(?:\s*(?P<scale{n}>{scale}))?"
+            half = rf"(?:\s+et\s+(?P<half{n}>demie?))?"  # "un milliard et demi"
+            return rf"(?P<num{n}>{number})(?:\s*(?P<scale{n}>{scale}){half})?"
 
+        def unit_after(n: int) -> str:
+            return (
+                rf"\s*(?:{_DE}?(?P<cur{n}>{currency})"
+                rf"|{_DE}?(?P<sub{n}>{subunit})(?:\s+{_DE}(?P<of{n}>{currency}))?)"
+            )
+
+        # "15 dollars et 15 cents", "3 euros 50": a minor part after a major amount.
+        minor = (
+            rf"(?:\s+(?:et\s+)?(?:(?P<minor>{number})\s*(?P<minor_sub>{subunit})"
+            rf"|(?P<minor_bare>\d\d)(?![.,]?\d)(?!\s*(?:[^\W\d_]|[%$€£¥]))))?"
+        )
+        lead = rf"(?P<lead>(?<!\w)entre\s+|(?<!\w)de\s+|(?<!\w)d{_APOS})?"
+        separator = r"\s*(?P<sep>et|à|-|–)\s*"
         flags = re.IGNORECASE
         self.range_re = re.compile(
-            rf"(?P<lead>(?<!\w)entre\s+|(?<!\w)de\s+|(?<!\w)d{_APOS})?(?:{sym_before})?{amount(1)}"
-            rf"(?:{cur_after.format(n=1)})?"
-            rf"\s*(?P<sep>et|à|-|–)\s*{amount(2)}(?:{cur_after.format(n=2)})?",
+            rf"{lead}(?:(?P<sym>{symbol})\s*)?{amount(1)}(?:{unit_after(1)})?"
+            rf"{separator}{amount(2)}(?:{unit_after(2)})?",
             flags,
         )
         self.vague_re = re.compile(
             rf"(?<!\w)(?P<vague>{_alternation(data['vague'])})\s+(?P<scale1>{scale})"
-            rf"{cur_after.format(n=1)}",
+            rf"\s*{_DE}?(?P<cur1>{currency})",
             flags,
         )
         self.single_re = re.compile(
-            rf"{qualifier}(?:{sym_before}{amount(1)}|{amount(1).replace('1>', '2>')}"
-            rf"{cur_after.format(n=1)})",
+            rf"{qualifier}(?:(?P<sym>{symbol})\s*{amount(1)}|{amount(2)}{unit_after(2)}{minor})",
             flags,
         )
+        self.percent_range_re = re.compile(
+            rf"{lead}(?P<num1>{number})(?:\s*(?P<sign1>{sign}))?{separator}"
+            rf"(?P<num2>{number})\s*(?P<sign2>{sign})",
+            flags,
+        )
+        self.percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
 
     def __call__(self, doc: Doc) -> Doc:
-        hits: list[MoneyHit] = []
+        lang = doc._.claimx_lang or self.lang
+        money: list[MoneyHit] = []
+        percent: list[PercentHit] = []
         taken: list[tuple[int, int]] = []
         for match, kind in self._matches(doc.text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            hit = self._hit(doc, match, kind)
-            if hit is not None:
-                hits.append(hit)
-                taken.append((start, end))
-        hits.sort(key=lambda h: h.start)
-        doc._.claimx_money = hits
-        doc.spans["claimx_money"] = [h.span for h in hits]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            if kind.startswith("percent"):
+                pct = self._percent(span, match, kind, lang)
+                if pct is not None:
+                    percent.append(pct)
+                    taken.append((start, end))
+            else:
+                hit = self._money(span, match, kind, lang)
+                if hit is not None:
+                    money.append(hit)
+                    taken.append((start, end))
+        money.sort(key=lambda h: h.start)
+        percent.sort(key=lambda h: h.start)
+        doc._.claimx_money = money
+        doc._.claimx_percent = percent
+        doc.spans["claimx_money"] = [h.span for h in money]
+        doc.spans["claimx_percent"] = [h.span for h in percent]
         return doc
 
     def _matches(self, text: str) -> Iterator[tuple[re.Match[str], str]]:
         for regex, kind in (
+            (self.percent_range_re, "percent_range"),
             (self.range_re, "range"),
             (self.vague_re, "vague"),
+            (self.percent_re, "percent"),
             (self.single_re, "single"),
         ):
             for match in regex.finditer(text):
                 yield match, kind
 
-    def _hit(self, doc: Doc, m: re.Match[str], kind: str) -> MoneyHit | None:
+    def _unit(self, groups: dict[str, str | None], n: int) -> _Unit | None:
+        text = groups.get(f"cur{n}") or groups.get(f"sub{n}")
+        if text is None:
+            return None
+        unit = self.unit_of[_key(text)]
+        named = groups.get(f"of{n}")
+        if named:  # "20 centimes d'euro"
+            unit = _Unit(self.unit_of[_key(named)].currency, unit.factor)
+        return unit
+
+    def _money(self, span: Span, m: re.Match[str], kind: str, lang: str) -> MoneyHit | None:
         groups = m.groupdict()
-        symbol = groups.get("sym")
-        cur_text = groups.get("cur2") or groups.get("cur1") or symbol
-        if cur_text is None:
-            return None
-        currency = self.currency_of.get(_key(cur_text))
         start, end = m.span()
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
         if kind == "vague":
+            unit = self._unit(groups, 1)
+            currency = unit.currency if unit else None
             return MoneyHit(start, end, span, None, None, currency, "vague")
+        symbol = groups.get("sym")
+        unit = self._unit(groups, 2) or self._unit(groups, 1)
+        if unit is None and symbol:
+            unit = self.unit_of[_key(symbol)]
+        if unit is None:
+            return None
         if kind == "range":
-            lead, sep = (groups["lead"] or "").strip().lower(), groups["sep"].lower()
-            valid = {"entre": "et", "de": "à", "d'": "à", "d’": "à", "": "-"}
-            if valid.get(lead) != sep and not (lead == "" and sep == "–"):
+            if not self._is_range(groups):
                 return None
-            high = self._value(groups["num2"], groups["scale2"])
-            low = self._value(groups["num1"], groups["scale1"] or groups["scale2"])
+            high = self._value(lang, groups["num2"], groups["scale2"], groups["half2"])
+            low = self._value(
+                lang, groups["num1"], groups["scale1"] or groups["scale2"], groups["half1"]
+            )
             if low is None or high is None or low >= high:
                 return None
             return MoneyHit(
-                start, end, span, to_json_number(low), to_json_number(high), currency, "range"
+                start,
+                end,
+                span,
+                to_json_number(low * unit.factor),
+                to_json_number(high * unit.factor),
+                unit.currency,
+                "range",
             )
-        num = groups.get("num1") or groups.get("num2")
+        number = groups.get("num1") or groups.get("num2")
         scale = groups.get("scale1") or groups.get("scale2")
-        value = self._value(num, scale)
+        half = groups.get("half1") or groups.get("half2")
+        if not symbol and not scale and not self._names_money(groups, number):
+            return None
+        value = self._value(lang, number, scale, half)
         if value is None:
             return None
+        value *= unit.factor
+        if groups.get("minor_bare"):
+            value += Decimal(groups["minor_bare"]) / 100
+        elif groups.get("minor") and groups.get("minor_sub"):
+            minor = self._value(lang, groups["minor"], None)
+            if minor is None:
+                return None
+            value += minor * self.unit_of[_key(groups["minor_sub"])].factor
         qualifier = self.qualifier_of.get(_key(groups["qual"] or ""), "exact")
-        return MoneyHit(start, end, span, to_json_number(value), None, currency, qualifier)
+        return MoneyHit(start, end, span, to_json_number(value), None, unit.currency, qualifier)
 
-    def _value(self, number: str | None, scale: str | None) -> Decimal | None:
+    def _names_money(self, groups: dict[str, str | None], number: str | None) -> bool:
+        """Whether an amount with no scale and no symbol is money, not everyday words.
+
+        "deux livres" are books and "deux cents" is 200: such a word makes money only
+        after digits ("12 cents") or with a scale word.
+        """
+        word = groups.get("cur2") or groups.get("sub2") or ""
+        if _key(word) in self.needs_scale:
+            return False
+        is_number_word = _key(word) in self.number_words
+        return not (is_number_word and number is not None and not number[0].isdigit())
+
+    def _percent(self, span: Span, m: re.Match[str], kind: str, lang: str) -> PercentHit | None:
+        groups = m.groupdict()
+        start, end = m.span()
+        unit = self.percent_unit_of[_key(groups.get("sign2") or groups["sign1"] or "")]
+        low = self._value(lang, groups["num1"], None)
+        if low is None:
+            return None
+        if kind == "percent_range":
+            high = self._value(lang, groups["num2"], None)
+            if not self._is_range(groups) or high is None or low >= high:
+                return None
+            return PercentHit(
+                start, end, span, to_json_number(low), to_json_number(high), unit, "range"
+            )
+        qualifier = self.qualifier_of.get(_key(groups["qual"] or ""), "exact")
+        return PercentHit(start, end, span, to_json_number(low), None, unit, qualifier)
+
+    @staticmethod
+    def _is_range(groups: dict[str, str | None]) -> bool:
+        """ "entre … et", "de … à", or a dash with no lead word."""
+        lead = (groups["lead"] or "").strip().lower()
+        sep = (groups["sep"] or "").lower()
+        return _RANGE_SEPARATORS.get(lead) == sep or (lead == "" and sep == "–")
+
+    def _value(
+        self, lang: str, number: str | None, scale: str | None, half: str | None = None
+    ) -> Decimal | None:
         if not number:
             return None
         try:
             if number[0].isdigit():
-                value = parse_digits(number, self.lang)
+                value = parse_digits(number, lang)
             else:
                 value = parse_words(number, self.number_words)
         except ValueError:
             return None
         if scale:
-            factor = self.scale_of.get(scale) or self.scale_of.get(scale.lower())
-            if factor is None:
+            values = self.scale_of.get(scale) or self.scale_of.get(scale.lower())
+            if values is None:
                 return None
+            factor = values.get(lang, values["fr"])
+            if half:
+                value += Decimal("0.5")
             value *= factor
         return value
 
