@@ -11,6 +11,7 @@ from claimx.articles import Article
 from claimx.errors import InputError, ModelError
 from claimx.records import ArticleInfo, Extraction
 from claimx.resources import models_dir
+from claimx.token_match import prime as prime_token_match
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,7 +40,8 @@ def load_pipeline(model: str | None = None) -> Language:
     assert isinstance(settings, dict)
     components = config["components"]
     assert isinstance(components, dict)
-    base = model or settings["base"]
+    base = str(model or settings["base"])
+    prime_token_match(base)
     try:
         nlp = spacy.load(base)
     except OSError as err:
@@ -112,6 +114,7 @@ def extract_many(
                 raise InputError(f"{article.source}: empty input, nothing to analyse")
             doc = nlp.make_doc(article.text)
             doc._.claimx_lang = article.lang
+            doc.user_data["claimx_text"] = article.text  # saves rebuilding it from tokens
             yield doc, article
 
     for doc, article in nlp.pipe(checked(articles), as_tuples=True, batch_size=batch_size):
