@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from claimx.docs import match_near
 from claimx.resources import load_yaml
 from claimx.text import fold
 
@@ -92,6 +94,10 @@ class ActorTagger:
                 ]
             )
         self.groups.add("GROUP", group_patterns, greedy="LONGEST")
+        self.group_nouns = {nlp.vocab.strings.add(n) for n in data["group_nouns"]}
+        self.government_nouns = {
+            nlp.vocab.strings.add(n) for n in ("administration", "gouvernement", "exécutif")
+        }
         self.governments = Matcher(nlp.vocab)
         self.governments.add(
             "GOVERNMENT",
@@ -142,11 +148,13 @@ class ActorTagger:
             if free(span):
                 found.append(_Candidate(span, kind, name, True))
                 taken.append(span)
-        for span in self.governments(doc, as_spans=True):
+        # The matchers run only near their nouns (see match_near); a group is at most a
+        # three-word determiner, the noun and its adjectives, a government its noun and name.
+        for span in match_near(self.governments, doc, self.government_nouns, LOWER, 0, 8):
             if free(span):
                 found.append(_Candidate(span, "government", span.text, False))
                 taken.append(span)
-        for span in self.groups(doc, as_spans=True):
+        for span in match_near(self.groups, doc, self.group_nouns, LEMMA, 3, 8):
             if free(span):
                 noun = [t for t in span if t.pos_ in ("NOUN", "ADJ")]
                 name = doc[noun[0].i : span.end].text if noun else span.text

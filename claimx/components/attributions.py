@@ -15,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors import Actor, resolve_pronoun
 from claimx.components.hedges import quoted_tokens
+from claimx.docs import Sentences, match_near, quote_marks
 from claimx.resources import load_yaml
 
 if not Doc.has_extension("claimx_attributions"):
@@ -30,6 +32,8 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 _PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
 _SEPARATORS = {"et", ",", "mais", ";", "puis"}
 _FINAL = {".", "!", "?", "…", ";"}
+# Tokens a no-comment phrase may take before its last word ("n'a toujours pas souhaité …").
+_NO_COMMENT_SPAN = 12
 
 
 @dataclass
@@ -108,6 +112,8 @@ class AttributionTagger:
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in data["according_to"]])
         self.no_comment = Matcher(nlp.vocab)
+        # A phrase's last word triggers it: the matcher runs only before such words.
+        self.no_comment_triggers: set[int] = set()
         gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
         for phrase in data["no_comment"]:
             pattern: list[dict[str, Any]] = []
@@ -117,6 +123,8 @@ class AttributionTagger:
                 lemma = word.text.lower()
                 pattern.append({"LEMMA": {"IN": [lemma, lemma.rstrip("'") + "e"]}})
             self.no_comment.add("NO_COMMENT", [pattern], greedy="LONGEST")
+            last = pattern[-1]["LEMMA"]["IN"]
+            self.no_comment_triggers.update(nlp.vocab.strings.add(w) for w in last)
 
     @staticmethod
     def _bare(lemma: str) -> str:
@@ -131,10 +139,16 @@ class AttributionTagger:
         quoted = quoted_tokens(doc)
         quotes = _quote_spans(doc)
         hits: list[AttributionHit] = []
-        for sent in doc.sents:
+        sentences = Sentences(doc)
+        # The phrase matchers run once over the doc; each sentence takes its own matches.
+        phrases = (
+            match_near(self.no_comment, doc, self.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0),
+            list(self.according(doc, as_spans=True)),
+        )
+        for sent in sentences:
             if sent.text.strip():
-                hits.extend(self._sentence(doc, sent, actors, quoted, quotes))
-        hits.extend(self._colon_quotes(doc, quotes, hits, actors))
+                hits.extend(self._sentence(doc, sent, actors, quoted, quotes, phrases))
+        hits.extend(self._colon_quotes(doc, sentences, quotes, hits, actors))
         hits.sort(key=lambda h: (h.content.start, h.cue.start))
         doc._.claimx_attributions = hits
         return doc
@@ -146,8 +160,9 @@ class AttributionTagger:
         actors: list[Actor],
         quoted: set[int],
         quotes: list[Span],
+        phrases: tuple[list[Span], list[Span]],
     ) -> list[AttributionHit]:
-        cues = self._cues(doc, sent, quoted)
+        cues = self._cues(doc, sent, quoted, phrases)
         hits: list[AttributionHit] = []
         covered: list[Span] = []
         for index, (kind, cue) in enumerate(cues):
@@ -160,14 +175,23 @@ class AttributionTagger:
                 covered.append(hit.content)
         return hits
 
-    def _cues(self, doc: Doc, sent: Span, quoted: set[int]) -> list[tuple[str, Span]]:
+    def _cues(
+        self,
+        doc: Doc,
+        sent: Span,
+        quoted: set[int],
+        phrases: tuple[list[Span], list[Span]],
+    ) -> list[tuple[str, Span]]:
         cues: list[tuple[str, Span]] = []
         used: set[int] = set()
-        for span in self.no_comment(sent, as_spans=True):
+        no_comment, according = (
+            [s for s in spans if sent.start <= s.start and s.end <= sent.end] for spans in phrases
+        )
+        for span in no_comment:
             if not used.intersection(range(span.start, span.end)):
                 cues.append(("no_comment", span))
                 used.update(range(span.start, span.end))
-        for span in self.according(sent, as_spans=True):
+        for span in according:
             if span.start not in quoted and not used.intersection(range(span.start, span.end)):
                 cues.append(("according_to", span))
                 used.update(range(span.start, span.end))
@@ -178,7 +202,7 @@ class AttributionTagger:
             if lemma is None or _bare_participle(token):
                 continue
             kind = "statement"
-            if lemma in self.denial_verbs or self._denial_object(token, lemma):
+            if lemma in self.denial_verbs or self._denial_object(token, lemma, sent):
                 kind = "denial"
             cues.append((kind, doc[token.i : token.i + 1]))
         cues.sort(key=lambda c: c[1].start)
@@ -199,11 +223,11 @@ class AttributionTagger:
             return None
         return lemma
 
-    def _denial_object(self, verb: Token, lemma: str) -> bool:
+    def _denial_object(self, verb: Token, lemma: str, sent: Span) -> bool:
         nouns = self.denial_objects.get(lemma)
         if not nouns:
             return False
-        for token in verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]:
+        for token in verb.doc[verb.i + 1 : min(verb.i + 5, sent.end)]:
             if token.lemma_ in nouns or token.lower_.rstrip("s") in nouns:
                 return True
         return False
@@ -241,7 +265,7 @@ class AttributionTagger:
         full_cue = doc[_left_extend(doc, verb).i : cue.end]
         if kind == "no_comment":
             content = doc[full_cue.start : max(end, cue.end)]
-            source, text = self._subject(doc, verb, actors)
+            source, text = self._subject(doc, sent, verb, actors)
             return AttributionHit(kind, full_cue, content, source, text)
         incise = self._incise(doc, sent, verb)
         if incise is not None:
@@ -252,7 +276,7 @@ class AttributionTagger:
             if content_or_none is None:
                 return None
             content = content_or_none
-            source, text = self._subject(doc, verb, actors)
+            source, text = self._subject(doc, sent, verb, actors)
         if source is None and text is None:
             return None
         particles = self.object_particles.get(self._verb_lemma(verb) or "", set())
@@ -338,7 +362,7 @@ class AttributionTagger:
         return doc[begin:end] if end - begin >= 3 else None
 
     def _subject(
-        self, doc: Doc, verb: Token, actors: list[Actor]
+        self, doc: Doc, sent: Span, verb: Token, actors: list[Actor]
     ) -> tuple[Actor | None, str | None]:
         head = verb
         for _ in range(3):
@@ -350,7 +374,7 @@ class AttributionTagger:
             else:
                 break
         before = [
-            m for a in actors for m in a.mentions if verb.sent.start <= m.start and m.end <= verb.i
+            m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= verb.i
         ]
         if before:
             mention = max(before, key=lambda m: m.end)
@@ -471,7 +495,12 @@ class AttributionTagger:
         )
 
     def _colon_quotes(
-        self, doc: Doc, quotes: list[Span], hits: list[AttributionHit], actors: list[Actor]
+        self,
+        doc: Doc,
+        sentences: Sentences,
+        quotes: list[Span],
+        hits: list[AttributionHit],
+        actors: list[Actor],
     ) -> list[AttributionHit]:
         """Quotes introduced by a colon after their speaker: "Le ministre : « … »"."""
         found = []
@@ -481,7 +510,7 @@ class AttributionTagger:
             colon = quote.start - 2
             if colon < 0 or doc[colon].text != ":":
                 continue
-            sent = doc[colon].sent
+            sent = sentences.of(colon)
             before = [
                 m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= colon
             ]
@@ -539,14 +568,14 @@ def _quote_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     closer = ""
-    for token in doc:
-        if "\n" in token.text:
+    for i, mark in quote_marks(doc):
+        if mark == "\n":
             open_at = None
-        elif open_at is None and token.text in _QUOTE_PAIRS:
-            open_at, closer = token.i, _QUOTE_PAIRS[token.text]
-        elif open_at is not None and token.text == closer:
-            if token.i - open_at > 1:
-                spans.append(doc[open_at + 1 : token.i])
+        elif open_at is None and mark in _QUOTE_PAIRS:
+            open_at, closer = i, _QUOTE_PAIRS[mark]
+        elif open_at is not None and mark == closer:
+            if i - open_at > 1:
+                spans.append(doc[open_at + 1 : i])
             open_at = None
     return spans
 

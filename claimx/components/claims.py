@@ -17,6 +17,7 @@ from claimx.components.attributions import AttributionHit
 from claimx.components.chips import ChipHit
 from claimx.components.hedges import hedges_in
 from claimx.components.money import MoneyHit, PercentHit
+from claimx.docs import Sentences, doc_text
 from claimx.records import (
     ActorRecord,
     Attribution,
@@ -44,19 +45,18 @@ class DocClaims:
     percentages: list[PercentRecord] = field(default_factory=list)
 
 
-def text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    """A character span of the doc text."""
-    return TextSpan(start, end, doc.text[start:end])
+def text_span(text: str, start: int, end: int) -> TextSpan:
+    """A character span of the text."""
+    return TextSpan(start, end, text[start:end])
 
 
-def trimmed(doc: Doc, start: int, end: int) -> TextSpan:
+def trimmed(text: str, start: int, end: int) -> TextSpan:
     """A character span with surrounding spaces, quotes and punctuation removed."""
-    text = doc.text
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    return text_span(doc, start, end)
+    return text_span(text, start, end)
 
 
 class ClaimBuilder:
@@ -66,10 +66,11 @@ class ClaimBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        actors, actor_ids = self._actors(doc, doc._.claimx_actors or [])
-        chips, chip_ids = self._chips(doc, doc._.claimx_chips or [])
-        money = self._money(doc._.claimx_money or [])
-        percentages = self._percentages(doc._.claimx_percent or [])
+        text = doc_text(doc)
+        actors, actor_ids = self._actors(text, doc._.claimx_actors or [])
+        chips, chip_ids = self._chips(text, doc._.claimx_chips or [])
+        money = self._money(text, doc._.claimx_money or [])
+        percentages = self._percentages(text, doc._.claimx_percent or [])
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
 
@@ -95,7 +96,7 @@ class ClaimBuilder:
             modality: str,
             hedge_spans: list[tuple[int, int]],
         ) -> ClaimRecord:
-            sentence = trimmed(doc, sent.start_char, sent.end_char)
+            sentence = trimmed(text, sent.start_char, sent.end_char)
             return ClaimRecord(
                 id="",
                 start=span.start,
@@ -108,17 +109,18 @@ class ClaimBuilder:
                 percentages=inside(percent_spans, span),
                 attribution=attribution,
                 modality=modality,
-                hedges=[text_span(doc, s, e) for s, e in hedge_spans],
+                hedges=[text_span(text, s, e) for s, e in hedge_spans],
             )
 
         claims: list[ClaimRecord] = []
         attributed_sents: set[int] = set()
+        sentences = Sentences(doc)
         for hit in hits:
-            span = trimmed(doc, hit.content.start_char, hit.content.end_char)
+            span = trimmed(text, hit.content.start_char, hit.content.end_char)
             if span.start >= span.end:
                 continue
-            sent = hit.content[0].sent if len(hit.content) else hit.cue.sent
-            attributed_sents.add(hit.cue.sent.start)
+            sent = sentences.of(hit.content.start if len(hit.content) else hit.cue.start)
+            attributed_sents.add(sentences.of(hit.cue.start).start)
             attributed_sents.add(sent.start)
             cue_hedges = hedges_in(hedges, hit.cue.start, hit.cue.end)
             content_hedges = hedges_in(hedges, hit.content.start, hit.content.end)
@@ -134,14 +136,16 @@ class ClaimBuilder:
                 kind=hit.kind,
                 source=source,
                 source_text=hit.source_text,
-                cue=trimmed(doc, hit.cue.start_char, hit.cue.end_char),
-                quote=trimmed(doc, hit.quote.start_char, hit.quote.end_char) if hit.quote else None,
+                cue=trimmed(text, hit.cue.start_char, hit.cue.end_char),
+                quote=trimmed(text, hit.quote.start_char, hit.quote.end_char)
+                if hit.quote
+                else None,
             )
             claims.append(make_claim(span, sent, attribution, modality, found))
-        for sent in doc.sents:
+        for sent in sentences:
             if sent.start in attributed_sents or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
-            span = trimmed(doc, sent.start_char, sent.end_char)
+            span = trimmed(text, sent.start_char, sent.end_char)
             if span.end - span.start < 3:
                 continue
             found = sorted(
@@ -156,7 +160,7 @@ class ClaimBuilder:
         return doc
 
     @staticmethod
-    def _actors(doc: Doc, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
+    def _actors(text: str, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
         records: list[ActorRecord] = []
         ids: dict[int, str] = {}
         for number, actor in enumerate(actors, 1):
@@ -168,30 +172,30 @@ class ClaimBuilder:
                     actor.name,
                     actor.kind,
                     list(actor.roles),
-                    [text_span(doc, s, e) for s, e in spans],
+                    [text_span(text, s, e) for s, e in spans],
                 )
             )
         return records, ids
 
     @staticmethod
-    def _chips(doc: Doc, hits: list[ChipHit]) -> tuple[list[ChipRecord], dict[str, str]]:
+    def _chips(text: str, hits: list[ChipHit]) -> tuple[list[ChipRecord], dict[str, str]]:
         records: dict[str, ChipRecord] = {}
         for hit in hits:
             record = records.get(hit.name)
             if record is None:
                 record = ChipRecord(f"K{len(records) + 1}", hit.name, hit.vendor, [])
                 records[hit.name] = record
-            record.mentions.append(text_span(doc, hit.span.start_char, hit.span.end_char))
+            record.mentions.append(text_span(text, hit.span.start_char, hit.span.end_char))
         return list(records.values()), {name: r.id for name, r in records.items()}
 
     @staticmethod
-    def _money(hits: list[MoneyHit]) -> list[MoneyRecord]:
+    def _money(text: str, hits: list[MoneyHit]) -> list[MoneyRecord]:
         return [
             MoneyRecord(
                 f"M{n}",
                 h.start,
                 h.end,
-                h.span.doc.text[h.start : h.end],
+                text[h.start : h.end],
                 h.amount,
                 h.currency,
                 h.qualifier,
@@ -201,13 +205,13 @@ class ClaimBuilder:
         ]
 
     @staticmethod
-    def _percentages(hits: list[PercentHit]) -> list[PercentRecord]:
+    def _percentages(text: str, hits: list[PercentHit]) -> list[PercentRecord]:
         return [
             PercentRecord(
                 f"P{n}",
                 h.start,
                 h.end,
-                h.span.doc.text[h.start : h.end],
+                text[h.start : h.end],
                 h.value,
                 h.unit,
                 h.qualifier,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, MORPH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimx.docs import quote_marks
 from claimx.resources import load_yaml
 
 if not Doc.has_extension("claimx_hedges"):
@@ -25,21 +27,29 @@ _CLOSE_QUOTES = {"»", "”"}
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside « », “ ” or straight double quotes."""
+    """Indices of tokens inside « », “ ” or straight double quotes (a line break closes)."""
     inside: set[int] = set()
     depth = 0
     straight_open = False
-    for token in doc:
-        if token.text in _OPEN_QUOTES:
-            depth += 1
-        elif token.text in _CLOSE_QUOTES:
-            depth = max(depth - 1, 0)
-        elif token.text == '"':
-            straight_open = not straight_open
-        elif depth or straight_open:
-            inside.add(token.i)
-        if "\n" in token.text:
+    run_start = 0
+    for i, mark in quote_marks(doc):
+        was_inside = bool(depth or straight_open)
+        if mark == "\n":
+            if was_inside:
+                inside.update(range(run_start, i + 1))
             depth, straight_open = 0, False
+            continue
+        if mark in _OPEN_QUOTES:
+            depth += 1
+        elif mark in _CLOSE_QUOTES:
+            depth = max(depth - 1, 0)
+        else:
+            straight_open = not straight_open
+        if was_inside:
+            inside.update(range(run_start, i))
+        run_start = i + 1
+    if depth or straight_open:
+        inside.update(range(run_start, len(doc)))
     return inside
 
 
@@ -49,26 +59,40 @@ class HedgeTagger:
     def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
         self.name = name
         data: dict[str, Any] = load_yaml(lexicon)
-        self.lemmas = set(data["lemmas"])
-        self.forms = {f.lower() for f in data["forms"]}
+        self.vocab = nlp.vocab
+        self.lemma_ids = {nlp.vocab.strings.add(w) for w in data["lemmas"]}
+        self.form_ids = {nlp.vocab.strings.add(f.lower()) for f in data["forms"]}
+        self._is_conditional: dict[int, bool] = {}
         self.exclude = set(data["conditional_exclude"])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases.add("HEDGE", [nlp.make_doc(t) for t in data["phrases"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        quoted = quoted_tokens(doc)
         spans = list(self.phrases(doc, as_spans=True))
-        for token in doc:
-            hedging_verb = token.lemma_ in self.lemmas or token.lower_ in self.forms
-            if hedging_verb or self._reportive_conditional(token, quoted):
-                spans.append(doc[token.i : token.i + 1])
+        quoted: set[int] | None = None
+        rows = doc.to_array([LEMMA, LOWER, MORPH]).tolist()
+        for i, (lemma, lower, morph) in enumerate(rows):
+            if lemma in self.lemma_ids or lower in self.form_ids:
+                spans.append(doc[i : i + 1])
+            elif self._conditional(morph):
+                quoted = quoted_tokens(doc) if quoted is None else quoted
+                if self._reportive_conditional(doc[i], quoted):
+                    spans.append(doc[i : i + 1])
         hedges = sorted(filter_spans(spans), key=lambda s: s.start)
         doc._.claimx_hedges = hedges
         doc.spans["claimx_hedges"] = hedges
         return doc
 
+    def _conditional(self, morph: int) -> bool:
+        """Whether a morphology hash has Mood=Cnd (cached: few distinct analyses)."""
+        known = self._is_conditional.get(morph)
+        if known is None:
+            features = self.vocab.strings[morph] if morph else ""
+            known = self._is_conditional[morph] = "Mood=Cnd" in features.split("|")
+        return known
+
     def _reportive_conditional(self, token: Token, quoted: set[int]) -> bool:
-        if "Cnd" not in token.morph.get("Mood", []) or token.i in quoted:
+        if token.i in quoted:
             return False
         verb = token.head if token.pos_ == "AUX" else token
         if verb.lemma_ in self.exclude or token.lemma_ in self.exclude:

@@ -10,14 +10,18 @@ apart from money (`doc._.claimx_percent`) and never counted as an amount.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
+from claimx.docs import doc_text
 from claimx.numbers import parse_digits, parse_words, to_json_number
 from claimx.resources import load_yaml
 
@@ -28,6 +32,12 @@ for _ext in ("claimx_money", "claimx_percent", "claimx_lang"):
 _APOS = "['’]"
 _DE = rf"(?:de\s+|d{_APOS}\s*|of\s+)"
 _RANGE_SEPARATORS = {"entre": "et", "de": "à", "d'": "à", "d’": "à", "": "-"}
+# Every amount holds a currency word or sign, every percentage a percent sign: the full
+# expressions are tried only from this far before such a cue to this far after it.
+_BEFORE, _AFTER = 70, 50
+_DIGITS = re.compile(r"\d+")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -84,13 +94,26 @@ def _alternation(words: Iterable[str], case_sensitive: bool = False, symbol: boo
     return "(?:" + "|".join(parts) + ")"
 
 
+def _windows(cues: list[int], length: int) -> list[tuple[int, int]]:
+    """Stretches of text around sorted cue offsets, merged."""
+    windows: list[tuple[int, int]] = []
+    for at in cues:
+        start, end = max(0, at - _BEFORE), min(length, at + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 class MoneyTagger:
     """Find amounts into `doc._.claimx_money` and percentages into `doc._.claimx_percent`.
 
     The token spans are also in `doc.spans["claimx_money"]` and `doc.spans["claimx_percent"]`.
     """
 
-    def __init__(self, name: str, lexicon: str, lang: str) -> None:
+    def __init__(self, vocab: Vocab, name: str, lexicon: str, lang: str) -> None:
+        self.vocab = vocab
         self.name = name
         self.lang = lang
         data: dict[str, Any] = load_yaml(lexicon)
@@ -177,13 +200,21 @@ class MoneyTagger:
             flags,
         )
         self.percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
+        self.regexes = {
+            "range": self.range_re,
+            "vague": self.vague_re,
+            "single": self.single_re,
+            "percent_range": self.percent_range_re,
+            "percent": self.percent_re,
+        }
+        self._cue_forms(data, names + symbols + subunits, list(self.percent_unit_of))
 
     def __call__(self, doc: Doc) -> Doc:
         lang = doc._.claimx_lang or self.lang
         money: list[MoneyHit] = []
         percent: list[PercentHit] = []
         taken: list[tuple[int, int]] = []
-        for match, kind in self._matches(doc.text):
+        for match, kind in self._matches(doc):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -208,16 +239,112 @@ class MoneyTagger:
         doc.spans["claimx_percent"] = [h.span for h in percent]
         return doc
 
-    def _matches(self, text: str) -> Iterator[tuple[re.Match[str], str]]:
-        for regex, kind in (
-            (self.percent_range_re, "percent_range"),
-            (self.range_re, "range"),
-            (self.vague_re, "vague"),
-            (self.percent_re, "percent"),
-            (self.single_re, "single"),
+    def _matches(self, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
+        """Each expression's leftmost non-overlapping matches, as `finditer` would give them.
+
+        Regular expressions are slow to try at every character, so they are tried only
+        where an expression can start: at a token that can open one (a number, a
+        qualifier, a symbol…) near a currency cue, or near a percent cue for percentages.
+        """
+        text = doc_text(doc)
+        rows = doc.to_array([IDX, LOWER, LIKE_NUM])
+        token_starts = [int(i) for i in rows[:, 0]]
+        money_cues, percent_cues, openers = self._cues(text, rows, token_starts)
+        for cues, kinds in (
+            (percent_cues, ("percent_range", "percent")),
+            (money_cues, ("range", "vague", "single")),
         ):
-            for match in regex.finditer(text):
-                yield match, kind
+            tries = [
+                (at, end)
+                for start, end in _windows(cues, len(text))
+                for at in openers[bisect_left(openers, start) : bisect_left(openers, end)]
+            ]
+            for kind in kinds:
+                regex = self.regexes[kind]
+                after = 0
+                for at, end in tries:
+                    if at < after:
+                        continue
+                    match = regex.match(text, at, end)
+                    if match is not None and match.end() > at:
+                        after = match.end()
+                        yield match, kind
+
+    def _cues(
+        self, text: str, rows: Any, token_starts: list[int]
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Offsets of currency cues and percent cues, and of the tokens that can open an
+        expression, each sorted."""
+        money: list[int] = []
+        percent: list[int] = []
+        openers: set[int] = set()
+        for start, lower, like_num in rows.tolist():
+            if lower in self.money_words:
+                money.append(start)
+            if lower in self.percent_words:
+                percent.append(start)
+            if like_num or lower in self.opener_words:
+                openers.add(start)
+
+        def token_at(offset: int) -> int:
+            return token_starts[bisect_right(token_starts, offset) - 1]
+
+        for ch, cues in self.cue_chars.items():
+            at = text.find(ch)
+            while at != -1:
+                (percent if cues == "percent" else money).append(at)
+                openers.add(token_at(at))
+                at = text.find(ch, at + 1)
+        at = text.find("-")
+        while at != -1:  # "vingt-cinq", "quatre-vingt-dix"
+            start = token_at(at)
+            if text[start:at].lower() in self.number_words:
+                openers.add(start)
+            at = text.find("-", at + 1)
+        for run in _DIGITS.finditer(text):
+            openers.add(token_at(run.start()))
+            before = _LETTERS_BEFORE.search(text, max(0, run.start() - 5), run.start())
+            after = _LETTERS_AFTER.match(text, run.end(), run.end() + 5)
+            for glued in (before, after):  # "EUR29,99", "1000EUR"
+                if glued is not None and glued.group().lower() in self.glued_forms:
+                    money.append(glued.start())
+                    openers.add(token_at(glued.start()))
+        return sorted(money), sorted(percent), sorted(openers)
+
+    def _cue_forms(self, data: dict[str, Any], money: list[str], percent: list[str]) -> None:
+        """Compile the cheap cues of `_cues`.
+
+        A form with a sign ("$", "€", "%") is found by that character; a form of letters
+        by one of its words as a token ("dollars", "sterling", "cent"), or glued to
+        digits ("EUR29,99"). Openers are the first words of qualifiers, range leads,
+        vague amounts and symbols, and number words.
+        """
+        strings = self.vocab.strings
+        self.cue_chars: dict[str, str] = {}
+        for forms, cue in ((money, "money"), (percent, "percent")):
+            for ch in sorted({c for f in forms for c in f if not c.isalnum()} - set(" '’-.")):
+                self.cue_chars.setdefault(ch, cue)
+
+        def cue_words(forms: list[str]) -> set[int]:
+            words = set()
+            for form in forms:
+                parts = [w for w in re.split(r"[\s'’-]+", form.lower()) if w.isalpha()]
+                if parts:  # the longest word is the least common one: "pour cent" -> "cent"
+                    words.add(max(reversed(parts), key=len))
+            return {strings.add(w) for w in words}
+
+        self.money_words = cue_words(money)
+        self.percent_words = cue_words(percent)
+        self.glued_forms = {f.lower() for f in money if f.isalpha()}
+        openers = {"entre", "de", "d'", "d’"} | set(self.number_words)
+        for phrase in [*self.qualifier_of, *data["vague"], *money]:
+            first = phrase.lower().split()[0]  # "jusqu'à" -> "jusqu'", "us$" -> "us"
+            elided = re.match(r"[^'’]*['’]", first)
+            letters = re.match(r"[^\W\d_]*", first)
+            for word in (first, elided and elided.group(), letters and letters.group()):
+                if word:
+                    openers.update({word, word.replace("'", "’"), word.replace("’", "'")})
+        self.opener_words = {strings.add(w) for w in openers if w}
 
     def _unit(self, groups: dict[str, str | None], n: int) -> _Unit | None:
         text = groups.get(f"cur{n}") or groups.get(f"sub{n}")
@@ -341,4 +468,4 @@ class MoneyTagger:
 @Language.factory("claimx_money", default_config={"lexicon": "money.yaml", "lang": "fr"})
 def make_money(nlp: Language, name: str, lexicon: str, lang: str) -> MoneyTagger:
     """Create a claimx_money component reading its lexicon from `models/`."""
-    return MoneyTagger(name, lexicon, lang)
+    return MoneyTagger(nlp.vocab, name, lexicon, lang)

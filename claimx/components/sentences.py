@@ -9,12 +9,22 @@ boundaries, so its trees never cross them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from claimx.docs import doc_text
 
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = {"»", "”", '"', ")", "’"}
 _OPENERS = {"«", "“", '"', "(", "-", "–", "—"}
+_CUT = re.compile(r"[.!?…]+|\n")
+# A sentence opens at most three tokens after a cut: after one closing quote and one space.
+_LOOK_AHEAD = 4
 
 
 class SentenceSetter:
@@ -24,8 +34,19 @@ class SentenceSetter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.is_sent_start = token.i == 0 or self._starts(doc, token)
+        if not len(doc):
+            return doc
+        flags = numpy.full(len(doc), -1, dtype="int64")
+        flags[0] = 1
+        # Only a token shortly after final punctuation or a line break can open a
+        # sentence: look at those, not at every token.
+        starts = doc.to_array(IDX).tolist()
+        for cut in _CUT.finditer(doc_text(doc)):
+            i = bisect_left(starts, cut.end())
+            for j in range(i, min(i + _LOOK_AHEAD, len(doc))):
+                if self._starts(doc, doc[j]):
+                    flags[j] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     @staticmethod

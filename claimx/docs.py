@@ -1,0 +1,98 @@
+"""What the claimx components read from a doc more than once, computed once.
+
+`Doc.text` joins every token anew on each call, and `Token.sent` / `Span.sent`
+re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
+over tokens either makes a component quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
+from spacy.attrs import IDX
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc and kept in `doc.user_data`."""
+    if not len(doc):
+        return ""
+    text = doc.user_data.get("claimx_text")
+    if not isinstance(text, str) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        text = doc.text
+        doc.user_data["claimx_text"] = text
+    return text
+
+
+class Sentences:
+    """The sentences of `doc`, and the one holding a token index."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents)
+        self._starts = [s.start for s in self.spans]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def of(self, i: int) -> Span:
+        """The sentence holding token `i`."""
+        return self.spans[bisect_right(self._starts, i) - 1]
+
+
+def match_near(
+    matcher: Matcher,
+    doc: Doc,
+    triggers: set[int],
+    attr: int,
+    before: int,
+    after: int,
+) -> list[Span]:
+    """`matcher(doc, as_spans=True)`, run only around the tokens whose `attr` is a trigger.
+
+    The spaCy Matcher walks every token of the doc with every pattern; when each pattern
+    holds a trigger word and reaches at most `before` tokens before it and `after`
+    tokens after it, matching the stretches around the triggers finds the same spans.
+    """
+    windows: list[tuple[int, int]] = []
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        if value in triggers:
+            start, end = max(0, i - before), min(len(doc), i + after + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+    spans: list[Span] = []
+    for start, end in windows:
+        spans.extend(matcher(doc[start:end], as_spans=True))
+    return spans
+
+
+_MARKS = re.compile('[«»“”"\n]')
+
+
+def quote_marks(doc: Doc) -> list[tuple[int, str]]:
+    """Quotation marks that are tokens of their own, and line breaks, in order.
+
+    Each is (token index, mark), the mark "\\n" for a token holding a line break;
+    found in the text rather than by walking every token.
+    """
+    text = doc_text(doc)
+    found = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    if not found:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    marks: list[tuple[int, str]] = []
+    for at, mark in found:
+        if mark == "\n":
+            i = bisect_right(starts, at) - 1
+            if not marks or marks[-1] != (i, "\n"):
+                marks.append((i, "\n"))
+            continue
+        i = bisect_left(starts, at)
+        following = starts[i + 1] if i + 1 < len(starts) else len(text.rstrip())
+        if i < len(starts) and starts[i] == at and text[at + 1 : following].strip() == "":
+            marks.append((i, mark))
+    return marks
