@@ -43,7 +43,7 @@ def load_pipeline(model: str | None = None) -> Language:
     base = str(model or settings["base"])
     prime_token_match(base)
     try:
-        nlp = spacy.load(base)
+        nlp = spacy.load(base, exclude=list(settings.get("exclude") or []))
     except OSError as err:
         raise ModelError(
             f"spaCy pipeline {base!r} is not installed; install it with "
