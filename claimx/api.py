@@ -132,6 +132,7 @@ def to_extraction(doc: Doc, article: Article, pipeline: dict[str, str]) -> Extra
         title=article.title,
         date=article.date,
         url=article.url,
+        publisher=article.publisher,
     )
     return Extraction(
         info,

@@ -30,6 +30,7 @@ class Article:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    publisher: str | None = None  # the outlet, from front matter or a JSON field
     lang: str | None = None  # None: the pipeline's language
 
     @classmethod
@@ -39,25 +40,63 @@ class Article:
 
 
 def decode(data: bytes, name: str = "-") -> str:
-    """Decode article bytes: byte-order mark, then strict UTF-8, then Windows-1252.
+    """Decode article bytes, in this order: a byte-order mark; UTF-16 without one (every
+    other byte zero); strict UTF-8; a Western legacy encoding, detected among
+    `LEGACY_ENCODINGS` only (unrestricted detection reads French Windows-1252 as Baltic);
+    Windows-1252.
 
     Raise InputError for empty or binary input.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(f"{name}: invalid {encoding} text ({err.reason})") from err
-            return _checked(text, name)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not text")
+            return _checked(_strict(data, encoding, name), name)
+    if not data.strip():
+        raise InputError(f"{name}: empty input, nothing to analyse")
+    head = data[:8192]
+    if b"\x00" in head:
+        utf16 = _utf16_order(head)
+        if utf16 is None:
+            raise InputError(f"{name}: binary file, not text")
+        return _checked(_strict(data, utf16, name), name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # Legacy French text: Windows-1252 is a superset of Latin-1's printable range.
-        text = data.decode("cp1252", errors="replace")
+        text = data.decode(_legacy_encoding(data), errors="replace")
     return _checked(text, name)
+
+
+LEGACY_ENCODINGS = ["cp1252", "iso8859_15", "mac_roman", "cp850"]
+
+
+def _legacy_encoding(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency of claimx
+        return "cp1252"
+    best = from_bytes(data[:65536], cp_isolation=LEGACY_ENCODINGS).best()
+    # Windows-1252 is a superset of Latin-1's printable range: the safe default.
+    return best.encoding if best is not None else "cp1252"
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the zero bytes sit at odd or even offsets."""
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: invalid {encoding} text ({err.reason})") from err
 
 
 def _checked(text: str, name: str) -> str:

@@ -180,6 +180,7 @@ class ArticleInfo:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    publisher: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,6 +190,7 @@ class ArticleInfo:
             "title": self.title,
             "date": self.date,
             "url": self.url,
+            "publisher": self.publisher,
             "chars": self.chars,
         }
 

