@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent-, apostrophe- and space-insensitive key for a name.
 

@@ -82,6 +82,9 @@ class ActorTagger:
         self.descriptions = {
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
+        self.description_ids = {
+            nlp.vocab.strings.add(noun): kind for noun, kind in self.descriptions.items()
+        }
         self.groups = Matcher(nlp.vocab)
         group_patterns = []
         for det in data["group_determiners"]:
@@ -213,22 +216,34 @@ class ActorTagger:
     # -- clustering -------------------------------------------------------
     def _cluster(self, candidates: Iterable[_Candidate]) -> list[Actor]:
         actors: list[Actor] = []
+        named: dict[str, list[Actor]] = {}  # folded name or mention -> actors, in order
+        order: dict[int, int] = {}
+
+        def remember(key: str, actor: Actor) -> None:
+            holders = named.setdefault(key, [])
+            if not any(a is actor for a in holders):
+                holders.append(actor)
+                holders.sort(key=lambda a: order[id(a)])
+
         for cand in candidates:
-            target = self._find(actors, cand)
+            target = self._find(actors, named, cand)
             if target is None:
-                actors.append(Actor(cand.name, cand.kind, [cand.span]))
-                continue
-            target.mentions.append(cand.span)
-            if cand.kind == "person" and len(cand.name.split()) > len(target.name.split()):
-                target.name = cand.name  # canonical: the fullest proper name
+                target = Actor(cand.name, cand.kind, [cand.span])
+                order[id(target)] = len(actors)
+                actors.append(target)
+            else:
+                target.mentions.append(cand.span)
+                if cand.kind == "person" and len(cand.name.split()) > len(target.name.split()):
+                    target.name = cand.name  # canonical: the fullest proper name
+            for key in (fold(target.name), fold(cand.span.text)):
+                remember(key, target)
         return actors
 
     @staticmethod
-    def _find(actors: list[Actor], cand: _Candidate) -> Actor | None:
+    def _find(actors: list[Actor], named: dict[str, list[Actor]], cand: _Candidate) -> Actor | None:
         key = fold(cand.name)
-        for actor in actors:
-            same_name = fold(actor.name) == key or any(fold(m.text) == key for m in actor.mentions)
-            if same_name and (cand.kind != "person" or actor.kind == "person"):
+        for actor in named.get(key, []):
+            if cand.kind != "person" or actor.kind == "person":
                 return actor
         if cand.kind == "person":
             words = key.split()
@@ -317,10 +332,11 @@ class ActorTagger:
     def _add_descriptions(self, doc: Doc, actors: list[Actor]) -> None:
         """Link "l'entreprise", "la société américaine" to the last actor of their kind."""
         taken = [m for a in actors for m in a.mentions]
-        for token in doc:
-            kind = self.descriptions.get(token.lower_)
-            if kind is None or token.i == 0 or doc[token.i - 1].lower_ not in _ARTICLES:
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            kind = self.description_ids.get(lower)
+            if kind is None or i == 0 or doc[i - 1].lower_ not in _ARTICLES:
                 continue
+            token = doc[i]
             if "Plur" in token.morph.get("Number", []):
                 continue
             end = token.i + 1

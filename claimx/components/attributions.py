@@ -12,17 +12,18 @@ Each hit keeps its cue, its content (what is attributed) and its source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors import Actor, resolve_pronoun
 from claimx.components.hedges import quoted_tokens
-from claimx.docs import Sentences, match_near, quote_marks
+from claimx.docs import Sentences, doc_text, match_near, quote_marks
 from claimx.resources import load_yaml
 
 if not Doc.has_extension("claimx_attributions"):
@@ -107,6 +108,8 @@ class AttributionTagger:
             for form in forms:
                 self.verb_of_form.setdefault(form, bare)
         self.lemmas = set(self.verb_of_form.values())
+        self.lemma_ids = {nlp.vocab.strings.add(lemma) for lemma in self.lemmas}
+        self.form_ids = {nlp.vocab.strings.add(form) for form in self.verb_of_form}
         self.denial_verbs = {self._bare(v) for v in data["denial"]["verbs"]}
         self.denial_objects = {k: set(v) for k, v in data["denial"]["with_object"].items()}
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -145,24 +148,35 @@ class AttributionTagger:
             match_near(self.no_comment, doc, self.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0),
             list(self.according(doc, as_spans=True)),
         )
+        verbs = self._verb_candidates(doc)
+        text = doc_text(doc)
         for sent in sentences:
-            if sent.text.strip():
-                hits.extend(self._sentence(doc, sent, actors, quoted, quotes, phrases))
+            if text[sent.start_char : sent.end_char].strip():
+                cues = self._cues(doc, sent, quoted, phrases, verbs)
+                hits.extend(self._sentence(doc, sent, actors, quotes, cues))
         hits.extend(self._colon_quotes(doc, sentences, quotes, hits, actors))
         hits.sort(key=lambda h: (h.content.start, h.cue.start))
         doc._.claimx_attributions = hits
         return doc
+
+    def _verb_candidates(self, doc: Doc) -> list[int]:
+        """Tokens that may be reporting verbs (by lemma or form): the only ones `_cues`
+        looks at closely."""
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        return [
+            i
+            for i, (lemma, lower) in enumerate(rows)
+            if lemma in self.lemma_ids or lower in self.form_ids
+        ]
 
     def _sentence(
         self,
         doc: Doc,
         sent: Span,
         actors: list[Actor],
-        quoted: set[int],
         quotes: list[Span],
-        phrases: tuple[list[Span], list[Span]],
+        cues: list[tuple[str, Span]],
     ) -> list[AttributionHit]:
-        cues = self._cues(doc, sent, quoted, phrases)
         hits: list[AttributionHit] = []
         covered: list[Span] = []
         for index, (kind, cue) in enumerate(cues):
@@ -181,6 +195,7 @@ class AttributionTagger:
         sent: Span,
         quoted: set[int],
         phrases: tuple[list[Span], list[Span]],
+        verbs: list[int],
     ) -> list[tuple[str, Span]]:
         cues: list[tuple[str, Span]] = []
         used: set[int] = set()
@@ -195,7 +210,8 @@ class AttributionTagger:
             if span.start not in quoted and not used.intersection(range(span.start, span.end)):
                 cues.append(("according_to", span))
                 used.update(range(span.start, span.end))
-        for token in sent:
+        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+            token = doc[i]
             if token.i in used or token.i in quoted:
                 continue
             lemma = self._verb_lemma(token)

