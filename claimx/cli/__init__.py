@@ -15,6 +15,8 @@ from claimx import __version__
 from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
+from claimx.cli import review as review_command
+from claimx.cli import show as show_command
 from claimx.cli.exit_codes import ExitCode
 
 app = typer.Typer(
@@ -26,6 +28,8 @@ app = typer.Typer(
 )
 app.command("extract")(extract_command.extract)
 app.command("batch")(batch_command.batch)
+app.command("show")(show_command.show)
+app.command("review")(review_command.review)
 app.command("eval")(eval_command.eval_)
 
 

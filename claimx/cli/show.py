@@ -1,0 +1,124 @@
+"""`claimx show`: an article with its spans highlighted, then its claims."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from claimx.cli.exit_codes import ExitCode
+from claimx.cli.output import fail, warn
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def show(
+    files: list[Path] = typer.Argument(
+        ..., help="Claims files (YAML from extract or batch), or articles to extract now."
+    ),
+    only: str = typer.Option(
+        None, "--only", help="Only these claims: attributed, hedged, denied, money or chips."
+    ),
+    color: bool = typer.Option(
+        None,
+        "--color/--no-color",
+        help="Colours, or brackets around spans [default: colours on a terminal, unless NO_COLOR].",
+    ),
+    pager: bool = typer.Option(
+        None, "--pager/--no-pager", help="Page long output [default: on a terminal]."
+    ),
+    model: str = typer.Option(None, "--model", "-m", help="Base spaCy pipeline, for articles."),
+) -> None:
+    """Show articles with actors, chips, money, attribution cues and hedges highlighted."""
+    from rich.console import Console
+
+    from claimx.errors import ClaimxError
+    from claimx.render import ONLY
+
+    if only is not None and only not in ONLY:
+        fail(f"--only takes one of {', '.join(ONLY)}; got {only!r}", ExitCode.USAGE)
+    if color is None:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    console = Console(
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+        width=None if sys.stdout.isatty() else 100,
+    )
+    failed = 0
+    views: list[tuple[str, dict[str, Any], str | None]] = []
+    for path in files:
+        try:
+            views.extend(_load(path, model))
+        except ClaimxError as err:
+            warn(str(err))
+            failed += 1
+    use_pager = pager if pager is not None else (sys.stdout.isatty() and sys.stdin.isatty())
+    if use_pager:
+        with console.pager(styles=color):
+            _render(console, views, only, color)
+    else:
+        _render(console, views, only, color)
+    if failed:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+
+
+def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str | None]]:
+    """(label, document, article text) for a claims file, or an article extracted now."""
+    from claimx import review
+    from claimx.errors import InputError
+
+    if path.suffix in (".yaml", ".yml"):
+        try:
+            claims = review.load(path)
+            return [(str(path), a.document, a.text) for a in claims.articles]
+        except InputError:
+            if path.suffix == ".yml":
+                raise
+    from claimx.api import cached_pipeline, extract
+    from claimx.articles import read_article
+
+    article = read_article(str(path))
+    document = extract(article, cached_pipeline(model)).to_dict()
+    return [(str(path), document, article.text)]
+
+
+def _render(
+    console: Console,
+    views: list[tuple[str, dict[str, Any], str | None]],
+    only: str | None,
+    color: bool,
+) -> None:
+    from rich.rule import Rule
+
+    from claimx.render import claims_table, highlight, keep, legend, marks
+
+    for label, document, text in views:
+        info = document.get("article") or {}
+        title = info.get("title")
+        console.print(Rule(f"{label}" + (f" — {title}" if title else ""), style="dim"))
+        claims = [c for c in document.get("claims", []) if keep(c, only)]
+        if text is None:
+            console.print(
+                f"(article text not found beside {label} or at {info.get('source')}: claims only)"
+            )
+        else:
+            console.print(legend(color))
+            console.print()
+            console.print(highlight(text, marks(document), color=color))
+        console.print()
+        console.print(claims_table(document, claims))
+        reviewed = sum(
+            1 for c in claims if (c.get("review") or {}).get("status", "pending") != "pending"
+        )
+        console.print(
+            f"{len(claims)} claims"
+            + (f" ({only})" if only else "")
+            + f", {reviewed} reviewed; {len(document.get('actors', []))} actors, "
+            f"{len(document.get('chips', []))} chips, {len(document.get('money', []))} amounts"
+        )
