@@ -132,7 +132,9 @@ def test_reference_article_quality(shared: Path) -> None:
 
 
 # Floors a little under the current figures: a regression fails CI.
-DEV_FLOORS = {"actors": 0.93, "chips": 0.95, "money": 0.97, "attributions": 0.85, "hedged": 0.85}
+DEV_FLOORS = {"actors": 0.95, "chips": 0.97, "money": 0.97, "attributions": 0.88, "hedged": 0.9}
+# Kind accuracy for actors and attributions, vendor accuracy for chips (issues 4 and 5).
+DEV_ACCURACY = {"actors": 0.9, "chips": 0.97, "attributions": 0.9}
 
 
 def test_development_gold_set_quality() -> None:
@@ -140,3 +142,6 @@ def test_development_gold_set_quality() -> None:
     assert len(report.articles) >= 12
     for category, floor in DEV_FLOORS.items():
         assert report.total[category].f1 >= floor, (category, report.total[category].to_dict())
+    for category, floor in DEV_ACCURACY.items():
+        accuracy = report.total[category].accuracy
+        assert accuracy is not None and accuracy >= floor, (category, accuracy)

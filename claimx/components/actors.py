@@ -363,7 +363,13 @@ def _named_after(doc: Doc, i: int) -> bool:
     return False
 
 
-def _last_before(actors: list[Actor], i: int, kinds: set[str], window: int = 400) -> Actor | None:
+def _last_before(
+    actors: list[Actor],
+    i: int,
+    kinds: set[str],
+    window: int = 400,
+    skip: tuple[int, int] | None = None,
+) -> Actor | None:
     """The actor of one of `kinds` mentioned last before token `i`, within `window` tokens."""
     best: Actor | None = None
     best_end = -1
@@ -371,6 +377,8 @@ def _last_before(actors: list[Actor], i: int, kinds: set[str], window: int = 400
         if actor.kind not in kinds:
             continue
         for mention in actor.mentions:
+            if skip is not None and skip[0] <= mention.start and mention.end <= skip[1]:
+                continue
             if best_end < mention.end <= i and i - mention.end <= window:
                 best, best_end = actor, mention.end
     return best
@@ -387,18 +395,21 @@ _PRONOUN_KINDS = {
 }
 
 
-def resolve_pronoun(token: Token, actors: list[Actor]) -> Actor | None:
+def resolve_pronoun(
+    token: Token, actors: list[Actor], skip: tuple[int, int] | None = None
+) -> Actor | None:
     """Resolve a subject pronoun ("Il aurait dit", "a-t-elle ajouté") to an actor.
 
     A person (or, for "ils"/"eux", a group) mentioned in the last 60 tokens wins;
-    otherwise the last compatible actor of the last 120 tokens.
+    otherwise the last compatible actor of the last 120 tokens. Mentions inside `skip`
+    (the quotation a speaker's pronoun follows) are not candidates.
     """
     entry = _PRONOUN_KINDS.get(token.lower_.lstrip("-").removeprefix("t-"))
     if entry is None:
         return None
     preferred, kinds = entry
-    return _last_before(actors, token.i, {preferred}, window=60) or _last_before(
-        actors, token.i, set(kinds), window=120
+    return _last_before(actors, token.i, {preferred}, 60, skip) or _last_before(
+        actors, token.i, set(kinds), 120, skip
     )
 
 

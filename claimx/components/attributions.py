@@ -25,6 +25,7 @@ from claimx.components.actors import Actor, resolve_pronoun
 from claimx.components.hedges import quoted_tokens
 from claimx.docs import Sentences, doc_text, match_near, quote_marks
 from claimx.resources import load_yaml
+from claimx.text import fold
 
 if not Doc.has_extension("claimx_attributions"):
     Doc.set_extension("claimx_attributions", default=None)
@@ -112,6 +113,8 @@ class AttributionTagger:
         self.form_ids = {nlp.vocab.strings.add(form) for form in self.verb_of_form}
         self.denial_verbs = {self._bare(v) for v in data["denial"]["verbs"]}
         self.denial_objects = {k: set(v) for k, v in data["denial"]["with_object"].items()}
+        self.according_verbs = set(data["according_to_verbs"])
+        self.not_sources = {fold(t) for t in data["not_sources"]}
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in data["according_to"]])
         self.no_comment = Matcher(nlp.vocab)
@@ -226,7 +229,7 @@ class AttributionTagger:
 
     def _verb_lemma(self, token: Token) -> str | None:
         # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
-        mistagged = token.pos_ == "NOUN" and _after_subject(token)
+        mistagged = token.pos_ == "NOUN" and (_after_subject(token) or _inverted(token))
         if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
             return None
         if token.lemma_ in self.lemmas and token.pos_ == "VERB":
@@ -283,10 +286,10 @@ class AttributionTagger:
             content = doc[full_cue.start : max(end, cue.end)]
             source, text = self._subject(doc, sent, verb, actors)
             return AttributionHit(kind, full_cue, content, source, text)
-        incise = self._incise(doc, sent, verb)
+        incise = self._incise(doc, sent, verb, quotes)
         if incise is not None:
             content = incise
-            source, text = self._inverted_subject(doc, sent, verb, actors)
+            source, text = self._inverted_subject(doc, sent, verb, actors, incise)
         else:
             content_or_none = self._forward_content(doc, verb, end, quotes)
             if content_or_none is None:
@@ -295,6 +298,8 @@ class AttributionTagger:
             source, text = self._subject(doc, sent, verb, actors)
         if source is None and text is None:
             return None
+        if incise is not None and self._verb_lemma(verb) in self.according_verbs:
+            kind = "according_to"
         particles = self.object_particles.get(self._verb_lemma(verb) or "", set())
         if len(content) > 1 and doc[content.start].lower_ in particles:
             full_cue = doc[full_cue.start : content.start + 1]
@@ -345,7 +350,7 @@ class AttributionTagger:
         return None
 
     @staticmethod
-    def _incise(doc: Doc, sent: Span, verb: Token) -> Span | None:
+    def _incise(doc: Doc, sent: Span, verb: Token, quotes: list[Span]) -> Span | None:
         """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
         start = _left_extend(doc, verb)
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -367,6 +372,10 @@ class AttributionTagger:
         if doc[end].text == "," and end - 1 >= sent.start and doc[end - 1].text in ("»", "”", '"'):
             end -= 1
         if doc[end].text in ("»", "”", '"'):
+            # The whole quotation, over as many sentences as it runs.
+            for quote in quotes:
+                if quote.end == end:
+                    return quote
             opening = end - 1
             while opening >= sent.start and doc[opening].text not in ("«", "“", '"'):
                 opening -= 1
@@ -395,15 +404,20 @@ class AttributionTagger:
         if before:
             mention = max(before, key=lambda m: m.end)
             return _owner(actors, mention), _owner_name(actors, mention)
+        # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
+        # noun phrase opening the sentence right before the verb group speaks.
+        start = _left_extend(doc, verb).i
+        opening = doc[sent.start : start]
+        if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN"):
+            return None, opening.text
         return None, None
 
     def _inverted_subject(
-        self, doc: Doc, sent: Span, verb: Token, actors: list[Actor]
+        self, doc: Doc, sent: Span, verb: Token, actors: list[Actor], content: Span
     ) -> tuple[Actor | None, str | None]:
         pron = _inversion_pronoun(doc, verb)
-        if pron is not None:
-            actor = resolve_pronoun(pron, actors)
-            return (actor, actor.name) if actor else (None, None)
+        if pron is not None:  # the speaker is not someone the quotation names
+            return _pronoun_source(pron, actors, (content.start, content.end))
         after = [m for a in actors for m in a.mentions if verb.i < m.start and m.end <= sent.end]
         if after:
             mention = min(after, key=lambda m: m.start)
@@ -418,8 +432,7 @@ class AttributionTagger:
         self, doc: Doc, subject: Token, actors: list[Actor]
     ) -> tuple[Actor | None, str | None]:
         if subject.lower_ in _PRONOUNS:
-            actor = resolve_pronoun(subject, actors)
-            return (actor, actor.name) if actor else (None, None)
+            return _pronoun_source(subject, actors)
         if subject.lower_ == "qui" and subject.head.dep_ == "acl:relcl":
             # "Clara Chappaz, qui a salué …": the antecedent speaks.
             antecedent = subject.head.head
@@ -454,11 +467,19 @@ class AttributionTagger:
             and doc[i].text not in (",", ".", ";", ":", ")", "\n")
             and not doc[i].is_space
         ):
-            if doc[i].pos_ in ("VERB", "AUX") and i > cue.end + 1:
+            participle = "Part" in doc[i].morph.get("VerbForm", [])
+            if doc[i].pos_ in ("VERB", "AUX") and i > cue.end + 1 and not participle:
                 break
             i += 1
+        if i < sent.end and doc[i].text != "," and cue.start == _first_word(doc, sent):
+            # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
+            comma = next(
+                (j for j in range(i, min(sent.end, cue.end + 12)) if doc[j].text == ","), None
+            )
+            if comma is not None:
+                i = comma
         source_span = doc[cue.end : i]
-        if not len(source_span):
+        if not len(source_span) or fold(source_span.text) in self.not_sources:
             return None
         chain_end = i
         if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "qui":
@@ -527,20 +548,11 @@ class AttributionTagger:
             if colon < 0 or doc[colon].text != ":":
                 continue
             sent = sentences.of(colon)
-            before = [
-                m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= colon
-            ]
-            if before:
-                mention = max(before, key=lambda m: m.end)
+            speaker = _speaker_before(doc, sent, colon, actors)
+            if speaker is not None:
+                actor, text = speaker
                 found.append(
-                    AttributionHit(
-                        "quote",
-                        doc[colon : colon + 1],
-                        quote,
-                        _owner(actors, mention),
-                        _owner_name(actors, mention),
-                        quote,
-                    )
+                    AttributionHit("quote", doc[colon : colon + 1], quote, actor, text, quote)
                 )
         return found
 
@@ -548,12 +560,18 @@ class AttributionTagger:
 def _left_extend(doc: Doc, verb: Token) -> Token:
     """The first token of a verb group: auxiliaries, negation, clitics, "-t-il" left of it."""
     i = verb.i
-    while i > 0 and (
-        doc[i - 1].pos_ == "AUX"
-        or doc[i - 1].lower_ in ("ne", "n'", "pas", "se", "s'", "en", "y", "lui", "leur", "l'")
-        or (doc[i - 1].text.startswith("-") and len(doc[i - 1]) > 1)  # "a-t-il déclaré"
-    ):
-        i -= 1
+    while i > 0:
+        prev = doc[i - 1]
+        if (
+            prev.pos_ == "AUX"
+            or prev.lower_ in ("ne", "n'", "pas", "se", "s'", "en", "y", "lui", "leur", "l'")
+            or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
+        ):
+            i -= 1
+        elif prev.pos_ == "ADV" and any(t.pos_ == "AUX" for t in doc[max(0, i - 4) : i - 1]):
+            i -= 1  # "a catégoriquement démenti", "a toutefois précisé"
+        else:
+            break
     return doc[i]
 
 
@@ -579,6 +597,17 @@ def _after_subject(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "PRON")
 
 
+def _inverted(token: Token) -> bool:
+    """A word between a quotation (or a comma) and a subject: "« … », juge le directeur"."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return doc[token.i - 1].text in (",", "»", "”", '"') and (
+        after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
+    )
+
+
 def _quote_spans(doc: Doc) -> list[Span]:
     """Inner spans of direct quotations; straight quotes pair up within a paragraph."""
     spans: list[Span] = []
@@ -594,6 +623,47 @@ def _quote_spans(doc: Doc) -> list[Span]:
                 spans.append(doc[open_at + 1 : i])
             open_at = None
     return spans
+
+
+def _speaker_before(
+    doc: Doc, sent: Span, colon: int, actors: list[Actor]
+) -> tuple[Actor | None, str] | None:
+    """Who speaks before a colon: "Jensen Huang : « … »", "Le ministre de l'Économie : « … »".
+
+    A person named in a short phrase opening the sentence, else an actor that is the whole
+    phrase, else the phrase itself; in a longer sentence, the last actor before the colon.
+    """
+    before = [m for a in actors for m in a.mentions if sent.start <= m.start and m.end <= colon]
+    start = _first_word(doc, sent)
+    phrase = doc[start:colon]
+    if 0 < len(phrase) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        people = [m for m in before if getattr(_owner(actors, m), "kind", None) == "person"]
+        whole = [m for m in before if m.start == start and m.end == colon]
+        chosen = people or whole
+        if chosen:
+            return _owner(actors, chosen[0]), _owner_name(actors, chosen[0])
+        return None, phrase.text
+    if before:
+        mention = max(before, key=lambda m: m.end)
+        return _owner(actors, mention), _owner_name(actors, mention)
+    return None
+
+
+def _first_word(doc: Doc, sent: Span) -> int:
+    """The first token of a sentence that is not a space, a quote or a dash."""
+    i = sent.start
+    while i < sent.end and (doc[i].is_space or doc[i].text in ("«", "“", '"', "-", "—")):
+        i += 1
+    return i
+
+
+def _pronoun_source(
+    pronoun: Token, actors: list[Actor], skip: tuple[int, int] | None = None
+) -> tuple[Actor | None, str]:
+    """The actor a pronoun stands for; unresolved, the pronoun itself still says someone
+    speaks ("Ils estiment que …")."""
+    actor = resolve_pronoun(pronoun, actors, skip)
+    return (actor, actor.name) if actor else (None, pronoun.text.lstrip("-"))
 
 
 def _owner(actors: list[Actor], mention: Span) -> Actor | None:
