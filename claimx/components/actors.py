@@ -94,6 +94,8 @@ class ActorTagger:
                     *det_tokens,
                     {"LEMMA": {"IN": data["group_nouns"]}, "POS": "NOUN"},
                     {"POS": "ADJ", "OP": "*"},
+                    # an acronym qualifier: "des entreprises IA", "des groupes US"
+                    {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 3}, "OP": "?"},
                 ]
             )
         self.groups.add("GROUP", group_patterns, greedy="LONGEST")
@@ -278,6 +280,14 @@ class ActorTagger:
         """Keep roles from appositions: "Le PDG de Nvidia, Jensen Huang", "Joe Biden, président"."""
         role_starts = {start: end for _, start, end in self.roles(doc)}
         for actor in actors:
+            # The NER read a person as an organization: a person's role in apposition
+            # ("Sundar Pichai, directeur général de Google,") settles it.
+            if (
+                actor.kind == "organization"
+                and _looks_like_a_name(actor.name)
+                and any(self._role_after(doc, m, role_starts) for m in actor.mentions)
+            ):
+                actor.kind = "person"
             if actor.kind != "person":
                 continue
             for mention in list(actor.mentions):
@@ -351,6 +361,12 @@ class ActorTagger:
             if antecedent is not None:
                 antecedent.mentions.append(span)
                 taken.append(span)
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Two or three capitalised words, as a person's name is written ("Sundar Pichai")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _named_after(doc: Doc, i: int) -> bool:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimx.resources import load_yaml
+
+_SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 
 if not Doc.has_extension("claimx_chips"):
     Doc.set_extension("claimx_chips", default=None)
@@ -54,16 +57,30 @@ class ChipTagger:
         self.vendors: dict[str, str | None] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.short_codes: set[str] = set()
         for entry in data["chips"]:
             canonical = str(entry["name"])
             self.vendors[canonical] = entry.get("vendor")
+            if _SHORT_CODE.match(canonical):
+                self.short_codes.add(canonical)
             aliases = [canonical, *map(str, entry.get("aliases") or [])]
+            family = entry.get("family")
+            if family and entry.get("kind") == "chip" and not canonical.startswith(str(family)):
+                aliases.append(f"{family} {canonical}")  # "Instinct MI355X"
             forms = sorted({v for a in aliases for v in spelling_variants(a)})
             docs = [nlp.make_doc(t) for t in forms]
             if any(ch.isdigit() for ch in canonical):
                 self.folded.add(canonical, docs)
             else:
                 self.exact.add(canonical, docs)
+        self.context_words = {
+            nlp.vocab.strings.add(form)
+            for word in data["context_lemmas"]
+            for form in (word, word + "s", word + "x")
+        }
+        self.vendor_words = {
+            nlp.vocab.strings.add(str(v).lower()) for v in self.vendors.values() if v
+        }
         self.context = Matcher(nlp.vocab)
         self.context.add(
             "UNKNOWN_CHIP",
@@ -71,6 +88,7 @@ class ChipTagger:
                 [
                     {"LOWER": {"IN": list(data["context_lemmas"])}},
                     {"LOWER": {"IN": ["ai", "ia", "d'ia", "d'", "de"]}, "OP": "*"},
+                    {"IS_TITLE": True, "OP": "?"},  # a brand: "le GPU Lisuan G100"
                     {"TEXT": {"REGEX": data["unknown_name_regex"]}},
                 ],
                 [
@@ -88,10 +106,28 @@ class ChipTagger:
         for _, _start, end in self.context(doc):
             found.append(Span(doc, end - 1, end, label="UNKNOWN"))
         spans = filter_spans(found)
+        if any(s.label_ in self.short_codes for s in spans) and not self._about_chips(doc, spans):
+            # "la route A100", "le bâtiment B200": short codes are chips only in a text
+            # that speaks of chips.
+            spans = [s for s in spans if s.label_ not in self.short_codes]
         hits = [self._hit(span) for span in sorted(spans, key=lambda s: s.start)]
         doc._.claimx_chips = hits
         doc.spans["claimx_chips"] = [h.span for h in hits]
         return doc
+
+    def _about_chips(self, doc: Doc, spans: list[Span]) -> bool:
+        """Whether the text names a chip word, a chip vendor, an unambiguous chip or two
+        different short codes."""
+        if (
+            any(s.label_ not in self.short_codes for s in spans)
+            or len({s.label_ for s in spans}) > 1
+        ):
+            return True
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        return any(
+            lemma in self.context_words or lower in self.context_words or lower in self.vendor_words
+            for lemma, lower in rows
+        )
 
     def _hit(self, span: Span) -> ChipHit:
         if span.label_ == "UNKNOWN":
