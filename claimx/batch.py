@@ -230,7 +230,13 @@ def run(
 
     index = (out / INDEX_NAME).open("a", encoding="utf-8") if out is not None else None
     try:
-        chunks = [todo[i : i + CHUNK_FILES] for i in range(0, len(todo), CHUNK_FILES)]
+        # Workers take chunks of files; many small ones keep them busy to the end.
+        size = (
+            CHUNK_FILES
+            if options.jobs <= 1
+            else max(1, min(CHUNK_FILES, len(todo) // (options.jobs * 16)))
+        )
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         pending: dict[int, list[str]] = {}
         next_to_stream = 0
         for number, (done, documents) in _process(chunks, options, fingerprint, previous):
@@ -255,8 +261,12 @@ def run(
         if index is not None:
             index.close()
     ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=_order)]
-    if out is not None:  # compact: one line per input, in input order
-        write_atomic(out / INDEX_NAME, "".join(_entry_line(e) for e in ordered))
+    if out is not None:
+        # Compact: one line per input, this run's in input order, then the earlier runs'
+        # entries for files this run did not look at (another --glob, say).
+        seen = {file.rel for file in files}
+        others = [e for e in previous.values() if e.file not in seen]
+        write_atomic(out / INDEX_NAME, "".join(_entry_line(e) for e in [*ordered, *others]))
     return Report(ordered, ignored, time.monotonic() - started)
 
 

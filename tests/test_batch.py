@@ -205,6 +205,19 @@ def test_changed_options_redo(tmp_path: Path, nlp: Language) -> None:
     assert [e.status for e in forced.entries] == ["done"]
 
 
+def test_a_partial_run_keeps_the_index_of_the_others(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (folder / "b.html").write_text(html_page("B", TEXTS[1]), encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(folder)], BatchOptions(output_dir=out))
+    run([str(folder)], BatchOptions(output_dir=out), globs=["*.html"])
+    assert set(read_index(out)) == {"a.txt", "b.html"}
+    again = run([str(folder)], BatchOptions(output_dir=out))
+    assert [e.status for e in again.entries] == ["skipped", "skipped"]
+
+
 def test_interrupted_run_loses_nothing(tmp_path: Path, nlp: Language) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

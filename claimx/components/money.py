@@ -263,12 +263,12 @@ class MoneyTagger:
         rows = doc.to_array([IDX, LOWER, LIKE_NUM])
         token_starts = [int(i) for i in rows[:, 0]]
         money_cues, percent_cues, openers = self._cues(text, rows, token_starts)
+        separators = [m.start() for m in _SEPARATOR.finditer(text)]
         for cues, kinds in (
             (percent_cues, ("percent_range", "percent")),
             (money_cues, ("range", "vague", "single")),
         ):
             windows = _windows(cues, len(text))
-            separators = [m.start() for m in _SEPARATOR.finditer(text)]
             for kind in kinds:
                 starts = sorted(set().union(*(openers[c] for c in _KIND_OPENERS[kind])))
                 regex = self.regexes[kind]
