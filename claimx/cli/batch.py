@@ -23,40 +23,64 @@ PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a termina
 
 
 def batch(
-    inputs: list[str] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT", help="Files and folders (searched recursively)."
+    ),
     output: Path = typer.Option(
-        None, "--output", "-o", help="Folder for the claims (mirrors the input tree)."
+        None,
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="Folder for the claims (mirrors the input tree).",
     ),
     stream: bool = typer.Option(
         False, "--stream", help="Write one YAML stream on stdout instead of files."
     ),
     glob: list[str] = typer.Option(
-        [], "--glob", "-g", help="Only files matching (e.g. '*.html'); repeatable."
+        [],
+        "--glob",
+        "-g",
+        metavar="PATTERN",
+        help="Only files matching (e.g. '*.html'); repeatable.",
     ),
     exclude: list[str] = typer.Option(
-        [], "--exclude", "-x", help="Skip files matching; repeatable."
+        [], "--exclude", "-x", metavar="PATTERN", help="Skip files matching; repeatable."
     ),
     jobs: int = typer.Option(
-        0, "--jobs", "-j", help="Worker processes, each loading the model [default: the cores]."
+        0,
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="Worker processes, each loading the model (default: the cores).",
     ),
     force: bool = typer.Option(
         False, "--force", help="Redo unchanged files and overwrite outputs not written by claimx."
     ),
     text_field: list[str] = typer.Option(
-        [], "--text-field", help="JSON field holding the article text; repeatable, in order."
+        [],
+        "--text-field",
+        metavar="FIELD",
+        help="JSON field holding the article text; repeatable, in order.",
     ),
     meta_field: list[str] = typer.Option(
         [],
         "--meta-field",
+        metavar="NAME=FIELD",
         help="JSON field for title, date, url or publisher: NAME=FIELD; repeatable.",
     ),
     max_chars: int = typer.Option(
-        1_000_000, "--max-chars", help="Skip (and report) longer articles."
+        1_000_000, "--max-chars", metavar="N", help="Skip (and report) longer articles."
     ),
     model: str = typer.Option(
-        None, "--model", "-m", help="Base spaCy pipeline [default: fr_core_news_md]."
+        None,
+        "--model",
+        "-m",
+        metavar="MODEL",
+        help="Base spaCy pipeline (default: fr_core_news_md).",
     ),
-    lang: str = typer.Option(None, "--lang", help="The articles' language, e.g. 'en'."),
+    lang: str = typer.Option(
+        None, "--lang", metavar="LANG", help="The articles' language, e.g. 'en'."
+    ),
 ) -> None:
     """Extract claims from folders of news files: .txt, .md, .html, .json, .jsonl.
 

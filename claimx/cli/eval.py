@@ -32,15 +32,23 @@ def _thresholds(values: list[str]) -> dict[str, float]:
 
 
 def eval_(
-    gold: Path = typer.Argument(..., help="A gold file (*.gold.yaml) or a folder of them."),
+    gold: Path = typer.Argument(
+        ..., metavar="GOLD", help="A gold file (*.gold.yaml) or a folder of them."
+    ),
     corpus: Path = typer.Option(
-        None, "--corpus", help="Folder of the articles [default: beside each gold file]."
+        None,
+        "--corpus",
+        metavar="DIR",
+        help="Folder of the articles (default: beside each gold file).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     minimum: list[str] = typer.Option(
-        [], "--min", help="Fail (exit 5) when F1 is below: CATEGORY=F1, e.g. money=0.9; repeatable."
+        [],
+        "--min",
+        metavar="CATEGORY=F1",
+        help="Fail (exit 5) when F1 is below: CATEGORY=F1, e.g. money=0.9; repeatable.",
     ),
-    model: str = typer.Option(None, "--model", "-m", help="Base spaCy pipeline."),
+    model: str = typer.Option(None, "--model", "-m", metavar="MODEL", help="Base spaCy pipeline."),
 ) -> None:
     """Score claimx against gold annotations: precision, recall, F1 per category."""
     from claimx.errors import ClaimxError, GoldError, ModelError

@@ -23,7 +23,9 @@ class Format(str, Enum):
 
 def extract(
     files: list[str] = typer.Argument(
-        None, help="Article files (UTF-8, UTF-16 or Windows-1252 text). None or '-': stdin."
+        None,
+        metavar="FILE",
+        help="Article files (UTF-8, UTF-16 or Windows-1252 text). None or '-': stdin.",
     ),
     output_format: Format = typer.Option(
         Format.yaml,
@@ -33,11 +35,16 @@ def extract(
         "json: an object, or an array for several; jsonl: a line per article.",
     ),
     model: str = typer.Option(
-        None, "--model", "-m", help="Base spaCy pipeline [default: fr_core_news_md]."
+        None,
+        "--model",
+        "-m",
+        metavar="MODEL",
+        help="Base spaCy pipeline (default: fr_core_news_md).",
     ),
     lang: str = typer.Option(
         None,
         "--lang",
+        metavar="LANG",
         help="The articles' language when not the pipeline's: 'en' reads '1,500' as 1500 "
         "and 'billion' as 10^9.",
     ),

@@ -31,9 +31,14 @@ q        quit: every decision is already saved; reopening resumes at the first p
 
 
 def review(
-    target: Path = typer.Argument(..., help="A claims file, or a folder of them (batch output)."),
+    target: Path = typer.Argument(
+        ..., metavar="FILE_OR_DIR", help="A claims file, or a folder of them (batch output)."
+    ),
     export: Path = typer.Option(
-        None, "--export", help="Write the accepted and edited claims, with their evidence, here."
+        None,
+        "--export",
+        metavar="FILE",
+        help="Write the accepted and edited claims, with their evidence, here.",
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --export file."),
     color: bool = typer.Option(

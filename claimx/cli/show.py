@@ -18,20 +18,27 @@ if TYPE_CHECKING:
 
 def show(
     files: list[Path] = typer.Argument(
-        ..., help="Claims files (YAML from extract or batch), or articles to extract now."
+        ...,
+        metavar="FILE",
+        help="Claims files (YAML from extract or batch), or articles to extract now.",
     ),
     only: str = typer.Option(
-        None, "--only", help="Only these claims: attributed, hedged, denied, money or chips."
+        None,
+        "--only",
+        metavar="FILTER",
+        help="Only these claims: attributed, hedged, denied, money or chips.",
     ),
     color: bool = typer.Option(
         None,
         "--color/--no-color",
-        help="Colours, or brackets around spans [default: colours on a terminal, unless NO_COLOR].",
+        help="Colours, or brackets around spans (default: colours on a terminal, unless NO_COLOR).",
     ),
     pager: bool = typer.Option(
-        None, "--pager/--no-pager", help="Page long output [default: on a terminal]."
+        None, "--pager/--no-pager", help="Page long output (default: on a terminal)."
     ),
-    model: str = typer.Option(None, "--model", "-m", help="Base spaCy pipeline, for articles."),
+    model: str = typer.Option(
+        None, "--model", "-m", metavar="MODEL", help="Base spaCy pipeline, for articles."
+    ),
 ) -> None:
     """Show articles with actors, chips, money, attribution cues and hedges highlighted."""
     from rich.console import Console
