@@ -28,6 +28,7 @@ def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str], list[str
         ("Le Monde a consulté les documents.", "Le Monde", "media"),
         ("Le ministère du Commerce a publié une liste.", "ministère du Commerce", "government"),
         ("La Commission européenne a ouvert une enquête.", "Commission européenne", "government"),
+        ("La Commission a ouvert une enquête.", "Commission européenne", "government"),
         ("Le Congrès a voté la loi.", "Congrès", "government"),
         ("Le Parlement européen a adopté le texte.", "Parlement européen", "government"),
         ("La CNIL a infligé une amende à Google.", "CNIL", "government"),
@@ -147,6 +148,11 @@ def test_capital_is_an_actor_only_when_it_acts(nlp: Language) -> None:
         ),
         ("Reuters a enquêté. Selon l'agence, le contrat est signé.", "Reuters", "l'agence"),
         ("Lisa Su dirige AMD. La dirigeante a reconnu des retards.", "Lisa Su", "La dirigeante"),
+        (
+            "Mistral AI lève des fonds, a annoncé la start-up parisienne.",
+            "Mistral AI",
+            "la start-up parisienne",
+        ),
         (
             "Le gouvernement chinois a réagi. L'exécutif prépare une riposte.",
             "gouvernement chinois",

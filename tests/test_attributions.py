@@ -378,7 +378,7 @@ TABLE = [
     (
         "La Commission a rappelé que les règles s'appliquent à tous.",
         "statement",
-        "Commission",
+        "Commission européenne",
         "les règles s'appliquent à tous",
         "reported",
     ),
@@ -424,11 +424,18 @@ TABLE = [
         "les droits de douane baisseraient",
         "hedged",
     ),
+    (
+        "La ministre, Anne Martin, juge au contraire que la règle protège l'industrie.",
+        "statement",
+        "Anne Martin",
+        "la règle protège l'industrie",
+        "reported",
+    ),
     # quotes: speaker after, before a colon, over several sentences, partial
     (
         "« Nous n'avons rien à cacher », a affirmé le porte-parole de Huawei.",
         "quote",
-        "Huawei",
+        "le porte-parole de Huawei",
         "Nous n'avons rien à cacher",
         "reported",
     ),
@@ -436,7 +443,7 @@ TABLE = [
     (
         "« Le marché chinois reste essentiel », juge le directeur financier de Nvidia.",
         "quote",
-        "Nvidia",
+        "le directeur financier de Nvidia",
         "Le marché chinois reste essentiel",
         "reported",
     ),
@@ -506,7 +513,7 @@ TABLE = [
     (
         "« Nous respectons toutes les lois », a répondu un porte-parole de TikTok.",
         "quote",
-        "TikTok",
+        "un porte-parole de TikTok",
         "Nous respectons toutes les lois",
         "reported",
     ),
@@ -750,6 +757,15 @@ def test_attribution_table(
     assert text[cue["start"] : cue["end"]] == cue["text"]
 
 
+def test_a_spokesperson_speaks_for_the_organization(nlp: Language) -> None:
+    doc = nlp("« Nous respectons toutes les lois », a répondu un porte-parole de TikTok.")
+    body = doc._.claimx
+    claim = next(c for c in body.claims if c.attribution)
+    tiktok = next(a for a in body.actors if a.name == "TikTok")
+    assert claim.attribution.source == tiktok.id
+    assert claim.attribution.source_text == "un porte-parole de TikTok"
+
+
 def test_a_quote_over_several_sentences_is_one_claim(nlp: Language) -> None:
     text = "« Nous investirons. Nous embaucherons. Nous produirons ici », a promis le PDG."
     found = claims(nlp, text)
@@ -792,6 +808,7 @@ def test_attribution(nlp: Language, text: str, kind: str, source: str, evidence:
         "Personne n'a été blessé dans l'incendie de l'usine.",
         "Les résultats de Nvidia ont dépassé les attentes.",
         "Le juge a tranché.",
+        "Le juge que le tribunal a désigné est absent.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

@@ -132,7 +132,7 @@ def test_reference_article_quality(shared: Path) -> None:
 
 
 # Floors a little under the current figures: a regression fails CI.
-DEV_FLOORS = {"actors": 0.95, "chips": 0.97, "money": 0.97, "attributions": 0.88, "hedged": 0.9}
+DEV_FLOORS = {"actors": 0.96, "chips": 0.97, "money": 0.97, "attributions": 0.93, "hedged": 0.9}
 # Kind accuracy for actors and attributions, vendor accuracy for chips (issues 4 and 5).
 DEV_ACCURACY = {"actors": 0.9, "chips": 0.97, "attributions": 0.9}
 

@@ -71,8 +71,10 @@ class ActorTagger:
                 self.known[label] = (entry["name"], kind)
                 if entry.get("city"):
                     self.cities.add(label)
-                forms = [entry["name"], *(entry.get("aliases") or [])]
-                self.gazetteer.add(label, [nlp.make_doc(t) for t in forms])
+                forms = {entry["name"], *(entry.get("aliases") or [])}
+                # "la Commission" opens a sentence as "La Commission".
+                forms |= {f[0].upper() + f[1:] for f in forms if f[:1].islower()}
+                self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
         self.countries = {fold(c) for c in data["countries"]}
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.titles = set(data["person_titles"])
@@ -82,9 +84,10 @@ class ActorTagger:
         self.descriptions = {
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
-        self.description_ids = {
-            nlp.vocab.strings.add(noun): kind for noun, kind in self.descriptions.items()
-        }
+        # A phrase matcher, for nouns the tokenizer splits ("start-up").
+        self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for noun in self.descriptions:
+            self.description_nouns.add(noun, [nlp.make_doc(noun)])
         self.groups = Matcher(nlp.vocab)
         group_patterns = []
         for det in data["group_determiners"]:
@@ -342,14 +345,13 @@ class ActorTagger:
     def _add_descriptions(self, doc: Doc, actors: list[Actor]) -> None:
         """Link "l'entreprise", "la société américaine" to the last actor of their kind."""
         taken = [m for a in actors for m in a.mentions]
-        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-            kind = self.description_ids.get(lower)
+        for match_id, i, end in self.description_nouns(doc):
+            kind = self.descriptions.get(doc.vocab.strings[match_id])
             if kind is None or i == 0 or doc[i - 1].lower_ not in _ARTICLES:
                 continue
             token = doc[i]
             if "Plur" in token.morph.get("Number", []):
                 continue
-            end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
                 end += 1
             span = doc[token.i - 1 : end]

@@ -229,7 +229,9 @@ class AttributionTagger:
 
     def _verb_lemma(self, token: Token) -> str | None:
         # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
-        mistagged = token.pos_ == "NOUN" and (_after_subject(token) or _inverted(token))
+        mistagged = token.pos_ == "NOUN" and (
+            _after_subject(token) or _inverted(token) or _before_que(token)
+        )
         if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
             return None
         if token.lemma_ in self.lemmas and token.pos_ == "VERB":
@@ -344,7 +346,16 @@ class AttributionTagger:
             return doc[nxt:end]
         if (lemma in self.object_verbs or lemma in self.denial_verbs) and nxt < end:
             particles = self.object_particles.get(lemma)
-            if doc[nxt].is_punct or (particles and doc[nxt].lower_ not in particles):
+            if particles:
+                # "exhorter (mardi) la Maison Blanche à interdire …": the content opens at
+                # the particle, after the person addressed.
+                for j in range(nxt, min(nxt + 8, end)):
+                    if doc[j].lower_ in particles:
+                        return doc[j:end]
+                    if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+                        break
+                return None
+            if doc[nxt].is_punct:
                 return None
             return doc[nxt:end]
         return None
@@ -358,12 +369,10 @@ class AttributionTagger:
         before = doc[start.i - 1] if start.i > sent.start else None
         if before is None or before.text not in (",", "»", "”", '"'):
             return None
-        if (
-            not inverted_pronoun
-            and after is not None
-            and after.lower_ in ("que", "qu'", "de", "d'")
+        if not inverted_pronoun and after is not None and (
+            after.lower_ in ("de", "d'") or _before_que(verb)
         ):
-            return None
+            return None  # "X, juge (au contraire) que …" opens its content, it is no incise
         if not inverted_pronoun and any(
             c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
         ):
@@ -418,14 +427,13 @@ class AttributionTagger:
         pron = _inversion_pronoun(doc, verb)
         if pron is not None:  # the speaker is not someone the quotation names
             return _pronoun_source(pron, actors, (content.start, content.end))
-        after = [m for a in actors for m in a.mentions if verb.i < m.start and m.end <= sent.end]
-        if after:
-            mention = min(after, key=lambda m: m.start)
-            return _owner(actors, mention), _owner_name(actors, mention)
         end = verb.i + 1
         while end < sent.end and not doc[end].is_punct:
             end += 1
         phrase = doc[verb.i + 1 : end]
+        after = [m for a in actors for m in a.mentions if verb.i < m.start and m.end <= sent.end]
+        if after:
+            return _speaker_in(actors, phrase, after)
         return (None, phrase.text) if len(phrase) else (None, None)
 
     def _source_from(
@@ -451,10 +459,11 @@ class AttributionTagger:
         phrase = doc[lo:hi]
         inside = [m for a in actors for m in a.mentions if lo <= m.start and m.end <= hi]
         covering = [m for m in inside if m.start <= subject.i < m.end]
-        chosen = covering or [m for m in inside if m.label_ == "person"] or inside
-        if chosen:
-            mention = max(chosen, key=len) if covering else chosen[0]
+        if covering:
+            mention = max(covering, key=len)
             return _owner(actors, mention), _owner_name(actors, mention)
+        if inside:
+            return _speaker_in(actors, phrase, inside)
         text = phrase.text.strip(" ,")
         return None, text if text else None
 
@@ -597,6 +606,14 @@ def _after_subject(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "PRON")
 
 
+def _before_que(token: Token) -> bool:
+    """A word a few tokens before "que", not after a determiner: "X, juge au contraire que"."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].pos_ == "DET":
+        return False
+    return any(t.lower_ in ("que", "qu'", "qu’") for t in doc[token.i + 1 : token.i + 4])
+
+
 def _inverted(token: Token) -> bool:
     """A word between a quotation (or a comma) and a subject: "« … », juge le directeur"."""
     doc = token.doc
@@ -647,6 +664,24 @@ def _speaker_before(
         mention = max(before, key=lambda m: m.end)
         return _owner(actors, mention), _owner_name(actors, mention)
     return None
+
+
+def _speaker_in(
+    actors: list[Actor], phrase: Span, mentions: list[Span]
+) -> tuple[Actor | None, str]:
+    """Who speaks in a phrase naming actors: a person named in it ("le directeur
+    financier, Kim Woo-hyun"); else the first actor, the phrase kept as written when
+    someone speaks for it ("un porte-parole de TikTok")."""
+    people = [m for m in mentions if getattr(_owner(actors, m), "kind", None) == "person"]
+    if people:
+        mention = min(people, key=lambda m: m.start)
+        return _owner(actors, mention), _owner_name(actors, mention)
+    mention = min(mentions, key=lambda m: m.start)
+    owner = _owner(actors, mention)
+    lead = [t for t in phrase if t.i < mention.start and not t.is_punct]
+    if phrase.start <= mention.start < phrase.end and any(t.pos_ == "NOUN" for t in lead):
+        return owner, phrase.text.strip(" ,")
+    return owner, _owner_name(actors, mention)
 
 
 def _first_word(doc: Doc, sent: Span) -> int:
