@@ -145,3 +145,14 @@ def test_development_gold_set_quality() -> None:
     for category, floor in DEV_ACCURACY.items():
         accuracy = report.total[category].accuracy
         assert accuracy is not None and accuracy >= floor, (category, accuracy)
+
+
+def test_held_out_set_quality() -> None:
+    """tests/heldout: four articles annotated after the rules were written, never tuned on.
+
+    The gate is loose on purpose (it catches a collapse, not a point), so that nobody is
+    tempted to tune on these articles.
+    """
+    report = evaluate(find_gold(Path(__file__).parent / "heldout"))
+    assert len(report.articles) == 4
+    assert report.mean_f1 >= 0.85, report.total
