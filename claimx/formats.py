@@ -41,6 +41,7 @@ DEFAULT_META_FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "lien"),
     "publisher": ("source", "publisher", "site_name", "media", "outlet"),
 }
+_CONTAINERS = ("articles", "items", "entries", "records", "results", "data", "documents")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRENCH_MONTHS = {
     "janvier": 1,
@@ -177,6 +178,11 @@ def _records(data: bytes, rel: str, source: str, options: ReadOptions, kind: str
         except json.JSONDecodeError as err:
             raise InputError(f"{source}: invalid JSON ({err.msg}, line {err.lineno})") from err
         items = parsed if isinstance(parsed, list) else [parsed]
+        if isinstance(parsed, dict) and not any(f in parsed for f in options.text_fields):
+            # A feed export: {"articles": [...]}, {"items": [...]}…
+            lists = [v for k, v in parsed.items() if k in _CONTAINERS and isinstance(v, list)]
+            if lists:
+                items = lists[0]
         raw = [(number, item, None) for number, item in enumerate(items, 1)]
     if not raw:
         raise InputError(f"{source}: no records")

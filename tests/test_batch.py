@@ -82,6 +82,8 @@ def make_news_folder(root: Path) -> dict[str, str]:
         (feeds / f"flux-{n}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         bad[f"feeds/flux-{n}.jsonl#3"] = "invalid JSON"
     (feeds / "single.json").write_text(json.dumps({"text": TEXTS[0], "url": "u"}), "utf-8")
+    export = {"source": "flux", "articles": [{"body": TEXTS[k], "link": f"l{k}"} for k in (2, 3)]}
+    (feeds / "export.json").write_text(json.dumps(export), "utf-8")
     (root / "empty.txt").write_bytes(b"")
     bad["empty.txt"] = "empty"
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
@@ -160,6 +162,8 @@ def test_metadata_from_front_matter_and_json(first_run: tuple[Path, Any]) -> Non
     record = yaml.safe_load((out / "feeds" / "lot-1.json" / "00004.yaml").read_text("utf-8"))
     assert record["article"]["title"] == "Dépêche 1-3"
     assert record["article"]["source"].endswith("lot-1.json#4")
+    exported = yaml.safe_load((out / "feeds" / "export.json" / "00002.yaml").read_text("utf-8"))
+    assert exported["article"]["url"] == "l3"
 
 
 @pytest.mark.parametrize(

@@ -369,8 +369,10 @@ class AttributionTagger:
         before = doc[start.i - 1] if start.i > sent.start else None
         if before is None or before.text not in (",", "»", "”", '"'):
             return None
-        if not inverted_pronoun and after is not None and (
-            after.lower_ in ("de", "d'") or _before_que(verb)
+        if (
+            not inverted_pronoun
+            and after is not None
+            and (after.lower_ in ("de", "d'") or _before_que(verb))
         ):
             return None  # "X, juge (au contraire) que …" opens its content, it is no incise
         if not inverted_pronoun and any(
