@@ -236,6 +236,14 @@ def test_show_only_filters_claims(claims_file: Path) -> None:
     assert bad.exit_code == ExitCode.USAGE
 
 
+def test_show_a_folder_of_claims(nlp: Language, tmp_path: Path) -> None:
+    make_claims(nlp, tmp_path, "a.txt")
+    make_claims(nlp, tmp_path, "b.txt")
+    result = CliRunner().invoke(app, ["show", str(tmp_path), "--no-color"])
+    assert result.exit_code == 0
+    assert result.stdout.count("4 claims, 0 reviewed") == 2
+
+
 def test_show_extracts_an_article_on_the_fly(claims_file: Path, nlp: Language) -> None:
     article = claims_file.parent / "depeche.txt"
     result = CliRunner().invoke(app, ["show", str(article), "--no-color"])

@@ -20,7 +20,7 @@ def show(
     files: list[Path] = typer.Argument(
         ...,
         metavar="FILE",
-        help="Claims files (YAML from extract or batch), or articles to extract now.",
+        help="Claims files (YAML from extract or batch), folders of them, or articles.",
     ),
     only: str = typer.Option(
         None,
@@ -80,6 +80,8 @@ def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str 
     from claimx import review
     from claimx.errors import InputError
 
+    if path.is_dir():  # a batch output: every claims file in it
+        return [view for file in review.claims_files(path) for view in _load(file, model)]
     if path.suffix in (".yaml", ".yml"):
         try:
             claims = review.load(path)
