@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimx import __version__
 from claimx.articles import MAX_BYTES
-from claimx.errors import ClaimxError, InputError
+from claimx.errors import ClaimxError, InputError, ModelError
 from claimx.files import remove_stale_temps, write_atomic
 from claimx.formats import FORMATS, ReadOptions, Unit, read_units
 
@@ -66,8 +66,8 @@ class Entry:
         try:
             data = json.loads(line)
             return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-        except (json.JSONDecodeError, TypeError):
-            return None  # a line cut short by a kill
+        except (json.JSONDecodeError, TypeError, AttributeError):
+            return None  # a line cut short by a kill, or not ours
 
 
 @dataclass(frozen=True)
@@ -353,22 +353,31 @@ def _process(
 
 
 _WORKER_NLP: Language | None = None
+_WORKER_ERROR: str | None = None
 
 
 def _init_worker(model: str | None) -> None:
-    """Load the pipeline once per worker; the parent process handles Ctrl-C."""
+    """Load the pipeline once per worker; the parent process handles Ctrl-C.
+
+    A failure is kept for the first task to report: an initializer that raises makes
+    the pool start new workers for ever.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _WORKER_NLP
+    global _WORKER_NLP, _WORKER_ERROR
     from claimx.api import load_pipeline
 
-    _WORKER_NLP = load_pipeline(model)
+    try:
+        _WORKER_NLP = load_pipeline(model)
+    except Exception as err:  # reported by _work, in the parent
+        _WORKER_ERROR = str(err) or type(err).__name__
 
 
 def _work(
     args: tuple[int, list[InputFile], BatchOptions, str, set[str]],
 ) -> tuple[int, tuple[list[Entry], list[str]]]:
     number, chunk, options, fingerprint, owned = args
-    assert _WORKER_NLP is not None
+    if _WORKER_NLP is None:
+        raise ModelError(_WORKER_ERROR or "the pipeline did not load")
     return number, process_chunk(_WORKER_NLP, chunk, options, fingerprint, owned)
 
 

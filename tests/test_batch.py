@@ -270,6 +270,17 @@ def test_two_workers_give_the_same_files(tmp_path: Path, nlp: Language) -> None:
     assert (one / INDEX_NAME).read_text().count("\n") == (two / INDEX_NAME).read_text().count("\n")
 
 
+def test_a_model_that_does_not_load_stops_the_workers(tmp_path: Path) -> None:
+    from claimx.errors import ModelError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"{n}.txt").write_text(TEXTS[n], encoding="utf-8")
+    with pytest.raises(ModelError, match="not installed"):
+        run([str(folder)], BatchOptions(output_dir=tmp_path / "out", jobs=2, model="no_such_model"))
+
+
 def test_stream_keeps_input_order(tmp_path: Path, nlp: Language) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
