@@ -447,7 +447,10 @@ def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, li
             data = f.read()
     except OSError as err:
         return None, [Unit(file.rel, file.rel, error=f"cannot read ({err.strerror})")]
-    return stat, read_units(data, file.rel, file.source, read)
+    try:
+        return stat, read_units(data, file.rel, file.source, read)
+    except Exception as err:  # a parser's own failure (HTML, YAML…): this file only
+        return stat, [Unit(file.rel, file.rel, error=f"unreadable ({type(err).__name__}: {err})")]
 
 
 def _extract_each(
