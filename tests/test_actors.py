@@ -46,6 +46,9 @@ def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str], list[str
             "group",
         ),
         ("Des entreprises IA ont levé des fonds.", "entreprises IA", "group"),
+        ("Des élus écologistes ont protesté.", "élus écologistes", "group"),
+        ("Le quotidien Asahi Shimbun a révélé le projet.", "Asahi Shimbun", "media"),
+        ("Le ministère japonais a publié un décret.", "ministère japonais", "government"),
         (
             "Sundar Pichai, directeur général de Google, a pris la parole.",
             "Sundar Pichai",
@@ -118,11 +121,14 @@ def test_roles(nlp: Language, text: str, name: str, role: str) -> None:
         "Stargate doit coûter 500 milliards de dollars.",
         "Construire des usines prend du temps.",
         "Blackwell succède à Hopper chez Nvidia.",
+        "Le ministre des Transports, Paul Morel, a répondu.",
+        "La secrétaire au Numérique a répondu.",
     ],
 )
 def test_false_actors_removed(nlp: Language, text: str) -> None:
     found = actors(nlp, text)
     bad = {"H20", "AI", "AI H20", "R1", "H800", "ChatGPT", "Llama", "Gemini", "IA", "Stargate"}
+    bad |= {"Transports", "Numérique"}  # ministers' portfolios
     assert not bad & set(found), found
     assert "Construire" not in found and "Blackwell" not in found and "Hopper" not in found
 

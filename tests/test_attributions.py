@@ -269,6 +269,20 @@ TABLE = [
         "le PDG démissionnerait",
         "hedged",
     ),
+    (
+        "Selon deux responsables cités par le Wall Street Journal, l'usine fermera.",
+        "according_to",
+        "deux responsables cités par le Wall Street Journal",
+        "l'usine fermera",
+        "reported",
+    ),
+    (
+        "Selon la ministre de l'Économie, Clara Martin, le déficit se réduit.",
+        "according_to",
+        "la ministre de l'Économie, Clara Martin",
+        "le déficit se réduit",
+        "reported",
+    ),
     # statements, forward and as incises
     (
         "Le porte-parole a précisé que les exportations restaient interdites.",
@@ -429,6 +443,13 @@ TABLE = [
         "statement",
         "Anne Martin",
         "la règle protège l'industrie",
+        "reported",
+    ),
+    (
+        "Le contrat est signé, a indiqué jeudi le ministère.",
+        "statement",
+        "le ministère",
+        "Le contrat est signé",
         "reported",
     ),
     # quotes: speaker after, before a colon, over several sentences, partial
@@ -757,6 +778,13 @@ def test_attribution_table(
     assert text[cue["start"] : cue["end"]] == cue["text"]
 
 
+def test_a_chain_of_citations_is_one_attribution(nlp: Language) -> None:
+    found = attributed(
+        nlp, "Selon deux responsables cités par le Wall Street Journal, l'usine fermera."
+    )
+    assert len(found) == 1
+
+
 def test_a_spokesperson_speaks_for_the_organization(nlp: Language) -> None:
     doc = nlp("« Nous respectons toutes les lois », a répondu un porte-parole de TikTok.")
     body = doc._.claimx
@@ -853,6 +881,8 @@ def test_pronoun_source_resolves(nlp: Language) -> None:
         ("Prétendument, les puces ont été revendues.", "hedged", "Prétendument"),
         ("Nvidia serait en train de développer une nouvelle puce.", "hedged", "serait"),
         ("La puce semble plus rapide que prévu.", "hedged", "semble"),
+        ("Le groupe reverserait une partie de ses gains à l'État.", "hedged", "reverserait"),
+        ("Le groupe déclarait une partie de ses gains à l'État.", "asserted", None),
         ("Si Intel perdait ce contrat, il fermerait une usine.", "asserted", None),
         ("Nvidia devrait publier ses comptes mardi.", "asserted", None),
         ("TSMC pourrait construire une usine en Europe.", "asserted", None),

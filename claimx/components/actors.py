@@ -78,6 +78,7 @@ class ActorTagger:
         self.countries = {fold(c) for c in data["countries"]}
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.titles = set(data["person_titles"])
+        self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
         self.role_words = {fold(r) for r in data["role_nouns"]}
@@ -97,6 +98,7 @@ class ActorTagger:
                     *det_tokens,
                     {"LEMMA": {"IN": data["group_nouns"]}, "POS": "NOUN"},
                     {"POS": "ADJ", "OP": "*"},
+                    {"POS": "NOUN", "DEP": "amod", "OP": "*"},  # "des élus démocrates"
                     # an acronym qualifier: "des entreprises IA", "des groupes US"
                     {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 3}, "OP": "?"},
                 ]
@@ -104,7 +106,8 @@ class ActorTagger:
         self.groups.add("GROUP", group_patterns, greedy="LONGEST")
         self.group_nouns = {nlp.vocab.strings.add(n) for n in data["group_nouns"]}
         self.government_nouns = {
-            nlp.vocab.strings.add(n) for n in ("administration", "gouvernement", "exécutif")
+            nlp.vocab.strings.add(n)
+            for n in ("administration", "gouvernement", "exécutif", "ministère")
         }
         self.governments = Matcher(nlp.vocab)
         self.governments.add(
@@ -115,7 +118,7 @@ class ActorTagger:
                     {"IS_TITLE": True, "OP": "+"},
                 ],
                 [
-                    {"LOWER": {"IN": ["administration", "gouvernement", "exécutif"]}},
+                    {"LOWER": {"IN": ["administration", "gouvernement", "exécutif", "ministère"]}},
                     {"POS": "ADJ", "IS_LOWER": True},
                 ],
             ],
@@ -199,6 +202,15 @@ class ActorTagger:
     def _kind(self, label: str, span: Span) -> str | None:
         if any(ch.isdigit() for ch in span.text):
             return None
+        if self._portfolio(span):
+            return None  # "le ministre du Commerce extérieur": part of a title, not an actor
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if (
+            label in ("ORG", "MISC")
+            and before is not None
+            and self.descriptions.get(before.lower_) == "media"
+        ):
+            return "media"  # "le quotidien Korea Herald", "l'agence Yonhap"
         if label == "PER":
             return "person" if span[0].is_title or span[0].is_upper else None
         if label == "ORG":
@@ -210,6 +222,15 @@ class ActorTagger:
             if org_cue or (self._acting(span) and all(t.pos_ == "PROPN" for t in span)):
                 return "organization"
         return None
+
+    def _portfolio(self, span: Span) -> bool:
+        """Whether a name follows a minister's or commissioner's title: "ministre des
+        Communications", "secrétaire au Commerce", "commissaire chargé du Numérique"."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in _PORTFOLIO_LINKS:
+            i -= 1
+        return i < span.start - 1 and i >= 0 and doc[i].lower_ in self.portfolio_roles
 
     @staticmethod
     def _acting(span: Span) -> bool:
@@ -363,6 +384,9 @@ class ActorTagger:
             if antecedent is not None:
                 antecedent.mentions.append(span)
                 taken.append(span)
+
+
+_PORTFOLIO_LINKS = {"du", "de", "des", "d'", "la", "l'", "au", "aux", "à", "chargé", "chargée"}
 
 
 def _looks_like_a_name(name: str) -> bool:

@@ -210,6 +210,8 @@ class AttributionTagger:
                 cues.append(("no_comment", span))
                 used.update(range(span.start, span.end))
         for span in according:
+            if any(_same_source(doc, c, span) for kind, c in cues if kind == "according_to"):
+                continue  # "selon trois sources citées par Reuters": one chain, one cue
             if span.start not in quoted and not used.intersection(range(span.start, span.end)):
                 cues.append(("according_to", span))
                 used.update(range(span.start, span.end))
@@ -429,10 +431,15 @@ class AttributionTagger:
         pron = _inversion_pronoun(doc, verb)
         if pron is not None:  # the speaker is not someone the quotation names
             return _pronoun_source(pron, actors, (content.start, content.end))
-        end = verb.i + 1
+        start = verb.i + 1
+        while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
+            start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
+        if start < sent.end and doc[start].pos_ not in ("DET", "PROPN"):
+            start = verb.i + 1
+        end = start
         while end < sent.end and not doc[end].is_punct:
             end += 1
-        phrase = doc[verb.i + 1 : end]
+        phrase = doc[start:end]
         after = [m for a in actors for m in a.mentions if verb.i < m.start and m.end <= sent.end]
         if after:
             return _speaker_in(actors, phrase, after)
@@ -489,6 +496,14 @@ class AttributionTagger:
             )
             if comma is not None:
                 i = comma
+        if i + 2 < sent.end and doc[i].text == ",":
+            # "Selon le ministre du Commerce, Reinette Klever, …": a name in apposition
+            # belongs to the source.
+            j = i + 1
+            while j < sent.end and doc[j].pos_ == "PROPN":
+                j += 1
+            if j > i + 1 and j < sent.end and doc[j].text == ",":
+                i = j
         source_span = doc[cue.end : i]
         if not len(source_span) or fold(source_span.text) in self.not_sources:
             return None
@@ -642,6 +657,14 @@ def _quote_spans(doc: Doc) -> list[Span]:
                 spans.append(doc[open_at + 1 : i])
             open_at = None
     return spans
+
+
+def _same_source(doc: Doc, earlier: Span, later: Span) -> bool:
+    """Whether `later` continues the source of the according_to cue `earlier`, with no
+    punctuation between them ("selon des sources citées par Reuters")."""
+    if not earlier.end <= later.start <= earlier.end + 8:
+        return False
+    return not any(t.is_punct for t in doc[earlier.end : later.start])
 
 
 def _speaker_before(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors import Actor
 from claimx.components.attributions import AttributionHit
 from claimx.components.chips import ChipHit
-from claimx.components.hedges import hedges_in
+from claimx.components.hedges import hedges_in, is_conditional
 from claimx.components.money import MoneyHit, PercentHit
 from claimx.docs import Sentences, doc_text
 from claimx.records import (
@@ -233,7 +233,7 @@ def _past(cue: Span) -> bool:
 
 
 def _conditional(hedge: Span) -> bool:
-    return len(hedge) == 1 and "Cnd" in hedge[0].morph.get("Mood", [])
+    return len(hedge) == 1 and is_conditional(hedge[0])
 
 
 @Language.factory("claimx_claims", default_config={})

@@ -74,7 +74,7 @@ class HedgeTagger:
         for i, (lemma, lower, morph) in enumerate(rows):
             if lemma in self.lemma_ids or lower in self.form_ids:
                 spans.append(doc[i : i + 1])
-            elif self._conditional(morph):
+            elif self._conditional(morph) or conditional_form(doc[i]):
                 quoted = quoted_tokens(doc) if quoted is None else quoted
                 if self._reportive_conditional(doc[i], quoted):
                     spans.append(doc[i : i + 1])
@@ -104,6 +104,24 @@ class HedgeTagger:
             ):
                 return False
         return True
+
+
+def conditional_form(token: Token) -> bool:
+    """A conditional the tagger read as an imperfect ("reverserait"): the form is the
+    infinitive's stem plus -ait/-aient, which no imperfect is ("déclarait" is not
+    "déclarerait")."""
+    if not token.lower_.endswith(("rait", "raient")):
+        return False
+    if "Imp" not in token.morph.get("Tense", []):
+        return False
+    lemma = token.lemma_.lower()
+    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
+    return any(token.lower_ in (stem + "ait", stem + "aient") for stem in stems)
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether a verb is in the conditional, by its morphology or its form."""
+    return "Cnd" in token.morph.get("Mood", []) or conditional_form(token)
 
 
 def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
