@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -33,17 +34,61 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+DUMP_OPTIONS: dict[str, Any] = {
+    "allow_unicode": True,
+    "sort_keys": False,
+    "explicit_start": True,
+    "width": 2**31 - 1,
+    "default_flow_style": False,
+}
+_STR = "tag:yaml.org,2002:str"
+
+
 def to_yaml(documents: Iterable[dict[str, Any]]) -> str:
-    """A YAML stream, one `---` document per extraction."""
-    return yaml.dump_all(
-        documents,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        explicit_start=True,
-        width=2**31 - 1,
-        default_flow_style=False,
-    )
+    """A YAML stream, one `---` document per extraction.
+
+    The same text as `yaml.dump_all(documents, Dumper=_Dumper, **DUMP_OPTIONS)`, made
+    twice as fast by feeding PyYAML's safe emitter the events of our plain data directly
+    (no representer and serializer graphs; claimx output has no shared objects to alias).
+    """
+    stream = io.StringIO()
+    dumper = _Dumper(stream, **DUMP_OPTIONS)
+    try:
+        dumper.emit(yaml.StreamStartEvent())
+        for document in documents:
+            dumper.emit(yaml.DocumentStartEvent(explicit=True))
+            for event in _events(dumper, document):
+                dumper.emit(event)
+            dumper.emit(yaml.DocumentEndEvent(explicit=False))
+        dumper.emit(yaml.StreamEndEvent())
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+def _events(dumper: Any, value: Any) -> Iterator[yaml.Event]:
+    if isinstance(value, dict):
+        yield yaml.MappingStartEvent(None, None, True, flow_style=False)
+        for key, item in value.items():
+            yield from _events(dumper, key)
+            yield from _events(dumper, item)
+        yield yaml.MappingEndEvent()
+    elif isinstance(value, (list, tuple)):
+        yield yaml.SequenceStartEvent(None, None, True, flow_style=False)
+        for item in value:
+            yield from _events(dumper, item)
+        yield yaml.SequenceEndEvent()
+    elif isinstance(value, str):
+        if _YAML12_SPECIAL.match(value):
+            yield yaml.ScalarEvent(None, None, (False, True), value, style="'")
+        else:
+            plain = dumper.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+            yield yaml.ScalarEvent(None, None, (plain, True), value)
+    elif value is None or isinstance(value, (bool, int, float)):
+        node = dumper.represent_data(value)  # null, true, 12, 1.5, .inf as PyYAML writes them
+        yield yaml.ScalarEvent(None, None, (True, False), node.value)
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as claimx YAML")
 
 
 def to_json(document: dict[str, Any] | list[dict[str, Any]]) -> str:

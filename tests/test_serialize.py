@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import copy
+
 import pytest
 import yaml
+from spacy.language import Language
 
+from claimx.api import extract
 from claimx.serialize import load_yaml_documents, to_jsonl, to_yaml
 
 
@@ -32,3 +36,69 @@ def test_safe_loadable_stream() -> None:
 def test_jsonl_is_one_line() -> None:
     assert to_jsonl({"text": "é\nx"}).count("\n") == 1
     assert "é" in to_jsonl({"text": "é"})
+
+
+TRICKY = [
+    "true",
+    "",
+    "1e3",
+    "- x",
+    ": y",
+    "# c",
+    "multi\nline",
+    " lead",
+    "trail ",
+    "«é»",
+    "~",
+    "0x1F",
+    "yes",
+    "'q'",
+    '"d"',
+    "a: b",
+    "tab\there",
+    "\u2028sep",
+    "x" * 300,
+    "null",
+    "-1",
+    ".5",
+    "@at",
+    "`tick",
+    "%pct",
+    "!bang",
+    "&amp",
+    "*star",
+    "[list]",
+    "{map}",
+    "a #b",
+    "é" * 3,
+]
+
+
+@pytest.mark.parametrize(
+    "value", [*TRICKY, 0, -3, 1.5, float("inf"), None, True, [1, "a"], {"k": "v"}]
+)
+def test_fast_yaml_is_byte_identical_to_pyyaml(value: object) -> None:
+    from claimx.serialize import DUMP_OPTIONS, _Dumper
+
+    document = {"value": value, "nested": [{"value": copy.deepcopy(value)}]}
+    expected = yaml.dump_all([document], Dumper=_Dumper, **DUMP_OPTIONS)
+    assert to_yaml([document]) == expected
+    assert load_yaml_documents(expected)[0] == document
+
+
+def test_shared_objects_are_written_out_not_aliased() -> None:
+    shared = ["A1", "A2"]
+    text = to_yaml([{"a": shared, "b": shared}])
+    assert "&" not in text and "*" not in text
+    assert load_yaml_documents(text)[0] == {"a": shared, "b": shared}
+
+
+def test_fast_yaml_on_real_extractions(nlp: Language) -> None:
+    from claimx.articles import read_article
+    from claimx.serialize import DUMP_OPTIONS, _Dumper
+    from tests.conftest import GOLD_DIR
+
+    documents = [
+        extract(read_article(str(p)), nlp).to_dict() for p in sorted(GOLD_DIR.glob("*.txt"))
+    ]
+    assert to_yaml(documents) == yaml.dump_all(documents, Dumper=_Dumper, **DUMP_OPTIONS)
