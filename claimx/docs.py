@@ -1,8 +1,10 @@
-"""What the claimx components read from a doc more than once, computed once.
+"""Doc helpers shared by the claimx components, each avoiding a walk over every token.
 
 `Doc.text` joins every token anew on each call, and `Token.sent` / `Span.sent`
 re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
-over tokens either makes a component quadratic.
+over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
+them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
+spaCy Matcher only around its trigger words.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ KINDS = ("according_to", "statement", "quote", "no_comment", "denial")
 MODALITIES = ("asserted", "reported", "hedged", "denied")
 
 
-@dataclass
-class Article:
+@dataclass(eq=False)  # compared by identity: documents are large, and mutable
+class ClaimsDocument:
     """One document of a claims file, with its article text when it can be found."""
 
     document: dict[str, Any]
@@ -43,14 +43,14 @@ class Article:
         return next((x for x in self.document.get(list_name, []) if x["id"] == item_id), None)
 
 
-@dataclass
+@dataclass(eq=False)
 class ClaimsFile:
     """A claims file: its path and its documents."""
 
     path: Path
-    articles: list[Article] = field(default_factory=list)
+    articles: list[ClaimsDocument] = field(default_factory=list)
 
-    def claims(self) -> Iterator[tuple[Article, dict[str, Any]]]:
+    def claims(self) -> Iterator[tuple[ClaimsDocument, dict[str, Any]]]:
         for article in self.articles:
             for claim in article.claims:
                 yield article, claim
@@ -86,7 +86,7 @@ def load(path: Path) -> ClaimsFile:
         raise InputError(f"{path}: not a claims file (invalid YAML)") from err
     if not documents or not all(is_claims_document(d) for d in documents):
         raise InputError(f"{path}: not a claims file (claimx output format v1)")
-    return ClaimsFile(path, [Article(d, article_text(path, d)) for d in documents])
+    return ClaimsFile(path, [ClaimsDocument(d, article_text(path, d)) for d in documents])
 
 
 def is_claims_document(document: Any) -> bool:

@@ -16,7 +16,7 @@ from claimx.cli.output import fail, warn
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimx.review import Article, ClaimsFile
+    from claimx.review import ClaimsDocument, ClaimsFile
 
 FOOTER = "a accept · r reject · e edit · n note · s/space skip · b back · q quit · ? help"
 HELP = """\
@@ -102,7 +102,7 @@ class Session:
     color: bool = True
     position: int = 0
     message: str = ""
-    items: list[tuple[ClaimsFile, Article, dict[str, Any]]] = field(default_factory=list)
+    items: list[tuple[ClaimsFile, ClaimsDocument, dict[str, Any]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         from claimx.review import status
@@ -149,7 +149,7 @@ class Session:
         else:
             self.message = f"unknown key {key!r}: press ? for help"
 
-    def edit(self, article: Article, claim: dict[str, Any]) -> bool:
+    def edit(self, article: ClaimsDocument, claim: dict[str, Any]) -> bool:
         """Change the source, kind, modality or text boundaries; whether anything changed."""
         from claimx.review import KINDS, MODALITIES
 
@@ -201,7 +201,7 @@ class Session:
         self.message = "edit cancelled"
         return None
 
-    def _set_source(self, article: Article, claim: dict[str, Any], answer: str) -> bool:
+    def _set_source(self, article: ClaimsDocument, claim: dict[str, Any], answer: str) -> bool:
         attribution = claim.get("attribution")
         if attribution is None:
             self.message = "this claim has no attribution: set its kind first (e, k)"
@@ -216,7 +216,7 @@ class Session:
         attribution["source_text"] = actor["name"] if actor else (answer or None)
         return True
 
-    def _set_text(self, article: Article, claim: dict[str, Any]) -> bool:
+    def _set_text(self, article: ClaimsDocument, claim: dict[str, Any]) -> bool:
         if article.text is None:
             self.message = "the article text was not found: the boundaries cannot be checked"
             return False
@@ -284,7 +284,7 @@ def _source_text(claim: dict[str, Any]) -> str:
     return str(attribution.get("source_text") or "")
 
 
-def _fields(article: Article, claim: dict[str, Any]) -> list[tuple[str, str]]:
+def _fields(article: ClaimsDocument, claim: dict[str, Any]) -> list[tuple[str, str]]:
     attribution = claim.get("attribution")
     review = claim.get("review") or {}
 
