@@ -60,10 +60,19 @@ def review(
         )
     if export is not None and export.exists() and not force:
         fail(f"{export} exists; use --force to overwrite it", ExitCode.USAGE)
+    files = []
     try:
-        files = [lib.load(p) for p in lib.claims_files(target)]
+        for path in lib.claims_files(target):
+            try:
+                files.append(lib.load(path))
+            except InputError as err:
+                if not target.is_dir():
+                    raise
+                warn(f"skipped: {err}")  # an export or another YAML file in the folder
     except InputError as err:
         fail(str(err), ExitCode.INPUT_ERROR)
+    if not files:
+        fail(f"{target}: no claims files to review", ExitCode.INPUT_ERROR)
     if color is None:
         color = not os.environ.get("NO_COLOR")
     console = Console(highlight=False, no_color=not color)
