@@ -80,8 +80,14 @@ def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str 
     from claimx import review
     from claimx.errors import InputError
 
-    if path.is_dir():  # a batch output: every claims file in it
-        return [view for file in review.claims_files(path) for view in _load(file, model)]
+    if path.is_dir():  # a batch output: every claims file in it, other YAML skipped
+        views = []
+        for file in review.claims_files(path):
+            try:
+                views += [(str(file), a.document, a.text) for a in review.load(file).articles]
+            except InputError:
+                continue
+        return views
     if path.suffix in (".yaml", ".yml"):
         try:
             claims = review.load(path)
