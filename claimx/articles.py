@@ -108,22 +108,32 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; InputError when it is missing, a folder, unreadable or too large."""
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if file.is_dir():
+        raise InputError(f"{path}: is a folder (use `claimx batch` for folders)")
+    try:
+        with file.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    return _within_limit(data, path)
+
+
 def read_article(path: str) -> Article:
     """Read an article from a file path, or from standard input for "-"."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = _within_limit(sys.stdin.buffer.read(MAX_BYTES + 1), path)
     else:
-        file = Path(path)
-        if not file.exists():
-            raise InputError(f"{path}: no such file")
-        if file.is_dir():
-            raise InputError(f"{path}: is a folder (use `claimx batch` for folders)")
-        try:
-            with file.open("rb") as f:
-                data = f.read(MAX_BYTES + 1)
-        except OSError as err:
-            raise InputError(f"{path}: cannot read ({err.strerror})") from err
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB, not analysed")
+        data = read_bytes(path)
     text = decode(data, path)
     return Article(text=text, source=path, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _within_limit(data: bytes, path: str) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB, not analysed")
+    return data

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimx import __version__
-from claimx.articles import MAX_BYTES
+from claimx.articles import read_bytes
 from claimx.errors import ClaimxError, InputError, ModelError
 from claimx.files import remove_stale_temps, write_atomic
-from claimx.formats import FORMATS, ReadOptions, Unit, read_units
+from claimx.formats import FORMATS, ReadOptions, Unit, read_units, reason
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -441,12 +441,12 @@ def process_chunk(
 def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, list[Unit]]:
     try:
         stat = os.stat(file.path)
-        if stat.st_size > MAX_BYTES:
-            return stat, [Unit(file.rel, file.rel, error=f"larger than {MAX_BYTES >> 20} MB")]
-        with open(file.path, "rb") as f:
-            data = f.read()
     except OSError as err:
         return None, [Unit(file.rel, file.rel, error=f"cannot read ({err.strerror})")]
+    try:
+        data = read_bytes(file.path)
+    except InputError as err:
+        return stat, [Unit(file.rel, file.rel, error=reason(str(err), file.path))]
     try:
         return stat, read_units(data, file.rel, file.source, read)
     except Exception as err:  # a parser's own failure (HTML, YAML…): this file only

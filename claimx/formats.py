@@ -125,7 +125,7 @@ def read_units(data: bytes, rel: str, source: str, options: ReadOptions) -> list
             article, own = Article(text=text, source=source, sha256=sha, lang=options.lang), False
         return [_checked(Unit(rel, rel, article, own_text=own), options)]
     except InputError as err:
-        return [Unit(rel, rel, error=_reason(str(err), source))]
+        return [Unit(rel, rel, error=reason(str(err), source))]
 
 
 def _markdown(text: str, source: str, sha: str, options: ReadOptions) -> tuple[Article, bool]:
@@ -246,7 +246,7 @@ def _checked(unit: Unit, options: ReadOptions) -> Unit:
     return unit
 
 
-def _reason(message: str, source: str) -> str:
+def reason(message: str, source: str) -> str:
     """An error message without the file name the index already shows."""
     prefix = f"{source}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
