@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
@@ -44,6 +44,21 @@ class Sentences:
         return self.spans[bisect_right(self._starts, i) - 1]
 
 
+def windows_around(
+    points: Iterable[int], before: int, after: int, limit: int
+) -> list[tuple[int, int]]:
+    """The stretches [point - before, point + after) around sorted points, clipped to
+    [0, limit) and merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for at in points:
+        start, end = max(0, at - before), min(limit, at + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def match_near(
     matcher: Matcher,
     doc: Doc,
@@ -58,16 +73,9 @@ def match_near(
     holds a trigger word and reaches at most `before` tokens before it and `after`
     tokens after it, matching the stretches around the triggers finds the same spans.
     """
-    windows: list[tuple[int, int]] = []
-    for i, value in enumerate(doc.to_array(attr).tolist()):
-        if value in triggers:
-            start, end = max(0, i - before), min(len(doc), i + after + 1)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
-            else:
-                windows.append((start, end))
+    triggered = (i for i, value in enumerate(doc.to_array(attr).tolist()) if value in triggers)
     spans: list[Span] = []
-    for start, end in windows:
+    for start, end in windows_around(triggered, before, after + 1, len(doc)):
         spans.extend(matcher(doc[start:end], as_spans=True))
     return spans
 

@@ -394,9 +394,7 @@ class AttributionTagger:
                 opening -= 1
             if opening >= sent.start:
                 return doc[opening + 1 : end]
-        begin = sent.start
-        while begin < end and (doc[begin].is_space or doc[begin].text in ("«", "“", '"', "-", "—")):
-            begin += 1
+        begin = min(_first_word(doc, sent), end)
         return doc[begin:end] if end - begin >= 3 else None
 
     def _subject(

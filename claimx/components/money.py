@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from claimx.docs import doc_text
+from claimx.docs import doc_text, windows_around
 from claimx.numbers import parse_digits, parse_words, to_json_number
 from claimx.resources import load_yaml
 
@@ -107,18 +107,6 @@ _KIND_OPENERS = {
 }
 
 
-def _windows(cues: list[int], length: int) -> list[tuple[int, int]]:
-    """Stretches of text around sorted cue offsets, merged."""
-    windows: list[tuple[int, int]] = []
-    for at in cues:
-        start, end = max(0, at - _BEFORE), min(length, at + _AFTER)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
-    return windows
-
-
 class MoneyTagger:
     """Find amounts into `doc._.claimx_money` and percentages into `doc._.claimx_percent`.
 
@@ -193,32 +181,32 @@ class MoneyTagger:
         lead = rf"(?P<lead>(?<!\w)entre\s+|(?<!\w)de\s+|(?<!\w)d{_APOS})?"
         separator = r"\s*(?P<sep>et|à|-|–)\s*"
         flags = re.IGNORECASE
-        self.range_re = re.compile(
+        range_re = re.compile(
             rf"{lead}(?:(?P<sym>{symbol})\s*)?{amount(1)}(?:{unit_after(1)})?"
             rf"{separator}{amount(2)}(?:{unit_after(2)})?",
             flags,
         )
-        self.vague_re = re.compile(
+        vague_re = re.compile(
             rf"(?<!\w)(?P<vague>{_alternation(data['vague'])})\s+(?P<scale1>{scale})"
             rf"\s*{_DE}?(?P<cur1>{currency})",
             flags,
         )
-        self.single_re = re.compile(
+        single_re = re.compile(
             rf"{qualifier}(?:(?P<sym>{symbol})\s*{amount(1)}|{amount(2)}{unit_after(2)}{minor})",
             flags,
         )
-        self.percent_range_re = re.compile(
+        percent_range_re = re.compile(
             rf"{lead}(?P<num1>{number})(?:\s*(?P<sign1>{sign}))?{separator}"
             rf"(?P<num2>{number})\s*(?P<sign2>{sign})",
             flags,
         )
-        self.percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
+        percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
         self.regexes = {
-            "range": self.range_re,
-            "vague": self.vague_re,
-            "single": self.single_re,
-            "percent_range": self.percent_range_re,
-            "percent": self.percent_re,
+            "range": range_re,
+            "vague": vague_re,
+            "single": single_re,
+            "percent_range": percent_range_re,
+            "percent": percent_re,
         }
         self._cue_forms(data, names + symbols + subunits, list(self.percent_unit_of))
 
@@ -268,7 +256,7 @@ class MoneyTagger:
             (percent_cues, ("percent_range", "percent")),
             (money_cues, ("range", "vague", "single")),
         ):
-            windows = _windows(cues, len(text))
+            windows = windows_around(cues, _BEFORE, _AFTER, len(text))
             for kind in kinds:
                 starts = sorted(set().union(*(openers[c] for c in _KIND_OPENERS[kind])))
                 regex = self.regexes[kind]
