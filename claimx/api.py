@@ -34,6 +34,7 @@ def load_pipeline(model: str | None = None) -> Language:
     import spacy
 
     import claimx.components  # noqa: F401  (registers the factories)
+    from claimx.components.base import DataComponent
 
     config = pipeline_config()
     settings = config["claimx"]
@@ -49,29 +50,17 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy pipeline {base!r} is not installed; install it with "
             f"`pip install {str(base).replace('_', '-')}`"
         ) from err
-    tune_tokenizer(nlp, config)
+    added = []
     for name in settings["before_parser"]:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe(name, config=dict(components.get(name) or {}), **where)
+        added.append(nlp.add_pipe(name, config=dict(components.get(name) or {}), **where))
     for name in settings["after"]:
-        nlp.add_pipe(name, config=dict(components.get(name) or {}))
+        added.append(nlp.add_pipe(name, config=dict(components.get(name) or {})))
+    for component in added:
+        if isinstance(component, DataComponent):
+            component.initialize(nlp=nlp)  # its data files, from models/
     nlp.meta.setdefault("claimx", __version__)
     return nlp
-
-
-def tune_tokenizer(nlp: Language, config: dict[str, object] | None = None) -> None:
-    """Apply the `[tokenizer]` settings of the pipeline definition to `nlp`."""
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_suffix_regex
-
-    settings = (config or pipeline_config()).get("tokenizer") or {}
-    assert isinstance(settings, dict)
-    extra = list(settings.get("extra_suffixes") or [])
-    if extra:
-        suffixes = list(nlp.Defaults.suffixes or []) + extra
-        tokenizer = nlp.tokenizer
-        assert isinstance(tokenizer, Tokenizer)
-        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,8 @@ import spacy
 from spacy.language import Language
 
 import claimx.components  # noqa: F401  (registers the factories)
-from claimx.api import cached_pipeline, tune_tokenizer
+from claimx.api import cached_pipeline
+from claimx.components.chips import CODE_PERIOD_SUFFIXES, add_suffixes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -33,7 +34,7 @@ def shared() -> Path:
 def blank_with(*components: str) -> Language:
     """A blank French pipeline with the given claimx components (rule layers only)."""
     nlp = spacy.blank("fr")
-    tune_tokenizer(nlp)
+    add_suffixes(nlp, list(CODE_PERIOD_SUFFIXES))  # as in the full pipeline
     for name in components:
         nlp.add_pipe(name)
     return nlp

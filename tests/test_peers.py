@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from claimx.components.money import MoneyHit
+from claimx.components.hits import MoneyHit
 from tests.conftest import SHARED, blank_with
 from tests.peers.load import PeerCase, duckling, recognizers_text
 

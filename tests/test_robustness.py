@@ -9,8 +9,7 @@ from spacy.tokens import Doc
 
 from claimx.api import to_extraction
 from claimx.articles import Article
-from claimx.components.attributions import _quote_spans
-from claimx.components.hedges import quoted_tokens
+from claimx.components.quotes import parse_quotes, quoted_tokens
 from claimx.components.sentences import SentenceSetter
 from tests.conftest import blank_with
 from tests.test_output import spans
@@ -71,35 +70,30 @@ def test_random_token_soup(nlp: Language) -> None:
 
 # The fast paths (marks found in the text, sentence cuts found by a regex) against the
 # plain token-by-token definitions they replace.
-def reference_quoted(doc: Doc) -> set[int]:
-    inside: set[int] = set()
-    depth, straight_open = 0, False
-    for token in doc:
-        if token.text in ("«", "“"):
-            depth += 1
-        elif token.text in ("»", "”"):
-            depth = max(depth - 1, 0)
-        elif token.text == '"':
-            straight_open = not straight_open
-        elif depth or straight_open:
-            inside.add(token.i)
-        if "\n" in token.text:
-            depth, straight_open = 0, False
-    return inside
-
-
-def reference_quote_spans(doc: Doc) -> list[tuple[int, int]]:
+def reference_quotes(doc: Doc) -> list[tuple[int, int, str]]:
+    """The quotation rule, token by token: (start, end, label) of each outermost one."""
     pairs = {"«": "»", "“": "”", '"': '"'}
-    found, open_at, closer = [], None, ""
+    found: list[tuple[int, int, str]] = []
+    stack: list[tuple[int, str]] = []
     for token in doc:
-        if "\n" in token.text:
-            open_at = None
-        elif open_at is None and token.text in pairs:
-            open_at, closer = token.i, pairs[token.text]
-        elif open_at is not None and token.text == closer:
-            if token.i - open_at > 1:
-                found.append((open_at + 1, token.i))
-            open_at = None
+        text = token.text
+        if "\n" in text or "\n" in token.whitespace_:
+            if stack and token.i + 1 - stack[0][0] > 1:
+                found.append((stack[0][0] + 1, token.i + 1, "open"))
+            stack = []
+            continue
+        closing = text in ("»", "”") or (text == '"' and any(c == '"' for _, c in stack))
+        if closing:
+            depths = [d for d, (_, c) in enumerate(stack) if c == text]
+            if not depths:
+                continue
+            if depths[-1] == 0 and token.i - stack[0][0] > 1:
+                found.append((stack[0][0] + 1, token.i, "closed"))
+            del stack[depths[-1] :]
+        elif text in pairs:
+            stack.append((token.i, pairs[text]))
+    if stack and len(doc) - stack[0][0] > 1:
+        found.append((stack[0][0] + 1, len(doc), "open"))
     return found
 
 
@@ -117,8 +111,9 @@ def test_quote_marks_match_token_walk() -> None:
     nlp = blank_with()
     for text in soups(7, 600):
         doc = nlp(text)
-        assert quoted_tokens(doc) == reference_quoted(doc), text
-        assert [(s.start, s.end) for s in _quote_spans(doc)] == reference_quote_spans(doc), text
+        expected = reference_quotes(doc)
+        assert [(s.start, s.end, s.label_) for s in parse_quotes(doc)] == expected, text
+        assert quoted_tokens(doc) == {i for s, e, _ in expected for i in range(s, e)}, text
 
 
 def test_sentence_cuts_match_token_walk() -> None:

@@ -1,4 +1,8 @@
-"""claimx pipeline components, one module each, registered as spaCy factories."""
+"""claimx pipeline components, one module (or package) each, registered as spaCy factories.
+
+In pipeline order: sentences, quotes, chips, money, actors, hedges, attributions, claims.
+What each leaves on a doc is listed in `claimx.components.hits`.
+"""
 
 from claimx.components import (
     actors,
@@ -7,7 +11,8 @@ from claimx.components import (
     claims,
     hedges,
     money,
+    quotes,
     sentences,
 )
 
-__all__ = ["actors", "attributions", "chips", "claims", "hedges", "money", "sentences"]
+__all__ = ["actors", "attributions", "chips", "claims", "hedges", "money", "quotes", "sentences"]

@@ -8,7 +8,6 @@ but are not in the catalog (vendor null).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
@@ -16,21 +15,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claimx.resources import load_yaml
+from claimx.components.base import Data, DataComponent
+from claimx.components.hits import ChipHit
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
-
-if not Doc.has_extension("claimx_chips"):
-    Doc.set_extension("claimx_chips", default=None)
-
-
-@dataclass(frozen=True)
-class ChipHit:
-    """One chip mention: token span, canonical name, vendor (None when unknown)."""
-
-    span: Span
-    name: str
-    vendor: str | None
+# A final period after a product code, which the French tokenizer keeps as an abbreviation
+# ("le MI355X." -> "MI355X" "."): split off as a suffix.
+CODE_PERIOD_SUFFIXES = ("(?<=[0-9][A-Z])\\.", "(?<=[0-9][A-Z][A-Z])\\.")
 
 
 def spelling_variants(alias: str) -> set[str]:
@@ -48,12 +39,24 @@ def spelling_variants(alias: str) -> set[str]:
     return {v for v in variants if v.strip()}
 
 
-class ChipTagger:
+def add_suffixes(nlp: Language, patterns: list[str]) -> None:
+    """Add suffix patterns to `nlp`'s tokenizer (idempotent: from the language's own)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    suffixes = [*(nlp.Defaults.suffixes or []), *patterns]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+class ChipTagger(DataComponent):
     """Tag chip mentions into `doc._.claimx_chips` and `doc.spans["claimx_chips"]`."""
 
-    def __init__(self, nlp: Language, name: str, catalog: str) -> None:
-        self.name = name
-        data = load_yaml(catalog)
+    def compile(self, files: dict[str, Data]) -> None:
+        nlp = self.nlp
+        data = files["catalog"]
         self.vendors: dict[str, str | None] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -98,7 +101,7 @@ class ChipTagger:
             ],
         )
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         found: list[Span] = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
@@ -135,7 +138,18 @@ class ChipTagger:
         return ChipHit(span, span.label_, self.vendors.get(span.label_))
 
 
-@Language.factory("claimx_chips", default_config={"catalog": "chips.yaml"})
-def make_chips(nlp: Language, name: str, catalog: str) -> ChipTagger:
-    """Create a claimx_chips component reading its catalog from `models/`."""
-    return ChipTagger(nlp, name, catalog)
+@Language.factory(
+    "claimx_chips",
+    default_config={"catalog": "chips.yaml", "suffixes": list(CODE_PERIOD_SUFFIXES)},
+    assigns=["doc._.claimx_chips", "doc.spans"],
+    requires=["token.lemma"],
+)
+def make_chips(nlp: Language, name: str, catalog: str, suffixes: list[str]) -> ChipTagger:
+    """Create a claimx_chips component over its catalog (in `models/`).
+
+    suffixes: tokenizer suffix patterns it adds to the pipeline it joins (by default, a
+    period after a product code: "le MI355X." -> "MI355X" ".").
+    """
+    if suffixes:
+        add_suffixes(nlp, suffixes)
+    return ChipTagger(nlp, name, {"catalog": catalog})

@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.components.actors import Actor
-from claimx.components.attributions import AttributionHit
-from claimx.components.chips import ChipHit
 from claimx.components.hedges import hedges_in, is_conditional
-from claimx.components.money import MoneyHit, PercentHit
+from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
 from claimx.docs import Sentences, doc_text
 from claimx.records import (
     ActorRecord,
@@ -28,9 +25,7 @@ from claimx.records import (
     TextSpan,
 )
 
-if not Doc.has_extension("claimx"):
-    Doc.set_extension("claimx", default=None)
-
+GROUP = "claimx_claims"
 _TRIM = " \t\n\r\u00a0«»“”\"'.,;:!?—–-"
 
 
@@ -161,6 +156,8 @@ class ClaimBuilder:
         for number, claim in enumerate(claims, 1):
             claim.id = f"C{number}"
         doc._.claimx = DocClaims(actors, chips, money, claims, percentages)
+        spans = (doc.char_span(c.start, c.end, c.modality, alignment_mode="expand") for c in claims)
+        doc.spans[GROUP] = [s for s in spans if s is not None]
         return doc
 
     @staticmethod
@@ -236,7 +233,12 @@ def _conditional(hedge: Span) -> bool:
     return len(hedge) == 1 and is_conditional(hedge[0])
 
 
-@Language.factory("claimx_claims", default_config={})
+@Language.factory(
+    "claimx_claims",
+    default_config={},
+    assigns=["doc._.claimx", "doc.spans"],
+    requires=["doc.sents"],
+)
 def make_claims(nlp: Language, name: str) -> ClaimBuilder:
     """Create a claimx_claims component."""
     return ClaimBuilder(name)

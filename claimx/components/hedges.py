@@ -8,57 +8,24 @@ inside a direct quotation, or when a "si" clause makes it hypothetical.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.attrs import LEMMA, LOWER, MORPH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimx.docs import quote_marks
-from claimx.resources import load_yaml
-
-if not Doc.has_extension("claimx_hedges"):
-    Doc.set_extension("claimx_hedges", default=None)
-
-_OPEN_QUOTES = {"«", "“"}
-_CLOSE_QUOTES = {"»", "”"}
+from claimx.components.base import Data, DataComponent
+from claimx.components.grammar import Grammar
+from claimx.components.quotes import quoted_tokens
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside « », “ ” or straight double quotes (a line break closes)."""
-    inside: set[int] = set()
-    depth = 0
-    straight_open = False
-    run_start = 0
-    for i, mark in quote_marks(doc):
-        was_inside = bool(depth or straight_open)
-        if mark == "\n":
-            if was_inside:
-                inside.update(range(run_start, i + 1))
-            depth, straight_open = 0, False
-            continue
-        if mark in _OPEN_QUOTES:
-            depth += 1
-        elif mark in _CLOSE_QUOTES:
-            depth = max(depth - 1, 0)
-        else:
-            straight_open = not straight_open
-        if was_inside:
-            inside.update(range(run_start, i))
-        run_start = i + 1
-    if depth or straight_open:
-        inside.update(range(run_start, len(doc)))
-    return inside
-
-
-class HedgeTagger:
+class HedgeTagger(DataComponent):
     """Tag hedge cues into `doc._.claimx_hedges` and `doc.spans["claimx_hedges"]`."""
 
-    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
-        self.name = name
-        data: dict[str, Any] = load_yaml(lexicon)
+    def compile(self, files: dict[str, Data]) -> None:
+        nlp = self.nlp
+        data = files["lexicon"]
+        self.grammar = Grammar.from_data(files["grammar"])
         self.vocab = nlp.vocab
         self.lemma_ids = {nlp.vocab.strings.add(w) for w in data["lemmas"]}
         self.form_ids = {nlp.vocab.strings.add(f.lower()) for f in data["forms"]}
@@ -67,7 +34,7 @@ class HedgeTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases.add("HEDGE", [nlp.make_doc(t) for t in data["phrases"]])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans = list(self.phrases(doc, as_spans=True))
         quoted: set[int] | None = None
         rows = doc.to_array([LEMMA, LOWER, MORPH]).tolist()
@@ -100,7 +67,8 @@ class HedgeTagger:
         # "si elle refusait, elle paierait": the "si" clause hangs off the same verb.
         for child in verb.children:
             if child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in child.children
+                c.dep_ == "mark" and c.lower_ in self.grammar.hypothesis_markers
+                for c in child.children
             ):
                 return False
         return True
@@ -129,7 +97,12 @@ def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
     return [h for h in hedges if start <= h.start and h.end <= end]
 
 
-@Language.factory("claimx_hedges", default_config={"lexicon": "hedges.yaml"})
-def make_hedges(nlp: Language, name: str, lexicon: str) -> HedgeTagger:
-    """Create a claimx_hedges component reading its lexicon from `models/`."""
-    return HedgeTagger(nlp, name, lexicon)
+@Language.factory(
+    "claimx_hedges",
+    default_config={"lexicon": "hedges.yaml", "grammar": "french.yaml"},
+    assigns=["doc._.claimx_hedges", "doc.spans"],
+    requires=["token.lemma", "token.morph", "token.dep"],
+)
+def make_hedges(nlp: Language, name: str, lexicon: str, grammar: str) -> HedgeTagger:
+    """Create a claimx_hedges component over the data files named (in `models/`)."""
+    return HedgeTagger(nlp, name, {"lexicon": lexicon, "grammar": grammar})

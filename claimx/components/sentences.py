@@ -68,7 +68,7 @@ class SentenceSetter:
         return first.isupper() or first.isdigit() or token.text in _OPENERS
 
 
-@Language.factory("claimx_sentences", default_config={})
+@Language.factory("claimx_sentences", default_config={}, assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> SentenceSetter:
     """Create a claimx_sentences component."""
     return SentenceSetter(name)

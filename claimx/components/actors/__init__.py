@@ -1,0 +1,59 @@
+"""claimx_actors: people, organizations, governments, media, groups and countries.
+
+The statistical NER proposes names; a gazetteer (`models/actors.yaml`) adds and
+types known actors and wins over the NER; rules add groups ("des sénateurs"),
+governments ("l'administration Trump"), roles from appositions, and descriptions
+("l'entreprise") linked to the last actor of their kind. Mentions of one real
+actor are merged into one cluster: "Huang" joins "Jensen Huang".
+
+By concern: `lexicon` (the data compiled), `candidates`, `cluster`, `roles`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.candidates import candidates
+from claimx.components.actors.cluster import add_repeats, cluster
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.actors.roles import add_descriptions, add_roles
+from claimx.components.base import Data, DataComponent
+from claimx.components.grammar import Grammar
+
+GROUP = "claimx_actors"
+
+
+class ActorTagger(DataComponent):
+    """Tag actors into `doc._.claimx_actors` and `doc.spans["claimx_actors"]` (each
+    mention labelled with its actor's kind)."""
+
+    def compile(self, data: dict[str, Data]) -> None:
+        self.lexicon = ActorLexicon(self.nlp, data["lexicon"], Grammar.from_data(data["grammar"]))
+
+    def process(self, doc: Doc) -> Doc:
+        blocked = [h.span for h in (doc._.claimx_chips or [])]
+        actors = cluster(candidates(doc, self.lexicon, blocked))
+        add_repeats(doc, self.lexicon, actors, blocked)
+        add_roles(doc, self.lexicon, actors)
+        add_descriptions(doc, self.lexicon, actors)
+        for actor in actors:
+            actor.mentions.sort(key=lambda s: s.start)
+        actors.sort(key=lambda a: a.first)
+        doc._.claimx_actors = actors
+        group = [
+            Span(doc, m.start, m.end, label=actor.kind) for actor in actors for m in actor.mentions
+        ]
+        doc.spans[GROUP] = sorted(group, key=lambda s: (s.start, s.end))
+        return doc
+
+
+@Language.factory(
+    "claimx_actors",
+    default_config={"lexicon": "actors.yaml", "grammar": "french.yaml"},
+    assigns=["doc._.claimx_actors", "doc.spans"],
+    requires=["doc.ents", "token.pos", "token.dep", "token.lemma"],
+)
+def make_actors(nlp: Language, name: str, lexicon: str, grammar: str) -> ActorTagger:
+    """Create a claimx_actors component over the data files named (in `models/`)."""
+    return ActorTagger(nlp, name, {"lexicon": lexicon, "grammar": grammar})

@@ -1,0 +1,123 @@
+"""Actor candidates: gazetteer names, governments, groups, and the NER's entities
+trimmed and typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.docs import match_near
+from claimx.kinds import ActorKind
+from claimx.text import fold
+
+_SKIP_HEAD_POS = {"DET", "ADP", "ADV", "VERB", "AUX", "SCONJ", "CCONJ", "PUNCT", "PRON", "SPACE"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention proposed as an actor, with its kind and canonical name."""
+
+    span: Span
+    kind: ActorKind
+    name: str
+    from_gazetteer: bool
+
+
+def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candidate]:
+    """Every candidate mention, none overlapping another or a blocked span (chips)."""
+    found: list[Candidate] = []
+    taken = list(blocked)
+
+    def free(span: Span) -> bool:
+        return not any(span.start < t.end and t.start < span.end for t in taken)
+
+    def keep(span: Span, kind: ActorKind, name: str, known: bool = False) -> None:
+        found.append(Candidate(span, kind, name, known))
+        taken.append(span)
+
+    for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
+        name, kind = lex.known[span.label_]
+        if span.label_ in lex.cities and not acting(lex, span):
+            continue  # "à Washington" is a place; "Washington a annoncé" an actor
+        if free(span):
+            keep(span, kind, name, True)  # type: ignore[arg-type]
+    # The matchers run only near their nouns (see match_near); a group is at most a
+    # three-word determiner, the noun and its adjectives, a government its noun and name.
+    for span in match_near(lex.governments, doc, lex.government_nouns, LOWER, 0, 8):
+        if free(span):
+            keep(span, "government", span.text)
+    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, 3, 8):
+        if free(span):
+            noun = [t for t in span if t.pos_ in ("NOUN", "ADJ")]
+            keep(span, "group", doc[noun[0].i : span.end].text if noun else span.text)
+    for ent in doc.ents:
+        cleaned = _clean(lex, ent)
+        if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
+            continue
+        ent_kind = _kind(lex, ent.label_, cleaned)
+        if ent_kind is not None:
+            keep(cleaned, ent_kind, cleaned.text)
+    return sorted(found, key=lambda c: c.span.start)
+
+
+def acting(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a place name acts: a subject, or after "selon"."""
+    if span.root.dep_.startswith("nsubj"):
+        return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ in lex.grammar.source_prepositions
+
+
+def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
+    """Trim determiners, titles, roles and verbs off an entity's edges."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].pos_ in _SKIP_HEAD_POS
+        or doc[start].text in lex.titles
+        or fold(doc[start].text) in lex.role_words
+        or doc[start].is_lower
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
+    if any(ch.isdigit() for ch in span.text):
+        return None
+    if _portfolio(lex, span):
+        return None  # "le ministre du Commerce extérieur": part of a title, not an actor
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (
+        label in ("ORG", "MISC")
+        and before is not None
+        and lex.descriptions.get(before.lower_) == "media"
+    ):
+        return "media"  # "le quotidien Korea Herald", "l'agence Yonhap"
+    if label == "PER":
+        return "person" if span[0].is_title or span[0].is_upper else None
+    if label == "ORG":
+        return "organization"
+    if label == "LOC":
+        return "country" if fold(span.text) in lex.countries and acting(lex, span) else None
+    if label == "MISC":
+        org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
+        if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
+            return "organization"
+    return None
+
+
+def _portfolio(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name follows a minister's or commissioner's title: "ministre des
+    Communications", "secrétaire au Commerce", "commissaire chargé du Numérique"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in lex.grammar.portfolio_links:
+        i -= 1
+    return i < span.start - 1 and i >= 0 and doc[i].lower_ in lex.portfolio_roles

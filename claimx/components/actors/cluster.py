@@ -1,0 +1,76 @@
+"""One actor per real actor: candidates merged by name, later mentions found by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.candidates import Candidate
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.hits import Actor
+from claimx.text import fold
+
+
+def cluster(candidates: Iterable[Candidate]) -> list[Actor]:
+    """Merge candidates naming the same actor: "Huang" joins "Jensen Huang"."""
+    actors: list[Actor] = []
+    named: dict[str, list[Actor]] = {}  # folded name or mention -> actors, in order
+    order: dict[int, int] = {}
+
+    def remember(key: str, actor: Actor) -> None:
+        holders = named.setdefault(key, [])
+        if not any(a is actor for a in holders):
+            holders.append(actor)
+            holders.sort(key=lambda a: order[id(a)])
+
+    for cand in candidates:
+        target = _find(actors, named, cand)
+        if target is None:
+            target = Actor(cand.name, cand.kind, [cand.span])
+            order[id(target)] = len(actors)
+            actors.append(target)
+        else:
+            target.mentions.append(cand.span)
+            if cand.kind == "person" and len(cand.name.split()) > len(target.name.split()):
+                target.name = cand.name  # canonical: the fullest proper name
+        for key in (fold(target.name), fold(cand.span.text)):
+            remember(key, target)
+    return actors
+
+
+def _find(actors: list[Actor], named: dict[str, list[Actor]], cand: Candidate) -> Actor | None:
+    key = fold(cand.name)
+    for actor in named.get(key, []):
+        if cand.kind != "person" or actor.kind == "person":
+            return actor
+    if cand.kind == "person":
+        words = key.split()
+        for actor in reversed(actors):
+            if actor.kind != "person":
+                continue
+            names = fold(actor.name).split()
+            shorter, longer = sorted((words, names), key=len)
+            if longer[-len(shorter) :] == shorter or longer[: len(shorter)] == shorter:
+                return actor
+    return None
+
+
+def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[Span]) -> None:
+    """Find later mentions the NER missed: a known name or a person's surname."""
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    for index, actor in enumerate(actors):
+        if actor.kind == "group":
+            continue
+        forms = {m.text for m in actor.mentions}
+        if actor.kind == "person":
+            forms.add(actor.name.split()[-1])
+        matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
+    taken = [m for a in actors for m in a.mentions] + blocked
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        span = doc[start:end]
+        if any(span.start < t.end and t.start < span.end for t in taken):
+            continue
+        actors[int(doc.vocab.strings[match_id])].mentions.append(span)
+        taken.append(span)

@@ -1,0 +1,79 @@
+"""The actor gazetteer and lexicons (`models/actors.yaml`) compiled into matchers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from claimx.components.grammar import Grammar
+from claimx.text import fold
+
+_KINDS = (("media", "media"), ("governments", "government"), ("organizations", "organization"))
+
+
+class ActorLexicon:
+    """Known actors, role nouns, descriptions, group and government patterns."""
+
+    def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.make_doc = nlp.make_doc
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.known: dict[str, tuple[str, str]] = {}
+        self.cities: set[str] = set()
+        for kind_key, kind in _KINDS:
+            for entry in data[kind_key]:
+                label = f"{kind}:{entry['name']}"
+                self.known[label] = (entry["name"], kind)
+                if entry.get("city"):
+                    self.cities.add(label)
+                forms = {entry["name"], *(entry.get("aliases") or [])}
+                # "la Commission" opens a sentence as "La Commission".
+                forms |= {f[0].upper() + f[1:] for f in forms if f[:1].islower()}
+                self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
+        self.countries = {fold(c) for c in data["countries"]}
+        self.not_actors = {fold(x) for x in data["not_actors"]}
+        self.titles = set(data["person_titles"])
+        self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
+        self.role_words = {fold(r) for r in data["role_nouns"]}
+        self.descriptions = {
+            noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
+        }
+        # A phrase matcher, for nouns the tokenizer splits ("start-up").
+        self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for noun in self.descriptions:
+            self.description_nouns.add(noun, [nlp.make_doc(noun)])
+        self.groups = Matcher(nlp.vocab)
+        group_patterns = []
+        for det in data["group_determiners"]:
+            group_patterns.append(
+                [
+                    *({"LOWER": w} for w in det.split()),
+                    {"LEMMA": {"IN": data["group_nouns"]}, "POS": "NOUN"},
+                    {"POS": "ADJ", "OP": "*"},
+                    {"POS": "NOUN", "DEP": "amod", "OP": "*"},  # "des élus démocrates"
+                    # an acronym qualifier: "des entreprises IA", "des groupes US"
+                    {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 3}, "OP": "?"},
+                ]
+            )
+        self.groups.add("GROUP", group_patterns, greedy="LONGEST")
+        self.group_nouns = {nlp.vocab.strings.add(n) for n in data["group_nouns"]}
+        self.government_nouns = {nlp.vocab.strings.add(n) for n in grammar.government_nouns}
+        self.governments = Matcher(nlp.vocab)
+        self.governments.add(
+            "GOVERNMENT",
+            [
+                [
+                    {"LOWER": {"IN": list(grammar.government_nouns_with_name)}},
+                    {"IS_TITLE": True, "OP": "+"},
+                ],
+                [
+                    {"LOWER": {"IN": list(grammar.government_nouns)}},
+                    {"POS": "ADJ", "IS_LOWER": True},
+                ],
+            ],
+            greedy="LONGEST",
+        )

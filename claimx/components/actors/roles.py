@@ -1,0 +1,113 @@
+"""Roles from appositions ("Le PDG de Nvidia, Jensen Huang") and descriptions
+("l'entreprise", "la société américaine") linked to the actor they stand for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.actor_index import ActorIndex
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.hits import Actor
+
+
+def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
+    """Keep roles from appositions: "Le PDG de Nvidia, Jensen Huang", "Joe Biden, président"."""
+    role_starts = {start: end for _, start, end in lex.roles(doc)}
+    for actor in actors:
+        # The NER read a person as an organization: a person's role in apposition
+        # ("Sundar Pichai, directeur général de Google,") settles it.
+        if (
+            actor.kind == "organization"
+            and _looks_like_a_name(actor.name)
+            and any(_role_after(doc, m, role_starts) for m in actor.mentions)
+        ):
+            actor.kind = "person"
+        if actor.kind != "person":
+            continue
+        for mention in list(actor.mentions):
+            role = _role_before(doc, mention, role_starts) or _role_after(doc, mention, role_starts)
+            if role is None:
+                continue
+            if role.text not in actor.roles:
+                actor.roles.append(role.text)
+            if role.end < mention.start:
+                with_det = doc[max(role.start - 1, 0) : role.end]
+                if with_det[0].pos_ == "DET":
+                    actor.mentions.append(with_det)
+
+
+def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | None:
+    i = mention.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    j = i
+    while j >= 0 and mention.start - j <= 8 and doc[j].pos_ not in ("VERB", "AUX", "PUNCT"):
+        if j in role_starts and (doc[j - 1].pos_ in ("DET", "ADJ") if j > 0 else True):
+            start = j - 1 if j > 0 and doc[j - 1].pos_ == "ADJ" else j
+            span = doc[start : i + 1]
+            if span.text and not any(t.ent_type_ == "PER" for t in span):
+                return span
+        j -= 1
+    return None
+
+
+def _role_after(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | None:
+    i = mention.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i not in role_starts:
+        return None
+    end = i
+    while end < len(doc) and end - i < 8 and doc[end].text not in (",", ".", ";", ":"):
+        if doc[end].pos_ in ("VERB", "AUX"):
+            return None
+        end += 1
+    start = mention.end + 1
+    if doc[start].pos_ == "DET":
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
+    """Link "l'entreprise", "la société américaine" to the last actor of their kind."""
+    index = ActorIndex(actors)
+    taken = [m for a in actors for m in a.mentions]
+    for match_id, i, end in lex.description_nouns(doc):
+        kind = lex.descriptions.get(doc.vocab.strings[match_id])
+        if kind is None or i == 0 or doc[i - 1].lower_ not in lex.grammar.definite_determiners:
+            continue
+        token = doc[i]
+        if "Plur" in token.morph.get("Number", []):
+            continue
+        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+            end += 1
+        span = doc[token.i - 1 : end]
+        if _named_after(doc, end):
+            continue  # a name follows: "l'entreprise chinoise DeepSeek"
+        if any(span.start < t.end and t.start < span.end for t in taken):
+            continue
+        antecedent = index.last_before(token.i, {kind})
+        if antecedent is not None:
+            index.add(antecedent, span)
+            taken.append(span)
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Two or three capitalised words, as a person's name is written ("Sundar Pichai")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def _named_after(doc: Doc, i: int) -> bool:
+    """Whether a proper name completes the noun phrase starting at token `i`."""
+    for token in doc[i : min(i + 5, len(doc))]:
+        if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PER", "MISC"):
+            return True
+        if token.pos_ not in ("ADP", "DET", "NOUN", "ADJ"):
+            return False
+    return False

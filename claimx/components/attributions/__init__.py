@@ -1,0 +1,54 @@
+"""claimx_attributions: who a statement comes from, and how it is reported.
+
+Cues, from `models/attribution.yaml`:
+- according_to: "selon X", "d'après X", "cité par X";
+- statement: a reporting verb with a "que" clause, an infinitive or, for some verbs,
+  a noun phrase ("a promis 80 milliards"), forward or as an incise ("a-t-il ajouté");
+  multi-word verbs ("a mis en garde contre", "a laissé entendre que") too;
+- quote: a direct quotation in « », “ ” or "…" with a speaker;
+- no_comment: "a refusé de commenter", "n'a pas donné suite";
+- denial: "dément", "nie que", "rejette les accusations", "s'inscrit en faux contre".
+Each hit keeps its cue, its content (what is attributed) and its source.
+
+The package, by concern: `lexicon` (the data compiled), `context` (one doc's sentences,
+actors, quotations; verb groups), `cues`, `content`, `sources` (speakers, pronouns),
+`tagger` (the three joined).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimx.components.attributions.lexicon import AttributionLexicon, er_forms
+from claimx.components.attributions.tagger import GROUP, tag
+from claimx.components.base import Data, DataComponent
+from claimx.components.grammar import Grammar
+
+__all__ = ["AttributionTagger", "er_forms", "make_attributions"]
+
+
+class AttributionTagger(DataComponent):
+    """Find attributions into `doc._.claimx_attributions` and, content spans labelled
+    with their kind, `doc.spans["claimx_attributions"]`."""
+
+    def compile(self, data: dict[str, Data]) -> None:
+        self.grammar = Grammar.from_data(data["grammar"])
+        self.lexicon = AttributionLexicon(self.nlp, data["lexicon"], self.grammar)
+
+    def process(self, doc: Doc) -> Doc:
+        hits = tag(doc, self.lexicon, self.grammar)
+        doc._.claimx_attributions = hits
+        doc.spans[GROUP] = [Span(doc, h.content.start, h.content.end, label=h.kind) for h in hits]
+        return doc
+
+
+@Language.factory(
+    "claimx_attributions",
+    default_config={"lexicon": "attribution.yaml", "grammar": "french.yaml"},
+    assigns=["doc._.claimx_attributions", "doc.spans"],
+    requires=["token.pos", "token.dep", "token.lemma", "token.morph", "doc.sents"],
+)
+def make_attributions(nlp: Language, name: str, lexicon: str, grammar: str) -> AttributionTagger:
+    """Create a claimx_attributions component over the data files named (in `models/`)."""
+    return AttributionTagger(nlp, name, {"lexicon": lexicon, "grammar": grammar})

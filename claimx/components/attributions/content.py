@@ -1,0 +1,118 @@
+"""What a cue attributes: the content after a reporting verb, an incise's statement, the
+end of a cue's content in its sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimx.components.attributions.context import QUOTE_CLOSERS, QUOTE_OPENERS, DocContext
+from claimx.components.attributions.cues import Cue
+
+_FINAL = {".", "!", "?", "…", ";"}
+
+
+def content_end(ctx: DocContext, sent: Span, cue: Span, later: list[Cue]) -> int:
+    """Where a cue's content ends: the sentence's end, or the next statement's start."""
+    doc, separators = ctx.doc, ctx.grammar.statement_separators
+    end = sent.end
+    while end > sent.start and (doc[end - 1].text in _FINAL or doc[end - 1].is_space):
+        end -= 1
+    for other in later:
+        start = ctx.left_extend(other.span[0]).i
+        if start > cue.end and start - 1 >= sent.start and doc[start - 1].lower_ in separators:
+            end = min(end, start - 1)
+            break
+    while end > cue.end and doc[end - 1].lower_ in separators:
+        end -= 1
+    return end
+
+
+def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | None:
+    """The content after a reporting verb: a quotation, a "que" clause, an infinitive, or
+    for object verbs a noun phrase ("a promis 80 milliards")."""
+    doc, lexicon, grammar = ctx.doc, ctx.lexicon, ctx.grammar
+    lemma = cue.verb or ""
+    after = cue.span.end
+    limit = min(verb.i + 16, end)
+    for quote in ctx.quotes:
+        if verb.i < quote.start <= verb.i + 10 and quote.start < end + 2:
+            between = doc[after : quote.start - 1]
+            if not any(t.pos_ == "VERB" for t in between):
+                return quote
+    i = after
+    while i < limit:
+        token = doc[i]
+        if token.lower_ in grammar.complementizers and i + 1 < end:
+            return doc[i + 1 : end]
+        if token.pos_ == "VERB" or token.text in (".", ";", ":"):
+            break
+        i += 1
+    nxt = after
+    while (
+        nxt < end
+        and doc[nxt].pos_ in ("ADV", "PRON")
+        and doc[nxt].lower_ not in grammar.complementizers
+    ):
+        nxt += 1
+    infinitive = nxt + 1 < end and (
+        doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in grammar.negation
+    )
+    if infinitive and doc[nxt].lower_ in grammar.infinitive_markers:
+        return doc[nxt + 1 : end]
+    if (
+        nxt < end
+        and doc[nxt].pos_ in ("VERB", "AUX")
+        and "Inf" in doc[nxt].morph.get("VerbForm", [])
+    ):
+        return doc[nxt:end]
+    if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
+        particles = lexicon.object_particles.get(lemma)
+        if particles:
+            # "exhorter (mardi) la Maison Blanche à interdire …": the content opens at
+            # the particle, after the person addressed.
+            for j in range(nxt, min(nxt + 8, end)):
+                if doc[j].lower_ in particles:
+                    return doc[j:end]
+                if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+                    break
+            return None
+        if doc[nxt].is_punct:
+            return None
+        return doc[nxt:end]
+    return None
+
+
+def incise(ctx: DocContext, sent: Span, verb: Token) -> Span | None:
+    """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
+    doc = ctx.doc
+    start = ctx.left_extend(verb)
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    inverted_pronoun = ctx.inversion_pronoun(verb) is not None
+    before = doc[start.i - 1] if start.i > sent.start else None
+    if before is None or before.text not in (",", *QUOTE_CLOSERS):
+        return None
+    if (
+        not inverted_pronoun
+        and after is not None
+        and (after.lower_ in ctx.grammar.infinitive_markers or ctx.before_que(verb))
+    ):
+        return None  # "X, juge (au contraire) que …" opens its content, it is no incise
+    if not inverted_pronoun and any(
+        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
+    ):
+        return None
+    end = before.i
+    if doc[end].text == "," and end - 1 >= sent.start and doc[end - 1].text in QUOTE_CLOSERS:
+        end -= 1
+    if doc[end].text in QUOTE_CLOSERS:
+        # The whole quotation, over as many sentences as it runs.
+        for quote in ctx.quotes:
+            if quote.end == end:
+                return quote
+        opening = end - 1
+        while opening >= sent.start and doc[opening].text not in QUOTE_OPENERS:
+            opening -= 1
+        if opening >= sent.start:
+            return doc[opening + 1 : end]
+    begin = min(ctx.first_word(sent), end)
+    return doc[begin:end] if end - begin >= 3 else None

@@ -1,0 +1,96 @@
+"""What the attribution rules read of one document, built once per doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.actor_index import ActorIndex
+from claimx.components.attributions.lexicon import AttributionLexicon
+from claimx.components.grammar import Grammar
+from claimx.docs import Sentences
+
+QUOTE_OPENERS = ("«", "“", '"')
+QUOTE_CLOSERS = ("»", "”", '"')
+
+
+@dataclass
+class DocContext:
+    """A doc with its sentences, actors, quotations and the lexicons."""
+
+    doc: Doc
+    sentences: Sentences
+    actors: ActorIndex
+    quotes: list[Span]  # closed quotations, inner tokens
+    quoted: set[int]  # tokens inside any quotation
+    lexicon: AttributionLexicon
+    grammar: Grammar
+
+    # -- verb groups ---------------------------------------------------------
+    def left_extend(self, verb: Token) -> Token:
+        """The first token of a verb group: auxiliaries, negation, clitics, "-t-il"."""
+        doc = self.doc
+        i = verb.i
+        while i > 0:
+            prev = doc[i - 1]
+            if (
+                prev.pos_ == "AUX"
+                or prev.lower_ in self.grammar.verb_group_clitics
+                or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
+            ):
+                i -= 1
+            elif prev.pos_ == "ADV" and any(t.pos_ == "AUX" for t in doc[max(0, i - 4) : i - 1]):
+                i -= 1  # "a catégoriquement démenti", "a toutefois précisé"
+            else:
+                break
+        return doc[i]
+
+    def inversion_pronoun(self, verb: Token) -> Token | None:
+        """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
+        start = self.left_extend(verb).i
+        for token in self.doc[start : min(verb.i + 3, len(self.doc))]:
+            if token.text.startswith("-") and token.lower_ not in ("-t", "-"):
+                return token
+        return None
+
+    def bare_participle(self, token: Token) -> bool:
+        """A past participle without auxiliary ("une initiative appelée X") reports nothing."""
+        if "Part" not in token.morph.get("VerbForm", []) and not token.lower_.endswith(
+            ("é", "ée", "és", "ées")
+        ):
+            return False
+        return self.left_extend(token).i == token.i
+
+    def before_que(self, token: Token) -> bool:
+        """A word a few tokens before "que", not after a determiner: "X, juge au contraire
+        que"."""
+        doc = self.doc
+        if token.i > 0 and doc[token.i - 1].pos_ == "DET":
+            return False
+        words = self.grammar.complementizers
+        return any(t.lower_ in words for t in doc[token.i + 1 : token.i + 4])
+
+    def first_word(self, sent: Span) -> int:
+        """The first token of a sentence that is not a space, a quote or a dash."""
+        doc = self.doc
+        i = sent.start
+        while i < sent.end and (doc[i].is_space or doc[i].text in (*QUOTE_OPENERS, "-", "—")):
+            i += 1
+        return i
+
+
+def after_subject(token: Token) -> bool:
+    """A word right after a name or a pronoun."""
+    return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "PRON")
+
+
+def inverted(token: Token) -> bool:
+    """A word between a quotation (or a comma) and a subject: "« … », juge le directeur"."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return doc[token.i - 1].text in (",", *QUOTE_CLOSERS) and (
+        after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
+    )

@@ -1,0 +1,139 @@
+"""Attribution cues in a sentence: no-comment phrases, "selon"-type markers, reporting
+verbs (one word or several), each with its kind."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.attributions.context import DocContext, after_subject, inverted
+from claimx.components.attributions.lexicon import AttributionLexicon
+from claimx.docs import match_near
+from claimx.kinds import AttributionKind
+
+# Tokens a no-comment phrase may take before its last word ("n'a toujours pas souhaité …").
+_NO_COMMENT_SPAN = 12
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue: its kind, its span, and the reporting verb it is (None for a phrase)."""
+
+    kind: AttributionKind
+    span: Span
+    verb: str | None = None
+
+
+@dataclass
+class DocCues:
+    """The cue candidates of a whole doc, found once; each sentence takes its own."""
+
+    no_comment: list[Span]
+    according: list[Span]
+    phrasal: list[Span]
+    verbs: list[int]
+
+
+def doc_cues(doc: Doc, lexicon: AttributionLexicon) -> DocCues:
+    """Run the phrase matchers once over the doc and list the possible reporting verbs."""
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    verbs = [
+        i
+        for i, (lemma, lower) in enumerate(rows)
+        if lemma in lexicon.lemma_ids or lower in lexicon.form_ids
+    ]
+    return DocCues(
+        match_near(
+            lexicon.no_comment, doc, lexicon.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0
+        ),
+        list(lexicon.according(doc, as_spans=True)),
+        match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, 1, 3),
+        verbs,
+    )
+
+
+def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
+    """The cues of one sentence, in order; a token belongs to one cue at most."""
+    doc, lexicon = ctx.doc, ctx.lexicon
+    cues: list[Cue] = []
+    used: set[int] = set()
+
+    def inside(spans: list[Span]) -> list[Span]:
+        return [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+
+    def free(span: Span) -> bool:
+        return not used.intersection(range(span.start, span.end))
+
+    for span in inside(found.no_comment):
+        if free(span):
+            cues.append(Cue("no_comment", span))
+            used.update(range(span.start, span.end))
+    for span in inside(found.according):
+        if any(_same_source(doc, c.span, span) for c in cues if c.kind == "according_to"):
+            continue  # "selon trois sources citées par Reuters": one chain, one cue
+        if span.start not in ctx.quoted and free(span):
+            cues.append(Cue("according_to", span))
+            used.update(range(span.start, span.end))
+    for span in inside(found.phrasal):
+        if span.start in ctx.quoted or not free(span) or ctx.bare_participle(span[0]):
+            continue
+        verb = doc.vocab.strings[span.label]
+        kind: AttributionKind = "denial" if verb in lexicon.denial_verbs else "statement"
+        cues.append(Cue(kind, span, verb))
+        used.update(range(span.start, span.end))
+    verbs = found.verbs
+    for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+        token = doc[i]
+        if token.i in used or token.i in ctx.quoted:
+            continue
+        lemma = verb_lemma(ctx, token)
+        if lemma is None or ctx.bare_participle(token):
+            continue
+        kind = "statement"
+        if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
+            kind = "denial"
+        cues.append(Cue(kind, doc[token.i : token.i + 1], lemma))
+    cues.sort(key=lambda c: c.span.start)
+    return cues
+
+
+def verb_lemma(ctx: DocContext, token: Token) -> str | None:
+    """The reporting verb a token is, if it is one."""
+    lexicon = ctx.lexicon
+    # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
+    mistagged = token.pos_ == "NOUN" and (
+        after_subject(token) or inverted(token) or ctx.before_que(token)
+    )
+    if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
+        return None
+    if token.lemma_ in lexicon.lemmas and token.pos_ == "VERB":
+        return str(token.lemma_)
+    lemma = lexicon.verb_of_form.get(token.lower_)
+    if lemma is None or token.i == 0:
+        return lemma
+    prev = token.doc[token.i - 1]
+    if prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles:
+        return None
+    return lemma
+
+
+def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool:
+    """Whether a verb takes a denial noun as object: "rejette les accusations"."""
+    nouns = ctx.lexicon.denial_objects.get(lemma)
+    if not nouns:
+        return False
+    for token in verb.doc[verb.i + 1 : min(verb.i + 5, sent.end)]:
+        if token.lemma_ in nouns or token.lower_.rstrip("s") in nouns:
+            return True
+    return False
+
+
+def _same_source(doc: Doc, earlier: Span, later: Span) -> bool:
+    """Whether `later` continues the source of the according_to cue `earlier`, with no
+    punctuation between them ("selon des sources citées par Reuters")."""
+    if not earlier.end <= later.start <= earlier.end + 8:
+        return False
+    return not any(t.is_punct for t in doc[earlier.end : later.start])

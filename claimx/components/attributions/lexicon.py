@@ -1,0 +1,105 @@
+"""The attribution lexicon (`models/attribution.yaml`) compiled: verb forms, and spaCy
+matchers for the phrase cues (no-comment phrases, "selon"-type markers, multi-word
+reporting verbs such as "mettre en garde")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from claimx.components.grammar import Grammar
+from claimx.text import fold
+
+_ER_ENDINGS = (
+    "e", "ent", "é", "ée", "és", "ées", "ait", "aient", "erait", "eraient", "era", "eront",
+    "a", "èrent", "ant", "er", "es",
+)  # fmt: skip
+
+
+def er_forms(lemma: str) -> set[str]:
+    """Usual press forms of a regular -er verb ("déclarer" -> "déclare", "déclaré", ...).
+
+    >>> sorted(er_forms("noter"))[:4]
+    ['note', 'notent', 'noter', 'notera']
+    """
+    if not lemma.endswith("er"):
+        return {lemma}
+    stem = lemma[:-2]
+    forms = {stem + e for e in _ER_ENDINGS}
+    if stem.endswith("g"):  # "partager" -> "partageait"
+        forms |= {stem + "e" + e for e in ("ait", "aient", "a", "ant")}
+    if stem.endswith("c"):  # "annoncer" -> "annonçait"
+        forms |= {stem[:-1] + "ç" + e for e in ("ait", "aient", "a", "ant")}
+    if stem.endswith("y"):  # "envoyer" -> "envoie"
+        forms |= {stem[:-1] + "i" + e for e in ("e", "ent", "erait", "era")}
+    return forms
+
+
+def bare(lemma: str) -> str:
+    """A verb without its reflexive pronoun: "s'inquiéter" -> "inquiéter"."""
+    for prefix in ("se ", "s'"):
+        if lemma.startswith(prefix):
+            return lemma[len(prefix) :]
+    return lemma
+
+
+class AttributionLexicon:
+    """Everything `attribution.yaml` says, ready for matching."""
+
+    def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
+        verbs = data["reporting_verbs"]
+        denial = data["denial"]
+        irregular: dict[str, list[str]] = data["irregular_forms"]
+        self.object_verbs = {bare(v) for v in verbs["object"]}
+        self.object_particles: dict[str, set[str]] = {
+            bare(k): set(v) for k, v in data["object_particles"].items()
+        }
+        self.denial_verbs = {bare(v) for v in denial["verbs"]}
+        self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
+        self.according_verbs = set(data["according_to_verbs"])
+        self.not_sources = {fold(t) for t in data["not_sources"]}
+
+        def forms_of(verb: str) -> set[str]:
+            return set(irregular.get(verb) or []) | er_forms(verb) | {verb}
+
+        self.verb_of_form: dict[str, str] = {}
+        # Multi-word verbs ("mettre en garde", "s'inscrire en faux"): the first word by
+        # lemma or in one of its forms, then the other words as written.
+        self.phrasal = Matcher(nlp.vocab)
+        self.phrasal_triggers: set[int] = set()
+        for lemma in sorted({*verbs["clause"], *verbs["object"], *denial["verbs"]}):
+            verb = bare(lemma)
+            head, _, rest = verb.partition(" ")
+            if not rest:
+                for form in forms_of(verb):
+                    self.verb_of_form.setdefault(form, verb)
+                continue
+            tail = [{"LOWER": w} for w in rest.split()]
+            forms = sorted(forms_of(head))
+            self.phrasal.add(verb, [[{"LEMMA": head}, *tail], [{"LOWER": {"IN": forms}}, *tail]])
+            self.phrasal_triggers.update(nlp.vocab.strings.add(w) for w in rest.split()[:1])
+        self.lemmas = set(self.verb_of_form.values())
+        self.lemma_ids = {nlp.vocab.strings.add(lemma) for lemma in self.lemmas}
+        self.form_ids = {nlp.vocab.strings.add(form) for form in self.verb_of_form}
+
+        markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
+        self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in markers])
+
+        self.no_comment = Matcher(nlp.vocab)
+        # A phrase's last word triggers it: the matcher runs only before such words.
+        self.no_comment_triggers: set[int] = set()
+        gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
+        for phrase in data["no_comment"]:
+            steps: list[dict[str, Any]] = []
+            for word in nlp.tokenizer(phrase):
+                if steps:
+                    steps.append(gap)
+                lower = word.text.lower()
+                steps.append({"LEMMA": {"IN": [lower, lower.rstrip("'") + "e"]}})
+            self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
+            self.no_comment_triggers.update(
+                nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"]
+            )

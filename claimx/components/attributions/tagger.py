@@ -1,0 +1,181 @@
+"""The attribution tagger: cues per sentence, each with its content and source."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.actor_index import ActorIndex
+from claimx.components.attributions.content import content_end, forward_content, incise
+from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
+from claimx.components.attributions.lexicon import AttributionLexicon
+from claimx.components.attributions.sources import (
+    Source,
+    inverted_subject,
+    pronoun_source,
+    speaker_before,
+    subject,
+)
+from claimx.components.grammar import Grammar
+from claimx.components.hits import AttributionHit
+from claimx.components.quotes import closed_quotes, quoted_tokens
+from claimx.docs import Sentences, doc_text
+from claimx.text import fold
+
+GROUP = "claimx_attributions"
+
+
+def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[AttributionHit]:
+    """Every attribution of a doc, in order of content."""
+    ctx = DocContext(
+        doc,
+        Sentences(doc),
+        ActorIndex(doc._.claimx_actors or []),
+        closed_quotes(doc),
+        quoted_tokens(doc),
+        lexicon,
+        grammar,
+    )
+    found = doc_cues(doc, lexicon)
+    text = doc_text(doc)
+    hits: list[AttributionHit] = []
+    for sent in ctx.sentences:
+        if text[sent.start_char : sent.end_char].strip():
+            hits.extend(_sentence(ctx, sent, found))
+    hits.extend(_colon_quotes(ctx, hits))
+    hits.sort(key=lambda h: (h.content.start, h.cue.start))
+    return hits
+
+
+def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHit]:
+    cues = sentence_cues(ctx, sent, found)
+    hits: list[AttributionHit] = []
+    covered: list[Span] = []
+    for index, cue in enumerate(cues):
+        if any(c.start <= cue.span.start < c.end for c in covered):
+            continue
+        end = content_end(ctx, sent, cue.span, cues[index + 1 :])
+        hit = (
+            _according_to(ctx, sent, cue, end)
+            if cue.kind == "according_to"
+            else _build(ctx, sent, cue, end)
+        )
+        if hit is not None:
+            hits.append(hit)
+            covered.append(hit.content)
+    return hits
+
+
+def _build(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
+    doc, lexicon = ctx.doc, ctx.lexicon
+    kind = cue.kind
+    span = cue.span
+    verb = span[0] if kind != "no_comment" else next((t for t in span if t.pos_ == "VERB"), span[0])
+    full_cue = doc[ctx.left_extend(verb).i : span.end]
+    source: Source
+    if kind == "no_comment":
+        content = doc[full_cue.start : max(end, span.end)]
+        source = subject(ctx, sent, verb)
+        return AttributionHit(kind, full_cue, content, *source)
+    found = incise(ctx, sent, verb)
+    if found is not None:
+        content = found
+        source = inverted_subject(ctx, sent, verb, found)
+    else:
+        forward = forward_content(ctx, cue, verb, end)
+        if forward is None:
+            return None
+        content = forward
+        source = subject(ctx, sent, verb)
+    if source == (None, None):
+        return None
+    if found is not None and cue.verb in lexicon.according_verbs:
+        kind = "according_to"
+    particles = lexicon.object_particles.get(cue.verb or "", set())
+    if len(content) > 1 and doc[content.start].lower_ in particles:
+        full_cue = doc[full_cue.start : content.start + 1]
+        content = doc[content.start + 1 : content.end]
+    quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
+    if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
+        kind = "quote"
+        content = quote
+    return AttributionHit(kind, full_cue, content, *source, quote)
+
+
+def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
+    """ "Selon X, …", "…, d'après X": the source runs from the marker to the comma."""
+    doc, grammar = ctx.doc, ctx.grammar
+    i = cue.span.end
+    while (
+        i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space
+    ):
+        participle = "Part" in doc[i].morph.get("VerbForm", [])
+        if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not participle:
+            break
+        i += 1
+    if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
+        # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
+        comma = next(
+            (j for j in range(i, min(sent.end, cue.span.end + 12)) if doc[j].text == ","), None
+        )
+        if comma is not None:
+            i = comma
+    if i + 2 < sent.end and doc[i].text == ",":
+        # "Selon le ministre du Commerce, Reinette Klever, …": a name in apposition
+        # belongs to the source.
+        j = i + 1
+        while j < sent.end and doc[j].pos_ == "PROPN":
+            j += 1
+        if j > i + 1 and j < sent.end and doc[j].text == ",":
+            i = j
+    source_span = doc[cue.span.end : i]
+    if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
+        return None
+    chain_end = i
+    if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in grammar.relative_subjects:
+        j = i + 1
+        while j < sent.end and doc[j].text not in (",", ".", ";", ":"):
+            j += 1
+        chain_end = j
+    full_cue = doc[cue.span.start : chain_end]
+    leading = [
+        t
+        for t in doc[sent.start : cue.span.start]
+        if not (t.is_punct or t.is_space) and t.lower_ not in grammar.leading_conjunctions
+    ]
+    if len(leading) <= 1:
+        start = chain_end + 1 if chain_end < sent.end and doc[chain_end].text == "," else chain_end
+        content = doc[start:end]
+    else:
+        stop = cue.span.start
+        while stop > sent.start and (doc[stop - 1].is_punct or doc[stop - 1].lower_ == "et"):
+            stop -= 1
+        begin = sent.start
+        while begin < stop and doc[begin].is_space:
+            begin += 1
+        content = doc[begin:stop] if chain_end >= end else doc[begin:end]
+    if len(content) < 2:
+        return None
+    as_written = doc[source_span.start : chain_end].text
+    if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
+        actor, text = pronoun_source(ctx, source_span[0])
+        return AttributionHit("according_to", full_cue, content, actor, text)
+    inside = ctx.actors.mentions_in(source_span.start, source_span.end)
+    owner = ctx.actors.owner(inside[0]) if inside else None
+    return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def _colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """Quotes introduced by a colon after their speaker: "Le ministre : « … »"."""
+    doc = ctx.doc
+    found = []
+    for quote in ctx.quotes:
+        if any(h.content.start <= quote.start < h.content.end for h in hits):
+            continue
+        colon = quote.start - 2
+        if colon < 0 or doc[colon].text != ":":
+            continue
+        speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
+        if speaker is not None:
+            found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
+    return found

@@ -1,0 +1,60 @@
+"""French closed-class words (`models/french.yaml`), as the rule components read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The word lists of `models/french.yaml`, as sets."""
+
+    pronoun_kinds: dict[str, tuple[str, tuple[str, ...]]]
+    verb_group_clitics: frozenset[str]
+    negation: frozenset[str]
+    definite_determiners: frozenset[str]
+    articles: frozenset[str]
+    complementizers: frozenset[str]
+    infinitive_markers: frozenset[str]
+    relative_subjects: frozenset[str]
+    statement_separators: frozenset[str]
+    leading_conjunctions: frozenset[str]
+    hypothesis_markers: frozenset[str]
+    portfolio_links: frozenset[str]
+    government_nouns: tuple[str, ...]
+    government_nouns_with_name: tuple[str, ...]
+    source_prepositions: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Grammar:
+        pronouns = {
+            word: (entry["prefer"], tuple(entry["kinds"]))
+            for word, entry in data["pronouns"].items()
+        }
+        return cls(
+            pronoun_kinds=pronouns,
+            verb_group_clitics=frozenset(data["verb_group_clitics"]),
+            negation=frozenset(data["negation"]),
+            definite_determiners=frozenset(data["definite_determiners"]),
+            articles=frozenset(data["articles"]),
+            complementizers=frozenset(data["complementizers"]),
+            infinitive_markers=frozenset(data["infinitive_markers"]),
+            relative_subjects=frozenset(data["relative_subjects"]),
+            statement_separators=frozenset(data["statement_separators"]),
+            leading_conjunctions=frozenset(data["leading_conjunctions"]),
+            hypothesis_markers=frozenset(data["hypothesis_markers"]),
+            portfolio_links=frozenset(data["portfolio_links"]),
+            government_nouns=tuple(data["government_nouns"]),
+            government_nouns_with_name=tuple(data["government_nouns_with_name"]),
+            source_prepositions=frozenset(data["source_prepositions"]),
+        )
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        """Subject pronouns, plain and inverted ("il", "-il")."""
+        return frozenset(self.pronoun_kinds) | {"-" + p for p in self.pronoun_kinds}
+
+    def pronoun_entry(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """(preferred kind, possible kinds) of a pronoun as written ("-t-elle" too)."""
+        return self.pronoun_kinds.get(word.lower().lstrip("-").removeprefix("t-"))

@@ -1,0 +1,76 @@
+"""claimx_money: money amounts and percentages, normalized.
+
+The lexicon (currencies, minor units, scale words, qualifiers, number words,
+percent signs) is `models/money.yaml`; this module compiles it into regular
+expressions tried over the text in order: money ranges, vague amounts, single
+amounts, then percentage ranges and single percentages. Percentages are kept
+apart from money (`doc._.claimx_percent`) and never counted as an amount.
+
+By concern: `lexicon` (the data compiled), `finder` (where to try), `values`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx.components.base import Data, DataComponent
+from claimx.components.hits import MoneyHit, PercentHit
+from claimx.components.money.finder import matches
+from claimx.components.money.lexicon import MoneyLexicon
+from claimx.components.money.values import money_hit, percent_hit
+
+
+class MoneyTagger(DataComponent):
+    """Find amounts into `doc._.claimx_money` and percentages into `doc._.claimx_percent`.
+
+    The token spans are also in `doc.spans["claimx_money"]` and `doc.spans["claimx_percent"]`.
+    """
+
+    def __init__(self, nlp: Language, name: str, files: dict[str, str], lang: str) -> None:
+        super().__init__(nlp, name, files)
+        self.lang = lang
+
+    def compile(self, data: dict[str, Data]) -> None:
+        self.lexicon = MoneyLexicon(self.nlp.vocab, data["lexicon"])
+
+    def process(self, doc: Doc) -> Doc:
+        lang = doc._.claimx_lang or self.lang
+        money: list[MoneyHit] = []
+        percent: list[PercentHit] = []
+        taken: list[tuple[int, int]] = []
+        for match, kind in matches(self.lexicon, doc):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            if kind.startswith("percent"):
+                pct = percent_hit(self.lexicon, span, match, kind, lang)
+                if pct is not None:
+                    percent.append(pct)
+                    taken.append((start, end))
+            else:
+                hit = money_hit(self.lexicon, span, match, kind, lang)
+                if hit is not None:
+                    money.append(hit)
+                    taken.append((start, end))
+        money.sort(key=lambda h: h.start)
+        percent.sort(key=lambda h: h.start)
+        doc._.claimx_money = money
+        doc._.claimx_percent = percent
+        doc.spans["claimx_money"] = [h.span for h in money]
+        doc.spans["claimx_percent"] = [h.span for h in percent]
+        return doc
+
+
+@Language.factory(
+    "claimx_money",
+    default_config={"lexicon": "money.yaml", "lang": "fr"},
+    assigns=["doc._.claimx_money", "doc._.claimx_percent", "doc.spans"],
+)
+def make_money(nlp: Language, name: str, lexicon: str, lang: str) -> MoneyTagger:
+    """Create a claimx_money component over its lexicon (in `models/`); `lang` reads
+    numbers ("1,500", "billion") unless `doc._.claimx_lang` says otherwise."""
+    return MoneyTagger(nlp, name, {"lexicon": lexicon}, lang)

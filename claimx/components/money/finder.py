@@ -1,0 +1,111 @@
+"""Where amounts and percentages can be: the expressions tried only near their cues."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.attrs import IDX, LIKE_NUM, LOWER
+from spacy.tokens import Doc
+
+from claimx.components.money.lexicon import MoneyLexicon
+from claimx.docs import doc_text, windows_around
+
+# Every amount holds a currency word or sign, every percentage a percent sign: the full
+# expressions are tried only from this far before such a cue to this far after it.
+_BEFORE, _AFTER = 70, 50
+_DIGITS = re.compile(r"\d+")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]+")
+_OPENER_KINDS = ("number", "symbol", "qualifier", "lead", "vague")
+_RANGE_REACH = 45  # characters from a range's start to its separator, at most
+# What can open each expression.
+_KIND_OPENERS = {
+    "range": ("lead", "symbol", "number"),
+    "vague": ("vague",),
+    "single": ("qualifier", "symbol", "number"),
+    "percent_range": ("lead", "number"),
+    "percent": ("qualifier", "number"),
+}
+
+
+def matches(lex: MoneyLexicon, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
+    """Each expression's leftmost non-overlapping matches, as `finditer` would give them.
+
+    Regular expressions are slow to try at every character, so each is tried only
+    where it can start (a number, a qualifier, a symbol… see `_KIND_OPENERS`) near
+    a currency cue, or near a percent cue for percentages.
+    """
+    text = doc_text(doc)
+    rows = doc.to_array([IDX, LOWER, LIKE_NUM])
+    token_starts = [int(i) for i in rows[:, 0]]
+    money_cues, percent_cues, openers = _cues(lex, text, rows, token_starts)
+    separators = [m.start() for m in lex.separator_hint.finditer(text)]
+    for cues, kinds in (
+        (percent_cues, ("percent_range", "percent")),
+        (money_cues, ("range", "vague", "single")),
+    ):
+        windows = windows_around(cues, _BEFORE, _AFTER, len(text))
+        for kind in kinds:
+            starts = sorted(set().union(*(openers[c] for c in _KIND_OPENERS[kind])))
+            regex = lex.regexes[kind]
+            ranged = kind.endswith("range")
+            after = 0
+            for start, end in windows:
+                for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+                    if at < after:
+                        continue
+                    if ranged:  # a range needs its "et", "à" or dash soon after
+                        s = bisect_left(separators, at)
+                        if s == len(separators) or separators[s] > at + _RANGE_REACH:
+                            continue
+                    match = regex.match(text, at, end)
+                    if match is not None and match.end() > at:
+                        after = match.end()
+                        yield match, kind
+
+
+def _cues(
+    lex: MoneyLexicon, text: str, rows: Any, token_starts: list[int]
+) -> tuple[list[int], list[int], dict[str, set[int]]]:
+    """Offsets of currency cues and of percent cues (sorted), and of the tokens that
+    can open an expression, by what they are (number, symbol, qualifier…)."""
+    money: list[int] = []
+    percent: list[int] = []
+    openers: dict[str, set[int]] = {name: set() for name in _OPENER_KINDS}
+    for start, lower, like_num in rows.tolist():
+        if lower in lex.money_words:
+            money.append(start)
+        if lower in lex.percent_words:
+            percent.append(start)
+        if like_num:
+            openers["number"].add(start)
+        for name in lex.opener_ids.get(lower, ()):
+            openers[name].add(start)
+
+    def token_at(offset: int) -> int:
+        return token_starts[bisect_right(token_starts, offset) - 1]
+
+    for ch, cues in lex.cue_chars.items():
+        at = text.find(ch)
+        while at != -1:
+            (percent if cues == "percent" else money).append(at)
+            openers["symbol"].add(token_at(at))
+            at = text.find(ch, at + 1)
+    at = text.find("-")
+    while at != -1:  # "vingt-cinq", "quatre-vingt-dix"
+        start = token_at(at)
+        if text[start:at].lower() in lex.number_words:
+            openers["number"].add(start)
+        at = text.find("-", at + 1)
+    for run in _DIGITS.finditer(text):
+        openers["number"].add(token_at(run.start()))
+        before = _LETTERS_BEFORE.search(text, max(0, run.start() - 5), run.start())
+        after = _LETTERS_AFTER.match(text, run.end(), run.end() + 5)
+        for glued in (before, after):  # "EUR29,99", "1000EUR"
+            if glued is not None and glued.group().lower() in lex.glued_forms:
+                money.append(glued.start())
+                openers["symbol"].add(token_at(glued.start()))
+    return sorted(money), sorted(percent), openers

@@ -1,0 +1,204 @@
+"""The money lexicon (`models/money.yaml`) compiled into regular expressions and the
+cheap cues that say where to try them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from spacy.vocab import Vocab
+
+_APOS = "['’]"
+_DE = rf"(?:de\s+|d{_APOS}\s*|of\s+)"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    currency: str | None
+    factor: Decimal
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+
+
+def _alternation(words: Iterable[str], case_sensitive: bool = False, symbol: bool = False) -> str:
+    """One regex alternative per word, longest first, not inside a longer word.
+
+    A symbol ("USD", "EUR") may touch a digit ("USD1,23", "1000EUR"), not a letter.
+    """
+    edge_after = r"(?![^\W\d_])" if symbol else r"(?!\w)"
+    edge_before = r"(?<![^\W\d_])" if symbol else r"(?<!\w)"
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        pattern = re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOS)
+        if word[-1].isalnum():
+            pattern += edge_after
+        if word[0].isalnum():
+            pattern = edge_before + pattern
+        parts.append(f"(?-i:{pattern})" if case_sensitive else pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _lead_pattern(word: str) -> str:
+    """A range's lead word as a pattern: "entre" before a space, "d'" glued."""
+    if word[-1] in "'’":
+        return re.escape(word[:-1]) + _APOS
+    return re.escape(word) + r"\s+"
+
+
+class MoneyLexicon:
+    """Currencies, scales, qualifiers, number words and percent signs, compiled."""
+
+    def __init__(self, vocab: Vocab, data: dict[str, Any]) -> None:
+        self.vocab = vocab
+        self.unit_of: dict[str, _Unit] = {}
+        names: list[str] = []
+        symbols: list[str] = []
+        for cur in data["currencies"]:
+            for form in cur["names"]:
+                self.unit_of[_key(form)] = _Unit(cur["code"], Decimal(1))
+                names.append(form)
+            for form in cur["symbols"]:
+                self.unit_of[_key(form)] = _Unit(cur["code"], Decimal(1))
+                symbols.append(form)
+        subunits: list[str] = []
+        for sub in data["subunits"]:
+            for form in sub["names"]:
+                self.unit_of[_key(form)] = _Unit(sub["of"], Decimal(str(sub["factor"])))
+                subunits.append(form)
+        self.needs_scale = {_key(w) for w in data["needs_scale"]}
+        self.scale_of: dict[str, dict[str, int]] = {}
+        abbreviations: list[str] = []
+        scale_words: list[str] = []
+        for scale in data["scales"]:
+            for word in scale["words"]:
+                values = {k: int(v) for k, v in scale["value"].items()}
+                self.scale_of[word if len(word) <= 3 else word.lower()] = values
+                (abbreviations if len(word) <= 3 else scale_words).append(word)
+        self.qualifier_of = {
+            _key(word): kind for kind, words in data["qualifiers"].items() for word in words
+        }
+        self.percent_unit_of = {
+            _key(sign): unit for unit, signs in data["percent"].items() for sign in signs
+        }
+        self.number_words: dict[str, int] = dict(data["number_words"])
+
+        digits = (
+            r"(?<![\d.,])(?:\d{1,3}(?:[\u0020\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
+            r"|\d+(?:[.,]\d+)*)(?![\d])"
+        )
+        words = _alternation(self.number_words)
+        number = rf"(?:{digits}|{words}(?:(?:[\s-]+et)?[\s-]+{words})*)"
+        scale = rf"(?:{_alternation(scale_words)}|{_alternation(abbreviations, True, symbol=True)})"
+        currency = rf"(?:{_alternation(names)}|{_alternation(symbols, symbol=True)})"
+        subunit = _alternation(subunits)
+        symbol = _alternation(symbols, symbol=True)
+        qualifier = rf"(?:(?P<qual>{_alternation(self.qualifier_of)})\s*)?"
+        sign = _alternation(self.percent_unit_of)
+
+        def amount(n: int) -> str:
+            half = rf"(?:\s+et\s+(?P<half{n}>demie?))?"  # "un milliard et demi"
+            return rf"(?P<num{n}>{number})(?:\s*(?P<scale{n}>{scale}){half})?"
+
+        def unit_after(n: int) -> str:
+            return (
+                rf"\s*(?:{_DE}?(?P<cur{n}>{currency})"
+                rf"|{_DE}?(?P<sub{n}>{subunit})(?:\s+{_DE}(?P<of{n}>{currency}))?)"
+            )
+
+        # "15 dollars et 15 cents", "3 euros 50": a minor part after a major amount.
+        minor = (
+            rf"(?:\s+(?:et\s+)?(?:(?P<minor>{number})\s*(?P<minor_sub>{subunit})"
+            rf"|(?P<minor_bare>\d\d)(?![.,]?\d)(?!\s*(?:[^\W\d_]|[%$€£¥]))))?"
+        )
+        ranges = data["ranges"]
+        self.range_leads: dict[str, str] = {_key(k): v for k, v in ranges["leads"].items()}
+        self.unled_separators = set(ranges["unled"])
+        leads = sorted({rf"(?<!\w){_lead_pattern(w)}" for w in self.range_leads})
+        lead = rf"(?P<lead>{'|'.join(leads)})?"
+        separator = rf"\s*(?P<sep>{'|'.join(re.escape(s) for s in ranges['separators'])})\s*"
+        # A loose, fast hint of a separator: a range is tried only before one.
+        self.separator_hint = re.compile(
+            "|".join(
+                re.escape(s) + (r"\b" if s[-1].isalnum() else "") for s in ranges["separators"]
+            )
+        )
+        flags = re.IGNORECASE
+        range_re = re.compile(
+            rf"{lead}(?:(?P<sym>{symbol})\s*)?{amount(1)}(?:{unit_after(1)})?"
+            rf"{separator}{amount(2)}(?:{unit_after(2)})?",
+            flags,
+        )
+        vague_re = re.compile(
+            rf"(?<!\w)(?P<vague>{_alternation(data['vague'])})\s+(?P<scale1>{scale})"
+            rf"\s*{_DE}?(?P<cur1>{currency})",
+            flags,
+        )
+        single_re = re.compile(
+            rf"{qualifier}(?:(?P<sym>{symbol})\s*{amount(1)}|{amount(2)}{unit_after(2)}{minor})",
+            flags,
+        )
+        percent_range_re = re.compile(
+            rf"{lead}(?P<num1>{number})(?:\s*(?P<sign1>{sign}))?{separator}"
+            rf"(?P<num2>{number})\s*(?P<sign2>{sign})",
+            flags,
+        )
+        percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
+        self.regexes = {
+            "range": range_re,
+            "vague": vague_re,
+            "single": single_re,
+            "percent_range": percent_range_re,
+            "percent": percent_re,
+        }
+        self._cue_forms(data, names + symbols + subunits, list(self.percent_unit_of))
+
+    def _cue_forms(self, data: dict[str, Any], money: list[str], percent: list[str]) -> None:
+        """Compile the cheap cues of `_cues`.
+
+        A form with a sign ("$", "€", "%") is found by that character; a form of letters
+        by one of its words as a token ("dollars", "sterling", "cent"), or glued to
+        digits ("EUR29,99"). Openers are the first words of qualifiers, range leads,
+        vague amounts and symbols, and number words.
+        """
+        strings = self.vocab.strings
+        self.cue_chars: dict[str, str] = {}
+        for forms, cue in ((money, "money"), (percent, "percent")):
+            for ch in sorted({c for f in forms for c in f if not c.isalnum()} - set(" '’-.")):
+                self.cue_chars.setdefault(ch, cue)
+
+        def cue_words(forms: list[str]) -> set[int]:
+            words = set()
+            for form in forms:
+                parts = [w for w in re.split(r"[\s'’-]+", form.lower()) if w.isalpha()]
+                if parts:  # the longest word is the least common one: "pour cent" -> "cent"
+                    words.add(max(reversed(parts), key=len))
+            return {strings.add(w) for w in words}
+
+        self.money_words = cue_words(money)
+        self.percent_words = cue_words(percent)
+        self.glued_forms = {f.lower() for f in money if f.isalpha()}
+        self.opener_ids: dict[int, set[str]] = {}
+
+        def opener(name: str, phrase: str) -> None:
+            first = phrase.lower().split()[0]  # "jusqu'à" -> "jusqu'", "us$" -> "us"
+            elided = re.match(r"[^'’]*['’]", first)
+            letters = re.match(r"[^\W\d_]*", first)
+            for word in (first, elided and elided.group(), letters and letters.group()):
+                for form in {word, word.replace("'", "’"), word.replace("’", "'")} if word else ():
+                    self.opener_ids.setdefault(strings.add(form), set()).add(name)
+
+        for word in self.range_leads:
+            opener("lead", word)
+        for word in self.number_words:
+            opener("number", word)
+        for phrase in self.qualifier_of:
+            opener("qualifier", phrase)
+        for phrase in data["vague"]:
+            opener("vague", phrase)
+        for phrase in money:
+            opener("symbol", phrase)
