@@ -906,3 +906,66 @@ def test_reporting_lexicon_size() -> None:
 
     verbs = load_yaml("attribution.yaml")["reporting_verbs"]
     assert len(set(verbs["clause"]) | set(verbs["object"])) >= 150
+
+
+# Multi-word reporting verbs: text, kind, source, evidence inside the content, cue text.
+PHRASAL = [
+    (
+        "Le ministre a laissé entendre que les licences seraient suspendues.",
+        "statement",
+        "Le ministre",
+        "les licences seraient suspendues",
+        "a laissé entendre",
+    ),
+    (
+        "Samsung a mis en garde contre une pénurie de mémoire.",
+        "statement",
+        "Samsung",
+        "une pénurie de mémoire",
+        "a mis en garde contre",
+    ),
+    (
+        "Le fondeur s'inscrit en faux contre ces accusations.",
+        "denial",
+        "Le fondeur",
+        "ces accusations",
+        "s'inscrit en faux contre",
+    ),
+    (
+        "Les analystes ont fait valoir que la demande restait forte.",
+        "statement",
+        "Les analystes",
+        "la demande restait forte",
+        "ont fait valoir",
+    ),
+    (
+        "La Commission a fait savoir qu'elle ouvrirait une enquête.",
+        "statement",
+        "Commission européenne",
+        "elle ouvrirait une enquête",
+        "a fait savoir",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "evidence", "cue"), PHRASAL)
+def test_multi_word_reporting_verbs(
+    nlp: Language, text: str, kind: str, source: str, evidence: str, cue: str
+) -> None:
+    found = [c for c in attributed(nlp, text) if evidence in str(c["text"])]
+    assert found, [c["text"] for c in claims(nlp, text)]
+    attribution = found[0]["attribution"]
+    assert (attribution["kind"], attribution["source_text"]) == (kind, source)
+    assert attribution["cue"]["text"] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gardien a mis en garde le chien dans sa niche.",  # no content after "contre"
+        "Elle a laissé entendre sa voix.",
+        "Il s'est inscrit en master d'informatique.",
+    ],
+)
+def test_multi_word_look_alikes_are_not_attributions(nlp: Language, text: str) -> None:
+    assert attributed(nlp, text) == []
