@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimx.kinds import (
+    ActorKind,
+    AttributionKind,
+    Modality,
+    PercentUnit,
+    Qualifier,
+    ReviewStatus,
+)
+
 FORMAT_VERSION = 1
 
 
@@ -24,7 +33,7 @@ class TextSpan:
 class ActorRecord:
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     roles: list[str]
     mentions: list[TextSpan]
 
@@ -62,7 +71,7 @@ class MoneyRecord:
     text: str
     amount: int | float | None
     currency: str | None
-    qualifier: str
+    qualifier: Qualifier
     amount_max: int | float | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,8 +98,8 @@ class PercentRecord:
     end: int
     text: str
     value: int | float
-    unit: str  # percent | point
-    qualifier: str
+    unit: PercentUnit
+    qualifier: Qualifier
     value_max: int | float | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,7 +119,7 @@ class PercentRecord:
 
 @dataclass
 class Attribution:
-    kind: str
+    kind: AttributionKind
     source: str | None
     source_text: str | None
     cue: TextSpan
@@ -128,7 +137,7 @@ class Attribution:
 
 @dataclass
 class Review:
-    status: str = "pending"
+    status: ReviewStatus = "pending"
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -146,7 +155,7 @@ class ClaimRecord:
     chips: list[str]
     money: list[str]
     attribution: Attribution | None
-    modality: str
+    modality: Modality
     hedges: list[TextSpan]
     review: Review | None = None
     percentages: list[str] = field(default_factory=list)

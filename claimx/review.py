@@ -17,11 +17,9 @@ from claimx.articles import decode
 from claimx.batch import INDEX_NAME
 from claimx.errors import InputError
 from claimx.files import write_atomic
+from claimx.kinds import REVIEW_STATUSES, ReviewStatus
 from claimx.serialize import load_yaml_documents, to_yaml
 
-STATUSES = ("pending", "accepted", "rejected", "edited")
-KINDS = ("according_to", "statement", "quote", "no_comment", "denial")
-MODALITIES = ("asserted", "reported", "hedged", "denied")
 
 
 @dataclass(eq=False)  # compared by identity: documents are large, and mutable
@@ -60,15 +58,15 @@ class ClaimsFile:
         write_atomic(self.path, to_yaml([a.document for a in self.articles]))
 
 
-def status(claim: dict[str, Any]) -> str:
+def status(claim: dict[str, Any]) -> ReviewStatus:
     review = claim.get("review") or {}
     value = review.get("status", "pending")
-    return value if value in STATUSES else "pending"
+    return value if value in REVIEW_STATUSES else "pending"
 
 
 def set_review(claim: dict[str, Any], status_: str, note: str | None = None) -> None:
     """Record a decision (and keep an existing note unless a new one is given)."""
-    if status_ not in STATUSES:
+    if status_ not in REVIEW_STATUSES:
         raise ValueError(f"unknown review status {status_!r}")
     review = dict(claim.get("review") or {})
     review["status"] = status_

@@ -109,3 +109,30 @@ def test_offsets_count_code_points_after_bom(nlp: Language, tmp_path: Path) -> N
     article = read_article(str(path))
     assert not article.text.startswith("\ufeff")
     check_invariants(article.text, extract(article, nlp).to_dict())
+
+
+def _enum_at(*path: str) -> list[str]:
+    node: Any = SCHEMA
+    for key in path:
+        node = node[key]
+    return list(node["enum"])
+
+
+def test_schema_enums_are_the_kinds_defined_in_claimx_kinds() -> None:
+    from claimx import kinds
+
+    found = {
+        "actor kind": _enum_at("properties", "actors", "items", "properties", "kind"),
+        "qualifier": _enum_at("properties", "money", "items", "properties", "qualifier"),
+        "unit": _enum_at("properties", "percentages", "items", "properties", "unit"),
+    }
+    assert found == {
+        "actor kind": list(kinds.ACTOR_KINDS),
+        "qualifier": list(kinds.QUALIFIERS),
+        "unit": list(kinds.PERCENT_UNITS),
+    }
+    claim = SCHEMA["properties"]["claims"]["items"]["properties"]
+    assert list(claim["modality"]["enum"]) == list(kinds.MODALITIES)
+    assert list(claim["review"]["properties"]["status"]["enum"]) == list(kinds.REVIEW_STATUSES)
+    attribution = claim["attribution"]["oneOf"][1]["properties"]
+    assert list(attribution["kind"]["enum"]) == list(kinds.ATTRIBUTION_KINDS)

@@ -30,7 +30,9 @@ TEXT = (
 
 
 def test_analyze_pipes_lists_what_each_component_assigns(nlp: Language) -> None:
-    summary = nlp.analyze_pipes()["summary"]
+    analysis = nlp.analyze_pipes()
+    assert analysis is not None
+    summary = analysis["summary"]
     for name in COMPONENTS:
         assert summary[name]["assigns"], name
     assert "doc._.claimx_attributions" in summary["claimx_attributions"]["assigns"]
@@ -106,7 +108,10 @@ def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path:
 
 
 def test_component_data_round_trips_through_bytes(nlp: Language) -> None:
+    from claimx.components.base import DataComponent
+
     attributions = nlp.get_pipe("claimx_attributions")
     fresh = spacy.blank("fr").add_pipe("claimx_attributions")
+    assert isinstance(attributions, DataComponent) and isinstance(fresh, DataComponent)
     fresh.from_bytes(attributions.to_bytes())
     assert fresh.data == attributions.data

@@ -160,7 +160,8 @@ class Session:
 
     def edit(self, article: ClaimsDocument, claim: dict[str, Any]) -> bool:
         """Change the source, kind, modality or text boundaries; whether anything changed."""
-        from claimx.review import KINDS, MODALITIES
+        from claimx.kinds import ATTRIBUTION_KINDS as KINDS
+        from claimx.kinds import MODALITIES
 
         self.message = "edit: s source · k kind · m modality · t claim text · other key: cancel"
         self.show()
@@ -279,7 +280,8 @@ class Session:
         self.console.print(Text(FOOTER, style="reverse"))
 
     def summary(self) -> str:
-        from claimx.review import STATUSES, status
+        from claimx.kinds import REVIEW_STATUSES as STATUSES
+        from claimx.review import status
 
         counts = {s: 0 for s in STATUSES}
         for _, _, claim in self.items:

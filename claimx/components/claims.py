@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.hedges import hedges_in, is_conditional
 from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
 from claimx.docs import Sentences, doc_text
+from claimx.kinds import Modality
 from claimx.records import (
     ActorRecord,
     Attribution,
@@ -88,7 +89,7 @@ class ClaimBuilder:
             span: TextSpan,
             sent: Span,
             attribution: Attribution | None,
-            modality: str,
+            modality: Modality,
             hedge_spans: list[tuple[int, int]],
         ) -> ClaimRecord:
             sentence = trimmed(text, sent.start_char, sent.end_char)
@@ -124,6 +125,7 @@ class ClaimBuilder:
                 # of indirect speech, not a hedge.
                 content_hedges = [h for h in content_hedges if not _conditional(h)]
             found = sorted({(h.start_char, h.end_char) for h in cue_hedges + content_hedges})
+            modality: Modality
             if hit.kind == "denial":
                 modality = "denied"
             elif found:
