@@ -21,7 +21,6 @@ from claimx.kinds import REVIEW_STATUSES, ReviewStatus
 from claimx.serialize import load_yaml_documents, to_yaml
 
 
-
 @dataclass(eq=False)  # compared by identity: documents are large, and mutable
 class ClaimsDocument:
     """One document of a claims file, with its article text when it can be found."""
