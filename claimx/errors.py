@@ -1,17 +1,31 @@
-"""Exceptions of the claimx library; the CLI turns them into messages and exit codes."""
+"""Exceptions of the claimx library; the CLI turns each into a message and an exit code
+(one table: `claimx.cli.exit_codes.EXIT_CODES`)."""
 
 
 class ClaimxError(Exception):
     """Base class of claimx errors; the message is one line for the user."""
 
 
+class UsageError(ClaimxError):
+    """Options or arguments that do not fit together."""
+
+
 class InputError(ClaimxError):
     """An article that cannot be read: missing, empty, binary or undecodable."""
+
+
+class GoldError(InputError):
+    """A gold annotation file that does not follow the gold format."""
+
+
+class PartialFailure(ClaimxError):
+    """Some inputs failed, each already reported on its own line (so no message of its
+    own); the others were processed."""
 
 
 class ModelError(ClaimxError):
     """The base spaCy pipeline is not installed or cannot be loaded."""
 
 
-class GoldError(ClaimxError):
-    """A gold annotation file that does not follow the gold format."""
+class BelowThreshold(ClaimxError):
+    """`claimx eval --min`: a score is below its threshold."""

@@ -310,7 +310,7 @@ def test_cli_batch(tmp_path: Path, nlp: Language) -> None:
     usage = runner.invoke(app, ["batch", str(folder)])
     assert usage.exit_code == ExitCode.USAGE
     missing = runner.invoke(app, ["batch", str(tmp_path / "nope"), "-o", str(out)])
-    assert missing.exit_code == ExitCode.USAGE and "no such file" in missing.stderr
+    assert missing.exit_code == ExitCode.INPUT_ERROR and "no such file" in missing.stderr
 
 
 def test_index_lines_are_json_with_reasons(first_run: tuple[Path, Any]) -> None:

@@ -6,8 +6,11 @@ Each command lives in its own module and imports spaCy only when it runs, so
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -17,7 +20,9 @@ from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
-from claimx.cli.exit_codes import ExitCode
+from claimx.cli.exit_codes import ExitCode, exit_code
+from claimx.cli.output import warn
+from claimx.errors import ClaimxError
 
 app = typer.Typer(
     name="claimx",
@@ -26,11 +31,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("extract")(extract_command.extract)
-app.command("batch")(batch_command.batch)
-app.command("show")(show_command.show)
-app.command("review")(review_command.review)
-app.command("eval")(eval_command.eval_)
+
+
+def boundary(command: Callable[..., None]) -> Callable[..., None]:
+    """The one place where claimx errors become a line on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except ClaimxError as err:
+            if str(err):  # a PartialFailure's inputs were reported one by one
+                warn(str(err))
+            raise typer.Exit(int(exit_code(err))) from None
+
+    return run
+
+
+app.command("extract")(boundary(extract_command.extract))
+app.command("batch")(boundary(batch_command.batch))
+app.command("show")(boundary(show_command.show))
+app.command("review")(boundary(review_command.review))
+app.command("eval")(boundary(eval_command.eval_))
 
 
 def _version(value: bool) -> None:
@@ -77,7 +99,7 @@ def _run() -> int:
         # The reader went away (`claimx extract | head`): end quietly.
         _silence_stdout()
     except KeyboardInterrupt:
-        sys.stderr.write("claimx: interrupted\n")
+        warn("interrupted")
         return int(ExitCode.INTERRUPTED)
     return int(ExitCode.OK)
 

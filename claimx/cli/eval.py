@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from claimx.cli.exit_codes import ExitCode
-from claimx.cli.output import fail, warn
+from claimx.cli.options import Model
+from claimx.errors import BelowThreshold, UsageError
 
 CATEGORIES = ("actors", "chips", "money", "attributions", "hedged")
 
@@ -19,15 +19,14 @@ def _thresholds(values: list[str]) -> dict[str, float]:
     for value in values:
         name, _, number = value.partition("=")
         if name not in (*CATEGORIES, "mean") or not number:
-            fail(
+            raise UsageError(
                 f"--min takes CATEGORY=F1 with CATEGORY one of {', '.join(CATEGORIES)}, mean; "
-                f"got {value!r}",
-                ExitCode.USAGE,
+                f"got {value!r}"
             )
         try:
             out[name] = float(number)
         except ValueError:
-            fail(f"--min {value!r}: {number!r} is not a number", ExitCode.USAGE)
+            raise UsageError(f"--min {value!r}: {number!r} is not a number") from None
     return out
 
 
@@ -48,21 +47,13 @@ def eval_(
         metavar="CATEGORY=F1",
         help="Fail (exit 5) when F1 is below: CATEGORY=F1, e.g. money=0.9; repeatable.",
     ),
-    model: str = typer.Option(None, "--model", "-m", metavar="MODEL", help="Base spaCy pipeline."),
+    model: Model = None,
 ) -> None:
     """Score claimx against gold annotations: precision, recall, F1 per category."""
-    from claimx.errors import ClaimxError, GoldError, ModelError
     from claimx.evaluate import evaluate, find_gold
 
     thresholds = _thresholds(minimum)
-    try:
-        report = evaluate(find_gold(gold, corpus), model)
-    except GoldError as err:
-        fail(str(err), ExitCode.INPUT_ERROR)
-    except ModelError as err:
-        fail(str(err), ExitCode.MODEL_ERROR)
-    except ClaimxError as err:
-        fail(str(err), ExitCode.INPUT_ERROR)
+    report = evaluate(find_gold(gold, corpus), model)
 
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -72,8 +63,7 @@ def eval_(
     scores = {c: s.f1 for c, s in report.total.items()} | {"mean": report.mean_f1}
     below = [f"{c} F1 {scores[c]:.3f} < {t}" for c, t in thresholds.items() if scores[c] < t]
     if below:
-        warn("below threshold: " + "; ".join(below))
-        raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))
+        raise BelowThreshold("below threshold: " + "; ".join(below))
 
 
 def _print_table(report: object) -> None:

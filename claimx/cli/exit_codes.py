@@ -1,6 +1,17 @@
-"""Named exit codes of the claimx command."""
+"""Named exit codes of the claimx command, and the one table from errors to codes."""
+
+from __future__ import annotations
 
 from enum import IntEnum
+
+from claimx.errors import (
+    BelowThreshold,
+    ClaimxError,
+    InputError,
+    ModelError,
+    PartialFailure,
+    UsageError,
+)
 
 
 class ExitCode(IntEnum):
@@ -12,3 +23,19 @@ class ExitCode(IntEnum):
     MODEL_ERROR = 4  # the base spaCy pipeline is missing
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
     INTERRUPTED = 130  # Ctrl-C
+
+
+# Most specific first: the first class an error is an instance of gives its code.
+EXIT_CODES: tuple[tuple[type[ClaimxError], ExitCode], ...] = (
+    (UsageError, ExitCode.USAGE),
+    (InputError, ExitCode.INPUT_ERROR),
+    (PartialFailure, ExitCode.PARTIAL),
+    (ModelError, ExitCode.MODEL_ERROR),
+    (BelowThreshold, ExitCode.BELOW_THRESHOLD),
+    (ClaimxError, ExitCode.FAILURE),
+)
+
+
+def exit_code(error: ClaimxError) -> ExitCode:
+    """The exit code of a claimx error."""
+    return next(code for kind, code in EXIT_CODES if isinstance(error, kind))

