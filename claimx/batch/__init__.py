@@ -1,0 +1,37 @@
+"""Batch extraction: folders of news files in, one claims file per article out.
+
+`run()` finds the input files, skips those done by an earlier run with the same
+options, and extracts the rest, in this process (`jobs=1`) or in worker processes
+that each load the pipeline once. Articles go through `nlp.pipe` in batches inside
+`nlp.memory_zone()`, so memory stays flat over long runs. Every output file is
+written atomically, and the index (`claimx-index.jsonl`, a line per input article)
+is appended as work completes: an interrupted run loses nothing already written.
+
+By concern: `state` (entries, options, the index), `discover`, `worker`, `runner`.
+"""
+
+from claimx.batch.discover import discover
+from claimx.batch.runner import run
+from claimx.batch.state import (
+    INDEX_NAME,
+    BatchOptions,
+    Entry,
+    InputFile,
+    Progress,
+    Report,
+    read_index,
+)
+from claimx.batch.worker import process_chunk
+
+__all__ = [
+    "INDEX_NAME",
+    "BatchOptions",
+    "Entry",
+    "InputFile",
+    "Progress",
+    "Report",
+    "discover",
+    "process_chunk",
+    "read_index",
+    "run",
+]

@@ -1,0 +1,59 @@
+"""Finding the input files of a batch: folders walked, globs and exclusions applied."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimx.errors import InputError
+from claimx.formats import FORMATS
+
+if TYPE_CHECKING:
+    pass
+from claimx.batch.state import InputFile
+
+
+def discover(
+    inputs: Iterable[str], globs: Iterable[str] = (), excludes: Iterable[str] = ()
+) -> tuple[list[InputFile], list[str]]:
+    """The files to read under `inputs`, and those ignored (other extensions, hidden).
+
+    One folder mirrors its tree into the output; several inputs are kept apart under
+    their own names. Raise InputError for an input that does not exist.
+    """
+    inputs = list(inputs)
+    globs, excludes = list(globs), list(excludes)
+    found: list[InputFile] = []
+    ignored: list[str] = []
+    for given in inputs:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"{given}: no such file or folder")
+        prefix = "" if len(inputs) == 1 else _safe_name(path) + "/"
+        if path.is_file():
+            found.append(InputFile(str(path), given, prefix or path.name))
+            continue
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            rel = file.relative_to(path).as_posix()
+            if any(part.startswith(".") for part in file.relative_to(path).parts):
+                continue  # hidden files and folders, our own temporary files
+            if globs and not any(_matches(rel, g) for g in globs):
+                continue
+            if any(_matches(rel, e) for e in excludes):
+                continue
+            if not globs and file.suffix.lower() not in FORMATS:
+                ignored.append(str(file))
+                continue
+            found.append(InputFile(str(file), str(file), prefix + rel))
+    return found, ignored
+
+
+def _matches(rel: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel.rsplit("/", 1)[-1], pattern)
+
+
+def _safe_name(path: Path) -> str:
+    name = path.resolve().name
+    return name or "root"

@@ -1,0 +1,152 @@
+"""`run()`: skip what is unchanged, extract the rest, keep the index."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from claimx.errors import ClaimxError
+from claimx.files import remove_stale_temps, write_atomic
+
+if TYPE_CHECKING:
+    pass
+from claimx.batch.discover import discover
+from claimx.batch.state import (
+    CHUNK_FILES,
+    INDEX_NAME,
+    BatchOptions,
+    Entry,
+    InputFile,
+    Progress,
+    Report,
+    _as_skipped,
+    _entry_line,
+    _order,
+    _unchanged,
+    read_index,
+)
+from claimx.batch.worker import _init_worker, _work, process_chunk
+
+
+def run(
+    inputs: Iterable[str],
+    options: BatchOptions,
+    *,
+    globs: Iterable[str] = (),
+    excludes: Iterable[str] = (),
+    on_progress: Callable[[Progress], None] | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> Report:
+    """Extract claims from every article under `inputs`.
+
+    on_progress: called after each chunk of files; on_document: receives each YAML
+    document, in input order, when `options.output_dir` is None (streaming).
+    """
+    started = time.monotonic()
+    files, ignored = discover(inputs, globs, excludes)
+    out = options.output_dir
+    previous: dict[str, Entry] = {}
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            raise ClaimxError(f"{out}: exists and is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(out)
+        previous = read_index(out)
+    fingerprint = options.fingerprint()
+    progress = Progress(files_total=len(files))
+    entries: dict[str, list[Entry]] = {}
+    todo: list[InputFile] = []
+    for file in files:
+        kept = _unchanged(file, previous, fingerprint, out) if not options.force else None
+        if kept is None:
+            todo.append(file)
+        else:
+            entries[file.rel] = [_as_skipped(e) for e in kept]
+            progress.files_done += 1
+            progress.skipped += len(kept)
+    if on_progress is not None:
+        on_progress(progress)
+
+    index = (out / INDEX_NAME).open("a", encoding="utf-8") if out is not None else None
+    try:
+        # Workers take chunks of files; many small ones keep them busy to the end.
+        size = (
+            CHUNK_FILES
+            if options.jobs <= 1
+            else max(1, min(CHUNK_FILES, len(todo) // (options.jobs * 16)))
+        )
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        pending: dict[int, list[str]] = {}
+        next_to_stream = 0
+        for number, (done, documents) in _process(chunks, options, fingerprint, previous):
+            for entry in done:
+                entries.setdefault(entry.file, []).append(entry)
+                if index is not None:
+                    index.write(_entry_line(entry))
+            if index is not None:
+                index.flush()
+            progress.files_done += len({e.file for e in done})
+            progress.articles += sum(1 for e in done if e.status == "done")
+            progress.failed += sum(1 for e in done if e.status == "failed")
+            if on_document is not None:  # stream in input order
+                pending[number] = documents
+                while next_to_stream in pending:
+                    for document in pending.pop(next_to_stream):
+                        on_document(document)
+                    next_to_stream += 1
+            if on_progress is not None:
+                on_progress(progress)
+    finally:
+        if index is not None:
+            index.close()
+    ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=_order)]
+    if out is not None:
+        # Compact: one line per input, this run's in input order, then the earlier runs'
+        # entries for files this run did not look at (another --glob, say).
+        seen = {file.rel for file in files}
+        others = [e for e in previous.values() if e.file not in seen]
+        write_atomic(out / INDEX_NAME, "".join(_entry_line(e) for e in [*ordered, *others]))
+    return Report(ordered, ignored, time.monotonic() - started)
+
+
+def _process(
+    chunks: list[list[InputFile]],
+    options: BatchOptions,
+    fingerprint: str,
+    previous: dict[str, Entry],
+) -> Iterator[tuple[int, tuple[list[Entry], list[str]]]]:
+    """(chunk number, result) as chunks complete, in worker processes when jobs > 1."""
+    if not chunks:
+        return
+    jobs = max(1, min(options.jobs, len(chunks)))
+    outputs: dict[str, set[str]] = {}  # the outputs an earlier run wrote, by input file
+    for entry in previous.values():
+        if entry.output:
+            outputs.setdefault(entry.file, set()).add(entry.output)
+
+    def owned(chunk: list[InputFile]) -> set[str]:
+        return set().union(*(outputs.get(f.rel, set()) for f in chunk))
+
+    if jobs == 1:
+        from claimx.api import cached_pipeline
+
+        nlp = cached_pipeline(options.model)
+        for number, chunk in enumerate(chunks):
+            yield number, process_chunk(nlp, chunk, options, fingerprint, owned(chunk))
+        return
+    context = multiprocessing.get_context("spawn")  # explicit: fork would copy a loaded model
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options.model,))
+    try:
+        work = [
+            (number, chunk, options, fingerprint, owned(chunk))
+            for number, chunk in enumerate(chunks)
+        ]
+        yield from pool.imap_unordered(_work, work)
+        pool.close()
+    except BaseException:
+        pool.terminate()  # Ctrl-C or an error: stop the workers now
+        raise
+    finally:
+        pool.join()

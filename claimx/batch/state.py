@@ -1,0 +1,165 @@
+"""What a batch run knows: its inputs, options, index entries and progress."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimx import __version__
+from claimx.formats import ReadOptions
+
+if TYPE_CHECKING:
+    pass
+
+
+INDEX_NAME = "claimx-index.jsonl"
+
+
+CHUNK_FILES = 16
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: where it is, how it was given, its place in the output tree."""
+
+    path: str
+    source: str
+    rel: str
+
+
+@dataclass
+class Entry:
+    """One line of the index: what became of one input article."""
+
+    input: str
+    status: str  # done | skipped | failed
+    output: str | None = None
+    error: str | None = None
+    actors: int = 0
+    chips: int = 0
+    money: int = 0
+    claims: int = 0
+    file: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+    options: str = ""
+
+    @classmethod
+    def from_json(cls, line: str) -> Entry | None:
+        try:
+            data = json.loads(line)
+            return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        except (json.JSONDecodeError, TypeError, AttributeError):
+            return None  # a line cut short by a kill, or not ours
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything that decides what a batch run does."""
+
+    output_dir: Path | None  # None: stream YAML documents to the caller
+    model: str | None = None
+    jobs: int = 1
+    force: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+    batch_size: int = 16
+
+    def fingerprint(self) -> str:
+        """A digest of what changes the output: unchanged inputs with it are skipped."""
+        data = {"claimx": __version__, "model": self.model, "read": self.read.fingerprint()}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass
+class Progress:
+    """Where a run is: passed to the caller's callback after each chunk of files."""
+
+    files_total: int
+    files_done: int = 0
+    articles: int = 0
+    failed: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def rate(self) -> float:
+        """Articles per second so far."""
+        return self.articles / max(time.monotonic() - self.started, 1e-9)
+
+
+@dataclass
+class Report:
+    """The outcome of a run: one entry per input article, and what was ignored."""
+
+    entries: list[Entry]
+    ignored: list[str]
+    seconds: float
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def failed(self) -> list[Entry]:
+        return [e for e in self.entries if e.status == "failed"]
+
+
+def read_index(output_dir: Path) -> dict[str, Entry]:
+    """The last entry of each input in an output folder's index."""
+    index = output_dir / INDEX_NAME
+    entries: dict[str, Entry] = {}
+    if index.is_file():
+        for line in index.read_text(encoding="utf-8").splitlines():
+            entry = Entry.from_json(line)
+            if entry is not None:
+                entries[entry.input] = entry
+    return entries
+
+
+def _entry_line(entry: Entry) -> str:
+    return json.dumps(asdict(entry), ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _order(entry: Entry) -> tuple[int, str]:
+    _, _, number = entry.input.partition("#")
+    return (int(number) if number.isdigit() else 0, entry.input)
+
+
+def _unchanged(
+    file: InputFile, previous: dict[str, Entry], fingerprint: str, out: Path | None
+) -> list[Entry] | None:
+    """The previous entries of a file not modified since, with the same options."""
+    if out is None:
+        return None
+    try:
+        stat = os.stat(file.path)
+    except OSError:
+        return None
+    kept = [
+        e
+        for key, e in previous.items()
+        if e.file == file.rel and (key == file.rel or key.startswith(file.rel + "#"))
+    ]
+    if not kept:
+        return None
+    for entry in kept:
+        same = (entry.size, entry.mtime_ns, entry.options) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+            fingerprint,
+        )
+        if not same:
+            return None
+        if entry.status != "failed" and not (entry.output and (out / entry.output).is_file()):
+            return None
+    return kept
+
+
+def _as_skipped(entry: Entry) -> Entry:
+    if entry.status in ("done", "skipped"):
+        return Entry(**{**asdict(entry), "status": "skipped"})
+    return entry

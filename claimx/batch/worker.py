@@ -1,0 +1,156 @@
+"""Extracting one chunk of files: in this process or a worker that loaded the pipeline once."""
+
+from __future__ import annotations
+
+import os
+import signal
+from typing import TYPE_CHECKING, Any
+
+from claimx.articles import read_bytes
+from claimx.errors import InputError, ModelError
+from claimx.files import write_atomic
+from claimx.formats import ReadOptions, Unit, read_units, reason
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+from claimx.batch.state import BatchOptions, Entry, InputFile
+
+# The pipeline of a worker process, loaded once by `_init_worker`.
+_WORKER_NLP: Language | None = None
+_WORKER_ERROR: str | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    """Load the pipeline once per worker; the parent process handles Ctrl-C.
+
+    A failure is kept for the first task to report: an initializer that raises makes
+    the pool start new workers for ever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _WORKER_NLP, _WORKER_ERROR
+    from claimx.api import load_pipeline
+
+    try:
+        _WORKER_NLP = load_pipeline(model)
+    except Exception as err:  # reported by _work, in the parent
+        _WORKER_ERROR = str(err) or type(err).__name__
+
+
+def _work(
+    args: tuple[int, list[InputFile], BatchOptions, str, set[str]],
+) -> tuple[int, tuple[list[Entry], list[str]]]:
+    number, chunk, options, fingerprint, owned = args
+    if _WORKER_NLP is None:
+        raise ModelError(_WORKER_ERROR or "the pipeline did not load")
+    return number, process_chunk(_WORKER_NLP, chunk, options, fingerprint, owned)
+
+
+def process_chunk(
+    nlp: Language,
+    chunk: list[InputFile],
+    options: BatchOptions,
+    fingerprint: str,
+    owned: set[str],
+) -> tuple[list[Entry], list[str]]:
+    """Read, extract and write a few files; return their index entries (and the YAML
+    documents when streaming)."""
+    from claimx.api import extract_many
+    from claimx.serialize import to_yaml
+
+    units: list[tuple[InputFile, os.stat_result | None, Unit]] = []
+    for file in chunk:
+        stat, file_units = _read(file, options.read)
+        units.extend((file, stat, unit) for unit in file_units)
+    entries: list[Entry] = []
+    documents: list[str] = []
+    good = [(f, s, u) for f, s, u in units if u.article is not None]
+    with nlp.memory_zone():
+        results = _extract_each(nlp, [u.article for _, _, u in good], options, extract_many)
+    done = {id(u): r for (_, _, u), r in zip(good, results, strict=True)}
+    for file, stat, unit in units:
+        entry = Entry(
+            input=unit.key,
+            status="failed",
+            file=file.rel,
+            size=stat.st_size if stat else 0,
+            mtime_ns=stat.st_mtime_ns if stat else 0,
+            options=fingerprint,
+        )
+        result = done.get(id(unit))
+        if unit.error is not None or result is None:
+            entry.error = unit.error or "not analysed"
+        elif isinstance(result, str):
+            entry.error = result
+        else:
+            document = result
+            entry.actors = len(document["actors"])
+            entry.chips = len(document["chips"])
+            entry.money = len(document["money"])
+            entry.claims = len(document["claims"])
+            text = to_yaml([document])
+            if options.output_dir is None:
+                documents.append(text)
+                entry.status = "done"
+            else:
+                entry.output = unit.name + ".yaml"
+                problem = _write_outputs(options, unit, text, owned)
+                if problem is None:
+                    entry.status = "done"
+                else:
+                    entry.output, entry.error = None, problem
+        entries.append(entry)
+    return entries, documents
+
+
+def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, list[Unit]]:
+    try:
+        stat = os.stat(file.path)
+    except OSError as err:
+        return None, [Unit(file.rel, file.rel, error=f"cannot read ({err.strerror})")]
+    try:
+        data = read_bytes(file.path)
+    except InputError as err:
+        return stat, [Unit(file.rel, file.rel, error=reason(str(err), file.path))]
+    try:
+        return stat, read_units(data, file.rel, file.source, read)
+    except Exception as err:  # a parser's own failure (HTML, YAML…): this file only
+        return stat, [Unit(file.rel, file.rel, error=f"unreadable ({type(err).__name__}: {err})")]
+
+
+def _extract_each(
+    nlp: Language, articles: list[Any], options: BatchOptions, extract_many: Any
+) -> list[dict[str, Any] | str]:
+    """Output documents (or an error message each), batch by batch; a batch that fails
+    is retried one article at a time so that one bad article costs only itself."""
+    results: list[dict[str, Any] | str] = []
+    for start in range(0, len(articles), options.batch_size):
+        batch = articles[start : start + options.batch_size]
+        try:
+            results.extend(
+                e.to_dict() for e in extract_many(batch, nlp, batch_size=options.batch_size)
+            )
+        except Exception:
+            for article in batch:
+                try:
+                    results.append(next(extract_many([article], nlp)).to_dict())
+                except Exception as err:
+                    results.append(f"extraction failed: {type(err).__name__}: {err}")
+    return results
+
+
+def _write_outputs(
+    options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
+) -> str | None:
+    """Write the claims, and the analysed text when it is not the file's; None or a problem."""
+    out = options.output_dir
+    assert out is not None and unit.article is not None
+    target = out / (unit.name + ".yaml")
+    if target.exists() and not options.force and unit.name + ".yaml" not in owned:
+        return f"{target} exists and was not written by claimx batch (use --force)"
+    try:
+        if unit.own_text:
+            write_atomic(out / (unit.name + ".txt"), unit.article.text)
+        write_atomic(target, yaml_text)
+    except OSError as err:
+        return f"cannot write {target} ({err.strerror})"
+    return None
