@@ -5,14 +5,10 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from claimx.batch.state import InputFile
 from claimx.errors import InputError
 from claimx.formats import FORMATS
-
-if TYPE_CHECKING:
-    pass
-from claimx.batch.state import InputFile
 
 
 def discover(

@@ -5,13 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
 
-from claimx.errors import ClaimxError
-from claimx.files import remove_stale_temps, write_atomic
-
-if TYPE_CHECKING:
-    pass
 from claimx.batch.discover import discover
 from claimx.batch.state import (
     CHUNK_FILES,
@@ -21,13 +15,15 @@ from claimx.batch.state import (
     InputFile,
     Progress,
     Report,
-    _as_skipped,
-    _entry_line,
-    _order,
-    _unchanged,
+    as_skipped,
+    entry_line,
+    order_key,
     read_index,
+    unchanged,
 )
-from claimx.batch.worker import _init_worker, _work, process_chunk
+from claimx.batch.worker import init_worker, process_chunk, work_on
+from claimx.errors import ClaimxError
+from claimx.files import remove_stale_temps, write_atomic
 
 
 def run(
@@ -59,11 +55,11 @@ def run(
     entries: dict[str, list[Entry]] = {}
     todo: list[InputFile] = []
     for file in files:
-        kept = _unchanged(file, previous, fingerprint, out) if not options.force else None
+        kept = unchanged(file, previous, fingerprint, out) if not options.force else None
         if kept is None:
             todo.append(file)
         else:
-            entries[file.rel] = [_as_skipped(e) for e in kept]
+            entries[file.rel] = [as_skipped(e) for e in kept]
             progress.files_done += 1
             progress.skipped += len(kept)
     if on_progress is not None:
@@ -84,7 +80,7 @@ def run(
             for entry in done:
                 entries.setdefault(entry.file, []).append(entry)
                 if index is not None:
-                    index.write(_entry_line(entry))
+                    index.write(entry_line(entry))
             if index is not None:
                 index.flush()
             progress.files_done += len({e.file for e in done})
@@ -101,13 +97,13 @@ def run(
     finally:
         if index is not None:
             index.close()
-    ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=_order)]
+    ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=order_key)]
     if out is not None:
         # Compact: one line per input, this run's in input order, then the earlier runs'
         # entries for files this run did not look at (another --glob, say).
         seen = {file.rel for file in files}
         others = [e for e in previous.values() if e.file not in seen]
-        write_atomic(out / INDEX_NAME, "".join(_entry_line(e) for e in [*ordered, *others]))
+        write_atomic(out / INDEX_NAME, "".join(entry_line(e) for e in [*ordered, *others]))
     return Report(ordered, ignored, time.monotonic() - started)
 
 
@@ -137,13 +133,13 @@ def _process(
             yield number, process_chunk(nlp, chunk, options, fingerprint, owned(chunk))
         return
     context = multiprocessing.get_context("spawn")  # explicit: fork would copy a loaded model
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options.model,))
+    pool = context.Pool(jobs, initializer=init_worker, initargs=(options.model,))
     try:
-        work = [
+        tasks = [
             (number, chunk, options, fingerprint, owned(chunk))
             for number, chunk in enumerate(chunks)
         ]
-        yield from pool.imap_unordered(_work, work)
+        yield from pool.imap_unordered(work_on, tasks)
         pool.close()
     except BaseException:
         pool.terminate()  # Ctrl-C or an error: stop the workers now

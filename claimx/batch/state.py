@@ -8,14 +8,9 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from claimx import __version__
 from claimx.formats import ReadOptions
-
-if TYPE_CHECKING:
-    pass
-
 
 INDEX_NAME = "claimx-index.jsonl"
 
@@ -120,16 +115,16 @@ def read_index(output_dir: Path) -> dict[str, Entry]:
     return entries
 
 
-def _entry_line(entry: Entry) -> str:
+def entry_line(entry: Entry) -> str:
     return json.dumps(asdict(entry), ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def _order(entry: Entry) -> tuple[int, str]:
+def order_key(entry: Entry) -> tuple[int, str]:
     _, _, number = entry.input.partition("#")
     return (int(number) if number.isdigit() else 0, entry.input)
 
 
-def _unchanged(
+def unchanged(
     file: InputFile, previous: dict[str, Entry], fingerprint: str, out: Path | None
 ) -> list[Entry] | None:
     """The previous entries of a file not modified since, with the same options."""
@@ -159,7 +154,7 @@ def _unchanged(
     return kept
 
 
-def _as_skipped(entry: Entry) -> Entry:
+def as_skipped(entry: Entry) -> Entry:
     if entry.status in ("done", "skipped"):
         return Entry(**{**asdict(entry), "status": "skipped"})
     return entry

@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 from claimx.batch.state import BatchOptions, Entry, InputFile
 
-# The pipeline of a worker process, loaded once by `_init_worker`.
+# The pipeline of a worker process, loaded once by `init_worker`.
 _WORKER_NLP: Language | None = None
 _WORKER_ERROR: str | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def init_worker(model: str | None) -> None:
     """Load the pipeline once per worker; the parent process handles Ctrl-C.
 
     A failure is kept for the first task to report: an initializer that raises makes
@@ -32,11 +32,11 @@ def _init_worker(model: str | None) -> None:
 
     try:
         _WORKER_NLP = load_pipeline(model)
-    except Exception as err:  # reported by _work, in the parent
+    except Exception as err:  # reported by work_on, in the parent
         _WORKER_ERROR = str(err) or type(err).__name__
 
 
-def _work(
+def work_on(
     args: tuple[int, list[InputFile], BatchOptions, str, set[str]],
 ) -> tuple[int, tuple[list[Entry], list[str]]]:
     number, chunk, options, fingerprint, owned = args
