@@ -11,10 +11,10 @@ import typer
 from claimx.cli.options import Model
 from claimx.errors import BelowThreshold, UsageError
 
-CATEGORIES = ("actors", "chips", "money", "attributions", "hedged")
-
 
 def _thresholds(values: list[str]) -> dict[str, float]:
+    from claimx.evaluate.report import CATEGORIES
+
     out: dict[str, float] = {}
     for value in values:
         name, _, number = value.partition("=")

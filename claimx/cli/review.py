@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +69,8 @@ def review(
     if color is None:
         color = not os.environ.get("NO_COLOR")
     console = Console(highlight=False, no_color=not color)
+    from claimx.cli.terminal import ask, read_key
+
     session = Session(files, console, read_key, ask, color=color)
     try:
         session.run()
@@ -90,33 +91,37 @@ def _export(files: list[ClaimsFile], path: Path) -> None:
     warn(f"{len(claims)} accepted claims written to {path}")
 
 
-@dataclass
 class Session:
-    """The review loop over the claims of some files, driven by single keys.
+    """The review screens and keys over a `ReviewQueue`.
 
     read_key returns one key ("a", " ", "escape"…); ask(prompt, default) a line of
     text, or None when cancelled. Both are injected so that tests can drive it.
     """
 
-    files: list[ClaimsFile]
-    console: Console
-    read_key: Callable[[], str]
-    ask: Callable[[str, str], str | None]
-    color: bool = True
-    position: int = 0
-    message: str = ""
-    items: list[tuple[ClaimsFile, ClaimsDocument, dict[str, Any]]] = field(default_factory=list)
+    def __init__(
+        self,
+        files: list[ClaimsFile],
+        console: Console,
+        read_key: Callable[[], str],
+        ask: Callable[[str, str], str | None],
+        color: bool = True,
+    ) -> None:
+        from claimx.review import ReviewQueue
 
-    def __post_init__(self) -> None:
-        from claimx.review import status
+        self.queue = ReviewQueue(files)
+        self.console = console
+        self.read_key = read_key
+        self.ask = ask
+        self.color = color
+        self.message = ""
 
-        self.items = [(f, a, c) for f in self.files for a, c in f.claims()]
-        pending = [i for i, (_, _, c) in enumerate(self.items) if status(c) == "pending"]
-        self.position = pending[0] if pending else len(self.items)
+    @property
+    def position(self) -> int:
+        return self.queue.position
 
     def run(self) -> None:
         """Show claims and take decisions until the last claim or `q`."""
-        while self.position < len(self.items):
+        while not self.queue.done:
             self.show()
             key = self.read_key()
             if key == "q":
@@ -125,73 +130,62 @@ class Session:
             self.handle(key)
 
     def handle(self, key: str) -> None:
-        from claimx.review import set_review
+        from claimx.review import EditRefused
 
-        file, article, claim = self.items[self.position]
+        queue = self.queue
         if key in ("a", "r"):
-            set_review(claim, "accepted" if key == "a" else "rejected")
-            file.save()
-            self.position += 1
+            queue.decide("accepted" if key == "a" else "rejected")
         elif key in ("s", " ", "right"):
-            self.position += 1
+            queue.skip()
         elif key in ("b", "left"):
-            self.position = max(0, self.position - 1)
+            queue.back()
         elif key == "n":
-            note = self.ask("note: ", (claim.get("review") or {}).get("note") or "")
+            note = self.ask("note: ", (queue.current.claim.get("review") or {}).get("note") or "")
             if note is not None:
-                review = claim.get("review") or {}
-                set_review(claim, review.get("status", "pending"), note.strip() or None)
-                file.save()
+                queue.note(note)
         elif key == "e":
-            if self.edit(article, claim):
-                set_review(claim, "edited")
-                file.save()
-                self.position += 1
+            try:
+                changed = self.edit()
+            except EditRefused as refused:
+                self.message, changed = str(refused), False
+            if changed:
+                queue.decide("edited")
         elif key == "?":
             self.message = HELP
         else:
             self.message = f"unknown key {key!r}: press ? for help"
 
-    def edit(self, article: ClaimsDocument, claim: dict[str, Any]) -> bool:
+    def edit(self) -> bool:
         """Change the source, kind, modality or text boundaries; whether anything changed."""
-        from claimx.kinds import ATTRIBUTION_KINDS as KINDS
-        from claimx.kinds import MODALITIES
+        from claimx.kinds import ATTRIBUTION_KINDS, MODALITIES
 
+        claim = self.queue.current.claim
         self.message = "edit: s source · k kind · m modality · t claim text · other key: cancel"
         self.show()
         what = self.read_key()
-        attribution = claim.get("attribution")
         if what == "s":
             answer = self.ask("source (actor id or name, empty for none): ", _source_text(claim))
             if answer is None:
                 return False
-            return self._set_source(article, claim, answer.strip())
+            self.queue.set_source(answer)
+            return True
         if what == "k":
-            choice = self._choose("kind", ("none", *KINDS))
-            if choice is None:
+            kind = self._choose("kind", ("none", *ATTRIBUTION_KINDS))
+            if kind is None:
                 return False
-            if choice == "none":
-                claim["attribution"] = None
-            elif attribution:
-                attribution["kind"] = choice
-            else:
-                cue = {k: claim[k] for k in ("start", "end", "text")}
-                claim["attribution"] = {
-                    "kind": choice,
-                    "source": None,
-                    "source_text": None,
-                    "cue": cue,
-                    "quote": None,
-                }
+            self.queue.set_kind(None if kind == "none" else kind)  # type: ignore[arg-type]
             return True
         if what == "m":
             modality = self._choose("modality", MODALITIES)
             if modality is None:
                 return False
-            claim["modality"] = modality
+            self.queue.set_modality(modality)  # type: ignore[arg-type]
             return True
         if what == "t":
-            return self._set_text(article, claim)
+            if self.queue.current.article.text is None:
+                return self.queue.set_text("")  # refused: no text to check against
+            answer = self.ask("claim text: ", claim["text"])
+            return answer is not None and self.queue.set_text(answer)
         self.message = "edit cancelled"
         return False
 
@@ -205,54 +199,22 @@ class Session:
         self.message = "edit cancelled"
         return None
 
-    def _set_source(self, article: ClaimsDocument, claim: dict[str, Any], answer: str) -> bool:
-        attribution = claim.get("attribution")
-        if attribution is None:
-            self.message = "this claim has no attribution: set its kind first (e, k)"
-            return False
-        actors = article.document.get("actors", [])
-        folded = answer.casefold()
-        actor = next(
-            (a for a in actors if a["id"].casefold() == folded or a["name"].casefold() == folded),
-            None,
-        )
-        attribution["source"] = actor["id"] if actor else None
-        attribution["source_text"] = actor["name"] if actor else (answer or None)
-        return True
-
-    def _set_text(self, article: ClaimsDocument, claim: dict[str, Any]) -> bool:
-        if article.text is None:
-            self.message = "the article text was not found: the boundaries cannot be checked"
-            return False
-        answer = self.ask("claim text: ", claim["text"])
-        if answer is None or not answer.strip() or answer.strip() == claim["text"]:
-            return False
-        wanted = answer.strip()
-        sentence = claim.get("sentence") or {"start": claim["start"], "end": claim["end"]}
-        start = article.text.find(wanted, sentence["start"], sentence["end"])
-        if start < 0:
-            self.message = "that text is not in the claim's sentence: unchanged"
-            return False
-        claim["start"], claim["end"], claim["text"] = start, start + len(wanted), wanted
-        return True
-
     # -- display ----------------------------------------------------------
     def show(self) -> None:
         from rich.panel import Panel
         from rich.text import Text
 
         from claimx.render import MARKS, Mark, highlight, legend, marks
-        from claimx.review import status
 
-        file, article, claim = self.items[self.position]
+        queue = self.queue
+        item = queue.current
+        file, article, claim = item.file, item.article, item.claim
         self.console.clear()
-        done = sum(1 for _, _, c in self.items if status(c) != "pending")
-        file_number = self.files.index(file) + 1
-        in_file = [c for f, _, c in self.items if f is file]
+        in_file = [i.claim for i in queue.items if i.file is file]
         header = (
-            f"file {file_number}/{len(self.files)} {file.path} · claim "
+            f"file {queue.files.index(file) + 1}/{len(queue.files)} {file.path} · claim "
             f"{in_file.index(claim) + 1}/{len(in_file)} ({claim['id']}) · "
-            f"{done}/{len(self.items)} reviewed"
+            f"{queue.reviewed}/{len(queue.items)} reviewed"
         )
         self.console.print(Text(header, style="dim"))
         sentence = claim.get("sentence") or {"start": claim["start"], "end": claim["end"]}
@@ -274,14 +236,7 @@ class Session:
         self.console.print(Text(FOOTER, style="reverse"))
 
     def summary(self) -> str:
-        from claimx.kinds import REVIEW_STATUSES as STATUSES
-        from claimx.review import status
-
-        counts = {s: 0 for s in STATUSES}
-        for _, _, claim in self.items:
-            counts[status(claim)] += 1
-        parts = ", ".join(f"{n} {s}" for s, n in counts.items())
-        return f"{len(self.items)} claims in {len(self.files)} file(s): {parts}"
+        return self.queue.summary()
 
 
 def _source_text(claim: dict[str, Any]) -> str:
@@ -312,49 +267,3 @@ def _fields(article: ClaimsDocument, claim: dict[str, Any]) -> list[tuple[str, s
         ("status", str(review.get("status", "pending"))),
         ("note", str(review.get("note") or "—")),
     ]
-
-
-# -- the terminal --------------------------------------------------------------
-
-
-def read_key() -> str:
-    """One key press from the terminal, without Enter; arrows as "left"/"right"."""
-    import os
-    import select
-    import termios
-    import tty
-
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd)
-        data = os.read(fd, 1)
-        if data == b"\x1b":
-            while select.select([fd], [], [], 0.03)[0]:
-                data += os.read(fd, 8)
-            return {b"\x1b[D": "left", b"\x1b[C": "right"}.get(data, "escape")
-        while data and data[0] >= 0xC0 and len(data) < 4:
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError:
-                data += os.read(fd, 1)
-        return data.decode("utf-8", errors="replace")
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-
-
-def ask(prompt: str, default: str) -> str | None:
-    """A line of text, the default already typed in (editable); None on Ctrl-D."""
-    try:
-        import readline
-
-        readline.set_startup_hook(lambda: readline.insert_text(default))
-    except ImportError:  # pragma: no cover - readline is on every Linux and macOS Python
-        readline = None  # type: ignore[assignment]
-    try:
-        return input(prompt)
-    except EOFError:
-        return None
-    finally:
-        if readline is not None:
-            readline.set_startup_hook(None)

@@ -1,131 +1,12 @@
-"""Score extractions against gold annotations (`shared/spec/gold-format.md`).
-
-Categories: actors, chips, money, attributions, hedged. Each gets precision,
-recall and F1; actors, chips and attributions also an accuracy over matches
-(kind, vendor, kind).
-"""
+"""Scoring one extraction against one gold annotation, category by category."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import yaml
-
-from claimx.errors import GoldError
+from claimx.evaluate.report import Score
 from claimx.text import fold
-
-CATEGORIES = ("actors", "chips", "money", "attributions", "hedged")
-
-
-@dataclass
-class Score:
-    """Counts for one category; precision, recall and F1 derived from them."""
-
-    tp_pred: int = 0  # predictions that match
-    n_pred: int = 0
-    tp_gold: int = 0  # gold items found
-    n_gold: int = 0
-    correct: int = 0  # matches whose kind / vendor is right
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp_pred / self.n_pred if self.n_pred else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp_gold / self.n_gold if self.n_gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.matched if self.matched else None
-
-    def add(self, other: Score) -> None:
-        for name in ("tp_pred", "n_pred", "tp_gold", "n_gold", "correct", "matched"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "accuracy": None if self.accuracy is None else round(self.accuracy, 4),
-            "predicted": self.n_pred,
-            "gold": self.n_gold,
-        }
-
-
-@dataclass
-class Report:
-    """Scores per article and in total."""
-
-    articles: dict[str, dict[str, Score]] = field(default_factory=dict)
-    total: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
-
-    def add(self, name: str, scores: dict[str, Score]) -> None:
-        self.articles[name] = scores
-        for category, score in scores.items():
-            self.total[category].add(score)
-
-    @property
-    def mean_f1(self) -> float:
-        return sum(s.f1 for s in self.total.values()) / len(self.total)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "total": {c: s.to_dict() for c, s in self.total.items()},
-            "mean_f1": round(self.mean_f1, 4),
-            "articles": {
-                name: {c: s.to_dict() for c, s in scores.items()}
-                for name, scores in self.articles.items()
-            },
-        }
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    """A gold file and the article it annotates."""
-
-    path: Path
-    article: Path
-    data: dict[str, Any]
-
-
-def load_gold(path: Path, corpus: Path | None = None) -> GoldArticle:
-    """Read one gold file; its article is relative to the gold file or to `corpus`."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise GoldError(f"{path}: cannot read gold file ({err})") from err
-    if not isinstance(data, dict) or "file" not in data:
-        raise GoldError(f"{path}: not a gold file (no 'file' key)")
-    candidates = [path.parent / data["file"]]
-    if corpus is not None:
-        candidates.insert(0, corpus / data["file"])
-    for candidate in candidates:
-        if candidate.is_file():
-            return GoldArticle(path, candidate, data)
-    raise GoldError(f"{path}: article {data['file']!r} not found")
-
-
-def find_gold(path: Path, corpus: Path | None = None) -> list[GoldArticle]:
-    """Gold files under a folder (`*.gold.yaml`), or the one file given."""
-    if path.is_dir():
-        files = sorted(path.rglob("*.gold.yaml"))
-        if not files:
-            raise GoldError(f"{path}: no *.gold.yaml files")
-        return [load_gold(f, corpus) for f in files]
-    if not path.is_file():
-        raise GoldError(f"{path}: no such gold file or folder")
-    return [load_gold(path, corpus)]
 
 
 def _optional(item: dict[str, Any]) -> bool:
@@ -338,17 +219,3 @@ def score_document(doc: dict[str, Any], gold: dict[str, Any], text: str) -> dict
         "attributions": score_attributions(doc, gold, text),
         "hedged": score_hedged(doc, gold.get("hedged") or [], text),
     }
-
-
-def evaluate(gold_articles: Iterable[GoldArticle], model: str | None = None) -> Report:
-    """Run extraction on every gold article and score it."""
-    from claimx.api import cached_pipeline, extract_many
-    from claimx.articles import read_article
-
-    golds = list(gold_articles)
-    nlp = cached_pipeline(model)
-    articles = [read_article(str(g.article)) for g in golds]
-    report = Report()
-    for gold, article, extraction in zip(golds, articles, extract_many(articles, nlp), strict=True):
-        report.add(gold.path.name, score_document(extraction.to_dict(), gold.data, article.text))
-    return report
