@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from claimx.kinds import (
@@ -75,18 +75,7 @@ class MoneyRecord:
     amount_max: int | float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "amount": self.amount,
-            "currency": self.currency,
-            "qualifier": self.qualifier,
-        }
-        if self.qualifier == "range":
-            out["amount_max"] = self.amount_max
-        return out
+        return _figure_dict(self, "amount_max")
 
 
 @dataclass
@@ -103,18 +92,15 @@ class PercentRecord:
     value_max: int | float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-        }
-        if self.qualifier == "range":
-            out["value_max"] = self.value_max
-        return out
+        return _figure_dict(self, "value_max")
+
+
+def _figure_dict(record: MoneyRecord | PercentRecord, upper: str) -> dict[str, Any]:
+    """A figure's fields in order; its upper bound (the last field) only for a range."""
+    out = {f.name: getattr(record, f.name) for f in fields(record) if f.name != upper}
+    if record.qualifier == "range":
+        out[upper] = getattr(record, upper)
+    return out
 
 
 @dataclass

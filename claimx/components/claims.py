@@ -7,7 +7,9 @@ order of appearance, is `doc._.claimx` (see `claimx.records`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -27,6 +29,8 @@ from claimx.records import (
 )
 
 GROUP = "claimx_claims"
+_MONEY_VALUES = ("amount", "currency", "qualifier", "amount_max")
+_PERCENT_VALUES = ("value", "unit", "qualifier", "value_max")
 _TRIM = " \t\n\r\u00a0«»“”\"'.,;:!?—–-"
 
 
@@ -65,8 +69,12 @@ class ClaimBuilder:
         text = doc_text(doc)
         actors, actor_ids = self._actors(text, doc._.claimx_actors or [])
         chips, chip_ids = self._chips(text, doc._.claimx_chips or [])
-        money = self._money(text, doc._.claimx_money or [])
-        percentages = self._percentages(text, doc._.claimx_percent or [])
+        money: list[MoneyRecord] = _figures(
+            text, doc._.claimx_money or [], "M", MoneyRecord, _MONEY_VALUES
+        )
+        percentages: list[PercentRecord] = _figures(
+            text, doc._.claimx_percent or [], "P", PercentRecord, _PERCENT_VALUES
+        )
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
 
@@ -191,37 +199,21 @@ class ClaimBuilder:
             record.mentions.append(text_span(text, hit.span.start_char, hit.span.end_char))
         return list(records.values()), {name: r.id for name, r in records.items()}
 
-    @staticmethod
-    def _money(text: str, hits: list[MoneyHit]) -> list[MoneyRecord]:
-        return [
-            MoneyRecord(
-                f"M{n}",
-                h.start,
-                h.end,
-                text[h.start : h.end],
-                h.amount,
-                h.currency,
-                h.qualifier,
-                h.amount_max,
-            )
-            for n, h in enumerate(hits, 1)
-        ]
 
-    @staticmethod
-    def _percentages(text: str, hits: list[PercentHit]) -> list[PercentRecord]:
-        return [
-            PercentRecord(
-                f"P{n}",
-                h.start,
-                h.end,
-                text[h.start : h.end],
-                h.value,
-                h.unit,
-                h.qualifier,
-                h.value_max,
-            )
-            for n, h in enumerate(hits, 1)
-        ]
+def _figures(
+    text: str,
+    hits: Sequence[MoneyHit | PercentHit],
+    prefix: str,
+    record: type[MoneyRecord] | type[PercentRecord],
+    values: tuple[str, ...],
+) -> list[Any]:
+    """Money or percentage records of hits, numbered in order ("M1", "P1"…)."""
+    return [
+        record(
+            f"{prefix}{n}", h.start, h.end, text[h.start : h.end], *(getattr(h, v) for v in values)
+        )
+        for n, h in enumerate(hits, 1)
+    ]
 
 
 def _past(cue: Span) -> bool:
