@@ -13,6 +13,7 @@ class Grammar:
     pronoun_kinds: dict[str, tuple[str, tuple[str, ...]]]
     verb_group_clitics: frozenset[str]
     negation: frozenset[str]
+    gerund_markers: frozenset[str]
     definite_determiners: frozenset[str]
     articles: frozenset[str]
     complementizers: frozenset[str]
@@ -36,6 +37,7 @@ class Grammar:
             pronoun_kinds=pronouns,
             verb_group_clitics=frozenset(data["verb_group_clitics"]),
             negation=frozenset(data["negation"]),
+            gerund_markers=frozenset(data["gerund_markers"]),
             definite_determiners=frozenset(data["definite_determiners"]),
             articles=frozenset(data["articles"]),
             complementizers=frozenset(data["complementizers"]),

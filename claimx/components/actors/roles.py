@@ -108,6 +108,6 @@ def _named_after(doc: Doc, i: int) -> bool:
     for token in doc[i : min(i + 5, len(doc))]:
         if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PER", "MISC"):
             return True
-        if token.pos_ not in ("ADP", "DET", "NOUN", "ADJ"):
-            return False
+        if token.pos_ not in ("NOUN", "ADJ"):
+            return False  # "l'entreprise de la Silicon Valley": a complement, not its name
     return False

@@ -34,7 +34,7 @@ class AttributionTagger(DataComponent):
 
     def compile(self, data: dict[str, Data]) -> None:
         self.grammar = Grammar.from_data(data["grammar"])
-        self.lexicon = AttributionLexicon(self.nlp, data["lexicon"], self.grammar)
+        self.lexicon = AttributionLexicon(self.nlp, data["lexicon"], self.grammar, data["actors"])
 
     def process(self, doc: Doc) -> Doc:
         hits = tag(doc, self.lexicon, self.grammar)
@@ -45,10 +45,18 @@ class AttributionTagger(DataComponent):
 
 @Language.factory(
     "claimx_attributions",
-    default_config={"lexicon": "attribution.yaml", "grammar": "french.yaml"},
+    default_config={
+        "lexicon": "attribution.yaml",
+        "grammar": "french.yaml",
+        "actors": "actors.yaml",
+    },
     assigns=["doc._.claimx_attributions", "doc.spans"],
     requires=["token.pos", "token.dep", "token.lemma", "token.morph", "doc.sents"],
 )
-def make_attributions(nlp: Language, name: str, lexicon: str, grammar: str) -> AttributionTagger:
-    """Create a claimx_attributions component over the data files named (in `models/`)."""
-    return AttributionTagger(nlp, name, {"lexicon": lexicon, "grammar": grammar})
+def make_attributions(
+    nlp: Language, name: str, lexicon: str, grammar: str, actors: str
+) -> AttributionTagger:
+    """Create a claimx_attributions component over the data files named (in `models/`):
+    its lexicon, French closed-class words, and the actor lexicon (who can speak)."""
+    files = {"lexicon": lexicon, "grammar": grammar, "actors": actors}
+    return AttributionTagger(nlp, name, files)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import QUOTE_CLOSERS, QUOTE_OPENERS, DocContext
+from claimx.components.attributions.context import (
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    DocContext,
+    is_present_participle,
+)
 from claimx.components.attributions.cues import Cue
 
 _FINAL = {".", "!", "?", "…", ";"}
@@ -19,6 +24,8 @@ def content_end(ctx: DocContext, sent: Span, cue: Span, later: list[Cue]) -> int
         end -= 1
     for other in later:
         start = ctx.left_extend(other.span[0]).i
+        while start - 1 > cue.end and doc[start - 1].lower_ in ctx.grammar.gerund_markers:
+            start -= 1  # "…, (tout) en dénonçant"
         if start > cue.end and start - 1 >= sent.start and doc[start - 1].lower_ in separators:
             end = min(end, start - 1)
             break
@@ -85,6 +92,8 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
 def incise(ctx: DocContext, sent: Span, verb: Token) -> Span | None:
     """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
     doc = ctx.doc
+    if is_present_participle(verb):
+        return None  # "…, précisant que": a participle opens its content, it is no incise
     start = ctx.left_extend(verb)
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     inverted_pronoun = ctx.inversion_pronoun(verb) is not None

@@ -55,7 +55,10 @@ class DocContext:
         return None
 
     def bare_participle(self, token: Token) -> bool:
-        """A past participle without auxiliary ("une initiative appelée X") reports nothing."""
+        """A past participle without auxiliary ("une initiative appelée X") reports nothing;
+        a present participle ("précisant que") does."""
+        if is_present_participle(token):
+            return False
         if "Part" not in token.morph.get("VerbForm", []) and not token.lower_.endswith(
             ("é", "ée", "és", "ées")
         ):
@@ -71,6 +74,17 @@ class DocContext:
         words = self.grammar.complementizers
         return any(t.lower_ in words for t in doc[token.i + 1 : token.i + 4])
 
+    def can_speak(self, phrase: Span) -> bool:
+        """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
+        noun of a voice (a role, a description, a group, a source or a document)."""
+        nouns = self.lexicon.speaker_nouns
+        return any(
+            t.pos_ in ("PROPN", "PRON")
+            or (t.pos_ in ("NOUN", "ADJ") and (t.lemma_.lower() in nouns or t.lower_ in nouns))
+            or (t.is_upper and len(t) > 1)
+            for t in phrase
+        )
+
     def first_word(self, sent: Span) -> int:
         """The first token of a sentence that is not a space, a quote or a dash."""
         doc = self.doc
@@ -78,6 +92,11 @@ class DocContext:
         while i < sent.end and (doc[i].is_space or doc[i].text in (*QUOTE_OPENERS, "-", "—")):
             i += 1
         return i
+
+
+def is_present_participle(token: Token) -> bool:
+    """ "précisant", "en ajoutant": a present participle or a gerund."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
 
 
 def after_subject(token: Token) -> bool:

@@ -48,7 +48,9 @@ def bare(lemma: str) -> str:
 class AttributionLexicon:
     """Everything `attribution.yaml` says, ready for matching."""
 
-    def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
+    def __init__(
+        self, nlp: Language, data: dict[str, Any], grammar: Grammar, actors: dict[str, Any]
+    ) -> None:
         verbs = data["reporting_verbs"]
         denial = data["denial"]
         irregular: dict[str, list[str]] = data["irregular_forms"]
@@ -60,6 +62,16 @@ class AttributionLexicon:
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
         self.according_verbs = set(data["according_to_verbs"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
+        described = [n for nouns in actors["descriptions"].values() for n in nouns]
+        self.speaker_nouns = {
+            w.lower()
+            for w in [
+                *data["speaker_nouns"],
+                *actors["role_nouns"],
+                *actors["group_nouns"],
+                *described,
+            ]
+        }
 
         def forms_of(verb: str) -> set[str]:
             return set(irregular.get(verb) or []) | er_forms(verb) | {verb}

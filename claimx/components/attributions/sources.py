@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.hits import Actor
 
 Source = tuple[Actor | None, str | None]
@@ -44,11 +44,18 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     """The speaker of a forward reporting verb: its subject, or the last actor before it."""
     doc = ctx.doc
     head = verb
-    for _ in range(3):
+    participle = is_present_participle(verb)
+    for _ in range(4 if participle else 3):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
             return source_from(ctx, subjects[0])
-        if head.dep_ in ("conj", "xcomp") and head.head != head:
+        if head.head == head:
+            break
+        if head.dep_ in ("conj", "xcomp"):
+            head = head.head
+        elif participle:
+            # "…, précisant que", "en ajoutant que": the clause's subject is the main
+            # verb's, whatever the parser hung the participle on.
             head = head.head
         else:
             break
@@ -59,7 +66,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     # noun phrase opening the sentence right before the verb group speaks.
     start = ctx.left_extend(verb).i
     opening = doc[sent.start : start]
-    if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN"):
+    if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
     return None, None
 
@@ -82,7 +89,7 @@ def inverted_subject(ctx: DocContext, sent: Span, verb: Token, content: Span) ->
     after = ctx.actors.mentions_in(verb.i + 1, sent.end)
     if after:
         return speaker_in(ctx, phrase, after)
-    return (None, phrase.text) if len(phrase) else (None, None)
+    return (None, phrase.text) if len(phrase) and ctx.can_speak(phrase) else (None, None)
 
 
 def source_from(ctx: DocContext, token: Token) -> Source:
@@ -90,17 +97,14 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     doc = ctx.doc
     if token.lower_ in ctx.grammar.pronouns:
         return pronoun_source(ctx, token)
-    if token.lower_ in ctx.grammar.relative_subjects and token.head.dep_ == "acl:relcl":
-        # "Clara Chappaz, qui a salué …": the antecedent speaks.
-        antecedent = token.head.head
-        recent = [
-            m for m in ctx.actors.mentions_in(max(0, token.i - 40), token.i) if token.i - m.end <= 3
-        ]
-        candidates = ctx.actors.in_order([*ctx.actors.covering(antecedent.i), *recent])
-        if candidates:
-            return _mention_source(ctx, max(candidates, key=lambda m: m.end))
+    if token.lower_ in ctx.grammar.relative_subjects:
+        return _relative_source(ctx, token)
     subtree = list(token.subtree)
     lo, hi = subtree[0].i, subtree[-1].i + 1
+    # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
+    hi = next((t.i for t in doc[token.i + 1 : hi] if t.lower_ in ctx.grammar.relative_subjects), hi)
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
     phrase = doc[lo:hi]
     inside = ctx.actors.mentions_in(lo, hi)
     covering = [m for m in inside if m.start <= token.i < m.end]
@@ -109,7 +113,27 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     if inside:
         return speaker_in(ctx, phrase, inside)
     text = phrase.text.strip(" ,")
-    return None, text if text else None
+    return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+
+
+def _relative_source(ctx: DocContext, token: Token) -> Source:
+    """The antecedent of a relative "qui" speaks ("Clara Chappaz, qui a salué …"): the
+    actor it names, or an actor named just before with no verb between ("c'est X, le
+    ministre, qui a dit …"); an antecedent that is no one says nothing."""
+    doc = ctx.doc
+    antecedent = token.head.head if token.head.dep_ == "acl:relcl" else None
+    candidates = list(ctx.actors.covering(antecedent.i)) if antecedent is not None else []
+    start = token.i
+    while start > 0 and token.i - start < 12 and doc[start - 1].pos_ not in ("VERB", "AUX"):
+        start -= 1
+    candidates += ctx.actors.mentions_in(start, token.i)
+    if candidates:
+        return _mention_source(ctx, max(ctx.actors.in_order(candidates), key=lambda m: m.end))
+    if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
+        phrase = doc[antecedent.left_edge.i : antecedent.i + 1]
+        if ctx.can_speak(phrase):
+            return None, phrase.text
+    return None, None
 
 
 def speaker_before(ctx: DocContext, sent: Span, colon: int) -> Source | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.content import content_end, forward_content, incise
-from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.sources import (
@@ -55,18 +55,20 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
         if any(c.start <= cue.span.start < c.end for c in covered):
             continue
         end = content_end(ctx, sent, cue.span, cues[index + 1 :])
-        hit = (
-            _according_to(ctx, sent, cue, end)
-            if cue.kind == "according_to"
-            else _build(ctx, sent, cue, end)
-        )
+        if cue.kind == "according_to":
+            hit = _according_to(ctx, sent, cue, end)
+        else:
+            hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
         if hit is not None:
             hits.append(hit)
             covered.append(hit.content)
     return hits
 
 
-def _build(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
+def _build(
+    ctx: DocContext, sent: Span, cue: Cue, end: int, previous: AttributionHit | None
+) -> AttributionHit | None:
+    """A verb cue's hit; `previous`: the sentence's hit before it, if any."""
     doc, lexicon = ctx.doc, ctx.lexicon
     kind = cue.kind
     span = cue.span
@@ -86,7 +88,11 @@ def _build(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | 
         if forward is None:
             return None
         content = forward
-        source = subject(ctx, sent, verb)
+        if previous is not None and previous.kind != "according_to" and is_present_participle(verb):
+            # "…, a déclaré X, précisant que …": the participle's speaker is the sentence's.
+            source = (previous.source, previous.source_text)
+        else:
+            source = subject(ctx, sent, verb)
     if source == (None, None):
         return None
     if found is not None and cue.verb in lexicon.according_verbs:
@@ -161,6 +167,8 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
     inside = ctx.actors.mentions_in(source_span.start, source_span.end)
+    if not inside and not ctx.can_speak(source_span):
+        return None  # "selon un calendrier précis"
     owner = ctx.actors.owner(inside[0]) if inside else None
     return AttributionHit("according_to", full_cue, content, owner, as_written)
 
