@@ -105,3 +105,124 @@ def test_relative_qui_speaks_for_its_antecedent(
 )
 def test_what_cannot_speak_makes_no_statement(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+# A document or an outlet cited before stands for its issuer; "selon lequel" for its
+# antecedent.
+BACK_REFERENCES = [
+    (
+        "La Cnil a infligé une amende à Orbital Data. Selon le communiqué, l'entreprise "
+        "n'a pas respecté ses engagements.",
+        "Cnil",
+        "n'a pas respecté ses engagements",
+    ),
+    (
+        "Le Monde a révélé l'accord jeudi. Les négociations duraient depuis un an, ajoute "
+        "le journal.",
+        "Le Monde",
+        "Les négociations duraient depuis un an",
+    ),
+    (
+        "Le Monde a révélé l'accord jeudi. Le contrat est signé, écrit le quotidien, selon "
+        "lequel le montant dépasse deux milliards d'euros.",
+        "Le Monde",
+        "le montant dépasse deux milliards",
+    ),
+    (
+        "La Maison Blanche a reçu les patrons du secteur. Les licences seront revues, a "
+        "précisé un porte-parole de la Maison Blanche. Aucun délai n'a été fixé, a ajouté "
+        "le porte-parole.",
+        "Maison Blanche",
+        "Aucun délai n'a été fixé",
+    ),
+    (
+        "Le président américain Donald Trump a reçu les industriels. « Il n'y a pas "
+        "d'autre solution », a tranché le président américain sur son réseau social.",
+        "Donald Trump",
+        "Il n'y a pas d'autre solution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), BACK_REFERENCES)
+def test_documents_outlets_and_roles_stand_for_who_was_named(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+# The speaker after an inverted verb: past the person addressed, never a place or a
+# means, never the person a noun's complement names.
+INVERTED = [
+    (
+        "L'offre n'est pas sérieuse, affirme au journal un proche de Martin Delorme.",
+        "un proche de Martin Delorme",
+        "L'offre n'est pas sérieuse",
+    ),
+    (
+        "Le marché reste fragile, a déclaré à Reuters le directeur financier de Norvia, "
+        "Paul Estrade.",
+        "Paul Estrade",
+        "Le marché reste fragile",
+    ),
+    (
+        "Le programme prend du retard, pointe la Cour des comptes européenne dans son "
+        "rapport annuel.",
+        "Cour des comptes européenne",
+        "Le programme prend du retard",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), INVERTED)
+def test_the_speaker_after_an_inverted_verb(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive is no inversion: the agent announced rules, it said nothing here
+        "Ces règles, qui devaient s'appliquer en mai, avaient été annoncées par le "
+        "gouvernement en janvier.",
+        "Samsung Electronics, qui a longtemps peiné, assure désormais la production.",
+    ],
+)
+def test_look_alikes_of_inversions_are_not_incises(nlp: Language, text: str) -> None:
+    assert all(f["cue"] not in ("avaient été annoncées",) for f in attributions(nlp, text))
+    assert all(f["text"] != text.split(",")[0] for f in attributions(nlp, text))
+
+
+# Saying verbs whose content is a noun phrase or a complement after a particle.
+COMPLEMENTS = [
+    ("Norvia s'attend à une baisse de ses ventes.", "Norvia", "une baisse de ses ventes"),
+    ("Le groupe a évalué à 300 millions d'euros le coût du plan.", "Le groupe", "300 millions"),
+    ("Les analystes soulignent la difficulté du contrôle.", "Les analystes", "la difficulté"),
+    ("Le ministre a défendu le projet comme une chance.", "Le ministre", "le projet comme"),
+    ("L'association fait état de pressions répétées.", "L'association", "pressions répétées"),
+    ("Les députés s'inquiètent des risques pour la vie privée.", "Les députés", "risques pour"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), COMPLEMENTS)
+def test_saying_verbs_with_a_noun_phrase(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence, "statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvia prévoit de construire une usine à Lyon.",  # a plan, not a statement
+        "Le groupe envisage de céder sa filiale.",
+        "La valeur de l'entreprise est estimée à deux milliards d'euros.",  # a passive
+        "Ces puces sont reconnues pour leur efficacité.",
+        "Il faudra du temps pour développer ces outils.",  # an infinitive reports nothing
+        "Le gardien attend les résultats.",  # "attendre" without "à"
+    ],
+)
+def test_plans_passives_and_infinitives_are_not_statements(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []

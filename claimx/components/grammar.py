@@ -26,6 +26,10 @@ class Grammar:
     government_nouns: tuple[str, ...]
     government_nouns_with_name: tuple[str, ...]
     source_prepositions: frozenset[str]
+    addressee_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
+    relative_objects: frozenset[str]
+    first_persons: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Grammar:
@@ -50,7 +54,16 @@ class Grammar:
             government_nouns=tuple(data["government_nouns"]),
             government_nouns_with_name=tuple(data["government_nouns_with_name"]),
             source_prepositions=frozenset(data["source_prepositions"]),
+            addressee_prepositions=frozenset(data["addressee_prepositions"]),
+            complement_prepositions=frozenset(data["complement_prepositions"]),
+            relative_objects=frozenset(data["relative_objects"]),
+            first_persons=frozenset(data["first_persons"]),
         )
+
+    @property
+    def speaking_pronouns(self) -> frozenset[str]:
+        """Pronouns that can stand for a speaker: subject pronouns and the first persons."""
+        return self.pronouns | self.first_persons
 
     @property
     def pronouns(self) -> frozenset[str]:

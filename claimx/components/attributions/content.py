@@ -12,6 +12,7 @@ from claimx.components.attributions.context import (
     is_present_participle,
 )
 from claimx.components.attributions.cues import Cue
+from claimx.components.attributions.sources import inverted_phrase
 
 _FINAL = {".", "!", "?", "…", ";"}
 
@@ -64,14 +65,15 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     infinitive = nxt + 1 < end and (
         doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in grammar.negation
     )
+    plan = lemma in lexicon.plan_verbs  # "prévoit de construire": a plan, not a statement
     if infinitive and doc[nxt].lower_ in grammar.infinitive_markers:
-        return doc[nxt + 1 : end]
+        return None if plan else doc[nxt + 1 : end]
     if (
         nxt < end
         and doc[nxt].pos_ in ("VERB", "AUX")
         and "Inf" in doc[nxt].morph.get("VerbForm", [])
     ):
-        return doc[nxt:end]
+        return None if plan else doc[nxt:end]
     if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
         particles = lexicon.object_particles.get(lemma)
         if particles:
@@ -89,11 +91,11 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     return None
 
 
-def incise(ctx: DocContext, sent: Span, verb: Token) -> Span | None:
+def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | None:
     """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
     doc = ctx.doc
-    if is_present_participle(verb):
-        return None  # "…, précisant que": a participle opens its content, it is no incise
+    if is_present_participle(verb) or any(c.dep_ == "aux:pass" for c in verb.children):
+        return None  # "…, précisant que", "…, ont été annoncées par X": no incise
     start = ctx.left_extend(verb)
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     inverted_pronoun = ctx.inversion_pronoun(verb) is not None
@@ -107,9 +109,13 @@ def incise(ctx: DocContext, sent: Span, verb: Token) -> Span | None:
     ):
         return None  # "X, juge (au contraire) que …" opens its content, it is no incise
     if not inverted_pronoun and any(
-        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
+        c.dep_.startswith("nsubj") and c.i < verb.i and c.i not in ctx.quoted for c in verb.children
     ):
-        return None
+        # A subject before the verb: no incise, unless the parser took the statement's
+        # subject for the verb's and a speaker follows it ("…, pointe la Cour").
+        phrase = inverted_phrase(ctx, sent, cue_end)
+        if not (ctx.actors.mentions_in(phrase.start, phrase.end) or ctx.can_speak(phrase)):
+            return None
     end = before.i
     if doc[end].text == "," and end - 1 >= sent.start and doc[end - 1].text in QUOTE_CLOSERS:
         end -= 1

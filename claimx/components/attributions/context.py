@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
+from claimx.components.hits import AttributionHit
 from claimx.docs import Sentences
 
 QUOTE_OPENERS = ("«", "“", '"')
@@ -26,6 +27,7 @@ class DocContext:
     quoted: set[int]  # tokens inside any quotation
     lexicon: AttributionLexicon
     grammar: Grammar
+    hits: list[AttributionHit] = field(default_factory=list)  # found so far, in order
 
     # -- verb groups ---------------------------------------------------------
     def left_extend(self, verb: Token) -> Token:
@@ -79,7 +81,8 @@ class DocContext:
         noun of a voice (a role, a description, a group, a source or a document)."""
         nouns = self.lexicon.speaker_nouns
         return any(
-            t.pos_ in ("PROPN", "PRON")
+            t.pos_ == "PROPN"
+            or t.lower_ in self.grammar.speaking_pronouns
             or (t.pos_ in ("NOUN", "ADJ") and (t.lemma_.lower() in nouns or t.lower_ in nouns))
             or (t.is_upper and len(t) > 1)
             for t in phrase

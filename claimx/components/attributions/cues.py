@@ -90,7 +90,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         if token.i in used or token.i in ctx.quoted:
             continue
         lemma = verb_lemma(ctx, token)
-        if lemma is None or ctx.bare_participle(token):
+        if lemma is None or ctx.bare_participle(token) or not _reports(token):
             continue
         kind = "statement"
         if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
@@ -118,6 +118,14 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     if prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles:
         return None
     return lemma
+
+
+def _reports(verb: Token) -> bool:
+    """A verb form that reports: not an infinitive ("pour demander"), not a passive ("est
+    estimée à", "sont reconnus")."""
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return False
+    return not any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool:

@@ -61,8 +61,12 @@ class AttributionLexicon:
         self.denial_verbs = {bare(v) for v in denial["verbs"]}
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
         self.according_verbs = set(data["according_to_verbs"])
+        self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
         self.not_sources = {fold(t) for t in data["not_sources"]}
         described = [n for nouns in actors["descriptions"].values() for n in nouns]
+        self.document_nouns = set(data["document_nouns"])
+        self.media_nouns = set(actors["descriptions"]["media"])
+        self.role_nouns = {fold(r) for r in actors["role_nouns"]}
         self.speaker_nouns = {
             w.lower()
             for w in [

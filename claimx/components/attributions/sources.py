@@ -3,10 +3,11 @@ colon, the source after "selon", pronouns and relative "qui" resolved to actors.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.hits import Actor
+from claimx.text import fold
 
 Source = tuple[Actor | None, str | None]
 
@@ -71,25 +72,114 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     return None, None
 
 
-def inverted_subject(ctx: DocContext, sent: Span, verb: Token, content: Span) -> Source:
+def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> Source:
     """The speaker after an incise's verb: "…, a déclaré le ministre", "…, estime-t-il"."""
-    doc = ctx.doc
+    verb = cue[0]
     pron = ctx.inversion_pronoun(verb)
     if pron is not None:  # the speaker is not someone the quotation names
         return pronoun_source(ctx, pron, (content.start, content.end))
-    start = verb.i + 1
+    later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i >= cue.end]
+    if later:  # the parser found the inverted subject
+        return source_from(ctx, later[0])
+    phrase = inverted_phrase(ctx, sent, cue.end)
+    inside = ctx.actors.mentions_in(phrase.start, phrase.end)
+    if inside:
+        return speaker_in(ctx, phrase, inside)
+    return phrase_source(ctx, phrase)
+
+
+_PHRASE_STOPS = {",", ";", ":", ".", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–"}
+
+
+def inverted_phrase(ctx: DocContext, sent: Span, start: int) -> Span:
+    """The noun phrase after an inverted verb, past a time ("a rapporté vendredi le FT")
+    or the person addressed ("affirme au journal un proche"), up to a comma, a verb, a
+    relative or a preposition opening a complement of place or means."""
+    doc, grammar = ctx.doc, ctx.grammar
+    first = start
     while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
         start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
+    if start < sent.end and doc[start].lower_ in grammar.addressee_prepositions:
+        j = start + 1
+        while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
+            j += 1
+        while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
+            j += 1
+        if j < sent.end and doc[j].pos_ in ("DET", "PROPN"):
+            start = j
     if start < sent.end and doc[start].pos_ not in ("DET", "PROPN"):
-        start = verb.i + 1
+        start = first
     end = start
-    while end < sent.end and not doc[end].is_punct:
+    seen_noun = False
+    while end < sent.end:
+        token = doc[end]
+        if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
+            end = _apposed_name(doc, end + 1, sent.end)
+            break  # "le directeur financier de Norvia, Paul Estrade"
+        if (
+            token.text in _PHRASE_STOPS
+            or token.pos_ in ("VERB", "AUX")
+            or token.lower_ in grammar.relative_subjects
+            or token.lower_ in grammar.source_prepositions
+            or (
+                seen_noun
+                and token.pos_ == "ADP"
+                and token.lower_ not in grammar.complement_prepositions
+            )
+        ):
+            break
+        seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
-    phrase = doc[start:end]
-    after = ctx.actors.mentions_in(verb.i + 1, sent.end)
-    if after:
-        return speaker_in(ctx, phrase, after)
-    return (None, phrase.text) if len(phrase) and ctx.can_speak(phrase) else (None, None)
+    return doc[start:end]
+
+
+def _apposed_name(doc: Doc, start: int, limit: int) -> int:
+    """The end of a proper name standing alone between commas from `start`, or 0."""
+    end = start
+    while end < limit and doc[end].pos_ == "PROPN":
+        end += 1
+    closed = end == limit or doc[end].is_punct
+    return end if end > start and closed else 0
+
+
+def phrase_source(ctx: DocContext, phrase: Span) -> Source:
+    """A speaker written as a phrase naming no actor: a document or an outlet cited
+    before ("le communiqué", "le journal") stands for it; else the phrase as written,
+    if it can speak."""
+    described = described_actor(ctx, phrase)
+    if described is not None:
+        return described, described.name
+    text = phrase.text.strip(" ,")
+    return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+
+
+def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The actor a definite description of a document or an outlet stands for: "le
+    communiqué", "le texte" -> the last speaker named; "le journal", "l'agence" -> the
+    last medium mentioned."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
+        return None
+    noun = tokens[1].lemma_.lower()
+    lexicon = ctx.lexicon
+    if fold(tokens[1].text) in lexicon.role_nouns:
+        role = fold(tokens[1].text)
+        person = _person_in_role(ctx, phrase, role)
+        if person is not None:
+            return person
+        # "le porte-parole" after "un porte-parole du ministère" spoke: the same voice.
+        for hit in reversed(ctx.hits):
+            if hit.source is not None and role in fold(hit.source_text or "").split():
+                return hit.source
+        return None
+    if noun in lexicon.media_nouns:
+        return ctx.actors.last_before(phrase.start, {"media"}, 400)
+    if noun in lexicon.document_nouns:
+        for hit in reversed(ctx.hits):
+            if hit.source is not None and hit.cue.start < phrase.start:
+                return hit.source
+        return _last_subject(ctx, phrase.start, ("organization", "government", "media"))
+    return None
 
 
 def source_from(ctx: DocContext, token: Token) -> Source:
@@ -112,8 +202,35 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         return _mention_source(ctx, max(covering, key=len))
     if inside:
         return speaker_in(ctx, phrase, inside)
-    text = phrase.text.strip(" ,")
-    return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+    return phrase_source(ctx, phrase)
+
+
+def _last_subject(ctx: DocContext, i: int, kinds: tuple[str, ...]) -> Actor | None:
+    """The actor of one of `kinds` last named as a subject before token `i` (within two
+    sentences' reach), else the last one named."""
+    for mention in reversed(ctx.actors.mentions_in(max(0, i - 120), i)):
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind in kinds and mention.root.dep_.startswith("nsubj"):
+            return actor
+    return ctx.actors.last_before(i, set(kinds), 400)
+
+
+def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
+    """ "le président américain", "le patron du groupe": the last person named before
+    whose role holds that noun and every other word of the phrase it states."""
+    words = {fold(t.text) for t in phrase[1:] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    best: Actor | None = None
+    best_end = -1
+    for actor in ctx.actors.actors:
+        if actor.kind != "person":
+            continue
+        roles = [fold(r) for r in actor.roles]
+        if not any(role in r.split() and words <= set(r.split()) for r in roles):
+            continue
+        ends = [m.end for m in actor.mentions if m.end <= phrase.start]
+        if ends and max(ends) > best_end:
+            best, best_end = actor, max(ends)
+    return best
 
 
 def _relative_source(ctx: DocContext, token: Token) -> Source:
@@ -162,7 +279,19 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     """Who speaks in a phrase naming actors: a person named in it ("le directeur
     financier, Kim Woo-hyun"); else the first actor, the phrase kept as written when
     someone speaks for it ("un porte-parole de TikTok")."""
+    doc = ctx.doc
     people = [m for m in mentions if ctx.actors.kind_of(m) == "person"]
+    # "un proche de X", "l'avocat de X": a person in a noun's complement does not speak.
+    complements = [
+        m
+        for m in people
+        if m.start > phrase.start
+        and doc[m.start - 1].lower_ in ctx.grammar.complement_prepositions
+        and any(t.pos_ == "NOUN" for t in doc[phrase.start : m.start - 1])
+    ]
+    if complements and len(complements) == len(people):
+        return None, phrase.text.strip(" ,")
+    people = [m for m in people if m not in complements]
     if people:
         mention = min(people, key=lambda m: m.start)
         return ctx.actors.owner(mention), ctx.actors.name_of(mention)

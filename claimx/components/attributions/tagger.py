@@ -12,6 +12,7 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.sources import (
     Source,
     inverted_subject,
+    phrase_source,
     pronoun_source,
     speaker_before,
     subject,
@@ -38,10 +39,10 @@ def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[Attribu
     )
     found = doc_cues(doc, lexicon)
     text = doc_text(doc)
-    hits: list[AttributionHit] = []
     for sent in ctx.sentences:
         if text[sent.start_char : sent.end_char].strip():
-            hits.extend(_sentence(ctx, sent, found))
+            ctx.hits.extend(_sentence(ctx, sent, found))
+    hits = ctx.hits
     hits.extend(_colon_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
     return hits
@@ -79,10 +80,10 @@ def _build(
         content = doc[full_cue.start : max(end, span.end)]
         source = subject(ctx, sent, verb)
         return AttributionHit(kind, full_cue, content, *source)
-    found = incise(ctx, sent, verb)
+    found = incise(ctx, sent, verb, span.end)
     if found is not None:
         content = found
-        source = inverted_subject(ctx, sent, verb, found)
+        source = inverted_subject(ctx, sent, doc[verb.i : span.end], found)
     else:
         forward = forward_content(ctx, cue, verb, end)
         if forward is None:
@@ -111,6 +112,8 @@ def _build(
 def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
     """ "Selon X, …", "…, d'après X": the source runs from the marker to the comma."""
     doc, grammar = ctx.doc, ctx.grammar
+    if cue.span.end < end and doc[cue.span.end].lower_ in grammar.relative_objects:
+        return _according_to_antecedent(ctx, sent, cue, end)
     i = cue.span.end
     while (
         i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space
@@ -167,10 +170,35 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
     inside = ctx.actors.mentions_in(source_span.start, source_span.end)
-    if not inside and not ctx.can_speak(source_span):
-        return None  # "selon un calendrier précis"
-    owner = ctx.actors.owner(inside[0]) if inside else None
+    if inside:
+        owner = ctx.actors.owner(inside[0])
+    else:
+        owner, text = phrase_source(ctx, source_span)
+        if text is None:
+            return None  # "selon un calendrier précis"
     return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def _according_to_antecedent(
+    ctx: DocContext, sent: Span, cue: Cue, end: int
+) -> AttributionHit | None:
+    """ "…, ajoute le journal, selon lequel le montant est …": the antecedent of the
+    relative is the source, the rest of the sentence the content."""
+    doc = ctx.doc
+    j = cue.span.start - 1
+    while j > sent.start and doc[j].is_punct:
+        j -= 1
+    if j < sent.start or j >= cue.span.start:
+        return None
+    covering = ctx.actors.covering(doc[j].i)
+    if covering:
+        source: Source = (ctx.actors.owner(covering[0]), ctx.actors.name_of(covering[0]))
+    else:
+        source = phrase_source(ctx, doc[doc[j].left_edge.i : j + 1])
+    content = doc[cue.span.end + 1 : end]
+    if source == (None, None) or len(content) < 2:
+        return None
+    return AttributionHit("according_to", doc[cue.span.start : cue.span.end + 1], content, *source)
 
 
 def _colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
