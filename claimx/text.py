@@ -19,3 +19,12 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def apostrophe_variants(text: str) -> set[str]:
+    """A phrase as written with a straight and with a typographic apostrophe.
+
+    >>> sorted(apostrophe_variants("d'après"))
+    ["d'après", 'd’après']
+    """
+    return {text, text.replace("'", "’"), text.replace("’", "'")}

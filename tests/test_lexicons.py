@@ -69,3 +69,20 @@ def test_according_markers_are_listed_once_across_files() -> None:
     lexicon = yaml.safe_load((models_dir() / "attribution.yaml").read_text(encoding="utf-8"))
     markers = [*grammar["source_prepositions"], *lexicon["according_to"]]
     assert repeated_items([fold(m) for m in markers]) == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_word_lists_hold_no_yaml_booleans(path: Path) -> None:
+    """YAML 1.1 reads a bare `on`, `off`, `yes` or `no` as a boolean: in a word list it
+    must be quoted."""
+
+    def listed_booleans(value: Any) -> list[Any]:
+        if isinstance(value, list):
+            return [v for v in value if isinstance(v, bool)] + [
+                b for v in value for b in listed_booleans(v)
+            ]
+        if isinstance(value, dict):
+            return [b for v in value.values() for b in listed_booleans(v)]
+        return []
+
+    assert listed_booleans(yaml.safe_load(path.read_text(encoding="utf-8"))) == []

@@ -226,3 +226,34 @@ def test_saying_verbs_with_a_noun_phrase(
 )
 def test_plans_passives_and_infinitives_are_not_statements(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+# Several speakers at once: one claim each.
+JOINT = [
+    (
+        "Reuters et Bloomberg rapportent que le cabinet a trouvé ces composants.",
+        {"Reuters", "Bloomberg"},
+    ),
+    (
+        "Le fabricant Norvia a racheté la société Telcom en mars. Les deux sociétés ont "
+        "décliné les demandes de commentaires.",
+        {"Norvia", "Telcom"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), JOINT)
+def test_joint_speakers_are_each_credited(nlp: Language, text: str, speakers: set[str]) -> None:
+    assert {f["source"] for f in attributions(nlp, text)} == speakers
+
+
+# Typographic apostrophes and a name the tagger misreads before the verb.
+WRITING = [
+    ("D’après Reuters, l’accord est signé.", "Reuters", "l’accord est signé"),
+    ("Le rapport est prêt et VeriChip n’a pas souhaité faire de commentaire.", "VeriChip", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), WRITING)
+def test_as_the_press_writes(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from claimx.text import apostrophe_variants
+
 
 @dataclass(frozen=True)
 class Grammar:
@@ -30,9 +32,17 @@ class Grammar:
     complement_prepositions: frozenset[str]
     relative_objects: frozenset[str]
     first_persons: frozenset[str]
+    small_numbers: dict[str, int]
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Grammar:
+    def from_data(cls, raw: dict[str, Any]) -> Grammar:
+        """The lists of `french.yaml`, each word with both apostrophes ("n'", "n’")."""
+        data: dict[str, Any] = {
+            key: sorted({v for w in value for v in apostrophe_variants(w)})
+            if isinstance(value, list)
+            else value
+            for key, value in raw.items()
+        }
         pronouns = {
             word: (entry["prefer"], tuple(entry["kinds"]))
             for word, entry in data["pronouns"].items()
@@ -58,6 +68,7 @@ class Grammar:
             complement_prepositions=frozenset(data["complement_prepositions"]),
             relative_objects=frozenset(data["relative_objects"]),
             first_persons=frozenset(data["first_persons"]),
+            small_numbers=dict(data["small_numbers"]),
         )
 
     @property

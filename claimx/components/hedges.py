@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.quotes import quoted_tokens
+from claimx.text import apostrophe_variants
 
 
 class HedgeTagger(DataComponent):
@@ -32,7 +33,8 @@ class HedgeTagger(DataComponent):
         self._is_conditional: dict[int, bool] = {}
         self.exclude = set(data["conditional_exclude"])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.phrases.add("HEDGE", [nlp.make_doc(t) for t in data["phrases"]])
+        variants = sorted({v for t in data["phrases"] for v in apostrophe_variants(t)})
+        self.phrases.add("HEDGE", [nlp.make_doc(t) for t in variants])
 
     def process(self, doc: Doc) -> Doc:
         spans = list(self.phrases(doc, as_spans=True))

@@ -94,12 +94,11 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if _portfolio(lex, span):
         return None  # "le ministre du Commerce extérieur": part of a title, not an actor
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if (
-        label in ("ORG", "MISC")
-        and before is not None
-        and lex.descriptions.get(before.lower_) == "media"
-    ):
-        return "media"  # "le quotidien Korea Herald", "l'agence Yonhap"
+    described = lex.descriptions.get(before.lower_) if before is not None else None
+    if described in ("media", "organization", "government") and label in ("ORG", "MISC", "PER"):
+        # "le quotidien Korea Herald", "l'agence Yonhap", "le fabricant Norvia": the noun
+        # before the name says what it is, whatever the NER guessed.
+        return described  # type: ignore[no-any-return]
     if label == "PER":
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from claimx.components.grammar import Grammar
-from claimx.text import fold
+from claimx.text import apostrophe_variants, fold
 
 _ER_ENDINGS = (
     "e", "ent", "é", "ée", "és", "ées", "ait", "aient", "erait", "eraient", "era", "eront",
@@ -34,6 +34,17 @@ def er_forms(lemma: str) -> set[str]:
         forms |= {stem[:-1] + "ç" + e for e in ("ait", "aient", "a", "ant")}
     if stem.endswith("y"):  # "envoyer" -> "envoie"
         forms |= {stem[:-1] + "i" + e for e in ("e", "ent", "erait", "era")}
+    return forms
+
+
+def _word_forms(word: str) -> set[str]:
+    """A phrase word as a lemma may show: elided or not, with either apostrophe
+    ("ne" -> "n'", "n’"; "s'" -> "se")."""
+    forms = apostrophe_variants(word)
+    if word.endswith(("'", "’")):
+        forms.add(word[:-1] + "e")
+    elif len(word) == 2 and word.endswith("e"):
+        forms |= apostrophe_variants(word[:-1] + "'")
     return forms
 
 
@@ -66,6 +77,10 @@ class AttributionLexicon:
         described = [n for nouns in actors["descriptions"].values() for n in nouns]
         self.document_nouns = set(data["document_nouns"])
         self.media_nouns = set(actors["descriptions"]["media"])
+        self.description_kinds = {
+            noun: kind for kind, nouns in actors["descriptions"].items() for noun in nouns
+        }
+        self.numbers: dict[str, int] = dict(grammar.small_numbers)
         self.role_nouns = {fold(r) for r in actors["role_nouns"]}
         self.speaker_nouns = {
             w.lower()
@@ -102,7 +117,8 @@ class AttributionLexicon:
 
         markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in markers])
+        variants = sorted({v for t in markers for v in apostrophe_variants(t)})
+        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in variants])
 
         self.no_comment = Matcher(nlp.vocab)
         # A phrase's last word triggers it: the matcher runs only before such words.
@@ -113,8 +129,7 @@ class AttributionLexicon:
             for word in nlp.tokenizer(phrase):
                 if steps:
                     steps.append(gap)
-                lower = word.text.lower()
-                steps.append({"LEMMA": {"IN": [lower, lower.rstrip("'") + "e"]}})
+                steps.append({"LEMMA": {"IN": sorted(_word_forms(word.text.lower()))}})
             self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
             self.no_comment_triggers.update(
                 nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"]

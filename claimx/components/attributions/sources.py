@@ -46,6 +46,16 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     doc = ctx.doc
     head = verb
     participle = is_present_participle(verb)
+    start = ctx.left_extend(verb).i
+    if not any(c.dep_.startswith("nsubj") for c in verb.children) and not participle:
+        # "…, et TechInsights se refuse à tout commentaire": a name right before the verb
+        # group is its subject, whatever the parser made of the coordination.
+        adjacent = [m for m in ctx.actors.mentions_in(max(0, start - 8), start) if m.end == start]
+        if adjacent:
+            return _mention_source(ctx, adjacent[0])
+        name = _name_before(ctx, sent, start)
+        if name is not None:
+            return None, name.text
     for _ in range(4 if participle else 3):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
@@ -65,11 +75,22 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
     # noun phrase opening the sentence right before the verb group speaks.
-    start = ctx.left_extend(verb).i
     opening = doc[sent.start : start]
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
     return None, None
+
+
+def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
+    """A capitalised name right before a verb group, after a conjunction or a comma (the
+    tagger may read it as an adjective: "… et TechInsights se refuse")."""
+    doc = ctx.doc
+    i = start
+    while i > sent.start and start - i < 4 and doc[i - 1].text[:1].isupper():
+        i -= 1
+    if i == start or i == sent.start or doc[i - 1].pos_ not in ("CCONJ", "PUNCT"):
+        return None
+    return doc[i:start]
 
 
 def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> Source:
@@ -301,3 +322,40 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     if phrase.start <= mention.start < phrase.end and any(t.pos_ == "NOUN" for t in lead):
         return owner, phrase.text.strip(" ,")
     return owner, ctx.actors.name_of(mention)
+
+
+def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
+    """The actors a coordinated subject names ("Reuters et Bloomberg rapportent"), or a
+    numbered plural description stands for ("les deux sociétés" -> the last two)."""
+    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return []
+    subject = subjects[0]
+    found: list[Actor] = []
+    for token in [subject, *(t for t in subject.subtree if t.dep_ == "conj" and t.head.i != t.i)]:
+        for mention in ctx.actors.covering(token.i):
+            actor = ctx.actors.owner(mention)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    if len(found) >= 2:
+        return found
+    return _numbered_description(ctx, subject)
+
+
+def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
+    """ "les deux sociétés", "les trois groupes": the last N actors of the noun's kind."""
+    count = next(
+        (ctx.lexicon.numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
+    )
+    kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+    if not count or kind is None:
+        return []
+    found: list[Actor] = []
+    for mention in reversed(ctx.actors.mentions_in(max(0, noun.i - 400), noun.left_edge.i)):
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind == kind and actor not in found:
+            found.append(actor)
+        if len(found) == count:
+            return found[::-1]
+    return []

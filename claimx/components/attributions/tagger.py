@@ -12,6 +12,7 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.sources import (
     Source,
     inverted_subject,
+    joint_speakers,
     phrase_source,
     pronoun_source,
     speaker_before,
@@ -61,9 +62,24 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
         else:
             hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
         if hit is not None:
-            hits.append(hit)
+            hits.extend(_each_speaker(ctx, hit, cue))
             covered.append(hit.content)
     return hits
+
+
+def _each_speaker(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[AttributionHit]:
+    """One hit per speaker when several speak together ("X et Y ont annoncé", "les deux
+    sociétés ont décliné")."""
+    if hit.kind == "according_to" or hit.source_text is None:
+        return [hit]
+    verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
+    speakers = joint_speakers(ctx, verb)
+    if len(speakers) < 2 or (hit.source is not None and hit.source not in speakers):
+        return [hit]
+    return [
+        AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
+        for actor in speakers
+    ]
 
 
 def _build(
@@ -118,8 +134,14 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
     while (
         i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space
     ):
+        if doc[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
+            close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
         participle = "Part" in doc[i].morph.get("VerbForm", [])
-        if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not participle:
+        name = doc[i].is_title or doc[i].is_upper  # "Center for …": a name, mistagged
+        if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not (participle or name):
             break
         i += 1
     if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
