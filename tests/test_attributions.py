@@ -194,7 +194,7 @@ TABLE = [
     ),
     (
         "« Un accord est proche », selon un diplomate.",
-        "according_to",
+        "quote",  # evidence inside quotation marks: a quote, whatever the cue
         "un diplomate",
         "Un accord est proche",
         "reported",
@@ -540,7 +540,7 @@ TABLE = [
     ),
     (
         "Le ministre a qualifié la décision de « provocation ».",
-        "quote",
+        "statement",  # one word in quotation marks is no verbatim quote
         "Le ministre",
         "provocation",
         "reported",
@@ -853,7 +853,7 @@ def test_reporting_verb_at_the_end_of_the_text(nlp: Language, text: str) -> None
 def test_two_statements_in_one_sentence(nlp: Language) -> None:
     text = "Intel a qualifié la règle « d'absurde » et a déclaré qu'elle freinerait l'innovation."
     found = attributed(nlp, text)
-    assert [c["attribution"]["kind"] for c in found] == ["quote", "statement"]
+    assert [c["attribution"]["kind"] for c in found] == ["statement", "statement"]  # one word in quotation marks
     assert found[1]["text"] == "elle freinerait l'innovation"
 
 

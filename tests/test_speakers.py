@@ -257,3 +257,46 @@ WRITING = [
 @pytest.mark.parametrize(("text", "source", "evidence"), WRITING)
 def test_as_the_press_writes(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence)
+
+
+# A spokesperson speaks for the body named in the role's complement; a pronoun after
+# indirect speech may be that speech's own subject.
+VOICES = [
+    (
+        "Le ministère chinois du Commerce a ouvert une enquête. Ces pratiques violent les "
+        "règles, a indiqué un porte-parole du ministère.",
+        "ministère du Commerce",
+        "Ces pratiques violent les règles",
+    ),
+    (
+        "La banque publique Finora investira 5 milliards d'euros dans les puces, a-t-elle "
+        "indiqué vendredi.",
+        "Finora",
+        "investira 5 milliards",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), VOICES)
+def test_voices_speak_for_their_body(nlp: Language, text: str, source: str, evidence: str) -> None:
+    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
+    assert found, attributions(nlp, text)
+    assert source in found[0]["source"], found
+
+
+# A statement holding a quotation of two words or more is also a quote of those words;
+# a word set off in quotation marks is not.
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Le groupe a indiqué qu'il ferait appel, estimant la décision « contraire au droit "
+            "européen ».",
+            {"statement", "quote"},
+        ),
+        ("Le ministre a qualifié la situation d'« exceptionnelle ».", {"statement"}),
+        ("« Nous ne céderons pas », a déclaré la présidente.", {"quote"}),
+    ],
+)
+def test_quotations_inside_statements(nlp: Language, text: str, kinds: set[str]) -> None:
+    assert {f["kind"] for f in attributions(nlp, text)} == kinds

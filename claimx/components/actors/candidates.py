@@ -57,7 +57,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
-        ent_kind = _kind(lex, ent.label_, cleaned)
+        ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
         if ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
     return sorted(found, key=lambda c: c.span.start)
@@ -93,12 +93,6 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
         return None
     if _portfolio(lex, span):
         return None  # "le ministre du Commerce extérieur": part of a title, not an actor
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    described = lex.descriptions.get(before.lower_) if before is not None else None
-    if described in ("media", "organization", "government") and label in ("ORG", "MISC", "PER"):
-        # "le quotidien Korea Herald", "l'agence Yonhap", "le fabricant Norvia": the noun
-        # before the name says what it is, whatever the NER guessed.
-        return described  # type: ignore[no-any-return]
     if label == "PER":
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
@@ -109,6 +103,23 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
         org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
         if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
             return "organization"
+    return None
+
+
+def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:
+    """The kind a description noun just before a name gives it, whatever the NER guessed:
+    "le quotidien Korea Herald", "le fabricant Norvia", "la banque publique Finora"."""
+    if any(ch.isdigit() for ch in name.text) or _portfolio(lex, name):
+        return None
+    doc = name.doc
+    i = name.start - 1
+    while i >= ent.start and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "la banque publique Finora", the NER's entity holding its description
+    if i < 0 or "Plur" in doc[i].morph.get("Number", []):
+        return None
+    kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
+    if kind in ("media", "organization", "government"):
+        return kind  # type: ignore[no-any-return]
     return None
 
 

@@ -19,7 +19,10 @@ def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         if (
             actor.kind == "organization"
             and _looks_like_a_name(actor.name)
-            and any(_role_after(doc, m, role_starts) for m in actor.mentions)
+            and any(
+                _role_after(doc, m, role_starts) or _role_apposed_before(doc, m, role_starts)
+                for m in actor.mentions
+            )
         ):
             actor.kind = "person"
         if actor.kind != "person":
@@ -49,6 +52,15 @@ def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span |
                 return span
         j -= 1
     return None
+
+
+def _role_apposed_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> bool:
+    """A role then a comma right before the name: "le directeur général du groupe, X"."""
+    return (
+        mention.start > 1
+        and doc[mention.start - 1].text == ","
+        and _role_before(doc, mention, role_starts) is not None
+    )
 
 
 def _role_after(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | None:

@@ -113,7 +113,7 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     ):
         # A subject before the verb: no incise, unless the parser took the statement's
         # subject for the verb's and a speaker follows it ("…, pointe la Cour").
-        phrase = inverted_phrase(ctx, sent, cue_end)
+        phrase = inverted_phrase(ctx, sent, cue_end, past_complements=False)
         if not (ctx.actors.mentions_in(phrase.start, phrase.end) or ctx.can_speak(phrase)):
             return None
     end = before.i

@@ -92,6 +92,8 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         lemma = verb_lemma(ctx, token)
         if lemma is None or ctx.bare_participle(token) or not _reports(token):
             continue
+        if lemma in lexicon.not_reporting_reflexive and _reflexive(token):
+            continue  # "s'assure que": makes sure
         kind = "statement"
         if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
             kind = "denial"
@@ -126,6 +128,12 @@ def _reports(verb: Token) -> bool:
     if "Inf" in verb.morph.get("VerbForm", []):
         return False
     return not any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _reflexive(verb: Token) -> bool:
+    """Whether a verb comes with its reflexive pronoun ("s'assure", "se sont assurés")."""
+    doc = verb.doc
+    return any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, verb.i - 3) : verb.i])
 
 
 def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool:

@@ -73,6 +73,7 @@ class AttributionLexicon:
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
         self.according_verbs = set(data["according_to_verbs"])
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
+        self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
         described = [n for nouns in actors["descriptions"].values() for n in nouns]
         self.document_nouns = set(data["document_nouns"])

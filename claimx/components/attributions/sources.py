@@ -3,6 +3,8 @@ colon, the source after "selon", pronouns and relative "qui" resolved to actors.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
@@ -33,8 +35,25 @@ def resolve_pronoun(
 def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None = None) -> Source:
     """The actor a pronoun stands for; unresolved, the pronoun itself still says someone
     speaks ("Ils estiment que …")."""
-    actor = resolve_pronoun(ctx, pronoun, skip)
+    actor = _cataphora(ctx, pronoun) or resolve_pronoun(ctx, pronoun, skip)
     return (actor, actor.name) if actor else (None, pronoun.text.lstrip("-"))
+
+
+def _cataphora(ctx: DocContext, pronoun: Token) -> Actor | None:
+    """A pronoun in a clause set before the main one speaks for the main clause's subject:
+    "S'il souligne que …, Brad Smith estime que …"."""
+    clause = pronoun.head
+    main = clause.head
+    if clause.dep_ != "advcl" or main.i <= pronoun.i:
+        return None
+    entry = ctx.grammar.pronoun_entry(pronoun.lower_)
+    for child in main.children:
+        if child.dep_ == "nsubj" and child.i > clause.i:
+            for mention in ctx.actors.covering(child.i):
+                actor = ctx.actors.owner(mention)
+                if actor is not None and entry is not None and actor.kind in entry[1]:
+                    return actor
+    return None
 
 
 def _mention_source(ctx: DocContext, mention: Span) -> Source:
@@ -97,8 +116,12 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
     """The speaker after an incise's verb: "…, a déclaré le ministre", "…, estime-t-il"."""
     verb = cue[0]
     pron = ctx.inversion_pronoun(verb)
-    if pron is not None:  # the speaker is not someone the quotation names
-        return pronoun_source(ctx, pron, (content.start, content.end))
+    if pron is not None:
+        # After a direct quotation the speaker is not someone it names; after indirect
+        # speech the statement's own subject often is the speaker ("X investira …,
+        # a-t-elle indiqué").
+        quoted = any(q.start == content.start and q.end == content.end for q in ctx.quotes)
+        return pronoun_source(ctx, pron, (content.start, content.end) if quoted else None)
     later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i >= cue.end]
     if later:  # the parser found the inverted subject
         return source_from(ctx, later[0])
@@ -112,7 +135,7 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
 _PHRASE_STOPS = {",", ";", ":", ".", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–"}
 
 
-def inverted_phrase(ctx: DocContext, sent: Span, start: int) -> Span:
+def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: bool = True) -> Span:
     """The noun phrase after an inverted verb, past a time ("a rapporté vendredi le FT")
     or the person addressed ("affirme au journal un proche"), up to a comma, a verb, a
     relative or a preposition opening a complement of place or means."""
@@ -128,6 +151,15 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int) -> Span:
             j += 1
         if j < sent.end and doc[j].pos_ in ("DET", "PROPN"):
             start = j
+    if past_complements and start < sent.end and doc[start].pos_ == "ADP":
+        # "déclare dans un entretien paru lundi dans Les Echos le PDG du groupe": past the
+        # complements, to the first noun phrase no preposition governs.
+        j = start + 1
+        while j < sent.end and doc[j].text not in _PHRASE_STOPS:
+            if doc[j].pos_ in ("DET", "PROPN") and doc[j - 1].pos_ not in ("ADP", "DET", "PROPN"):
+                start = j
+                break
+            j += 1
     if start < sent.end and doc[start].pos_ not in ("DET", "PROPN"):
         start = first
     end = start
@@ -171,7 +203,26 @@ def phrase_source(ctx: DocContext, phrase: Span) -> Source:
     if described is not None:
         return described, described.name
     text = phrase.text.strip(" ,")
+    body = _body_of_voice(ctx, phrase)
+    if body is not None:  # "un porte-parole du ministère": the ministry speaks
+        return body, text
     return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+
+
+def _body_of_voice(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The institution a role speaks for, named by a description in the role's
+    complement: "un porte-parole du ministère", "une porte-parole de la société"."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 3 or fold(tokens[1].text) not in ctx.lexicon.role_nouns:
+        return None
+    for prev, token in pairwise(tokens):
+        kind = ctx.lexicon.description_kinds.get(token.lemma_.lower())
+        if kind in ("organization", "government", "media") and (
+            prev.lower_ in ctx.grammar.complement_prepositions
+            or prev.lower_ in ctx.grammar.definite_determiners
+        ):
+            return ctx.actors.last_before(phrase.start, {kind}, 400)
+    return None
 
 
 def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
@@ -333,7 +384,11 @@ def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
         return []
     subject = subjects[0]
     found: list[Actor] = []
-    for token in [subject, *(t for t in subject.subtree if t.dep_ == "conj" and t.head.i != t.i)]:
+    coordinated = [subject]
+    for token in subject.subtree:  # "X, Y et Z": conjuncts of the subject itself only
+        if token.dep_ == "conj" and token.head in coordinated:
+            coordinated.append(token)
+    for token in coordinated:
         for mention in ctx.actors.covering(token.i):
             actor = ctx.actors.owner(mention)
             if actor is not None and actor not in found:

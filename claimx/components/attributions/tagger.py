@@ -62,8 +62,9 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
         else:
             hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
         if hit is not None:
-            hits.extend(_each_speaker(ctx, hit, cue))
             covered.append(hit.content)
+            for quoted in _with_quotations(hit, ctx):
+                hits.extend(_each_speaker(ctx, quoted, cue))
     return hits
 
 
@@ -120,9 +121,32 @@ def _build(
         content = doc[content.start + 1 : content.end]
     quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
-        kind = "quote"
         content = quote
+        kind = "quote" if _verbatim(quote) else kind
     return AttributionHit(kind, full_cue, content, *source, quote)
+
+
+def _verbatim(quote: Span) -> bool:
+    """A quotation that reports words (two or more), not a word set off in quotation
+    marks ("une décision « exceptionnelle »")."""
+    return sum(1 for t in quote if t.is_alpha or t.like_num) >= 2
+
+
+def _with_quotations(hit: AttributionHit, ctx: DocContext) -> list[AttributionHit]:
+    """A statement holding a quotation is two claims: what was said, and the words quoted
+    (kind quote, same cue and source). Content that is all quotation is a quote."""
+    if hit.kind not in ("statement", "according_to"):
+        return [hit]
+    content = hit.content
+    quotes = [
+        q for q in ctx.quotes if content.start <= q.start and q.end <= content.end and _verbatim(q)
+    ]
+    if not quotes:
+        return [hit]
+    if len(quotes) == 1 and len(quotes[0]) >= len(content) - 2:
+        return [AttributionHit("quote", hit.cue, quotes[0], hit.source, hit.source_text, quotes[0])]
+    extra = [AttributionHit("quote", hit.cue, q, hit.source, hit.source_text, q) for q in quotes]
+    return [hit, *extra]
 
 
 def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
@@ -159,6 +183,8 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
             j += 1
         if j > i + 1 and j < sent.end and doc[j].text == ",":
             i = j
+    while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":
+        i -= 1  # "selon le journal de « … »": the source ends before the preposition
     source_span = doc[cue.span.end : i]
     if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
         return None
