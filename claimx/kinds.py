@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 ActorKind = Literal["person", "organization", "government", "media", "group", "country"]
 AttributionKind = Literal["according_to", "statement", "quote", "no_comment", "denial"]
-Modality = Literal["asserted", "reported", "hedged", "denied"]
+Modality = Literal["asserted", "reported", "hedged", "denied", "forecast"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "range", "vague"]
 PercentUnit = Literal["percent", "point"]
 ReviewStatus = Literal["pending", "accepted", "rejected", "edited"]

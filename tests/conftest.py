@@ -10,7 +10,8 @@ from spacy.language import Language
 
 import claimx.components  # noqa: F401  (registers the factories)
 from claimx.api import cached_pipeline
-from claimx.components.chips import CODE_PERIOD_SUFFIXES, add_suffixes
+from claimx.components.chips import CODE_PERIOD_SUFFIXES
+from claimx.components.tokenizer import add_suffixes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

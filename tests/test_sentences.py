@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from tests.conftest import blank_with
 
@@ -23,3 +24,21 @@ NLP = blank_with("claimx_sentences")
 def test_sentence_count(text: str, count: int) -> None:
     doc = NLP(text)
     assert len([s for s in doc.sents if s.text.strip()]) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe a levé 1,3 Md€. Selon Reuters, il vise l'Asie.",
+        "Les ventes ont atteint 2 Mds$. Selon Reuters, il vise l'Asie.",
+        "Il a levé 20 M£. Selon Reuters, il vise l'Asie.",
+    ],
+)
+def test_an_amount_in_symbols_ends_its_sentence(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [s.text.split()[0] for s in doc.sents] == [text.split()[0], "Selon"]
+    assert len(doc._.claimx.money) == 1  # the amount is still read
+
+
+def test_a_period_after_a_product_code_ends_its_sentence(nlp: Language) -> None:
+    assert len(list(nlp("Le MI355X. Puis le H20.").sents)) == 2

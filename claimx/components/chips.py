@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit
+from claimx.components.tokenizer import add_suffixes
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -37,18 +38,6 @@ def spelling_variants(alias: str) -> set[str]:
         variants.add(re.sub(r"(?<=[A-Za-z]) (?=\d)", "", form))
         variants.add(re.sub(r"(?<=[A-Za-z]) (?=\d)", "-", form))
     return {v for v in variants if v.strip()}
-
-
-def add_suffixes(nlp: Language, patterns: list[str]) -> None:
-    """Add suffix patterns to `nlp`'s tokenizer (idempotent: from the language's own)."""
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_suffix_regex
-
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return
-    suffixes = [*(nlp.Defaults.suffixes or []), *patterns]
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 class ChipTagger(DataComponent):

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.components.hedges import hedges_in, is_conditional
+from claimx.components.hedges import hedges_in
 from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
 from claimx.docs import Sentences, doc_text
 from claimx.kinds import Modality
@@ -160,7 +160,8 @@ class ClaimBuilder:
             found = sorted(
                 {(h.start_char, h.end_char) for h in hedges_in(hedges, sent.start, sent.end)}
             )
-            modality = "hedged" if found else "asserted"
+            forecast = hedges_in(doc._.claimx_forecasts or [], sent.start, sent.end)
+            modality = "hedged" if found else "forecast" if forecast else "asserted"
             claims.append(make_claim(span, sent, None, modality, found))
         claims.sort(key=lambda c: (c.start, c.end))
         for number, claim in enumerate(claims, 1):
@@ -224,7 +225,7 @@ def _past(cue: Span) -> bool:
 
 
 def _conditional(hedge: Span) -> bool:
-    return len(hedge) == 1 and is_conditional(hedge[0])
+    return hedge.label_ == "conditional"
 
 
 @Language.factory(

@@ -1,16 +1,20 @@
-"""claimx_hedges: cues that present a statement as unconfirmed.
+"""claimx_hedges: cues that present a statement as unconfirmed, and the writer's forecasts.
 
-The press conditional ("aurait dit", "serait en train de"), hedging verbs
-("semble", "paraît") and words ("soi-disant", "présumé"), from
-`models/hedges.yaml`. A conditional is not a hedge on modal verbs ("devrait"),
-inside a direct quotation, or when a "si" clause makes it hypothetical.
+The press conditional ("aurait dit", "serait en train de", "ferait grimper"), hedging
+verbs ("semble", "paraît"), words ("soi-disant", "censé") and adjectives before a noun
+("la possible découverte"), from `models/hedges.yaml`. A conditional is not a hedge on
+the verbs listed as excluded, inside a direct quotation, or when a "si" clause makes it
+hypothetical. The conditional of a forecast verb ("devrait") is a forecast, kept apart.
+
+Spans are labelled: "conditional" (a verb in the conditional), "word" (a hedging word or
+verb), "forecast" (in `doc._.claimx_forecasts` and `doc.spans["claimx_forecasts"]`).
 """
 
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, LOWER, MORPH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -18,6 +22,9 @@ from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.quotes import quoted_tokens
 from claimx.text import apostrophe_variants
+
+if not Doc.has_extension("claimx_forecasts"):
+    Doc.set_extension("claimx_forecasts", default=None)
 
 
 class HedgeTagger(DataComponent):
@@ -32,24 +39,37 @@ class HedgeTagger(DataComponent):
         self.form_ids = {nlp.vocab.strings.add(f.lower()) for f in data["forms"]}
         self._is_conditional: dict[int, bool] = {}
         self.exclude = set(data["conditional_exclude"])
+        self.forecast_verbs = set(data["forecast_verbs"])
+        self.stems: dict[str, str] = dict(data["conditional_stems"])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         variants = sorted({v for t in data["phrases"] for v in apostrophe_variants(t)})
-        self.phrases.add("HEDGE", [nlp.make_doc(t) for t in variants])
+        self.phrases.add("word", [nlp.make_doc(t) for t in variants])
+        self.prenominal = Matcher(nlp.vocab)
+        self.prenominal.add(
+            "word", [[{"LOWER": {"IN": list(data["prenominal"])}}, {"POS": "NOUN"}]]
+        )
 
     def process(self, doc: Doc) -> Doc:
         spans = list(self.phrases(doc, as_spans=True))
+        spans += [Span(doc, s, s + 1, label="word") for _, s, _ in self.prenominal(doc)]
+        forecasts: list[Span] = []
         quoted: set[int] | None = None
         rows = doc.to_array([LEMMA, LOWER, MORPH]).tolist()
         for i, (lemma, lower, morph) in enumerate(rows):
             if lemma in self.lemma_ids or lower in self.form_ids:
-                spans.append(doc[i : i + 1])
-            elif self._conditional(morph) or conditional_form(doc[i]):
+                spans.append(Span(doc, i, i + 1, label="word"))
+            elif self._conditional(morph) or self.conditional_form(doc[i]):
                 quoted = quoted_tokens(doc) if quoted is None else quoted
-                if self._reportive_conditional(doc[i], quoted):
-                    spans.append(doc[i : i + 1])
+                kind = self._reportive_conditional(doc[i], quoted)
+                if kind == "forecast":
+                    forecasts.append(Span(doc, i, i + 1, label="forecast"))
+                elif kind == "conditional":
+                    spans.append(Span(doc, i, i + 1, label="conditional"))
         hedges = sorted(filter_spans(spans), key=lambda s: s.start)
         doc._.claimx_hedges = hedges
         doc.spans["claimx_hedges"] = hedges
+        doc._.claimx_forecasts = forecasts
+        doc.spans["claimx_forecasts"] = forecasts
         return doc
 
     def _conditional(self, morph: int) -> bool:
@@ -60,38 +80,40 @@ class HedgeTagger(DataComponent):
             known = self._is_conditional[morph] = "Mood=Cnd" in features.split("|")
         return known
 
-    def _reportive_conditional(self, token: Token, quoted: set[int]) -> bool:
+    def conditional_form(self, token: Token) -> bool:
+        """A conditional the tagger read as an imperfect ("reverserait", "ferait"): the
+        future stem plus -ait/-aient, which no imperfect is ("déclarait" is not
+        "déclarerait")."""
+        if not token.lower_.endswith(("rait", "raient")):
+            return False
+        if "Imp" not in token.morph.get("Tense", []):
+            return False
+        lemma = token.lemma_.lower()
+        stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+        for ending, stem in self.stems.items():
+            if lemma.endswith(ending):  # "obtenir" -> "obtiendr", "refaire" -> "refer"
+                stems.add(lemma[: len(lemma) - len(ending)] + stem)
+        return any(token.lower_ in (stem + "ait", stem + "aient") for stem in stems)
+
+    def _reportive_conditional(self, token: Token, quoted: set[int]) -> str | None:
+        """ "conditional" for the press conditional, "forecast" for the writer's own
+        forecast ("devrait"), None for a conditional that hedges nothing."""
         if token.i in quoted:
-            return False
+            return None
         verb = token.head if token.pos_ == "AUX" else token
-        if verb.lemma_ in self.exclude or token.lemma_ in self.exclude:
-            return False
+        lemmas = {verb.lemma_, token.lemma_}
+        if lemmas & self.forecast_verbs:
+            return "forecast"
+        if lemmas & self.exclude:
+            return None
         # "si elle refusait, elle paierait": the "si" clause hangs off the same verb.
         for child in verb.children:
             if child.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in self.grammar.hypothesis_markers
                 for c in child.children
             ):
-                return False
-        return True
-
-
-def conditional_form(token: Token) -> bool:
-    """A conditional the tagger read as an imperfect ("reverserait"): the form is the
-    infinitive's stem plus -ait/-aient, which no imperfect is ("déclarait" is not
-    "déclarerait")."""
-    if not token.lower_.endswith(("rait", "raient")):
-        return False
-    if "Imp" not in token.morph.get("Tense", []):
-        return False
-    lemma = token.lemma_.lower()
-    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
-    return any(token.lower_ in (stem + "ait", stem + "aient") for stem in stems)
-
-
-def is_conditional(token: Token) -> bool:
-    """Whether a verb is in the conditional, by its morphology or its form."""
-    return "Cnd" in token.morph.get("Mood", []) or conditional_form(token)
+                return None
+        return "conditional"
 
 
 def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
@@ -102,7 +124,7 @@ def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
 @Language.factory(
     "claimx_hedges",
     default_config={"lexicon": "hedges.yaml", "grammar": "french.yaml"},
-    assigns=["doc._.claimx_hedges", "doc.spans"],
+    assigns=["doc._.claimx_hedges", "doc._.claimx_forecasts", "doc.spans"],
     requires=["token.lemma", "token.morph", "token.dep"],
 )
 def make_hedges(nlp: Language, name: str, lexicon: str, grammar: str) -> HedgeTagger:

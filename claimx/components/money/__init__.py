@@ -19,6 +19,10 @@ from claimx.components.hits import MoneyHit, PercentHit
 from claimx.components.money.finder import matches
 from claimx.components.money.lexicon import MoneyLexicon
 from claimx.components.money.values import money_hit, percent_hit
+from claimx.components.tokenizer import add_suffixes
+
+# A final period after a currency sign, kept by the French tokenizer in "Md€.".
+SIGN_PERIOD_SUFFIXES = ("(?<=[€\\x24£¥])\\.",)  # \x24: "$", which configs reserve
 
 
 class MoneyTagger(DataComponent):
@@ -67,10 +71,15 @@ class MoneyTagger(DataComponent):
 
 @Language.factory(
     "claimx_money",
-    default_config={"lexicon": "money.yaml", "lang": "fr"},
+    default_config={"lexicon": "money.yaml", "lang": "fr", "suffixes": list(SIGN_PERIOD_SUFFIXES)},
     assigns=["doc._.claimx_money", "doc._.claimx_percent", "doc.spans"],
 )
-def make_money(nlp: Language, name: str, lexicon: str, lang: str) -> MoneyTagger:
+def make_money(
+    nlp: Language, name: str, lexicon: str, lang: str, suffixes: list[str]
+) -> MoneyTagger:
     """Create a claimx_money component over its lexicon (in `models/`); `lang` reads
-    numbers ("1,500", "billion") unless `doc._.claimx_lang` says otherwise."""
+    numbers ("1,500", "billion") unless `doc._.claimx_lang` says otherwise; `suffixes`:
+    tokenizer suffixes it adds (by default a period after a currency sign, "1,3 Md€.",
+    so that the sentence ends there)."""
+    add_suffixes(nlp, suffixes)
     return MoneyTagger(nlp, name, {"lexicon": lexicon}, lang)
