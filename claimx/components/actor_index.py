@@ -83,6 +83,19 @@ class ActorIndex:
         unique = {id(m): m for m in mentions}
         return sorted(unique.values(), key=lambda m: self._order[id(m)])
 
+    def last_subject_before(self, i: int, kinds: Iterable[str], window: int = 80) -> Actor | None:
+        """The actor of one of `kinds` last named as a subject before token `i`, within
+        `window` tokens: the one a description most likely takes up (the topic)."""
+        wanted = set(kinds)
+        hi = bisect_right(self._by_end, i, key=lambda row: row[0])
+        for at in range(hi - 1, -1, -1):
+            end, _, mention, actor = self._by_end[at]
+            if i - end > window:
+                break
+            if actor.kind in wanted and mention.root.dep_.startswith("nsubj"):
+                return actor
+        return None
+
     def last_before(
         self,
         i: int,

@@ -103,7 +103,9 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
         if any(span.start < t.end and t.start < span.end for t in taken):
             continue
-        antecedent = index.last_before(token.i, {kind})
+        antecedent = index.last_subject_before(token.i, {kind}) or index.last_before(
+            token.i, {kind}
+        )
         if antecedent is not None:
             index.add(antecedent, span)
             taken.append(span)
@@ -117,9 +119,16 @@ def _looks_like_a_name(name: str) -> bool:
 
 def _named_after(doc: Doc, i: int) -> bool:
     """Whether a proper name completes the noun phrase starting at token `i`."""
-    for token in doc[i : min(i + 5, len(doc))]:
+    after_preposition = False
+    for token in doc[i : min(i + 6, len(doc))]:
         if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PER", "MISC"):
-            return True
-        if token.pos_ not in ("NOUN", "ADJ"):
-            return False  # "l'entreprise de la Silicon Valley": a complement, not its name
+            # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
+            # "le géant américain des puces Nvidia": a name after the complement is its name
+            return not after_preposition
+        if token.pos_ == "ADP":
+            after_preposition = True
+        elif token.pos_ in ("NOUN", "ADJ"):
+            after_preposition = False
+        elif token.pos_ != "DET":
+            return False
     return False
