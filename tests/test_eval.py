@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,35 @@ def test_held_out_set_quality() -> None:
     report = evaluate(find_gold(Path(__file__).parent / "heldout"))
     assert len(report.articles) == 4
     assert report.mean_f1 >= 0.85, report.total
+
+
+def test_misses_list_merges_extras_and_missed_items() -> None:
+    gold = {
+        "actors": [
+            {"name": "Jensen Huang", "kind": "person", "aliases": ["Huang"]},
+            {"name": "Nvidia", "kind": "organization", "aliases": ["Nvidia"]},
+            {"name": "NPR", "kind": "media", "aliases": ["NPR"]},
+        ],
+        "attributions": [
+            {"source": "NPR", "cue": "Selon NPR", "kind": "according_to", "evidence": "a vendu"}
+        ],
+    }
+    merged = actor(1, "Nvidia", "organization", "Huang")  # one entry for two real actors
+    scores = score_document(doc(actors=[merged, actor(2, "Reuters", "media")]), gold, TEXT)
+    misses = scores["actors"].misses
+    assert "merged: Nvidia = Jensen Huang + Nvidia" in misses
+    assert "extra: Reuters" in misses
+    assert "missed: NPR" in misses
+    assert scores["attributions"].misses == ["missed: NPR / Selon NPR"]
+
+
+def test_eval_detail_prints_the_misses(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    gold = sorted(GOLD_DIR.glob("*.gold.yaml"))[0]
+    result = CliRunner().invoke(app, ["eval", str(gold), "--detail", "--json"])
+    assert result.exit_code == 0, result.output
+    article = next(iter(json.loads(result.stdout)["articles"].values()))
+    assert all(isinstance(article[c]["misses"], list) for c in article)

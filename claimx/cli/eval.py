@@ -41,6 +41,12 @@ def eval_(
         help="Folder of the articles (default: beside each gold file).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    detail: bool = typer.Option(
+        False,
+        "--detail",
+        help="List every miss per article: missed and extra items, actor merges "
+        "(one entry for two real actors), wrong attribution kinds.",
+    ),
     minimum: list[str] = typer.Option(
         [],
         "--min",
@@ -56,14 +62,28 @@ def eval_(
     report = evaluate(find_gold(gold, corpus), model)
 
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        document = report.to_dict(detail=detail)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
+        if detail:
+            _print_misses(report)
         _print_table(report)
 
     scores = {c: s.f1 for c, s in report.total.items()} | {"mean": report.mean_f1}
     below = [f"{c} F1 {scores[c]:.3f} < {t}" for c, t in thresholds.items() if scores[c] < t]
     if below:
         raise BelowThreshold("below threshold: " + "; ".join(below))
+
+
+def _print_misses(report: object) -> None:
+    from claimx.evaluate import Report
+
+    assert isinstance(report, Report)
+    out = sys.stdout
+    for name, scores in report.articles.items():
+        lines = [f"  {c}: {m}" for c, s in scores.items() for m in s.misses]
+        if lines:
+            out.write(f"{name}\n" + "\n".join(lines) + "\n")
 
 
 def _print_table(report: object) -> None:

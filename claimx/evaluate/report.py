@@ -18,6 +18,7 @@ class Score:
     n_gold: int = 0
     correct: int = 0  # matches whose kind / vendor is right
     matched: int = 0
+    misses: list[str] = field(default_factory=list)  # what was missed, extra or merged
 
     @property
     def precision(self) -> float:
@@ -39,6 +40,7 @@ class Score:
     def add(self, other: Score) -> None:
         for name in ("tp_pred", "n_pred", "tp_gold", "n_gold", "correct", "matched"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses.extend(other.misses)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,12 +69,16 @@ class Report:
     def mean_f1(self) -> float:
         return sum(s.f1 for s in self.total.values()) / len(self.total)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        def article(scores: dict[str, Score]) -> dict[str, Any]:
+            out = {c: s.to_dict() for c, s in scores.items()}
+            if detail:
+                for c, s in scores.items():
+                    out[c]["misses"] = list(s.misses)
+            return out
+
         return {
             "total": {c: s.to_dict() for c, s in self.total.items()},
             "mean_f1": round(self.mean_f1, 4),
-            "articles": {
-                name: {c: s.to_dict() for c, s in scores.items()}
-                for name, scores in self.articles.items()
-            },
+            "articles": {name: article(scores) for name, scores in self.articles.items()},
         }

@@ -34,11 +34,13 @@ def _one_to_one(
     predictions: list[dict[str, Any]],
     gold: list[dict[str, Any]],
     matches: Callable[[dict[str, Any], dict[str, Any]], bool],
+    merges: bool = False,
 ) -> tuple[Score, list[tuple[dict[str, Any], dict[str, Any]]]]:
     """Match each prediction to one free gold item: one entry per real item.
 
     A prediction matching only optional items is left out; one matching only items
-    already taken is a false positive.
+    already taken is a false positive. Misses are listed on the score; with `merges`, so
+    is a prediction whose mentions name two real items.
     """
     score = Score(n_gold=sum(1 for g in gold if not _optional(g)))
     used: set[int] = set()
@@ -46,6 +48,10 @@ def _one_to_one(
     for pred in predictions:
         hits = [i for i, g in enumerate(gold) if matches(pred, g)]
         free = [i for i in hits if not _optional(gold[i]) and i not in used]
+        required = [i for i in hits if not _optional(gold[i])]
+        if merges and len(required) > 1:  # one entry for two real actors: a merge
+            names = " + ".join(_label(gold[i]) for i in required)
+            score.misses.append(f"merged: {_label(pred)} = {names}")
         if free:
             used.add(free[0])
             score.n_pred += 1
@@ -55,8 +61,17 @@ def _one_to_one(
             continue  # matches an optional item: neither rewarded nor punished
         else:
             score.n_pred += 1
+            score.misses.append(f"extra: {_label(pred)}" + (" (again)" if hits else ""))
     score.tp_gold = len(used)
+    score.misses += [
+        f"missed: {_label(g)}" for i, g in enumerate(gold) if i not in used and not _optional(g)
+    ]
     return score, pairs
+
+
+def _label(item: dict[str, Any]) -> str:
+    """How a miss names an item: an actor's or chip's name, an amount's text."""
+    return str(item.get("name") or item.get("text") or "?")
 
 
 def _by_keys(
@@ -73,7 +88,7 @@ def score_actors(doc: dict[str, Any], gold: list[dict[str, Any]]) -> Score:
     def gold_keys(item: dict[str, Any]) -> set[str]:
         return {fold(item["name"])} | {fold(a) for a in item.get("aliases") or []}
 
-    score, pairs = _one_to_one(doc["actors"], gold, _by_keys(pred_keys, gold_keys))
+    score, pairs = _one_to_one(doc["actors"], gold, _by_keys(pred_keys, gold_keys), merges=True)
     score.matched = len(pairs)
     score.correct = sum(1 for p, g in pairs if p["kind"] == g["kind"])
     return score
@@ -170,13 +185,22 @@ def score_attributions(doc: dict[str, Any], gold: dict[str, Any], text: str) -> 
         if claims:
             score.tp_gold += 1
             score.matched += 1
-            score.correct += int(any(c["attribution"]["kind"] == item["kind"] for c in claims))
+            kinds = {c["attribution"]["kind"] for c in claims}
+            score.correct += int(item["kind"] in kinds)
+            if item["kind"] not in kinds:
+                score.misses.append(f"kind: {item['source']} / {item['cue']} is {item['kind']}")
+        else:
+            score.misses.append(f"missed: {item['source']} / {item['cue']}")
     for claim in attributed:
         hits = [i for i in items if found_by(i, claim)]
         if hits and all(_optional(i) for i in hits):
             continue
         score.n_pred += 1
         score.tp_pred += int(bool(hits))
+        if not hits:
+            attribution = claim["attribution"]
+            source = attribution.get("source_text") or "?"
+            score.misses.append(f"extra: {source} / {attribution['cue']['text']}")
     return score
 
 
@@ -201,12 +225,16 @@ def score_hedged(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> 
         )
         by_span = cue is not None and any(s < cue[1] and cue[0] < e for s, e in hedge_spans)
         score.tp_gold += int(by_claim or by_span)
+        if not (by_claim or by_span):
+            score.misses.append(f"missed: {item['cue']} / {item['evidence']}")
     for start, end in hedge_spans:
         hits = [i for i, ev, _ in located if start < ev[1] and ev[0] < end]
         if hits and all(_optional(i) for i in hits):
             continue
         score.n_pred += 1
         score.tp_pred += int(bool(hits))
+        if not hits:
+            score.misses.append(f"extra: {text[start:end]}")
     return score
 
 
