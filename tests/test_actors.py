@@ -176,3 +176,50 @@ def test_description_links_to_its_actor(
 def test_description_followed_by_name_is_not_linked(nlp: Language) -> None:
     found = actors(nlp, "Nvidia vend. Il a parlé à l'entreprise taïwanaise TSMC hier.")
     assert "l'entreprise taïwanaise" not in found["Nvidia"][2]
+
+
+def records(nlp: Language, text: str) -> dict[str, str]:
+    """The actors of the output (after the claims builder), name -> kind."""
+    return {a.name: a.kind for a in nlp(text)._.claimx.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a generic group is an actor only when it speaks
+        ("Des entreprises chinoises achètent des puces.", set(), {"entreprises chinoises"}),
+        ("Des analystes estiment que la demande ralentit.", {"analystes"}, set()),
+        # a capital the NER calls a person is a place unless it acts
+        ("Le président a parlé au téléphone depuis Washington.", set(), {"Washington"}),
+        # technologies and laws are not actors
+        ("La lithographie EUV et le DSA sont au menu.", set(), {"EUV", "DSA"}),
+    ],
+)
+def test_only_what_acts_is_an_actor(
+    nlp: Language, text: str, present: set[str], absent: set[str]
+) -> None:
+    found = records(nlp, text)
+    assert present <= set(found), found
+    assert not absent & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a description before the name is not part of it, and says what it is
+        ("La banque publique Finora investira 5 milliards d'euros.", "Finora", "organization"),
+        ("Le fabricant Norvia a racheté un concurrent.", "Norvia", "organization"),
+        ("Le directeur général du groupe, Paul Estrade, a démissionné.", "Paul Estrade", "person"),
+    ],
+)
+def test_descriptions_before_names(nlp: Language, text: str, name: str, kind: str) -> None:
+    found = actors(nlp, text)
+    assert found[name][0] == kind, found
+
+
+def test_a_description_takes_up_the_subject_not_the_last_name(nlp: Language) -> None:
+    text = (
+        "Hugging Face a refusé un investissement de Nvidia et de Google. "
+        "La start-up préfère rester indépendante."
+    )
+    assert "La start-up" in actors(nlp, text)["Hugging Face"][2]

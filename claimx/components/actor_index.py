@@ -92,7 +92,7 @@ class ActorIndex:
             end, _, mention, actor = self._by_end[at]
             if i - end > window:
                 break
-            if actor.kind in wanted and mention.root.dep_.startswith("nsubj"):
+            if actor.kind in wanted and is_subject(mention):
                 return actor
         return None
 
@@ -120,6 +120,14 @@ class ActorIndex:
             if best is None or order < best[1]:
                 best = row
         return best[3] if best is not None else None
+
+
+def is_subject(mention: Span) -> bool:
+    """Whether a mention is the subject of a verb (some token of it is, for a head outside
+    it: the parser may hang a name's first word anywhere)."""
+    return any(
+        t.dep_.startswith("nsubj") and not mention.start <= t.head.i < mention.end for t in mention
+    )
 
 
 def _key(row: tuple[int, _Order, Span, Actor]) -> tuple[int, _Order]:

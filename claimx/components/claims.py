@@ -67,7 +67,10 @@ class ClaimBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        actors, actor_ids = self._actors(text, doc._.claimx_actors or [])
+        speakers = {id(h.source) for h in doc._.claimx_attributions or [] if h.source is not None}
+        # A group ("des entreprises", "les investisseurs") is an actor only when it speaks.
+        kept = [a for a in doc._.claimx_actors or [] if a.kind != "group" or id(a) in speakers]
+        actors, actor_ids = self._actors(text, kept)
         chips, chip_ids = self._chips(text, doc._.claimx_chips or [])
         money: list[MoneyRecord] = _figures(
             text, doc._.claimx_money or [], "M", MoneyRecord, _MONEY_VALUES
@@ -78,11 +81,7 @@ class ClaimBuilder:
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
 
-        mentions = [
-            (m.start_char, m.end_char, actor_ids[id(a)])
-            for a in doc._.claimx_actors or []
-            for m in a.mentions
-        ]
+        mentions = [(m.start_char, m.end_char, actor_ids[id(a)]) for a in kept for m in a.mentions]
         chip_mentions = [
             (h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in doc._.claimx_chips or []
         ]

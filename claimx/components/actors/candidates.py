@@ -57,6 +57,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
+        if fold(cleaned.text) in lex.city_forms:
+            continue  # "à Washington": the gazetteer said it does not act here
         ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
         if ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
@@ -83,6 +85,15 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # "Banque publique Bpifrance": a description before the name is not part of it.
+    lead = start
+    while lead < end and (
+        doc[lead].lower_ in lex.descriptions
+        or (lead > start and doc[lead].pos_ == "ADJ" and doc[lead].is_lower)
+    ):
+        lead += 1
+    if start < lead < end and doc[lead].text[:1].isupper():
+        start = lead
     if start >= end:
         return None
     return doc[start:end]

@@ -22,12 +22,16 @@ class ActorLexicon:
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.known: dict[str, tuple[str, str]] = {}
         self.cities: set[str] = set()
+        self.city_forms: set[str] = set()  # a capital as written: a place unless it acts
         for kind_key, kind in _KINDS:
             for entry in data[kind_key]:
                 label = f"{kind}:{entry['name']}"
                 self.known[label] = (entry["name"], kind)
                 if entry.get("city"):
                     self.cities.add(label)
+                    self.city_forms |= {
+                        fold(f) for f in (entry["name"], *(entry.get("aliases") or []))
+                    }
                 forms = {entry["name"], *(entry.get("aliases") or [])}
                 # "la Commission" opens a sentence as "La Commission".
                 forms |= {f[0].upper() + f[1:] for f in forms if f[:1].islower()}

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.hits import Actor
 from claimx.text import fold
@@ -282,7 +283,7 @@ def _last_subject(ctx: DocContext, i: int, kinds: tuple[str, ...]) -> Actor | No
     sentences' reach), else the last one named."""
     for mention in reversed(ctx.actors.mentions_in(max(0, i - 120), i)):
         actor = ctx.actors.owner(mention)
-        if actor is not None and actor.kind in kinds and mention.root.dep_.startswith("nsubj"):
+        if actor is not None and actor.kind in kinds and is_subject(mention):
             return actor
     return ctx.actors.last_before(i, set(kinds), 400)
 
