@@ -300,3 +300,41 @@ def test_voices_speak_for_their_body(nlp: Language, text: str, source: str, evid
 )
 def test_quotations_inside_statements(nlp: Language, text: str, kinds: set[str]) -> None:
     assert {f["kind"] for f in attributions(nlp, text)} == kinds
+
+
+# A new clause with its own subject ends the previous statement; a quotation with no cue
+# right after a speaker's words continues them; a document of a person is that person.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Le ministre souligne que la France est prête, Karim Belhadj estime que « le plus "
+            "dur reste à faire ».",
+            "Karim Belhadj",
+            "le plus dur reste à faire",
+        ),
+        (
+            "« Nous avons tout essayé », a déclaré Lena Varga lors d'une conférence. « Il n'y a "
+            "plus de temps à perdre. »",
+            "Lena Varga",
+            "Il n'y a plus de temps à perdre",
+        ),
+        (
+            "Selon une note interne du patron du groupe, Paul Estrade, les usines fermeront.",
+            "Paul Estrade",
+            "les usines fermeront",
+        ),
+    ],
+)
+def test_clauses_continuations_and_documents(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_statement_ends_where_another_speaker_begins(nlp: Language) -> None:
+    text = (
+        "Le ministre souligne que la France est prête, Karim Belhadj estime que tout reste à faire."
+    )
+    first = next(f for f in attributions(nlp, text) if f["cue"] == "souligne")
+    assert "Belhadj" not in first["text"]

@@ -17,13 +17,19 @@ from claimx.components.attributions.sources import inverted_phrase
 _FINAL = {".", "!", "?", "…", ";"}
 
 
-def content_end(ctx: DocContext, sent: Span, cue: Span, later: list[Cue]) -> int:
+def content_end(
+    ctx: DocContext, sent: Span, cue: Span, later: list[Cue], verb_cue: bool = True
+) -> int:
     """Where a cue's content ends: the sentence's end, or the next statement's start."""
     doc, separators = ctx.doc, ctx.grammar.statement_separators
     end = sent.end
     while end > sent.start and (doc[end - 1].text in _FINAL or doc[end - 1].is_space):
         end -= 1
     for other in later:
+        subject = _subject_after_comma(ctx, other, cue.end) if verb_cue else None
+        if subject is not None:  # "…, Brad Smith estime que": a new clause opens at the comma
+            end = min(end, subject)
+            break
         start = ctx.left_extend(other.span[0]).i
         while start - 1 > cue.end and doc[start - 1].lower_ in ctx.grammar.gerund_markers:
             start -= 1  # "…, (tout) en dénonçant"
@@ -33,6 +39,18 @@ def content_end(ctx: DocContext, sent: Span, cue: Span, later: list[Cue]) -> int
     while end > cue.end and doc[end - 1].lower_ in separators:
         end -= 1
     return end
+
+
+def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
+    """The comma before a later cue's own subject, when one stands between them."""
+    doc = ctx.doc
+    verb = cue.span[0]
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and after < child.i < verb.i:
+            left = child.left_edge.i
+            if left - 1 > after and doc[left - 1].text == ",":
+                return left - 1
+    return None
 
 
 def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | None:

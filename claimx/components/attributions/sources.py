@@ -373,6 +373,8 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     lead = [t for t in phrase if t.i < mention.start and not t.is_punct]
     if phrase.start <= mention.start < phrase.end and any(t.pos_ == "NOUN" for t in lead):
         return owner, phrase.text.strip(" ,")
+    if owner is not None and owner.kind == "group" and mention.end < phrase.end:
+        return owner, phrase.text.strip(" ,")  # "des responsables de la Maison Blanche"
     return owner, ctx.actors.name_of(mention)
 
 

@@ -16,6 +16,7 @@ from claimx.components.attributions.sources import (
     phrase_source,
     pronoun_source,
     speaker_before,
+    speaker_in,
     subject,
 )
 from claimx.components.grammar import Grammar
@@ -45,6 +46,7 @@ def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[Attribu
             ctx.hits.extend(_sentence(ctx, sent, found))
     hits = ctx.hits
     hits.extend(_colon_quotes(ctx, hits))
+    hits.extend(_continued_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
     return hits
 
@@ -56,7 +58,7 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
     for index, cue in enumerate(cues):
         if any(c.start <= cue.span.start < c.end for c in covered):
             continue
-        end = content_end(ctx, sent, cue.span, cues[index + 1 :])
+        end = content_end(ctx, sent, cue.span, cues[index + 1 :], cue.kind != "according_to")
         if cue.kind == "according_to":
             hit = _according_to(ctx, sent, cue, end)
         else:
@@ -218,8 +220,8 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
     inside = ctx.actors.mentions_in(source_span.start, source_span.end)
-    if inside:
-        owner = ctx.actors.owner(inside[0])
+    if inside:  # "selon un mémo du patron de X, Y": the person named speaks
+        owner = speaker_in(ctx, source_span, inside)[0]
     else:
         owner, text = phrase_source(ctx, source_span)
         if text is None:
@@ -262,4 +264,39 @@ def _colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attributi
         speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
         if speaker is not None:
             found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
+    return found
+
+
+def _continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """A quotation with no cue of its own, right after a speaker's words, continues them
+    ("« … », a déclaré X. « … »"): the same speaker, with the same cue."""
+    found: list[AttributionHit] = []
+    ordered = sorted(hits, key=lambda h: h.content.end)
+    for quote in ctx.quotes:
+        sent = ctx.sentences.of(quote.start)
+        if ctx.first_word(sent) > quote.start - 1 and quote.start > sent.start + 1:
+            continue  # a quotation inside a sentence of the writer's: not a continuation
+        if not _verbatim(quote) or any(
+            h.content.start <= quote.start < h.content.end
+            or (
+                h.cue.start >= quote.start
+                and ctx.sentences.of(h.cue.start).start == ctx.sentences.of(quote.start).start
+            )
+            for h in hits
+        ):
+            continue
+        before = [h for h in ordered if h.content.end <= quote.start and h.cue.end <= quote.start]
+        if not before:
+            continue
+        last = before[-1]
+        gap = ctx.doc[max(last.content.end, last.cue.end) : quote.start]
+        named = [  # another speaker named in between: not a continuation
+            m
+            for m in ctx.actors.mentions_in(gap.start, gap.end)
+            if ctx.actors.owner(m) is not last.source
+        ]
+        if last.kind in ("quote", "statement") and len(gap) <= 40 and not named:
+            found.append(
+                AttributionHit("quote", last.cue, quote, last.source, last.source_text, quote)
+            )
     return found
