@@ -12,9 +12,10 @@ verb), "forecast" (in `doc._.claimx_forecasts` and `doc.spans["claimx_forecasts"
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, MORPH
+from spacy.attrs import LEMMA, LOWER, MORPH, POS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -44,21 +45,23 @@ class HedgeTagger(DataComponent):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         variants = sorted({v for t in data["phrases"] for v in apostrophe_variants(t)})
         self.phrases.add("word", [nlp.make_doc(t) for t in variants])
-        self.prenominal = Matcher(nlp.vocab)
-        self.prenominal.add(
-            "word", [[{"LOWER": {"IN": list(data["prenominal"])}}, {"POS": "NOUN"}]]
-        )
+        self.prenominal = {nlp.vocab.strings.add(w) for w in data["prenominal"]}
+        self._rait: dict[int, bool] = {}  # lower-case form -> ends like a conditional
 
     def process(self, doc: Doc) -> Doc:
         spans = list(self.phrases(doc, as_spans=True))
-        spans += [Span(doc, s, s + 1, label="word") for _, s, _ in self.prenominal(doc)]
         forecasts: list[Span] = []
         quoted: set[int] | None = None
-        rows = doc.to_array([LEMMA, LOWER, MORPH]).tolist()
-        for i, (lemma, lower, morph) in enumerate(rows):
+        rows = doc.to_array([LEMMA, LOWER, MORPH, POS]).tolist()
+        for i, (lemma, lower, morph, _) in enumerate(rows):
             if lemma in self.lemma_ids or lower in self.form_ids:
                 spans.append(Span(doc, i, i + 1, label="word"))
-            elif self._conditional(morph) or self.conditional_form(doc[i]):
+            elif lower in self.prenominal:
+                if i + 1 < len(rows) and rows[i + 1][3] == NOUN:  # "la possible découverte"
+                    spans.append(Span(doc, i, i + 1, label="word"))
+            elif self._conditional(morph) or (
+                self._ends_like_conditional(lower) and self.conditional_form(doc[i])
+            ):
                 quoted = quoted_tokens(doc) if quoted is None else quoted
                 kind = self._reportive_conditional(doc[i], quoted)
                 if kind == "forecast":
@@ -78,6 +81,13 @@ class HedgeTagger(DataComponent):
         if known is None:
             features = self.vocab.strings[morph] if morph else ""
             known = self._is_conditional[morph] = "Mood=Cnd" in features.split("|")
+        return known
+
+    def _ends_like_conditional(self, lower: int) -> bool:
+        """Whether a form ends in -rait/-raient (cached by its hash: few distinct forms)."""
+        known = self._rait.get(lower)
+        if known is None:
+            known = self._rait[lower] = self.vocab.strings[lower].endswith(("rait", "raient"))
         return known
 
     def conditional_form(self, token: Token) -> bool:

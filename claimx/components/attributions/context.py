@@ -28,10 +28,17 @@ class DocContext:
     lexicon: AttributionLexicon
     grammar: Grammar
     hits: list[AttributionHit] = field(default_factory=list)  # found so far, in order
+    _group_starts: dict[int, int] = field(default_factory=dict)  # verb -> its group's start
 
     # -- verb groups ---------------------------------------------------------
     def left_extend(self, verb: Token) -> Token:
         """The first token of a verb group: auxiliaries, negation, clitics, "-t-il"."""
+        start = self._group_starts.get(verb.i)
+        if start is None:
+            start = self._group_starts[verb.i] = self._left_extend(verb)
+        return self.doc[start]
+
+    def _left_extend(self, verb: Token) -> int:
         doc = self.doc
         i = verb.i
         while i > 0:
@@ -46,7 +53,7 @@ class DocContext:
                 i -= 1  # "a catégoriquement démenti", "a toutefois précisé"
             else:
                 break
-        return doc[i]
+        return i
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
