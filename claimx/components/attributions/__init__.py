@@ -11,8 +11,9 @@ Cues, from `models/attribution.yaml`:
 Each hit keeps its cue, its content (what is attributed) and its source.
 
 The package, by concern: `lexicon` (the data compiled), `context` (one doc's sentences,
-actors, quotations; verb groups), `cues`, `content`, `sources` (speakers, pronouns),
-`tagger` (the three joined).
+actors, quotations; verb groups), `cues`, `content`, `sources` (subjects, inverted
+speakers), `references` (pronouns, descriptions, documents, joint speakers), `quotations`
+(quoted words, colon quotes, continued quotes), `tagger` (the whole joined).
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def doc_cues(doc: Doc, lexicon: AttributionLexicon) -> DocCues:
             lexicon.no_comment, doc, lexicon.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0
         ),
         list(lexicon.according(doc, as_spans=True)),
-        match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, 1, 3),
+        match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, lexicon.phrasal_reach, 0),
         verbs,
     )
 

@@ -101,6 +101,7 @@ class AttributionLexicon:
         # lemma or in one of its forms, then the other words as written.
         self.phrasal = Matcher(nlp.vocab)
         self.phrasal_triggers: set[int] = set()
+        self.phrasal_reach = 1  # words a multi-word verb spans before its last one
         for lemma in sorted({*verbs["clause"], *verbs["object"], *denial["verbs"]}):
             verb = bare(lemma)
             head, _, rest = verb.partition(" ")
@@ -111,7 +112,9 @@ class AttributionLexicon:
             tail = [{"LOWER": w} for w in rest.split()]
             forms = sorted(forms_of(head))
             self.phrasal.add(verb, [[{"LEMMA": head}, *tail], [{"LOWER": {"IN": forms}}, *tail]])
-            self.phrasal_triggers.update(nlp.vocab.strings.add(w) for w in rest.split()[:1])
+            # The last word triggers the matcher ("garde", "valoir"): rarer than "en".
+            self.phrasal_triggers.add(nlp.vocab.strings.add(rest.split()[-1]))
+            self.phrasal_reach = max(self.phrasal_reach, len(rest.split()))
         self.lemmas = set(self.verb_of_form.values())
         self.lemma_ids = {nlp.vocab.strings.add(lemma) for lemma in self.lemmas}
         self.form_ids = {nlp.vocab.strings.add(form) for form in self.verb_of_form}

@@ -9,13 +9,20 @@ from claimx.components.attributions.content import content_end, forward_content,
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
 from claimx.components.attributions.lexicon import AttributionLexicon
-from claimx.components.attributions.sources import (
+from claimx.components.attributions.quotations import (
+    colon_quotes,
+    continued_quotes,
+    verbatim,
+    with_quotations,
+)
+from claimx.components.attributions.references import (
     Source,
-    inverted_subject,
     joint_speakers,
     phrase_source,
     pronoun_source,
-    speaker_before,
+)
+from claimx.components.attributions.sources import (
+    inverted_subject,
     speaker_in,
     subject,
 )
@@ -45,8 +52,8 @@ def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[Attribu
         if text[sent.start_char : sent.end_char].strip():
             ctx.hits.extend(_sentence(ctx, sent, found))
     hits = ctx.hits
-    hits.extend(_colon_quotes(ctx, hits))
-    hits.extend(_continued_quotes(ctx, hits))
+    hits.extend(colon_quotes(ctx, hits))
+    hits.extend(continued_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
     return hits
 
@@ -65,7 +72,7 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
             hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
         if hit is not None:
             covered.append(hit.content)
-            for quoted in _with_quotations(hit, ctx):
+            for quoted in with_quotations(hit, ctx):
                 hits.extend(_each_speaker(ctx, quoted, cue))
     return hits
 
@@ -124,31 +131,8 @@ def _build(
     quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
         content = quote
-        kind = "quote" if _verbatim(quote) else kind
+        kind = "quote" if verbatim(quote) else kind
     return AttributionHit(kind, full_cue, content, *source, quote)
-
-
-def _verbatim(quote: Span) -> bool:
-    """A quotation that reports words (two or more), not a word set off in quotation
-    marks ("une décision « exceptionnelle »")."""
-    return sum(1 for t in quote if t.is_alpha or t.like_num) >= 2
-
-
-def _with_quotations(hit: AttributionHit, ctx: DocContext) -> list[AttributionHit]:
-    """A statement holding a quotation is two claims: what was said, and the words quoted
-    (kind quote, same cue and source). Content that is all quotation is a quote."""
-    if hit.kind not in ("statement", "according_to"):
-        return [hit]
-    content = hit.content
-    quotes = [
-        q for q in ctx.quotes if content.start <= q.start and q.end <= content.end and _verbatim(q)
-    ]
-    if not quotes:
-        return [hit]
-    if len(quotes) == 1 and len(quotes[0]) >= len(content) - 2:
-        return [AttributionHit("quote", hit.cue, quotes[0], hit.source, hit.source_text, quotes[0])]
-    extra = [AttributionHit("quote", hit.cue, q, hit.source, hit.source_text, q) for q in quotes]
-    return [hit, *extra]
 
 
 def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
@@ -249,54 +233,3 @@ def _according_to_antecedent(
     if source == (None, None) or len(content) < 2:
         return None
     return AttributionHit("according_to", doc[cue.span.start : cue.span.end + 1], content, *source)
-
-
-def _colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
-    """Quotes introduced by a colon after their speaker: "Le ministre : « … »"."""
-    doc = ctx.doc
-    found = []
-    for quote in ctx.quotes:
-        if any(h.content.start <= quote.start < h.content.end for h in hits):
-            continue
-        colon = quote.start - 2
-        if colon < 0 or doc[colon].text != ":":
-            continue
-        speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
-        if speaker is not None:
-            found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
-    return found
-
-
-def _continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
-    """A quotation with no cue of its own, right after a speaker's words, continues them
-    ("« … », a déclaré X. « … »"): the same speaker, with the same cue."""
-    found: list[AttributionHit] = []
-    ordered = sorted(hits, key=lambda h: h.content.end)
-    for quote in ctx.quotes:
-        sent = ctx.sentences.of(quote.start)
-        if ctx.first_word(sent) > quote.start - 1 and quote.start > sent.start + 1:
-            continue  # a quotation inside a sentence of the writer's: not a continuation
-        if not _verbatim(quote) or any(
-            h.content.start <= quote.start < h.content.end
-            or (
-                h.cue.start >= quote.start
-                and ctx.sentences.of(h.cue.start).start == ctx.sentences.of(quote.start).start
-            )
-            for h in hits
-        ):
-            continue
-        before = [h for h in ordered if h.content.end <= quote.start and h.cue.end <= quote.start]
-        if not before:
-            continue
-        last = before[-1]
-        gap = ctx.doc[max(last.content.end, last.cue.end) : quote.start]
-        named = [  # another speaker named in between: not a continuation
-            m
-            for m in ctx.actors.mentions_in(gap.start, gap.end)
-            if ctx.actors.owner(m) is not last.source
-        ]
-        if last.kind in ("quote", "statement") and len(gap) <= 40 and not named:
-            found.append(
-                AttributionHit("quote", last.cue, quote, last.source, last.source_text, quote)
-            )
-    return found

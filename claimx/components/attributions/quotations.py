@@ -1,0 +1,84 @@
+"""Quotations in attributions: the words a statement quotes, quotes introduced by a colon,
+and quotations that continue a speaker's words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.sources import speaker_before
+from claimx.components.hits import AttributionHit
+
+
+def verbatim(quote: Span) -> bool:
+    """A quotation that reports words (two or more), not a word set off in quotation
+    marks ("une décision « exceptionnelle »")."""
+    return sum(1 for t in quote if t.is_alpha or t.like_num) >= 2
+
+
+def with_quotations(hit: AttributionHit, ctx: DocContext) -> list[AttributionHit]:
+    """A statement holding a quotation is two claims: what was said, and the words quoted
+    (kind quote, same cue and source). Content that is all quotation is a quote."""
+    if hit.kind not in ("statement", "according_to"):
+        return [hit]
+    content = hit.content
+    quotes = [
+        q for q in ctx.quotes if content.start <= q.start and q.end <= content.end and verbatim(q)
+    ]
+    if not quotes:
+        return [hit]
+    if len(quotes) == 1 and len(quotes[0]) >= len(content) - 2:
+        return [AttributionHit("quote", hit.cue, quotes[0], hit.source, hit.source_text, quotes[0])]
+    extra = [AttributionHit("quote", hit.cue, q, hit.source, hit.source_text, q) for q in quotes]
+    return [hit, *extra]
+
+
+def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """Quotes introduced by a colon after their speaker: "Le ministre : « … »"."""
+    doc = ctx.doc
+    found = []
+    for quote in ctx.quotes:
+        if any(h.content.start <= quote.start < h.content.end for h in hits):
+            continue
+        colon = quote.start - 2
+        if colon < 0 or doc[colon].text != ":":
+            continue
+        speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
+        if speaker is not None:
+            found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
+    return found
+
+
+def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """A quotation with no cue of its own, right after a speaker's words, continues them
+    ("« … », a déclaré X. « … »"): the same speaker, with the same cue."""
+    found: list[AttributionHit] = []
+    ordered = sorted(hits, key=lambda h: h.content.end)
+    for quote in ctx.quotes:
+        sent = ctx.sentences.of(quote.start)
+        if ctx.first_word(sent) > quote.start - 1 and quote.start > sent.start + 1:
+            continue  # a quotation inside a sentence of the writer's: not a continuation
+        if not verbatim(quote) or any(
+            h.content.start <= quote.start < h.content.end
+            or (
+                h.cue.start >= quote.start
+                and ctx.sentences.of(h.cue.start).start == ctx.sentences.of(quote.start).start
+            )
+            for h in hits
+        ):
+            continue
+        before = [h for h in ordered if h.content.end <= quote.start and h.cue.end <= quote.start]
+        if not before:
+            continue
+        last = before[-1]
+        gap = ctx.doc[max(last.content.end, last.cue.end) : quote.start]
+        named = [  # another speaker named in between: not a continuation
+            m
+            for m in ctx.actors.mentions_in(gap.start, gap.end)
+            if ctx.actors.owner(m) is not last.source
+        ]
+        if last.kind in ("quote", "statement") and len(gap) <= 40 and not named:
+            found.append(
+                AttributionHit("quote", last.cue, quote, last.source, last.source_text, quote)
+            )
+    return found

@@ -1,0 +1,186 @@
+"""Who a pronoun, a description or a plural stands for: pronouns and cataphora,
+documents and outlets ("le communiqué", "le journal"), roles ("le porte-parole"),
+spokespersons' bodies, joint and numbered speakers."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Span, Token
+
+from claimx.components.actor_index import is_subject
+from claimx.components.attributions.context import DocContext
+from claimx.components.hits import Actor
+from claimx.text import fold
+
+Source = tuple[Actor | None, str | None]
+
+
+def resolve_pronoun(
+    ctx: DocContext, token: Token, skip: tuple[int, int] | None = None
+) -> Actor | None:
+    """Resolve a subject pronoun ("Il aurait dit", "a-t-elle ajouté") to an actor.
+
+    An actor of the pronoun's preferred kind mentioned in the last 60 tokens wins;
+    otherwise the last compatible actor of the last 120 tokens. Mentions inside `skip`
+    (the quotation a speaker's pronoun follows) are not candidates.
+    """
+    entry = ctx.grammar.pronoun_entry(token.lower_)
+    if entry is None:
+        return None
+    preferred, kinds = entry
+    return ctx.actors.last_before(token.i, {preferred}, 60, skip) or ctx.actors.last_before(
+        token.i, kinds, 120, skip
+    )
+
+
+def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None = None) -> Source:
+    """The actor a pronoun stands for; unresolved, the pronoun itself still says someone
+    speaks ("Ils estiment que …")."""
+    actor = _cataphora(ctx, pronoun) or resolve_pronoun(ctx, pronoun, skip)
+    return (actor, actor.name) if actor else (None, pronoun.text.lstrip("-"))
+
+
+def _cataphora(ctx: DocContext, pronoun: Token) -> Actor | None:
+    """A pronoun in a clause set before the main one speaks for the main clause's subject:
+    "S'il souligne que …, Brad Smith estime que …"."""
+    clause = pronoun.head
+    main = clause.head
+    if clause.dep_ != "advcl" or main.i <= pronoun.i:
+        return None
+    entry = ctx.grammar.pronoun_entry(pronoun.lower_)
+    for child in main.children:
+        if child.dep_ == "nsubj" and child.i > clause.i:
+            for mention in ctx.actors.covering(child.i):
+                actor = ctx.actors.owner(mention)
+                if actor is not None and entry is not None and actor.kind in entry[1]:
+                    return actor
+    return None
+
+
+def phrase_source(ctx: DocContext, phrase: Span) -> Source:
+    """A speaker written as a phrase naming no actor: a document or an outlet cited
+    before ("le communiqué", "le journal") stands for it; else the phrase as written,
+    if it can speak."""
+    described = described_actor(ctx, phrase)
+    if described is not None:
+        return described, described.name
+    text = phrase.text.strip(" ,")
+    body = _body_of_voice(ctx, phrase)
+    if body is not None:  # "un porte-parole du ministère": the ministry speaks
+        return body, text
+    return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+
+
+def _body_of_voice(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The institution a role speaks for, named by a description in the role's
+    complement: "un porte-parole du ministère", "une porte-parole de la société"."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 3 or fold(tokens[1].text) not in ctx.lexicon.role_nouns:
+        return None
+    for prev, token in pairwise(tokens):
+        kind = ctx.lexicon.description_kinds.get(token.lemma_.lower())
+        if kind in ("organization", "government", "media") and (
+            prev.lower_ in ctx.grammar.complement_prepositions
+            or prev.lower_ in ctx.grammar.definite_determiners
+        ):
+            return ctx.actors.last_before(phrase.start, {kind}, 400)
+    return None
+
+
+def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The actor a definite description of a document or an outlet stands for: "le
+    communiqué", "le texte" -> the last speaker named; "le journal", "l'agence" -> the
+    last medium mentioned."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
+        return None
+    noun = tokens[1].lemma_.lower()
+    lexicon = ctx.lexicon
+    if fold(tokens[1].text) in lexicon.role_nouns:
+        role = fold(tokens[1].text)
+        person = _person_in_role(ctx, phrase, role)
+        if person is not None:
+            return person
+        # "le porte-parole" after "un porte-parole du ministère" spoke: the same voice.
+        for hit in reversed(ctx.hits):
+            if hit.source is not None and role in fold(hit.source_text or "").split():
+                return hit.source
+        return None
+    if noun in lexicon.media_nouns:
+        return ctx.actors.last_before(phrase.start, {"media"}, 400)
+    if noun in lexicon.document_nouns:
+        for hit in reversed(ctx.hits):
+            if hit.source is not None and hit.cue.start < phrase.start:
+                return hit.source
+        return last_subject(ctx, phrase.start, ("organization", "government", "media"))
+    return None
+
+
+def last_subject(ctx: DocContext, i: int, kinds: tuple[str, ...]) -> Actor | None:
+    """The actor of one of `kinds` last named as a subject before token `i` (within two
+    sentences' reach), else the last one named."""
+    for mention in reversed(ctx.actors.mentions_in(max(0, i - 120), i)):
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind in kinds and is_subject(mention):
+            return actor
+    return ctx.actors.last_before(i, set(kinds), 400)
+
+
+def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
+    """ "le président américain", "le patron du groupe": the last person named before
+    whose role holds that noun and every other word of the phrase it states."""
+    words = {fold(t.text) for t in phrase[1:] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    best: Actor | None = None
+    best_end = -1
+    for actor in ctx.actors.actors:
+        if actor.kind != "person":
+            continue
+        roles = [fold(r) for r in actor.roles]
+        if not any(role in r.split() and words <= set(r.split()) for r in roles):
+            continue
+        ends = [m.end for m in actor.mentions if m.end <= phrase.start]
+        if ends and max(ends) > best_end:
+            best, best_end = actor, max(ends)
+    return best
+
+
+def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
+    """The actors a coordinated subject names ("Reuters et Bloomberg rapportent"), or a
+    numbered plural description stands for ("les deux sociétés" -> the last two)."""
+    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return []
+    subject = subjects[0]
+    found: list[Actor] = []
+    coordinated = [subject]
+    for token in subject.subtree:  # "X, Y et Z": conjuncts of the subject itself only
+        if token.dep_ == "conj" and token.head in coordinated:
+            coordinated.append(token)
+    for token in coordinated:
+        for mention in ctx.actors.covering(token.i):
+            actor = ctx.actors.owner(mention)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    if len(found) >= 2:
+        return found
+    return _numbered_description(ctx, subject)
+
+
+def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
+    """ "les deux sociétés", "les trois groupes": the last N actors of the noun's kind."""
+    count = next(
+        (ctx.lexicon.numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
+    )
+    kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+    if not count or kind is None:
+        return []
+    found: list[Actor] = []
+    for mention in reversed(ctx.actors.mentions_in(max(0, noun.i - 400), noun.left_edge.i)):
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind == kind and actor not in found:
+            found.append(actor)
+        if len(found) == count:
+            return found[::-1]
+    return []
