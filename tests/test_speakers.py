@@ -338,3 +338,13 @@ def test_a_statement_ends_where_another_speaker_begins(nlp: Language) -> None:
     )
     first = next(f for f in attributions(nlp, text) if f["cue"] == "souligne")
     assert "Belhadj" not in first["text"]
+
+
+def test_a_denial_without_content_is_still_a_denial(nlp: Language) -> None:
+    found = attributions(nlp, "Le fondeur a immédiatement démenti, sans autre précision.")
+    assert [(f["kind"], f["source"]) for f in found] == [("denial", "Le fondeur")]
+
+
+def test_a_denial_verb_with_content_keeps_its_content(nlp: Language) -> None:
+    found = attributions(nlp, "Le fondeur dément avoir livré ces puces.")
+    assert found and found[0]["kind"] == "denial" and "avoir livré" in found[0]["text"]

@@ -112,6 +112,8 @@ def _build(
         source = inverted_subject(ctx, sent, doc[verb.i : span.end], found)
     else:
         forward = forward_content(ctx, cue, verb, end)
+        if forward is None and kind == "denial":
+            forward = full_cue  # "L'entreprise a démenti.": the denial is the claim itself
         if forward is None:
             return None
         content = forward
