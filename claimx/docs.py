@@ -106,3 +106,19 @@ def quote_marks(doc: Doc) -> list[tuple[int, str]]:
         if i < len(starts) and starts[i] == at and text[at + 1 : following].strip() == "":
             marks.append((i, mark))
     return marks
+
+
+class Occupied:
+    """Token positions taken by spans: an overlap test in the span's length, not in the
+    number of spans taken (a walk over taken spans is quadratic on long articles)."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._taken: set[int] = set()
+        for span in spans:
+            self.take(span)
+
+    def free(self, span: Span) -> bool:
+        return not any(i in self._taken for i in range(span.start, span.end))
+
+    def take(self, span: Span) -> None:
+        self._taken.update(range(span.start, span.end))

@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.docs import match_near
+from claimx.docs import Occupied, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -29,14 +29,12 @@ class Candidate:
 def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candidate]:
     """Every candidate mention, none overlapping another or a blocked span (chips)."""
     found: list[Candidate] = []
-    taken = list(blocked)
-
-    def free(span: Span) -> bool:
-        return not any(span.start < t.end and t.start < span.end for t in taken)
+    taken = Occupied(blocked)
+    free = taken.free
 
     def keep(span: Span, kind: ActorKind, name: str, known: bool = False) -> None:
         found.append(Candidate(span, kind, name, known))
-        taken.append(span)
+        taken.take(span)
 
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
+from claimx.docs import Occupied
 from claimx.text import fold
 
 
@@ -67,10 +68,10 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
         if actor.kind == "person":
             forms.add(actor.name.split()[-1])
         matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
-    taken = [m for a in actors for m in a.mentions] + blocked
+    taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         span = doc[start:end]
-        if any(span.start < t.end and t.start < span.end for t in taken):
+        if not taken.free(span):
             continue
         actors[int(doc.vocab.strings[match_id])].mentions.append(span)
-        taken.append(span)
+        taken.take(span)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
+from claimx.docs import Occupied
 
 
 def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
@@ -88,7 +89,7 @@ def _role_after(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | 
 def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
     """Link "l'entreprise", "la société américaine" to the last actor of their kind."""
     index = ActorIndex(actors)
-    taken = [m for a in actors for m in a.mentions]
+    taken = Occupied(m for a in actors for m in a.mentions)
     for match_id, i, end in lex.description_nouns(doc):
         kind = lex.descriptions.get(doc.vocab.strings[match_id])
         if kind is None or i == 0 or doc[i - 1].lower_ not in lex.grammar.definite_determiners:
@@ -101,14 +102,14 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         span = doc[token.i - 1 : end]
         if _named_after(doc, end):
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
-        if any(span.start < t.end and t.start < span.end for t in taken):
+        if not taken.free(span):
             continue
         antecedent = index.last_subject_before(token.i, {kind}) or index.last_before(
             token.i, {kind}
         )
         if antecedent is not None:
             index.add(antecedent, span)
-            taken.append(span)
+            taken.take(span)
 
 
 def _looks_like_a_name(name: str) -> bool:
