@@ -545,3 +545,16 @@ def test_article_language_decides_billion(lang: str | None, amount: int) -> None
 def test_two_amounts_in_one_sentence() -> None:
     doc = NLP("Il a investi 2 milliards d'euros puis 3 millions de dollars.")
     assert [(h.amount, h.currency) for h in doc._.claimx_money] == [(2 * B, "EUR"), (3 * M, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "currencies"),
+    [
+        # a minor unit with no currency of its own takes the article's only currency
+        ("Le bénéfice atteint 2,14$ par action, contre 53 cents un an plus tôt.", ["USD", "USD"]),
+        ("Le dividende est de 53 cents.", [None]),
+        ("Il a payé 2 euros et 3 dollars, puis 53 cents.", ["EUR", "USD", None]),
+    ],
+)
+def test_minor_units_take_the_articles_currency(text: str, currencies: list[str | None]) -> None:
+    assert [h.currency for h in NLP(text)._.claimx_money] == currencies

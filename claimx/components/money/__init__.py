@@ -11,6 +11,8 @@ By concern: `lexicon` (the data compiled), `finder` (where to try), `values`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,12 +63,23 @@ class MoneyTagger(DataComponent):
                     money.append(hit)
                     taken.append((start, end))
         money.sort(key=lambda h: h.start)
+        money = _implied_currency(money)
         percent.sort(key=lambda h: h.start)
         doc._.claimx_money = money
         doc._.claimx_percent = percent
         doc.spans["claimx_money"] = [h.span for h in money]
         doc.spans["claimx_percent"] = [h.span for h in percent]
         return doc
+
+
+def _implied_currency(money: list[MoneyHit]) -> list[MoneyHit]:
+    """ "53 cents" says no currency: when every other amount of the article is in one
+    currency, it is that one."""
+    currencies = {h.currency for h in money if h.currency is not None}
+    if len(currencies) != 1:
+        return money
+    (currency,) = currencies
+    return [replace(h, currency=currency) if h.currency is None else h for h in money]
 
 
 @Language.factory(
