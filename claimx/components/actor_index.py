@@ -83,9 +83,15 @@ class ActorIndex:
         unique = {id(m): m for m in mentions}
         return sorted(unique.values(), key=lambda m: self._order[id(m)])
 
+    def topic_before(self, i: int, kinds: Iterable[str], reach: int, window: int) -> Actor | None:
+        """The actor a description most likely takes up: the last of `kinds` named as a
+        subject within `reach` tokens before `i`, else the last named within `window`."""
+        wanted = set(kinds)
+        return self.last_subject_before(i, wanted, reach) or self.last_before(i, wanted, window)
+
     def last_subject_before(self, i: int, kinds: Iterable[str], window: int = 80) -> Actor | None:
         """The actor of one of `kinds` last named as a subject before token `i`, within
-        `window` tokens: the one a description most likely takes up (the topic)."""
+        `window` tokens."""
         wanted = set(kinds)
         hi = bisect_right(self._by_end, i, key=lambda row: row[0])
         for at in range(hi - 1, -1, -1):

@@ -104,9 +104,7 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
         if not taken.free(span):
             continue
-        antecedent = index.last_subject_before(token.i, {kind}) or index.last_before(
-            token.i, {kind}
-        )
+        antecedent = index.topic_before(token.i, {kind}, 80, 400)
         if antecedent is not None:
             index.add(antecedent, span)
             taken.take(span)

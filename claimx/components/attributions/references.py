@@ -8,7 +8,6 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
 from claimx.text import fold
@@ -113,18 +112,10 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
         for hit in reversed(ctx.hits):
             if hit.source is not None and hit.cue.start < phrase.start:
                 return hit.source
-        return last_subject(ctx, phrase.start, ("organization", "government", "media"))
+        return ctx.actors.topic_before(
+            phrase.start, ("organization", "government", "media"), 120, 400
+        )
     return None
-
-
-def last_subject(ctx: DocContext, i: int, kinds: tuple[str, ...]) -> Actor | None:
-    """The actor of one of `kinds` last named as a subject before token `i` (within two
-    sentences' reach), else the last one named."""
-    for mention in reversed(ctx.actors.mentions_in(max(0, i - 120), i)):
-        actor = ctx.actors.owner(mention)
-        if actor is not None and actor.kind in kinds and is_subject(mention):
-            return actor
-    return ctx.actors.last_before(i, set(kinds), 400)
 
 
 def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
