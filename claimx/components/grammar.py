@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from claimx.text import apostrophe_variants
@@ -71,12 +72,12 @@ class Grammar:
             small_numbers=dict(data["small_numbers"]),
         )
 
-    @property
+    @cached_property  # read for every token of a candidate speaker: built once
     def speaking_pronouns(self) -> frozenset[str]:
         """Pronouns that can stand for a speaker: subject pronouns and the first persons."""
         return self.pronouns | self.first_persons
 
-    @property
+    @cached_property
     def pronouns(self) -> frozenset[str]:
         """Subject pronouns, plain and inverted ("il", "-il")."""
         return frozenset(self.pronoun_kinds) | {"-" + p for p in self.pronoun_kinds}

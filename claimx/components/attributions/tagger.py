@@ -12,7 +12,6 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.quotations import (
     colon_quotes,
     continued_quotes,
-    verbatim,
     with_quotations,
 )
 from claimx.components.attributions.references import (
@@ -132,8 +131,7 @@ def _build(
         content = doc[content.start + 1 : content.end]
     quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
-        content = quote
-        kind = "quote" if verbatim(quote) else kind
+        content = quote  # whether it is a quote is with_quotations' to say
     return AttributionHit(kind, full_cue, content, *source, quote)
 
 
