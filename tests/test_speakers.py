@@ -320,6 +320,18 @@ def test_quotations_inside_statements(nlp: Language, text: str, kinds: set[str])
             "Il n'y a plus de temps à perdre",
         ),
         (
+            "« Nous avons tout essayé », a déclaré Lena Varga, porte-parole de la Commission "
+            "européenne. « Il n'y a plus de temps à perdre. »",
+            "Lena Varga",
+            "Il n'y a plus de temps à perdre",
+        ),
+        (
+            "« Le groupe contrôle trois filiales », a accusé Marc Orsi dans sa lettre, « et "
+            "elles travaillent pour l'armée ».",
+            "Marc Orsi",
+            "elles travaillent pour l'armée",
+        ),
+        (
             "Selon une note interne du patron du groupe, Paul Estrade, les usines fermeront.",
             "Paul Estrade",
             "les usines fermeront",
@@ -330,6 +342,23 @@ def test_clauses_continuations_and_documents(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# A quotation inside a sentence of the writer's, after a speaker's words, continues nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ces règles visent « la stratégie globale du groupe », selon le communiqué. L'autorité "
+        "s'est penchée sur un « mur de traceurs » imposé aux abonnés.",
+        "« Nous avons tout essayé », a déclaré Lena Varga. L'usine accueillera ensuite une « "
+        "coopération renforcée entre les équipes ».",
+    ],
+)
+def test_quotations_in_the_writers_sentences_continue_nothing(nlp: Language, text: str) -> None:
+    assert all(
+        "traceurs" not in f["text"] and "coopération" not in f["text"]
+        for f in attributions(nlp, text)
+    ), attributions(nlp, text)
 
 
 def test_a_statement_ends_where_another_speaker_begins(nlp: Language) -> None:

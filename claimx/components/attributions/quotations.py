@@ -51,19 +51,15 @@ def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attributio
 
 def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
     """A quotation with no cue of its own, right after a speaker's words, continues them
-    ("« … », a déclaré X. « … »"): the same speaker, with the same cue."""
+    ("« … », a déclaré X. « … »", "« … », a déclaré X, « … »"): the same speaker, with the
+    same cue. A quotation inside a sentence of the writer's continues nothing."""
     found: list[AttributionHit] = []
     ordered = sorted(hits, key=lambda h: h.content.end)
     for quote in ctx.quotes:
         sent = ctx.sentences.of(quote.start)
-        if ctx.first_word(sent) > quote.start - 1 and quote.start > sent.start + 1:
-            continue  # a quotation inside a sentence of the writer's: not a continuation
         if not verbatim(quote) or any(
             h.content.start <= quote.start < h.content.end
-            or (
-                h.cue.start >= quote.start
-                and ctx.sentences.of(h.cue.start).start == ctx.sentences.of(quote.start).start
-            )
+            or (h.cue.start >= quote.start and ctx.sentences.of(h.cue.start).start == sent.start)
             for h in hits
         ):
             continue
@@ -71,10 +67,15 @@ def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attrib
         if not before:
             continue
         last = before[-1]
+        if ctx.first_word(sent) < quote.start and not _resumes(ctx, last, quote):
+            continue
         gap = ctx.doc[max(last.content.end, last.cue.end) : quote.start]
-        named = [  # another speaker named in between: not a continuation
+        # Another speaker named in a sentence between: not a continuation. The speaker's
+        # own sentence may name others ("a déclaré X, porte-parole de la Commission").
+        said = ctx.sentences.of(max(last.content.end, last.cue.end) - 1).end
+        named = [
             m
-            for m in ctx.actors.mentions_in(gap.start, gap.end)
+            for m in ctx.actors.mentions_in(max(gap.start, said), gap.end)
             if ctx.actors.owner(m) is not last.source
         ]
         if last.kind in ("quote", "statement") and len(gap) <= 40 and not named:
@@ -82,3 +83,16 @@ def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attrib
                 AttributionHit("quote", last.cue, quote, last.source, last.source_text, quote)
             )
     return found
+
+
+def _resumes(ctx: DocContext, last: AttributionHit, quote: Span) -> bool:
+    """ "« … », a accusé X dans sa lettre, « … »": a quotation resuming after the incise
+    of the quotation before it, in the same sentence, after a comma."""
+    doc = ctx.doc
+    opener = quote.start - 1
+    return (
+        last.content.end <= last.cue.start
+        and ctx.sentences.of(last.cue.start).start == ctx.sentences.of(quote.start).start
+        and opener > 0
+        and doc[opener - 1].text == ","
+    )
