@@ -320,6 +320,25 @@ def test_quotations_inside_statements(nlp: Language, text: str, kinds: set[str])
             "Il n'y a plus de temps à perdre",
         ),
         (
+            "S'il souligne que la France est déjà un acteur majeur de l'intelligence "
+            "artificielle, Karim Belhadj estime que « ce dont la France a besoin, c'est "
+            "d'usines ».",
+            "Karim Belhadj",
+            "la France est déjà un acteur majeur",
+        ),
+        (
+            "S'il souligne que la France est déjà un acteur majeur de l'intelligence "
+            "artificielle, Karim Belhadj estime que « ce dont la France a besoin, c'est "
+            "d'usines ».",
+            "Karim Belhadj",
+            "ce dont la France a besoin",
+        ),
+        (
+            "Si elle admet que le marché ralentit, Lena Varga juge que la demande reviendra.",
+            "Lena Varga",
+            "le marché ralentit",
+        ),
+        (
             "« Nous avons tout essayé », a déclaré Lena Varga, porte-parole de la Commission "
             "européenne. « Il n'y a plus de temps à perdre. »",
             "Lena Varga",

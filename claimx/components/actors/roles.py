@@ -120,13 +120,15 @@ def _named_after(doc: Doc, i: int) -> bool:
     """Whether a proper name completes the noun phrase starting at token `i`."""
     after_preposition = False
     for token in doc[i : min(i + 6, len(doc))]:
-        if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PER", "MISC"):
+        # a name, or a word inside one the NER found; not "la tech" tagged a name
+        proper = token.pos_ == "PROPN" and token.text[:1].isupper()
+        if proper or token.ent_type_ in ("ORG", "PER", "MISC"):
             # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
             # "le géant américain des puces Nvidia": a name after the complement is its name
             return not after_preposition
         if token.pos_ == "ADP":
             after_preposition = True
-        elif token.pos_ in ("NOUN", "ADJ"):
+        elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
             after_preposition = False
         elif token.pos_ != "DET":
             return False

@@ -50,6 +50,16 @@ def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
             left = child.left_edge.i
             if left - 1 > after and doc[left - 1].text == ",":
                 return left - 1
+    # The parser hung the name elsewhere (an apposition of the clause before): an actor
+    # named between the comma and the verb group is the subject all the same.
+    start = ctx.left_extend(verb).i
+    for mention in ctx.actors.mentions_in(max(after, start - 8), start):
+        if (
+            mention.end == start
+            and mention.start - 1 > after
+            and doc[mention.start - 1].text == ","
+        ):
+            return mention.start - 1
     return None
 
 

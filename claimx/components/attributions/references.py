@@ -43,18 +43,42 @@ def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None
 def _cataphora(ctx: DocContext, pronoun: Token) -> Actor | None:
     """A pronoun in a clause set before the main one speaks for the main clause's subject:
     "S'il souligne que …, Brad Smith estime que …"."""
+    entry = ctx.grammar.pronoun_entry(pronoun.lower_)
+    if entry is None:
+        return None
     clause = pronoun.head
     main = clause.head
-    if clause.dep_ != "advcl" or main.i <= pronoun.i:
-        return None
-    entry = ctx.grammar.pronoun_entry(pronoun.lower_)
-    for child in main.children:
-        if child.dep_ == "nsubj" and child.i > clause.i:
-            for mention in ctx.actors.covering(child.i):
-                actor = ctx.actors.owner(mention)
-                if actor is not None and entry is not None and actor.kind in entry[1]:
-                    return actor
+    candidates: list[Span] = []
+    if clause.dep_ == "advcl" and main.i > pronoun.i:
+        for child in main.children:
+            if child.dep_ == "nsubj" and child.i > clause.i:
+                candidates.extend(ctx.actors.covering(child.i))
+    else:
+        candidates = _main_clause_subject(ctx, pronoun)
+    for mention in candidates:
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind in entry[1]:
+            return actor
     return None
+
+
+def _main_clause_subject(ctx: DocContext, pronoun: Token) -> list[Span]:
+    """The same, read on the surface when the parser made the subordinate clause the
+    root: a sentence opening on a conjunction and the pronoun ("S'il …, X estime"); the
+    actor named right after the clause's comma and before a verb."""
+    doc = ctx.doc
+    sent = ctx.sentences.of(pronoun.i)
+    opener = ctx.first_word(sent)
+    if pronoun.i != opener + 1 or doc[opener].pos_ != "SCONJ":
+        return []
+    for mention in ctx.actors.mentions_in(pronoun.i + 1, min(sent.end, pronoun.i + 60)):
+        if doc[mention.start - 1].text == "," and mention.end < sent.end:
+            after = doc[mention.end]  # a verb, even one the tagger misreads ("X juge")
+            if after.pos_ in ("VERB", "AUX") or (
+                after.is_lower and after.is_alpha and after.pos_ not in ("ADP", "CCONJ", "DET")
+            ):
+                return [mention]
+    return []
 
 
 def phrase_source(ctx: DocContext, phrase: Span) -> Source:
