@@ -31,7 +31,7 @@ def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str], list[str
         ("La Commission a ouvert une enquête.", "Commission européenne", "government"),
         ("Le Congrès a voté la loi.", "Congrès", "government"),
         ("Le Parlement européen a adopté le texte.", "Parlement européen", "government"),
-        ("La CNIL a infligé une amende à Google.", "CNIL", "government"),
+        ("La CNIL a infligé une amende à Google.", "Cnil", "government"),
         ("Pékin a riposté en limitant le gallium.", "Pékin", "government"),
         ("Tokyo a annoncé des subventions pour Rapidus.", "Tokyo", "government"),
         ("Samsung Electronics a publié ses résultats.", "Samsung", "organization"),
@@ -251,3 +251,55 @@ def test_a_description_takes_up_the_subject_not_the_last_name(nlp: Language) -> 
         "La start-up préfère rester indépendante."
     )
     assert "La start-up" in actors(nlp, text)["Hugging Face"][2]
+
+
+# A description with a demonym takes up an actor of that country, never one of another;
+# a description's noun prefers the actor whose name it opens.
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        (
+            "Google a été sanctionné par la Cnil, l'autorité française. L'entreprise américaine "
+            "fera appel de la décision.",
+            "Google",
+            "L'entreprise américaine",
+        ),
+        (
+            "Nvidia a vendu des puces à Huawei. Le groupe chinois a confirmé la commande.",
+            "Huawei",
+            "Le groupe chinois",
+        ),
+        # no demonym: the subject is taken up
+        (
+            "Nvidia a vendu des puces à Huawei. Le groupe a confirmé la commande.",
+            "Nvidia",
+            "Le groupe",
+        ),
+        (
+            "Le ministère chinois du Commerce a répondu au gouvernement américain jeudi. Le "
+            "ministère dénonce des sanctions.",
+            "ministère chinois du Commerce",
+            "Le ministère",
+        ),
+    ],
+)
+def test_descriptions_agree_with_their_actor(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    found = actors(nlp, text)
+    assert description in found[name][2], found
+
+
+# The gazetteer matches names whatever their case or the accents on their capitals, but a
+# word written in lower case is not a name.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("La CNIL a sanctionné Google.", {"Cnil", "Google"}),
+        ("SK hynix et l'Elysée ont réagi.", {"SK Hynix", "Élysée"}),
+        ("Les Etats-Unis ont réagi.", {"États-Unis"}),
+        ("Il a levé le bras, arm en anglais, puis a parlé de meta et d'apple.", set()),
+    ],
+)
+def test_gazetteer_forms(nlp: Language, text: str, names: set[str]) -> None:
+    assert set(actors(nlp, text)) == names

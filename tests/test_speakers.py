@@ -265,7 +265,7 @@ VOICES = [
     (
         "Le ministère chinois du Commerce a ouvert une enquête. Ces pratiques violent les "
         "règles, a indiqué un porte-parole du ministère.",
-        "ministère du Commerce",
+        "ministère chinois du Commerce",
         "Ces pratiques violent les règles",
     ),
     (

@@ -8,7 +8,7 @@ actor's), so that ties break as a walk over `actors` and their mentions would.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span
 
@@ -83,13 +83,29 @@ class ActorIndex:
         unique = {id(m): m for m in mentions}
         return sorted(unique.values(), key=lambda m: self._order[id(m)])
 
-    def topic_before(self, i: int, kinds: Iterable[str], reach: int, window: int) -> Actor | None:
+    def topic_before(
+        self,
+        i: int,
+        kinds: Iterable[str],
+        reach: int,
+        window: int,
+        accept: Callable[[Actor], bool] | None = None,
+    ) -> Actor | None:
         """The actor a description most likely takes up: the last of `kinds` named as a
-        subject within `reach` tokens before `i`, else the last named within `window`."""
+        subject within `reach` tokens before `i`, else the last named within `window`;
+        only actors `accept` takes, if given."""
         wanted = set(kinds)
-        return self.last_subject_before(i, wanted, reach) or self.last_before(i, wanted, window)
+        return self.last_subject_before(i, wanted, reach, accept) or self.last_before(
+            i, wanted, window, accept=accept
+        )
 
-    def last_subject_before(self, i: int, kinds: Iterable[str], window: int = 80) -> Actor | None:
+    def last_subject_before(
+        self,
+        i: int,
+        kinds: Iterable[str],
+        window: int = 80,
+        accept: Callable[[Actor], bool] | None = None,
+    ) -> Actor | None:
         """The actor of one of `kinds` last named as a subject before token `i`, within
         `window` tokens."""
         wanted = set(kinds)
@@ -98,7 +114,7 @@ class ActorIndex:
             end, _, mention, actor = self._by_end[at]
             if i - end > window:
                 break
-            if actor.kind in wanted and is_subject(mention):
+            if actor.kind in wanted and is_subject(mention) and (accept is None or accept(actor)):
                 return actor
         return None
 
@@ -108,9 +124,10 @@ class ActorIndex:
         kinds: Iterable[str],
         window: int = 400,
         skip: tuple[int, int] | None = None,
+        accept: Callable[[Actor], bool] | None = None,
     ) -> Actor | None:
         """The actor of one of `kinds` mentioned last before token `i`, within `window`
-        tokens; mentions inside `skip` are not candidates."""
+        tokens; mentions inside `skip` are not candidates, nor actors `accept` refuses."""
         wanted = set(kinds)
         hi = bisect_right(self._by_end, i, key=lambda row: row[0])
         best: tuple[int, _Order, Span, Actor] | None = None
@@ -119,7 +136,7 @@ class ActorIndex:
             end, order, mention, actor = row
             if i - end > window or (best is not None and end < best[0]):
                 break
-            if actor.kind not in wanted:
+            if actor.kind not in wanted or (accept is not None and not accept(actor)):
                 continue
             if skip is not None and skip[0] <= mention.start and mention.end <= skip[1]:
                 continue

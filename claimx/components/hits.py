@@ -78,6 +78,7 @@ class Actor:
     kind: ActorKind
     mentions: list[Span]
     roles: list[str] = field(default_factory=list)
+    country: str | None = None  # its nationality, when the gazetteer or the text says it
 
     @property
     def first(self) -> int:

@@ -38,6 +38,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
 
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
+        if not any(c.isupper() for c in span.text):
+            continue  # "arm", "meta": words, not Arm or Meta
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
         if free(span):
@@ -58,7 +60,9 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if fold(cleaned.text) in lex.city_forms:
             continue  # "à Washington": the gazetteer said it does not act here
         ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
-        if ent_kind is not None:
+        if ent_kind == "country":
+            keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
+        elif ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
     return sorted(found, key=lambda c: c.span.start)
 

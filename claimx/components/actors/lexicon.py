@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from spacy.language import Language
@@ -19,14 +20,19 @@ class ActorLexicon:
     def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
         self.grammar = grammar
         self.make_doc = nlp.make_doc
-        self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Matched whatever the case ("Cnil", "SK hynix"); a match must open on a capital
+        # (see candidates), so that "arm" is not Arm.
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known: dict[str, tuple[str, str]] = {}
+        self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
         self.city_forms: set[str] = set()  # a capital as written: a place unless it acts
         for kind_key, kind in _KINDS:
             for entry in data[kind_key]:
                 label = f"{kind}:{entry['name']}"
                 self.known[label] = (entry["name"], kind)
+                if entry.get("country"):
+                    self.country_of[(entry["name"], kind)] = entry["country"]
                 if entry.get("city"):
                     self.cities.add(label)
                     self.city_forms |= {
@@ -35,8 +41,16 @@ class ActorLexicon:
                 forms = {entry["name"], *(entry.get("aliases") or [])}
                 # "la Commission" opens a sentence as "La Commission".
                 forms |= {f[0].upper() + f[1:] for f in forms if f[:1].islower()}
+                forms |= {_plain_capitals(f) for f in forms}  # "Elysée" for "Élysée"
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
-        self.countries = {fold(c) for c in data["countries"]}
+        # "Etats-Unis" as written -> "États-Unis"
+        self.country_names = {
+            fold(v): c for c in data["countries"] for v in (c, _plain_capitals(c))
+        }
+        self.countries = set(self.country_names)
+        self.demonyms = {
+            fold(form): country for country, forms in data["demonyms"].items() for form in forms
+        }
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.titles = set(data["person_titles"])
         self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
@@ -81,3 +95,8 @@ class ActorLexicon:
             ],
             greedy="LONGEST",
         )
+
+
+def _plain_capitals(form: str) -> str:
+    """A name with its capitals unaccented, as the press often writes them."""
+    return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in form)

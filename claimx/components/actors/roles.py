@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.actors.nationality import agreeing
 from claimx.components.hits import Actor
 from claimx.docs import Occupied
 
@@ -104,7 +105,11 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
         if not taken.free(span):
             continue
-        antecedent = index.topic_before(token.i, {kind}, 80, 400)
+        tests = agreeing(lex, span, token.text)
+        antecedent = next(
+            filter(None, (index.topic_before(token.i, {kind}, 80, 400, test) for test in tests)),
+            None,
+        )
         if antecedent is not None:
             index.add(antecedent, span)
             taken.take(span)

@@ -1,0 +1,65 @@
+"""Actors' countries: from the gazetteer, a country's own name, a demonym in the name
+("gouvernement chinois") or in the description the text gives it ("le géant chinois
+Huawei", "l'autorité française de contrôle (Cnil)"). Descriptions agree with them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.hits import Actor
+from claimx.text import fold
+
+_PHRASE_POS = {"DET", "NOUN", "ADJ", "ADP", "PROPN"}
+
+
+def add_countries(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
+    """Give each actor the country the gazetteer or the text states for it."""
+    for actor in actors:
+        actor.country = (
+            lex.country_of.get((actor.name, actor.kind))
+            or (lex.country_names.get(fold(actor.name)) if actor.kind == "country" else None)
+            or demonym_in(lex, actor.name.split())
+            or next(filter(None, (_described_country(doc, lex, m) for m in actor.mentions)), None)
+        )
+
+
+def demonym_in(lex: ActorLexicon, words: list[str]) -> str | None:
+    """The country the first demonym among `words` names."""
+    return next((lex.demonyms[fold(w)] for w in words if fold(w) in lex.demonyms), None)
+
+
+def _described_country(doc: Doc, lex: ActorLexicon, mention: Span) -> str | None:
+    """A demonym in the noun phrase a name completes: "le géant chinois Huawei",
+    "l'américain Nvidia", "l'autorité française de contrôle … (Cnil)"."""
+    i = mention.start - 1
+    if i >= 0 and doc[i].text == "(":
+        i -= 1
+    stop = max(0, i - 12)
+    words = []
+    while i >= stop and doc[i].pos_ in _PHRASE_POS and not doc[i].is_punct:
+        words.append(doc[i].text)
+        i -= 1
+    return demonym_in(lex, words)
+
+
+def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[Actor], bool]]:
+    """The tests a description's antecedent must pass, most exacting first: an actor whose
+    name opens on the description's noun ("le ministère" -> "ministère chinois du
+    Commerce"), then any; with a demonym ("la société américaine"), only actors of that
+    country, else of no known country."""
+    country = demonym_in(lex, [t.text for t in description])
+    noun = fold(noun)
+
+    def named(actor: Actor) -> bool:
+        return fold(actor.name).split()[0] == noun
+
+    if country is None:
+        return [named, lambda actor: True]
+    return [
+        lambda actor: named(actor) and actor.country in (country, None),
+        lambda actor: actor.country == country,
+        lambda actor: actor.country is None,
+    ]
