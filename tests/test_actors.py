@@ -303,3 +303,80 @@ def test_descriptions_agree_with_their_actor(
 )
 def test_gazetteer_forms(nlp: Language, text: str, names: set[str]) -> None:
     assert set(actors(nlp, text)) == names
+
+
+# Names as the text writes them whole: a group with its complements, a ministry with every
+# portfolio, a person's given names the NER missed, a known company's full name.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Des responsables de la Maison Blanche ont expliqué que la règle changerait.",
+            "responsables de la Maison Blanche",
+            "group",
+        ),
+        (
+            "Plusieurs géants américains du secteur de l'IA estiment que le texte freine "
+            "l'innovation.",
+            "géants américains du secteur de l'IA",
+            "group",
+        ),
+        (
+            "Une quarantaine de patrons européens ont signé une lettre, demandant un moratoire.",
+            "patrons européens",
+            "group",
+        ),
+        (
+            "Les fabricants devront obtenir l'accord du ministère de l’Économie, du Commerce et "
+            "de l’Industrie du Japon, a déclaré le ministère.",
+            "ministère de l’Économie, du Commerce et de l’Industrie du Japon",
+            "government",
+        ),
+        ("Le PDG d’Intel Lip-Bu Tan a démissionné. M. Tan conteste.", "Lip-Bu Tan", "person"),
+    ],
+)
+def test_names_written_whole(nlp: Language, text: str, name: str, kind: str) -> None:
+    assert records(nlp, text).get(name) == kind, records(nlp, text)
+
+
+# A minister's portfolios, however many, are not actors.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Le ministre français de l'Economie et des Finances, Eric Lombard, a échangé avec "
+            "les dirigeants du groupe.",
+            {"Economie", "Finances"},
+        ),
+        (
+            "La commissaire chargée du Numérique, de la Concurrence et de l'Industrie a parlé.",
+            {"Numérique", "Concurrence", "Industrie"},
+        ),
+    ],
+)
+def test_portfolios_are_not_actors(nlp: Language, text: str, absent: set[str]) -> None:
+    assert not absent & set(records(nlp, text)), records(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "Le groupe avait racheté Cadence Design Systems en 2019, a rappelé Intel.",
+            "Cadence",
+            "Cadence Design Systems",
+        ),
+        # never over a chip's name
+        (
+            "Le recours à des puces Nvidia H100 fait l'objet d'une enquête du département du "
+            "Commerce.",
+            "Nvidia",
+            "Nvidia",
+        ),
+    ],
+)
+def test_a_known_name_is_kept_whole_as_the_ner_read_it(
+    nlp: Language, text: str, name: str, mention: str
+) -> None:
+    found = actors(nlp, text)
+    assert mention in found[name][2], found

@@ -28,6 +28,7 @@ class Grammar:
     portfolio_links: frozenset[str]
     government_nouns: tuple[str, ...]
     government_nouns_with_name: tuple[str, ...]
+    government_nouns_with_portfolio: tuple[str, ...]
     source_prepositions: frozenset[str]
     addressee_prepositions: frozenset[str]
     complement_prepositions: frozenset[str]
@@ -64,6 +65,7 @@ class Grammar:
             portfolio_links=frozenset(data["portfolio_links"]),
             government_nouns=tuple(data["government_nouns"]),
             government_nouns_with_name=tuple(data["government_nouns_with_name"]),
+            government_nouns_with_portfolio=tuple(data["government_nouns_with_portfolio"]),
             source_prepositions=frozenset(data["source_prepositions"]),
             addressee_prepositions=frozenset(data["addressee_prepositions"]),
             complement_prepositions=frozenset(data["complement_prepositions"]),

@@ -36,8 +36,11 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
+    entity_ends = {ent.start: ent.end for ent in doc.ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
+        whole = _full_name(doc, span, entity_ends.get(span.start, 0))
+        span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
         if not any(c.isupper() for c in span.text):
             continue  # "arm", "meta": words, not Arm or Meta
         if span.label_ in lex.cities and not acting(lex, span):
@@ -47,12 +50,15 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     # The matchers run only near their nouns (see match_near); a group is at most a
     # three-word determiner, the noun and its adjectives, a government its noun and name.
     for span in match_near(lex.governments, doc, lex.government_nouns, LOWER, 0, 8):
+        if span[0].lower_ in lex.grammar.government_nouns_with_portfolio:
+            span = doc[span.start : _portfolios_end(lex, doc, span.end)]
         if free(span):
             keep(span, "government", span.text)
     for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, 3, 8):
         if free(span):
-            noun = [t for t in span if t.pos_ in ("NOUN", "ADJ")]
-            keep(span, "group", doc[noun[0].i : span.end].text if noun else span.text)
+            # named from its noun: "(une quarantaine de) patrons européens"
+            noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
+            keep(span, "group", doc[noun : _complements_end(lex, doc, span.end)].text)
     for ent in doc.ents:
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
@@ -65,6 +71,59 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         elif ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _full_name(doc: Doc, span: Span, entity_end: int) -> Span:
+    """A known name as the NER read it whole: "Cadence Design Systems" for Cadence."""
+    if (
+        entity_end > span.end
+        and all(t.text[:1].isupper() for t in doc[span.end : entity_end])
+        and (entity_end == len(doc) or doc[entity_end].text != "-")  # not "Intel Lip|-Bu Tan"
+    ):
+        return Span(doc, span.start, entity_end, label=span.label)
+    return span
+
+
+def _portfolios_end(lex: ActorLexicon, doc: Doc, end: int) -> int:
+    """The end of a ministry's name over its other portfolios and its country:
+    "ministère de l'Économie | , du Commerce | et de l'Industrie | du Japon"."""
+    links = lex.grammar.complement_prepositions
+    while end < len(doc):
+        j = end
+        if doc[j].text == "," or doc[j].lower_ == "et":
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in links:
+            break
+        j += 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        if j >= len(doc) or not doc[j].is_title:
+            break
+        while j < len(doc) and (doc[j].is_title or (doc[j].pos_ == "ADJ" and doc[j].is_lower)):
+            j += 1  # "du Commerce extérieur"
+        end = j
+    return end
+
+
+def _complements_end(lex: ActorLexicon, doc: Doc, end: int, most: int = 2) -> int:
+    """The end of up to `most` noun complements after a group ("des responsables | de la
+    Maison Blanche", "des géants | du secteur | de l'IA"): part of its name."""
+    for _ in range(most):
+        j = end
+        if j >= len(doc) or doc[j].lower_ not in lex.grammar.complement_prepositions:
+            break
+        j += 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        k = j
+        while k < len(doc) and (
+            doc[k].pos_ in ("NOUN", "PROPN") or (k > j and doc[k].pos_ == "ADJ")
+        ):
+            k += 1
+        if k == j:
+            break
+        end = k
+    return end
 
 
 def acting(lex: ActorLexicon, span: Span) -> bool:
@@ -138,9 +197,20 @@ def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | Non
 
 def _portfolio(lex: ActorLexicon, span: Span) -> bool:
     """Whether a name follows a minister's or commissioner's title: "ministre des
-    Communications", "secrétaire au Commerce", "commissaire chargé du Numérique"."""
+    Communications", "secrétaire au Commerce", "commissaire chargé du Numérique", "le
+    ministre français de l'Économie et des Finances" (every portfolio of the title)."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in lex.grammar.portfolio_links:
+    if i < 0 or doc[i].lower_ not in lex.grammar.portfolio_links:
+        return False
+    stop = max(0, span.start - 16)
+    while i >= stop:
+        token = doc[i]
+        if token.lower_ in lex.portfolio_roles:
+            return True
+        linking = token.lower_ in lex.grammar.portfolio_links or token.lower_ == "et"
+        portfolio = token.is_title or token.text == "," or (token.pos_ == "ADJ" and token.is_lower)
+        if not (linking or portfolio) or token.pos_ in ("VERB", "AUX"):
+            return False
         i -= 1
-    return i < span.start - 1 and i >= 0 and doc[i].lower_ in lex.portfolio_roles
+    return False

@@ -75,3 +75,38 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
             continue
         actors[int(doc.vocab.strings[match_id])].mentions.append(span)
         taken.take(span)
+    _complete_surnames(doc, lex, actors, taken)
+
+
+def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied) -> None:
+    """A person's name as written whole before one of its mentions, where the NER cut it:
+    given names before a surname known alone, a hyphenated given name ("Lip-Bu Tan")."""
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        alone = len(actor.name.split()) == 1
+        for k, mention in enumerate(actor.mentions):
+            start = mention.start
+            while start > 0:
+                if start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_title:
+                    start -= 2  # "Lip-" of "Lip-Bu Tan"
+                elif (
+                    alone
+                    and _given_name(lex, doc, start - 1)
+                    and taken.free(doc[start - 1 : start])
+                ):
+                    start -= 1  # up to another actor's name: "le PDG d'Intel Lip-Bu Tan"
+                else:
+                    break
+            if start == mention.start or not taken.free(doc[start : mention.start]):
+                continue
+            full = doc[start : mention.end]
+            actor.mentions[k] = full
+            taken.take(full)
+            if len(full.text) > len(actor.name):
+                actor.name = full.text
+
+
+def _given_name(lex: ActorLexicon, doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return token.pos_ == "PROPN" and token.is_title and token.text not in lex.titles

@@ -79,6 +79,7 @@ class ActorLexicon:
             )
         self.groups.add("GROUP", group_patterns, greedy="LONGEST")
         self.group_nouns = {nlp.vocab.strings.add(n) for n in data["group_nouns"]}
+        self.group_lemmas = set(data["group_nouns"])
         self.government_nouns = {nlp.vocab.strings.add(n) for n in grammar.government_nouns}
         self.governments = Matcher(nlp.vocab)
         self.governments.add(
@@ -91,6 +92,12 @@ class ActorLexicon:
                 [
                     {"LOWER": {"IN": list(grammar.government_nouns)}},
                     {"POS": "ADJ", "IS_LOWER": True},
+                ],
+                [
+                    {"LOWER": {"IN": list(grammar.government_nouns_with_portfolio)}},
+                    {"LOWER": {"IN": list(grammar.complement_prepositions)}},
+                    {"POS": "DET", "OP": "?"},
+                    {"IS_TITLE": True},
                 ],
             ],
             greedy="LONGEST",
