@@ -380,3 +380,38 @@ def test_a_known_name_is_kept_whole_as_the_ner_read_it(
 ) -> None:
     found = actors(nlp, text)
     assert mention in found[name][2], found
+
+
+# One actor per real actor: a capital acting for its country is that country when the
+# article names it; an institution is the same with a demonym inserted or by its head noun.
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        ("La Chine a protesté. Pékin a promis une riposte rapide.", "Chine", "Pékin"),
+        (
+            "L'Autorité française de la concurrence a infligé une amende à Apple. "
+            "L'Autorité reproche au groupe un abus.",
+            "Autorité de la concurrence",
+            "L'Autorité",
+        ),
+        (
+            "La Cour des comptes européenne publie un rapport. Selon la Cour, l'objectif est "
+            "hors de portée.",
+            "Cour des comptes européenne",
+            "la Cour",
+        ),
+    ],
+)
+def test_one_actor_under_its_other_names(nlp: Language, text: str, name: str, mention: str) -> None:
+    found = actors(nlp, text)
+    assert len(found[name][2]) == 2, found
+    assert set(found) & {mention, mention.split()[-1].split("'")[-1]} == set(), found
+
+
+def test_a_capital_without_its_country_stays_an_actor(nlp: Language) -> None:
+    assert "Pékin" in actors(nlp, "Pékin a promis une riposte rapide.")
+
+
+def test_a_head_noun_followed_by_a_qualifier_is_another_institution(nlp: Language) -> None:
+    text = "La Cour des comptes publie un rapport. La Cour suprême a tranché."
+    assert not any(m.startswith("La Cour s") for m in actors(nlp, text)["Cour des comptes"][2])

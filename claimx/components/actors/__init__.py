@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors.candidates import candidates
 from claimx.components.actors.cluster import add_repeats, cluster
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.nationality import add_countries
+from claimx.components.actors.nationality import add_countries, join_capitals
 from claimx.components.actors.roles import add_descriptions, add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
@@ -38,6 +38,7 @@ class ActorTagger(DataComponent):
         add_repeats(doc, self.lexicon, actors, blocked)
         add_roles(doc, self.lexicon, actors)
         add_countries(doc, self.lexicon, actors)
+        actors = join_capitals(self.lexicon, actors)
         add_descriptions(doc, self.lexicon, actors)
         for actor in actors:
             actor.mentions.sort(key=lambda s: s.start)

@@ -76,6 +76,38 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
         actors[int(doc.vocab.strings[match_id])].mentions.append(span)
         taken.take(span)
     _complete_surnames(doc, lex, actors, taken)
+    _add_short_forms(doc, lex, actors, taken)
+
+
+def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied) -> None:
+    """An institution named again by its capitalised head noun alone: "l'Autorité" after
+    "l'Autorité de la concurrence", "la Cour" after "la Cour des comptes"."""
+    heads: dict[str, Actor | None] = {}
+    for actor in actors:
+        head, _, rest = actor.name.partition(" ")
+        named_by_noun = head.istitle() and rest[:1].islower()
+        if actor.kind in ("government", "organization") and named_by_noun:
+            # two institutions with one head noun: neither is meant
+            heads[head.lower()] = None if head.lower() in heads else actor
+    for actor in list(actors):  # the NER's "Autorité" alone is the institution
+        institution = heads.get(actor.name.lower())
+        if institution is not None and actor.kind in ("organization", "government"):
+            institution.mentions.extend(actor.mentions)
+            actors.remove(actor)
+    for token in doc:
+        institution = heads.get(token.lower_) if token.is_title else None
+        if institution is None or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        after = doc[token.i + 1]
+        alone = not (
+            after.pos_ == "ADJ"
+            or after.is_title
+            or after.lower_ in lex.grammar.complement_prepositions
+        )
+        span = doc[token.i - 1 : token.i + 1]
+        if alone and span[0].lower_ in lex.grammar.definite_determiners and taken.free(span):
+            institution.mentions.append(span)
+            taken.take(span)
 
 
 def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied) -> None:

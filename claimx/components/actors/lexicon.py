@@ -26,7 +26,9 @@ class ActorLexicon:
         self.known: dict[str, tuple[str, str]] = {}
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
+        self.city_names: set[str] = set()
         self.city_forms: set[str] = set()  # a capital as written: a place unless it acts
+        demonyms: dict[str, list[str]] = data["demonyms"]
         for kind_key, kind in _KINDS:
             for entry in data[kind_key]:
                 label = f"{kind}:{entry['name']}"
@@ -35,6 +37,7 @@ class ActorLexicon:
                     self.country_of[(entry["name"], kind)] = entry["country"]
                 if entry.get("city"):
                     self.cities.add(label)
+                    self.city_names.add(entry["name"])
                     self.city_forms |= {
                         fold(f) for f in (entry["name"], *(entry.get("aliases") or []))
                     }
@@ -42,6 +45,13 @@ class ActorLexicon:
                 # "la Commission" opens a sentence as "La Commission".
                 forms |= {f[0].upper() + f[1:] for f in forms if f[:1].islower()}
                 forms |= {_plain_capitals(f) for f in forms}  # "Elysée" for "Élysée"
+                # "l'Autorité française de la concurrence" for "Autorité de la concurrence"
+                forms |= {
+                    f"{head} {adjective} {rest}"
+                    for head, _, rest in (f.partition(" ") for f in forms if " " in f)
+                    for adjective in demonyms.get(entry.get("country", ""), [])
+                    if head[:1].isupper() and rest[:1].islower()
+                }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
         # "Etats-Unis" as written -> "États-Unis"
         self.country_names = {

@@ -26,6 +26,23 @@ def add_countries(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         )
 
 
+def join_capitals(lex: ActorLexicon, actors: list[Actor]) -> list[Actor]:
+    """A capital standing for its country ("Pékin a riposté") is that country's actor
+    when the article names the country too."""
+    countries: dict[str | None, Actor] = {
+        a.country: a for a in actors if a.kind == "country" and a.country
+    }
+    kept = []
+    for actor in actors:
+        city = actor.name in lex.city_names and actor.country is not None
+        country = countries.get(actor.country) if city else None
+        if country is None:
+            kept.append(actor)
+        else:
+            country.mentions.extend(actor.mentions)
+    return kept
+
+
 def demonym_in(lex: ActorLexicon, words: list[str]) -> str | None:
     """The country the first demonym among `words` names."""
     return next((lex.demonyms[fold(w)] for w in words if fold(w) in lex.demonyms), None)
