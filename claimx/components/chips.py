@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit
 from claimx.components.tokenizer import add_suffixes
+from claimx.docs import match_near
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -79,7 +80,7 @@ class ChipTagger(DataComponent):
             [
                 [
                     {"LOWER": {"IN": list(data["context_lemmas"])}},
-                    {"LOWER": {"IN": ["ai", "ia", "d'ia", "d'", "de"]}, "OP": "*"},
+                    {"LOWER": {"IN": ["ai", "ia", "d'ia", "d'", "de"]}, "OP": "{0,4}"},
                     {"IS_TITLE": True, "OP": "?"},  # a brand: "le GPU Lisuan G100"
                     {"TEXT": {"REGEX": data["unknown_name_regex"]}},
                 ],
@@ -95,8 +96,9 @@ class ChipTagger(DataComponent):
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=match_id))
-        for _, _start, end in self.context(doc):
-            found.append(Span(doc, end - 1, end, label="UNKNOWN"))
+        # only near a chip word: "le GPU Lisuan G100" is at most a few words past it
+        for match in match_near(self.context, doc, self.context_words, LOWER, 0, 8):
+            found.append(Span(doc, match.end - 1, match.end, label="UNKNOWN"))
         spans = filter_spans(found)
         if any(s.label_ in self.short_codes for s in spans) and not self._about_chips(doc, spans):
             # "la route A100", "le bâtiment B200": short codes are chips only in a text

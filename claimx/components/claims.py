@@ -7,6 +7,7 @@ order of appearance, is `doc._.claimx` (see `claimx.records`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,8 +89,16 @@ class ClaimBuilder:
         money_spans = [(m.start, m.end, m.id) for m in money]
         percent_spans = [(p.start, p.end, p.id) for p in percentages]
 
+        for items in (mentions, chip_mentions, money_spans, percent_spans):
+            items.sort()
+
         def inside(items: list[tuple[int, int, str]], span: TextSpan) -> list[str]:
-            ids = {i for s, e, i in items if span.start <= s and e <= span.end}
+            ids = set()
+            for s, e, i in items[bisect_left(items, (span.start,)) :]:  # sorted by start
+                if s >= span.end:
+                    break
+                if e <= span.end:
+                    ids.add(i)
             return sorted(ids, key=lambda x: (len(x), x))
 
         def make_claim(

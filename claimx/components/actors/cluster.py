@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -94,10 +95,15 @@ def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Oc
         if institution is not None and actor.kind in ("organization", "government"):
             institution.mentions.extend(actor.mentions)
             actors.remove(actor)
-    for token in doc:
-        institution = heads.get(token.lower_) if token.is_title else None
-        if institution is None or token.i == 0 or token.i + 1 >= len(doc):
+    wanted = {doc.vocab.strings.add(head): head for head, actor in heads.items() if actor}
+    if not wanted:
+        return
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):  # no walk over every Token
+        if lower not in wanted or i == 0 or i + 1 >= len(doc) or not doc[i].is_title:
             continue
+        token = doc[i]
+        institution = heads[wanted[lower]]
+        assert institution is not None
         after = doc[token.i + 1]
         alone = not (
             after.pos_ == "ADJ"
