@@ -217,6 +217,7 @@ def records(nlp: Language, text: str) -> dict[str, str]:
         # a generic group is an actor only when it speaks
         ("Des entreprises chinoises achètent des puces.", set(), {"entreprises chinoises"}),
         ("Des analystes estiment que la demande ralentit.", {"analystes"}, set()),
+        ("Plusieurs eurodéputés estiment que la sanction reste modeste.", {"eurodéputés"}, set()),
         # a capital the NER calls a person is a place unless it acts
         ("Le président a parlé au téléphone depuis Washington.", set(), {"Washington"}),
         # technologies and laws are not actors
@@ -237,6 +238,11 @@ def test_only_what_acts_is_an_actor(
         # a description before the name is not part of it, and says what it is
         ("La banque publique Finora investira 5 milliards d'euros.", "Finora", "organization"),
         ("Le fabricant Norvia a racheté un concurrent.", "Norvia", "organization"),
+        (
+            "Le fabricant taïwanais Norvia Semiconductor dément avoir livré des puces.",
+            "Norvia Semiconductor",
+            "organization",
+        ),
         ("Le directeur général du groupe, Paul Estrade, a démissionné.", "Paul Estrade", "person"),
     ],
 )

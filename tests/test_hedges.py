@@ -23,6 +23,8 @@ def hedges(nlp: Language, text: str) -> list[str]:
         ("Le plan est censé relancer la production.", "censé"),
         ("La possible découverte de composants inquiète Washington.", "possible"),
         ("Le présumé fraudeur a été arrêté.", "présumé"),
+        # a conditional the tagger reads as a present
+        ("Les montants en jeu atteindraient près de 1,2 milliard de dollars.", "atteindraient"),
     ],
 )
 def test_hedge_cues(nlp: Language, text: str, cue: str) -> None:
@@ -63,3 +65,18 @@ def test_the_writers_forecast_has_a_modality_of_its_own(
 def test_a_forecast_inside_attributed_speech_is_reported(nlp: Language) -> None:
     claims = nlp("Selon Reuters, la demande devrait croître.")._.claimx.claims
     assert [c.modality for c in claims] == ["reported"]
+
+
+# In indirect speech the conditional is the speaker's (a future in the past, a
+# prediction), not the press's hedge; after "selon" it is the press conditional.
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Le groupe a annoncé que l'usine serait prête en 2027.", "reported"),
+        ("Les sénateurs affirment que ces puces donneraient un avantage à Pékin.", "reported"),
+        ("Selon Reuters, le groupe aurait vendu ses parts.", "hedged"),
+    ],
+)
+def test_the_conditional_in_indirect_speech(nlp: Language, text: str, modality: str) -> None:
+    claims = nlp(text)._.claimx.claims
+    assert [c.modality for c in claims] == [modality]

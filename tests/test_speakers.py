@@ -110,6 +110,24 @@ def test_what_cannot_speak_makes_no_statement(nlp: Language, text: str) -> None:
 # A document or an outlet cited before stands for its issuer; "selon lequel" for its
 # antecedent.
 BACK_REFERENCES = [
+    # a document's issuer: its complement, a description of it, or the sentence's speaker
+    (
+        "Le groupe américain Norvia va investir 4 milliards d'euros en France. L'opération "
+        "sera finalisée en juin, selon le communiqué du groupe.",
+        "Norvia",
+        "L'opération sera finalisée en juin",
+    ),
+    (
+        "OpenAI serait valorisé 500 milliards de dollars, selon les données de CB Insights.",
+        "CB Insights",
+        "OpenAI serait valorisé",
+    ),
+    (
+        "La Commission européenne a infligé une amende à Orbital Data, selon un communiqué "
+        "publié jeudi.",
+        "Commission européenne",
+        "a infligé une amende",
+    ),
     (
         "La Cnil a infligé une amende à Orbital Data. Selon le communiqué, l'entreprise "
         "n'a pas respecté ses engagements.",

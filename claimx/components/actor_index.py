@@ -149,7 +149,14 @@ def is_subject(mention: Span) -> bool:
     """Whether a mention is the subject of a verb (some token of it is, for a head outside
     it: the parser may hang a name's first word anywhere)."""
     return any(
-        t.dep_.startswith("nsubj") and not mention.start <= t.head.i < mention.end for t in mention
+        (t.dep_.startswith("nsubj") and not mention.start <= t.head.i < mention.end)
+        # the name of a subject description: "Le groupe américain Microsoft va investir"
+        or (
+            t.head.dep_.startswith("nsubj")
+            and t.head.pos_ == "NOUN"
+            and 0 < mention.start - t.head.i <= 3
+        )
+        for t in mention
     )
 
 

@@ -136,9 +136,10 @@ class ClaimBuilder:
             attributed_sents.add(sent.start)
             cue_hedges = hedges_in(hedges, hit.cue.start, hit.cue.end)
             content_hedges = hedges_in(hedges, hit.content.start, hit.content.end)
-            if hit.kind == "statement" and _past(hit.cue):
-                # "a annoncé que le plan serait présenté": a future in the past, the tense
-                # of indirect speech, not a hedge.
+            if hit.kind == "statement":
+                # In indirect speech the conditional is the speaker's, not the press's
+                # hedge: a future in the past ("a annoncé que le plan serait présenté"), a
+                # prediction ("affirment que ces puces donneraient un avantage").
                 content_hedges = [h for h in content_hedges if not _conditional(h)]
             found = sorted({(h.start_char, h.end_char) for h in cue_hedges + content_hedges})
             modality: Modality
@@ -223,13 +224,6 @@ def _figures(
         )
         for n, h in enumerate(hits, 1)
     ]
-
-
-def _past(cue: Span) -> bool:
-    """Whether a reporting verb group is in a past tense ("a déclaré", "affirmait")."""
-    return any(
-        t.pos_ in ("VERB", "AUX") and {"Past", "Imp"} & set(t.morph.get("Tense", [])) for t in cue
-    )
 
 
 def _conditional(hedge: Span) -> bool:

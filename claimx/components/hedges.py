@@ -91,12 +91,12 @@ class HedgeTagger(DataComponent):
         return known
 
     def conditional_form(self, token: Token) -> bool:
-        """A conditional the tagger read as an imperfect ("reverserait", "ferait"): the
-        future stem plus -ait/-aient, which no imperfect is ("déclarait" is not
-        "déclarerait")."""
+        """A conditional the tagger read as an imperfect or a present ("reverserait",
+        "ferait", "atteindraient"): the future stem plus -ait/-aient, which no imperfect is
+        ("déclarait" is not "déclarerait")."""
         if not token.lower_.endswith(("rait", "raient")):
             return False
-        if "Imp" not in token.morph.get("Tense", []):
+        if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
         stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}

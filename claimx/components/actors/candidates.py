@@ -185,8 +185,8 @@ def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | Non
         return None
     doc = name.doc
     i = name.start - 1
-    while i >= ent.start and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-        i -= 1  # "la banque publique Finora", the NER's entity holding its description
+    while i >= max(0, min(ent.start, name.start - 3)) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
     if i < 0 or "Plur" in doc[i].morph.get("Number", []):
         return None
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())

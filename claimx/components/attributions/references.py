@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
 from claimx.text import fold
@@ -79,6 +80,44 @@ def _main_clause_subject(ctx: DocContext, pronoun: Token) -> list[Span]:
             ):
                 return [mention]
     return []
+
+
+def document_issuer(ctx: DocContext, phrase: Span) -> Source | None:
+    """Who a document speaks for ("selon le communiqué du groupe", "selon les données de
+    CB Insights", "…, juge la Cour, selon un rapport publié lundi"): the actor or the name
+    its complement gives, else the actor speaking as a subject in the sentence; None for
+    a phrase that is no document."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 2 or tokens[1].lemma_.lower() not in ctx.lexicon.document_nouns:
+        return None
+    grammar = ctx.grammar
+    for k, token in enumerate(tokens[2:6], start=2):
+        if token.lower_ not in grammar.complement_prepositions:
+            continue
+        rest = tokens[k + 1 :]
+        for mention in ctx.actors.covering(rest[0].i) if rest else []:
+            return ctx.actors.owner(mention), ctx.actors.name_of(mention)
+        noun = rest[1] if len(rest) > 1 and rest[0].pos_ == "DET" else rest[0] if rest else None
+        if noun is not None and noun.is_lower:  # "du groupe", "de la société"
+            kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+            if kind is not None:  # "du groupe": the actor the description takes up
+                actor = ctx.actors.topic_before(phrase.start, {kind}, 400, 400)
+                if actor is not None:
+                    return actor, actor.name
+        names = [t for t in rest if t.text[:1].isupper() or t.text == "-"]
+        if rest and names and names[0] is rest[0]:
+            end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
+            return None, ctx.doc[rest[0].i : rest[end - 1].i + 1].text
+        break
+    sent = ctx.sentences.of(phrase.start)
+    speakers = [
+        m
+        for m in ctx.actors.mentions_in(sent.start, phrase.start)
+        if is_subject(m) and ctx.actors.kind_of(m) in ("organization", "government", "media")
+    ]
+    if speakers:
+        return ctx.actors.owner(speakers[-1]), ctx.actors.name_of(speakers[-1])
+    return None
 
 
 def phrase_source(ctx: DocContext, phrase: Span) -> Source:

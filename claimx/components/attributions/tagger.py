@@ -16,6 +16,7 @@ from claimx.components.attributions.quotations import (
 )
 from claimx.components.attributions.references import (
     Source,
+    document_issuer,
     joint_speakers,
     phrase_source,
     pronoun_source,
@@ -204,7 +205,12 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
     inside = ctx.actors.mentions_in(source_span.start, source_span.end)
-    if inside:  # "selon un mémo du patron de X, Y": the person named speaks
+    issuer = document_issuer(ctx, source_span)
+    if issuer is not None and not any(ctx.actors.kind_of(m) == "person" for m in inside):
+        owner = issuer[0]  # "selon le communiqué du groupe": who issued it
+        if owner is None:
+            as_written = issuer[1] or as_written
+    elif inside:  # "selon un mémo du patron de X, Y": the person named speaks
         owner = speaker_in(ctx, source_span, inside)[0]
     else:
         owner, text = phrase_source(ctx, source_span)
