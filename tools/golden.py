@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SHARED = ROOT.parent / "shared"
-OWN = ("tests/gold", "tests/heldout")
+OWN = ("examples", "tests/gold", "tests/heldout")
 OTHERS = ("examples", "realnews/fr")
 
 
