@@ -18,6 +18,10 @@ class GoldError(InputError):
     """A gold annotation file that does not follow the gold format."""
 
 
+class NoInput(ClaimxError):
+    """The inputs named no article: an empty folder, a glob matching nothing."""
+
+
 class PartialFailure(ClaimxError):
     """Some inputs failed, each already reported on its own line (so no message of its
     own); the others were processed."""

@@ -6,6 +6,7 @@ without colour, spans are still marked with brackets (see `MARKS`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,10 +97,12 @@ def legend(
     return out
 
 
-def keep(claim: dict[str, Any], only: str | None) -> bool:
-    """Whether a claim passes a `--only` filter."""
-    if only is None:
-        return True
+def keep(claim: dict[str, Any], only: Sequence[str] = ()) -> bool:
+    """Whether a claim passes the `--only` filters: any of them (none: every claim)."""
+    return not only or any(_passes(claim, name) for name in only)
+
+
+def _passes(claim: dict[str, Any], only: str) -> bool:
     if only == "attributed":
         return claim.get("attribution") is not None
     if only in ("hedged", "denied"):
@@ -119,15 +122,16 @@ def claims_table(document: dict[str, Any], claims: list[dict[str, Any]]) -> Tabl
     table = Table(show_lines=False, expand=True, title_justify="left")
     for column, kwargs in (
         ("id", {"no_wrap": True}),
-        ("claim", {"ratio": 4}),
-        ("source", {"ratio": 1}),
+        ("claim", {"ratio": 4, "min_width": 20}),
+        ("source", {"ratio": 1, "min_width": 10}),
         ("kind", {"no_wrap": True}),
         ("modality", {"no_wrap": True}),
-        ("chips", {"ratio": 1}),
-        ("money", {"ratio": 1}),
+        ("chips", {"ratio": 1, "min_width": 6}),
+        ("money", {"ratio": 1, "min_width": 12}),
         ("review", {"no_wrap": True}),
     ):
-        table.add_column(column, **kwargs)
+        # Cells wrap, and a word wider than its column folds: nothing is cut off.
+        table.add_column(column, overflow="fold", **kwargs)
     for claim in claims:
         attribution = claim.get("attribution") or {}
         source = actors.get(attribution.get("source") or "")

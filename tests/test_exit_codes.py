@@ -15,6 +15,7 @@ from claimx.errors import (
     GoldError,
     InputError,
     ModelError,
+    NoInput,
     PartialFailure,
     UsageError,
 )
@@ -34,6 +35,7 @@ MISSING = "/nonexistent/claimx-test/article.txt"
         (PartialFailure(), ExitCode.PARTIAL),
         (ModelError("x"), ExitCode.MODEL_ERROR),
         (BelowThreshold("x"), ExitCode.BELOW_THRESHOLD),
+        (NoInput("x"), ExitCode.NO_INPUT),
         (ClaimxError("x"), ExitCode.FAILURE),
     ],
 )

@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO, cast
 
 import typer
 
@@ -27,9 +27,10 @@ from claimx.errors import ClaimxError
 app = typer.Typer(
     name="claimx",
     help="Turn French tech-policy news into structured, checkable claims.",
-    no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help, as Click writes it: no type tags
 )
 
 
@@ -63,11 +64,25 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False,
+        "--version",
+        "-V",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
+        show_default=False,
     ),
 ) -> None:
-    """Turn French tech-policy news into structured, checkable claims."""
+    """Turn French tech-policy news into structured, checkable claims.
+
+    Settings from the environment: CLAIMX_MODEL (the base spaCy pipeline, as --model),
+    NO_COLOR (no colours).
+    """
+    if ctx.invoked_subcommand is None:  # bare `claimx`: its help, and success
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 def main() -> None:
@@ -88,6 +103,8 @@ def main() -> None:
 
 
 def _run() -> int:
+    stdout = sys.stdout
+    sys.stdout = cast("TextIO", _PipeGuard(stdout))
     try:
         app()  # standalone: ends in SystemExit with the command's code
     except SystemExit as done:
@@ -95,13 +112,42 @@ def _run() -> int:
             return done.code or 0
         sys.stderr.write(f"{done.code}\n")
         return int(ExitCode.FAILURE)
-    except BrokenPipeError:
-        # The reader went away (`claimx extract | head`): end quietly.
+    except PipeClosed:
+        # The reader went away (`claimx extract | head`): end quietly, with success.
         _silence_stdout()
     except KeyboardInterrupt:
         warn("interrupted")
         return int(ExitCode.INTERRUPTED)
+    finally:
+        sys.stdout = stdout
     return int(ExitCode.OK)
+
+
+class PipeClosed(Exception):
+    """Standard output's reader went away; not an OSError, so that Click, which turns a
+    broken pipe into exit status 1, lets it through."""
+
+
+class _PipeGuard:
+    """Standard output, a closed pipe raised as `PipeClosed`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _silence_stdout() -> None:

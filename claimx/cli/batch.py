@@ -13,7 +13,7 @@ import typer
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Lang, Model
 from claimx.cli.output import warn
-from claimx.errors import PartialFailure, UsageError
+from claimx.errors import NoInput, PartialFailure, UsageError
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -25,9 +25,7 @@ PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a termina
 
 
 def batch(
-    inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT", help="Files and folders (searched recursively)."
-    ),
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
     output: Path = typer.Option(
         None,
         "--output",
@@ -53,7 +51,9 @@ def batch(
         "--jobs",
         "-j",
         metavar="N",
-        help="Worker processes, each loading the model (default: the cores).",
+        min=0,
+        help="Worker processes, each loading the model; 0: one per core.",
+        show_default=False,
     ),
     force: bool = typer.Option(
         False, "--force", help="Redo unchanged files and overwrite outputs not written by claimx."
@@ -78,6 +78,8 @@ def batch(
 ) -> None:
     """Extract claims from folders of news files: .txt, .md, .html, .json, .jsonl.
 
+    INPUT: files and folders (searched recursively).
+
     Reruns skip the files unchanged since the last run (touch a file to redo it);
     an index of every input article is kept in OUTPUT/claimx-index.jsonl.
     """
@@ -98,7 +100,7 @@ def batch(
         text_fields=tuple(text_field) or DEFAULT_TEXT_FIELDS,
         meta_fields=metas,
         max_chars=max_chars,
-        lang=lang,
+        lang=lang.value if lang else None,
     )
     options = BatchOptions(
         output_dir=output,
@@ -124,6 +126,8 @@ def batch(
     finally:
         display.close()
     _summary(report, output)
+    if not report.entries:
+        raise NoInput("no article matched the inputs" + (" and --glob" if glob else ""))
     if report.failed:
         raise PartialFailure()
 

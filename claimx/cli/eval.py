@@ -31,9 +31,7 @@ def _thresholds(values: list[str]) -> dict[str, float]:
 
 
 def eval_(
-    gold: Path = typer.Argument(
-        ..., metavar="GOLD", help="A gold file (*.gold.yaml) or a folder of them."
-    ),
+    gold: Path = typer.Argument(..., metavar="GOLD", hidden=True),
     corpus: Path = typer.Option(
         None,
         "--corpus",
@@ -55,7 +53,10 @@ def eval_(
     ),
     model: Model = None,
 ) -> None:
-    """Score claimx against gold annotations: precision, recall, F1 per category."""
+    """Score claimx against gold annotations: precision, recall, F1 per category.
+
+    GOLD: a gold file (*.gold.yaml) or a folder of them (docs/gold-format.md).
+    """
     from claimx.evaluate import evaluate, find_gold
 
     thresholds = _thresholds(minimum)

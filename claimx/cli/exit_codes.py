@@ -9,6 +9,7 @@ from claimx.errors import (
     ClaimxError,
     InputError,
     ModelError,
+    NoInput,
     PartialFailure,
     UsageError,
 )
@@ -22,6 +23,7 @@ class ExitCode(IntEnum):
     PARTIAL = 3  # the same for a batch: some files failed, the others are done
     MODEL_ERROR = 4  # the base spaCy pipeline is missing
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
+    NO_INPUT = 6  # the inputs named no article (an empty folder, a glob matching nothing)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -29,6 +31,7 @@ class ExitCode(IntEnum):
 EXIT_CODES: tuple[tuple[type[ClaimxError], ExitCode], ...] = (
     (UsageError, ExitCode.USAGE),
     (InputError, ExitCode.INPUT_ERROR),
+    (NoInput, ExitCode.NO_INPUT),
     (PartialFailure, ExitCode.PARTIAL),
     (ModelError, ExitCode.MODEL_ERROR),
     (BelowThreshold, ExitCode.BELOW_THRESHOLD),

@@ -23,11 +23,7 @@ class Format(str, Enum):
 
 
 def extract(
-    files: list[str] = typer.Argument(
-        None,
-        metavar="FILE",
-        help="Article files (UTF-8, UTF-16 or Windows-1252 text). None or '-': stdin.",
-    ),
+    files: list[str] = typer.Argument(None, metavar="FILE", hidden=True),
     output_format: Format = typer.Option(
         Format.yaml,
         "--format",
@@ -38,7 +34,10 @@ def extract(
     model: Model = None,
     lang: Lang = None,
 ) -> None:
-    """Extract actors, chips, money and claims from news articles."""
+    """Extract actors, chips, money and claims from news articles.
+
+    FILE: article files (UTF-8, UTF-16 or Windows-1252 text); none or '-': standard input.
+    """
     from dataclasses import replace
 
     from claimx.articles import read_article
@@ -55,7 +54,7 @@ def extract(
     for path in paths:
         try:
             article = read_article(path)
-            articles.append(replace(article, lang=lang) if lang else article)
+            articles.append(replace(article, lang=lang.value) if lang else article)
         except InputError as err:
             warn(str(err))
             failed += 1

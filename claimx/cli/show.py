@@ -18,16 +18,14 @@ if TYPE_CHECKING:
 
 
 def show(
-    files: list[Path] = typer.Argument(
-        ...,
-        metavar="FILE",
-        help="Claims files (YAML from extract or batch), folders of them, or articles.",
-    ),
-    only: str = typer.Option(
-        None,
+    files: list[Path] = typer.Argument(..., metavar="FILE", hidden=True),
+    only: list[str] = typer.Option(
+        [],
         "--only",
         metavar="FILTER",
-        help="Only these claims: attributed, hedged, denied, money or chips.",
+        help="Only these claims: attributed, hedged, denied, money or chips; repeatable "
+        "(claims passing any).",
+        show_default=False,
     ),
     color: Color = None,
     pager: bool = typer.Option(
@@ -35,14 +33,18 @@ def show(
     ),
     model: Model = None,
 ) -> None:
-    """Show articles with actors, chips, money, attribution cues and hedges highlighted."""
+    """Show articles with actors, chips, money, attribution cues and hedges highlighted.
+
+    FILE: claims files (YAML from extract or batch), folders of them, or articles.
+    """
     from rich.console import Console
 
     from claimx.errors import InputError
     from claimx.render import ONLY
 
-    if only is not None and only not in ONLY:
-        raise UsageError(f"--only takes one of {', '.join(ONLY)}; got {only!r}")
+    for name in only:
+        if name not in ONLY:
+            raise UsageError(f"--only takes one of {', '.join(ONLY)}; got {name!r}")
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     console = Console(
@@ -62,12 +64,27 @@ def show(
             failed += 1
     use_pager = pager if pager is not None else (sys.stdout.isatty() and sys.stdin.isatty())
     if use_pager:
-        with console.pager(styles=color):
+        with console.capture() as captured:
             _render(console, views, only, color)
+        _page(captured.get(), console.height)
     else:
         _render(console, views, only, color)
     if failed:
         raise PartialFailure()
+
+
+def _page(output: str, height: int) -> None:
+    """Output that fits the screen is printed; longer output goes through the pager, with
+    its colours (`less -R`, added to the user's own LESS options)."""
+    import pydoc
+
+    if output.count("\n") < height:
+        sys.stdout.write(output)
+        return
+    less = os.environ.get("LESS", "")
+    if "R" not in less.replace("-", ""):
+        os.environ["LESS"] = f"{less} -R".strip()
+    pydoc.pager(output)
 
 
 def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str | None]]:
@@ -101,7 +118,7 @@ def _load(path: Path, model: str | None) -> list[tuple[str, dict[str, Any], str 
 def _render(
     console: Console,
     views: list[tuple[str, dict[str, Any], str | None]],
-    only: str | None,
+    only: list[str],
     color: bool,
 ) -> None:
     from rich.rule import Rule
@@ -128,7 +145,7 @@ def _render(
         )
         console.print(
             f"{len(claims)} claims"
-            + (f" ({only})" if only else "")
+            + (f" ({', '.join(only)})" if only else "")
             + f", {reviewed} reviewed; {len(document.get('actors', []))} actors, "
             f"{len(document.get('chips', []))} chips, {len(document.get('money', []))} amounts"
         )
