@@ -90,6 +90,17 @@ def extract(
     return next(extract_many([article], nlp))
 
 
+MAX_CHARS = 1_000_000  # spaCy's own limit for one doc (`nlp.max_length`)
+
+
+def too_long(article: Article, limit: int) -> str:
+    """The message for an article longer than the pipeline reads in one piece."""
+    return (
+        f"{article.source}: {len(article.text):,} characters, over the limit of {limit:,}; "
+        "split it into parts"
+    )
+
+
 def extract_many(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
@@ -101,6 +112,8 @@ def extract_many(
         for article in items:
             if not article.text.strip():
                 raise InputError(f"{article.source}: empty input, nothing to analyse")
+            if len(article.text) > nlp.max_length:
+                raise InputError(too_long(article, nlp.max_length))
             doc = nlp.make_doc(article.text)
             doc._.claimx_lang = article.lang
             doc.user_data["claimx_text"] = article.text  # saves rebuilding it from tokens

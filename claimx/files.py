@@ -9,11 +9,23 @@ from pathlib import Path
 TEMP_MARK = ".claimx-tmp-"
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()  # what open() would give: colleagues read a shared folder
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file renamed over it."""
+    """Write `text` (UTF-8) to `path` through a temporary file renamed over it, with the
+    permissions the umask gives new files."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
+    # The temporary name stays short: a 255-byte file name still fits.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}{TEMP_MARK}")
     try:
+        os.fchmod(fd, _MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
         os.replace(temp, path)  # atomic: a killed process leaves the old file or the new

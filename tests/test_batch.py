@@ -336,3 +336,53 @@ def test_index_lines_are_json_with_reasons(first_run: tuple[Path, Any]) -> None:
 )
 def test_iso_date(value: str, expected: str | None) -> None:
     assert iso_date(value) == expected
+
+
+def test_an_output_folder_inside_the_input_is_not_read(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (folder / "b.md").write_text(TEXTS[1], encoding="utf-8")  # its text copy is kept in OUT
+    out = folder / "claims"
+    first = run([str(folder)], BatchOptions(output_dir=out))
+    again = run([str(folder)], BatchOptions(output_dir=out))
+    assert [e.status for e in first.entries] == ["done", "done"]
+    assert [e.status for e in again.entries] == ["skipped", "skipped"]
+    assert set(read_index(out)) == {"a.txt", "b.md"}
+
+
+def test_two_inputs_of_one_name_are_kept_apart(tmp_path: Path, nlp: Language) -> None:
+    for parent, text in (("a", TEXTS[0]), ("b", TEXTS[1])):
+        (tmp_path / parent / "news").mkdir(parents=True)
+        (tmp_path / parent / "news" / "x.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    report = run(
+        [str(tmp_path / "a" / "news"), str(tmp_path / "b" / "news")], BatchOptions(output_dir=out)
+    )
+    assert sorted(e.output or "" for e in report.entries) == [
+        "news-2/x.txt.yaml",
+        "news/x.txt.yaml",
+    ]
+    assert len(read_index(out)) == 2
+
+
+def test_a_name_too_long_to_write_fails_alone(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / ("x" * 251 + ".txt")).write_text(TEXTS[0], encoding="utf-8")  # 255 bytes
+    (folder / "b.txt").write_text(TEXTS[1], encoding="utf-8")
+    report = run([str(folder)], BatchOptions(output_dir=tmp_path / "out"))
+    statuses = {e.input[:5]: e.status for e in report.entries}
+    assert statuses == {"b.txt": "done", "xxxxx": "failed"}
+    assert "cannot write" in (report.failed[0].error or "")
+
+
+def test_outputs_are_readable_as_the_umask_says(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    run([str(folder)], BatchOptions(output_dir=tmp_path / "out"))
+    mode = (tmp_path / "out" / "a.txt.yaml").stat().st_mode & 0o777
+    assert mode == 0o666 & ~mask

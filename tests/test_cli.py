@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -132,3 +133,13 @@ def test_extract_lang_option(runner: CliRunner) -> None:
     assert default["money"][0]["amount"] == 1.5 * 10**12
     assert english["money"][0]["amount"] == 1500 * 10**9
     assert english["article"]["lang"] == "en"
+
+
+def test_an_overlong_article_fails_alone(runner: CliRunner, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Nvidia vend des puces. " * 45_000, encoding="utf-8")  # 1,035,000 chars
+    small = sorted(GOLD_DIR.glob("*.txt"))[0]
+    result = runner.invoke(app, ["extract", str(big), str(small)])
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "over the limit" in result.stderr
+    assert len(list(yaml.safe_load_all(result.stdout))) == 1

@@ -12,26 +12,42 @@ from claimx.formats import FORMATS
 
 
 def discover(
-    inputs: Iterable[str], globs: Iterable[str] = (), excludes: Iterable[str] = ()
+    inputs: Iterable[str],
+    globs: Iterable[str] = (),
+    excludes: Iterable[str] = (),
+    output: Path | None = None,
 ) -> tuple[list[InputFile], list[str]]:
     """The files to read under `inputs`, and those ignored (other extensions, hidden).
 
     One folder mirrors its tree into the output; several inputs are kept apart under
-    their own names. Raise InputError for an input that does not exist.
+    their own names ("news", "news-2" for a second folder of that name). Nothing under
+    `output` is an input. Raise InputError for an input that does not exist.
     """
     inputs = list(inputs)
     globs, excludes = list(globs), list(excludes)
     found: list[InputFile] = []
     ignored: list[str] = []
+    names: dict[str, int] = {}
+    skip = output.resolve() if output is not None else None
     for given in inputs:
         path = Path(given)
         if not path.exists():
             raise InputError(f"{given}: no such file or folder")
-        prefix = "" if len(inputs) == 1 else _safe_name(path) + "/"
+        prefix = ""
+        if len(inputs) > 1:
+            name = path.name if path.is_file() else _safe_name(path)
+            names[name] = names.get(name, 0) + 1
+            prefix = name if names[name] == 1 else f"{name}-{names[name]}"
+            if path.is_file():
+                found.append(InputFile(str(path), given, prefix))
+                continue
+            prefix += "/"
         if path.is_file():
             found.append(InputFile(str(path), given, prefix or path.name))
             continue
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            if skip is not None and file.resolve().is_relative_to(skip):
+                continue  # the output folder inside an input: its files are ours
             rel = file.relative_to(path).as_posix()
             if any(part.startswith(".") for part in file.relative_to(path).parts):
                 continue  # hidden files and folders, our own temporary files

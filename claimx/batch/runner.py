@@ -41,7 +41,7 @@ def run(
     document, in input order, when `options.output_dir` is None (streaming).
     """
     started = time.monotonic()
-    files, ignored = discover(inputs, globs, excludes)
+    files, ignored = discover(inputs, globs, excludes, options.output_dir)
     out = options.output_dir
     previous: dict[str, Entry] = {}
     if out is not None:

@@ -145,9 +145,9 @@ def _write_outputs(
     out = options.output_dir
     assert out is not None and unit.article is not None
     target = out / (unit.name + ".yaml")
-    if target.exists() and not options.force and unit.name + ".yaml" not in owned:
-        return f"{target} exists and was not written by claimx batch (use --force)"
     try:
+        if target.exists() and not options.force and unit.name + ".yaml" not in owned:
+            return f"{target} exists and was not written by claimx batch (use --force)"
         if unit.own_text:
             write_atomic(out / (unit.name + ".txt"), unit.article.text)
         write_atomic(target, yaml_text)

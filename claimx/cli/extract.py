@@ -49,11 +49,15 @@ def extract(
     if "-" in paths and sys.stdin.isatty():
         raise UsageError("no input: give article files or pipe text into `claimx extract`")
 
+    from claimx.api import MAX_CHARS, too_long
+
     articles: list[Article] = []
     failed = 0
     for path in paths:
         try:
             article = read_article(path)
+            if len(article.text) > MAX_CHARS:  # this article only: the others are printed
+                raise InputError(too_long(article, MAX_CHARS))
             articles.append(replace(article, lang=lang.value) if lang else article)
         except InputError as err:
             warn(str(err))
