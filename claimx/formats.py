@@ -22,6 +22,7 @@ import yaml
 
 from claimx.articles import Article, decode
 from claimx.errors import InputError
+from claimx.serialize import load_untrusted_yaml
 
 FORMATS = {
     ".txt": "text",
@@ -133,9 +134,9 @@ def _markdown(text: str, source: str, sha: str, options: ReadOptions) -> tuple[A
     if match is None:
         return Article(text=text, source=source, sha256=sha, lang=options.lang), False
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_untrusted_yaml(match.group(1)) or {}
     except yaml.YAMLError as err:
-        problem = getattr(err, "problem", None) or "not YAML"
+        problem = getattr(err, "problem", None) or str(err) or "not YAML"
         raise InputError(f"{source}: invalid front matter ({problem})") from err
     if not isinstance(meta, dict):
         raise InputError(f"{source}: front matter is not a mapping of fields")
@@ -172,6 +173,8 @@ def _records(data: bytes, rel: str, source: str, options: ReadOptions, kind: str
                 raw.append((number, json.loads(line), None))
             except json.JSONDecodeError as err:
                 raw.append((number, None, f"line {number}: invalid JSON ({err.msg})"))
+            except RecursionError:  # "[[[[…" 100,000 deep: this line only
+                raw.append((number, None, f"line {number}: JSON nested too deeply"))
     else:
         try:
             parsed = json.loads(text)

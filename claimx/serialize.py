@@ -105,3 +105,14 @@ def load_yaml_documents(text: str) -> list[Any]:
     """Read a YAML stream written by `to_yaml` (safe loading)."""
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return [d for d in yaml.load_all(text, Loader=loader) if d is not None]
+
+
+def load_untrusted_yaml(text: str) -> Any:
+    """Safe-load one YAML document from a file claimx did not write (front matter, a file
+    found in an output folder), refusing aliases: a few hundred bytes of nested aliases
+    ("billion laughs") would expand to gigabytes. Raise yaml.YAMLError."""
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases are not accepted here")
+    return yaml.load(text, Loader=loader)

@@ -386,3 +386,51 @@ def test_outputs_are_readable_as_the_umask_says(tmp_path: Path, nlp: Language) -
     run([str(folder)], BatchOptions(output_dir=tmp_path / "out"))
     mode = (tmp_path / "out" / "a.txt.yaml").stat().st_mode & 0o777
     assert mode == 0o666 & ~mask
+
+
+def test_outputs_of_a_killed_run_are_recognised_as_ours(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (folder / "b.txt").write_text(TEXTS[1], encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(folder)], BatchOptions(output_dir=out))
+    (out / INDEX_NAME).unlink()  # killed after writing the claims, before the index
+    (out / "c.txt.yaml").write_text("notes: mine\n", encoding="utf-8")  # the user's own
+    (folder / "c.txt").write_text(TEXTS[2], encoding="utf-8")
+    again = run([str(folder)], BatchOptions(output_dir=out))
+    assert {e.input: e.status for e in again.entries} == {
+        "a.txt": "done",
+        "b.txt": "done",
+        "c.txt": "failed",  # not claimx's: never overwritten without --force
+    }
+    assert (out / "c.txt.yaml").read_text(encoding="utf-8") == "notes: mine\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # an alias bomb in front matter: refused, in a few bytes of work
+        (
+            "bomb.md",
+            "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "title: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\nNvidia a vendu des puces.\n",
+        ),
+        # one line nested 100,000 deep in a feed: that line only
+        ("feed.jsonl", '{"text": "Nvidia a vendu des puces à Huawei."}\n' + "[" * 100_000 + "\n"),
+    ],
+)
+def test_hostile_files_cost_only_themselves(
+    tmp_path: Path, nlp: Language, name: str, content: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(content, encoding="utf-8")
+    (folder / "good.txt").write_text(TEXTS[0], encoding="utf-8")
+    report = run([str(folder)], BatchOptions(output_dir=tmp_path / "out"))
+    statuses = {e.input: e.status for e in report.entries}
+    assert statuses["good.txt"] == "done"
+    assert list(statuses.values()).count("failed") == 1
+    if name.endswith(".jsonl"):
+        assert statuses["feed.jsonl#1"] == "done"

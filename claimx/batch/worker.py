@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from claimx.articles import read_bytes
 from claimx.errors import InputError, ModelError
 from claimx.files import write_atomic
 from claimx.formats import ReadOptions, Unit, read_units, reason
+from claimx.serialize import load_untrusted_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,7 +150,8 @@ def _write_outputs(
     assert out is not None and unit.article is not None
     target = out / (unit.name + ".yaml")
     try:
-        if target.exists() and not options.force and unit.name + ".yaml" not in owned:
+        mine = unit.name + ".yaml" in owned or _written_for(target, unit)
+        if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)"
         if unit.own_text:
             write_atomic(out / (unit.name + ".txt"), unit.article.text)
@@ -154,3 +159,26 @@ def _write_outputs(
     except OSError as err:
         return f"cannot write {target} ({err.strerror})"
     return None
+
+
+def _written_for(target: Path, unit: Unit) -> bool:
+    """Whether an existing output is claimx's own claims file for this input, written by a
+    run killed before its index line: its head names the same article source."""
+    try:
+        with target.open(encoding="utf-8") as f:
+            head = f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    head = head.split("\nactors:", 1)[0]  # the format version and the article block
+    try:
+        document = load_untrusted_yaml(head)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(document, dict) or "claimx" not in document:
+        return False
+    article = document.get("article")
+    return (
+        isinstance(article, dict)
+        and unit.article is not None
+        and (article.get("source") == unit.article.source)
+    )
