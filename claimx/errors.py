@@ -18,6 +18,10 @@ class GoldError(InputError):
     """A gold annotation file that does not follow the gold format."""
 
 
+class Busy(ClaimxError):
+    """Another claimx process is writing to the same output folder."""
+
+
 class NoInput(ClaimxError):
     """The inputs named no article: an empty folder, a glob matching nothing."""
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from claimx.errors import Busy
+
 TEMP_MARK = ".claimx-tmp-"
+LOCK_NAME = ".claimx-lock"
 
 
 def _umask() -> int:
@@ -42,3 +47,20 @@ def remove_stale_temps(folder: Path) -> int:
             temp.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+@contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold `folder`'s lock (`.claimx-lock` in it) for the block; raise Busy when another
+    process holds it. The lock goes with the process, even a killed one."""
+    import fcntl
+
+    with (folder / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"{folder}: another claimx batch is writing there; wait for it") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

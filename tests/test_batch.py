@@ -434,3 +434,46 @@ def test_hostile_files_cost_only_themselves(
     assert list(statuses.values()).count("failed") == 1
     if name.endswith(".jsonl"):
         assert statuses["feed.jsonl#1"] == "done"
+
+
+def test_killed_workers_do_not_lose_the_run(tmp_path: Path) -> None:
+    import multiprocessing
+    import signal
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(48):
+        (folder / f"{n:02d}.txt").write_text(TEXTS[n % len(TEXTS)], encoding="utf-8")
+    killed: list[int] = []
+
+    def kill_the_workers(progress: Progress) -> None:
+        # every worker at once, so that some chunk is surely lost with its worker
+        workers = multiprocessing.active_children()
+        if progress.files_done and not killed and workers:
+            for worker in workers:
+                killed.append(worker.pid or 0)
+                os.kill(worker.pid or 0, signal.SIGKILL)
+
+    out = tmp_path / "out"
+    report = run([str(folder)], BatchOptions(output_dir=out, jobs=2), on_progress=kill_the_workers)
+    assert killed
+    assert [e.status for e in report.entries] == ["done"] * 48
+    assert len(read_index(out)) == 48
+
+
+def test_a_second_batch_on_one_folder_is_refused(tmp_path: Path) -> None:
+    from claimx.errors import Busy
+    from claimx.files import exclusive
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with exclusive(out):  # another batch at work
+        with pytest.raises(Busy):
+            run([str(folder)], BatchOptions(output_dir=out))
+        result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out)])
+        assert result.exit_code == ExitCode.BUSY
+        assert "another claimx batch" in result.output
+    assert not (out / "a.txt.yaml").exists()

@@ -11,6 +11,7 @@ from claimx.cli import app
 from claimx.cli.exit_codes import EXIT_CODES, ExitCode, exit_code
 from claimx.errors import (
     BelowThreshold,
+    Busy,
     ClaimxError,
     GoldError,
     InputError,
@@ -36,6 +37,7 @@ MISSING = "/nonexistent/claimx-test/article.txt"
         (ModelError("x"), ExitCode.MODEL_ERROR),
         (BelowThreshold("x"), ExitCode.BELOW_THRESHOLD),
         (NoInput("x"), ExitCode.NO_INPUT),
+        (Busy("x"), ExitCode.BUSY),
         (ClaimxError("x"), ExitCode.FAILURE),
     ],
 )

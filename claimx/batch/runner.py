@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 
 from claimx.batch.discover import discover
+from claimx.batch.pool import in_workers
 from claimx.batch.state import (
     CHUNK_FILES,
     INDEX_NAME,
@@ -21,9 +21,9 @@ from claimx.batch.state import (
     read_index,
     unchanged,
 )
-from claimx.batch.worker import init_worker, process_chunk, work_on
+from claimx.batch.worker import process_chunk
 from claimx.errors import ClaimxError
-from claimx.files import remove_stale_temps, write_atomic
+from claimx.files import exclusive, remove_stale_temps, write_atomic
 
 
 def run(
@@ -40,14 +40,29 @@ def run(
     on_progress: called after each chunk of files; on_document: receives each YAML
     document, in input order, when `options.output_dir` is None (streaming).
     """
+    out = options.output_dir
+    if out is None:
+        return _run(inputs, options, globs, excludes, on_progress, on_document)
+    if out.exists() and not out.is_dir():
+        raise ClaimxError(f"{out}: exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    with exclusive(out):  # two batches on one folder would rewrite each other's index
+        return _run(inputs, options, globs, excludes, on_progress, on_document)
+
+
+def _run(
+    inputs: Iterable[str],
+    options: BatchOptions,
+    globs: Iterable[str],
+    excludes: Iterable[str],
+    on_progress: Callable[[Progress], None] | None,
+    on_document: Callable[[str], None] | None,
+) -> Report:
     started = time.monotonic()
     files, ignored = discover(inputs, globs, excludes, options.output_dir)
     out = options.output_dir
     previous: dict[str, Entry] = {}
     if out is not None:
-        if out.exists() and not out.is_dir():
-            raise ClaimxError(f"{out}: exists and is not a folder")
-        out.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(out)
         previous = read_index(out)
     fingerprint = options.fingerprint()
@@ -132,17 +147,7 @@ def _process(
         for number, chunk in enumerate(chunks):
             yield number, process_chunk(nlp, chunk, options, fingerprint, owned(chunk))
         return
-    context = multiprocessing.get_context("spawn")  # explicit: fork would copy a loaded model
-    pool = context.Pool(jobs, initializer=init_worker, initargs=(options.model,))
-    try:
-        tasks = [
-            (number, chunk, options, fingerprint, owned(chunk))
-            for number, chunk in enumerate(chunks)
-        ]
-        yield from pool.imap_unordered(work_on, tasks)
-        pool.close()
-    except BaseException:
-        pool.terminate()  # Ctrl-C or an error: stop the workers now
-        raise
-    finally:
-        pool.join()
+    tasks = [
+        (number, chunk, options, fingerprint, owned(chunk)) for number, chunk in enumerate(chunks)
+    ]
+    yield from in_workers(tasks, jobs, options.model)

@@ -6,6 +6,7 @@ from enum import IntEnum
 
 from claimx.errors import (
     BelowThreshold,
+    Busy,
     ClaimxError,
     InputError,
     ModelError,
@@ -24,6 +25,7 @@ class ExitCode(IntEnum):
     MODEL_ERROR = 4  # the base spaCy pipeline is missing
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
     NO_INPUT = 6  # the inputs named no article (an empty folder, a glob matching nothing)
+    BUSY = 7  # another claimx batch is writing to the same output folder
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -32,6 +34,7 @@ EXIT_CODES: tuple[tuple[type[ClaimxError], ExitCode], ...] = (
     (UsageError, ExitCode.USAGE),
     (InputError, ExitCode.INPUT_ERROR),
     (NoInput, ExitCode.NO_INPUT),
+    (Busy, ExitCode.BUSY),
     (PartialFailure, ExitCode.PARTIAL),
     (ModelError, ExitCode.MODEL_ERROR),
     (BelowThreshold, ExitCode.BELOW_THRESHOLD),
