@@ -65,10 +65,13 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
     for index, actor in enumerate(actors):
         if actor.kind == "group":
             continue
-        forms = {m.text for m in actor.mentions}
+        # Names, not long runs: a pattern per long mention would make matching quadratic
+        # on repetitive text ("Nvidia Nvidia Nvidia …").
+        forms = {m.text for m in actor.mentions if len(m) <= 6}
         if actor.kind == "person":
             forms.add(actor.name.split()[-1])
-        matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
+        if forms:
+            matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
     taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         span = doc[start:end]
