@@ -477,3 +477,40 @@ def test_a_second_batch_on_one_folder_is_refused(tmp_path: Path) -> None:
         assert result.exit_code == ExitCode.BUSY
         assert "another claimx batch" in result.output
     assert not (out / "a.txt.yaml").exists()
+
+
+def test_review_decisions_survive_a_rerun(tmp_path: Path, nlp: Language) -> None:
+    from claimx import review
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "a.txt"
+    said = "Selon Reuters, Nvidia aurait vendu des puces H20 en Chine."
+    denied = "Huawei a démenti toute livraison."
+    article.write_text(f"{said} Le groupe a refusé de commenter. {denied}", encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(folder)], BatchOptions(output_dir=out))
+    claims_file = review.load(out / "a.txt.yaml")
+    claims = claims_file.articles[0].claims
+    first = next(c for c in claims if c["start"] < len(said))
+    last = next(c for c in claims if (c.get("attribution") or {}).get("kind") == "denial")
+    review.set_review(first, "accepted", "vérifié")
+    review.set_review(last, "rejected")
+    claims_file.save()
+    # the article changes: a sentence added at the top, the denial cut
+    article.write_text(
+        f"Une phrase en tête. {said} Le groupe a refusé de commenter.", encoding="utf-8"
+    )
+    again = run([str(folder)], BatchOptions(output_dir=out))
+    assert [e.status for e in again.entries] == ["done"]
+    new = review.load(out / "a.txt.yaml").articles[0].claims
+    carried = [c for c in new if c["text"] == first["text"]]
+    assert carried and carried[0]["review"] == {"status": "accepted", "note": "vérifié"}
+    assert carried[0]["start"] != first["start"]  # the same claim, moved
+    assert not any(c["text"] == last["text"] for c in new)
+    aside = list(out.glob("a.txt.yaml.reviews-*.yaml"))
+    assert len(aside) == 1
+    kept = yaml.safe_load(aside[0].read_text(encoding="utf-8"))
+    assert [(c["text"], c["review"]["status"]) for c in kept["claims"]] == [
+        (last["text"], "rejected")
+    ]

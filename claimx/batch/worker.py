@@ -91,6 +91,7 @@ def process_chunk(
             entry.chips = len(document["chips"])
             entry.money = len(document["money"])
             entry.claims = len(document["claims"])
+            orphans = _carried(options, unit, document)
             text = to_yaml([document])
             if options.output_dir is None:
                 documents.append(text)
@@ -98,6 +99,8 @@ def process_chunk(
             else:
                 entry.output = unit.name + ".yaml"
                 problem = _write_outputs(options, unit, text, owned)
+                if problem is None and orphans:
+                    problem = _keep(options, unit, orphans)
                 if problem is None:
                     entry.status = "done"
                 else:
@@ -158,6 +161,32 @@ def _write_outputs(
         write_atomic(target, yaml_text)
     except OSError as err:
         return f"cannot write {target} ({err.strerror})"
+    return None
+
+
+def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> list[Any]:
+    """Carry the review decisions of the claims file being replaced onto `document`;
+    return those whose claim is gone."""
+    from claimx.review.carry import carry_reviews  # claimx.review reads batch indexes
+
+    if options.output_dir is None:
+        return []
+    target = options.output_dir / (unit.name + ".yaml")
+    try:
+        exists = target.is_file()
+    except OSError:
+        return []
+    return carry_reviews(target, document) if exists else []
+
+
+def _keep(options: BatchOptions, unit: Unit, orphans: list[Any]) -> str | None:
+    from claimx.review.carry import keep_orphans
+
+    assert options.output_dir is not None
+    try:
+        keep_orphans(options.output_dir / (unit.name + ".yaml"), orphans)
+    except OSError as err:
+        return f"cannot keep the review decisions of a changed article ({err.strerror})"
     return None
 
 
