@@ -514,3 +514,23 @@ def test_review_decisions_survive_a_rerun(tmp_path: Path, nlp: Language) -> None
     assert [(c["text"], c["review"]["status"]) for c in kept["claims"]] == [
         (last["text"], "rejected")
     ]
+
+
+def test_a_claims_folder_moved_without_its_inputs_stays_readable(
+    tmp_path: Path, nlp: Language
+) -> None:
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    run([str(folder)], BatchOptions(output_dir=tmp_path / "out"))
+    moved = tmp_path / "elsewhere" / "claims"
+    shutil.move(str(tmp_path / "out"), str(moved))
+    shutil.rmtree(folder)  # the inputs are gone
+    shown = CliRunner().invoke(app, ["show", "--no-pager", "--no-color", str(moved / "a.txt.yaml")])
+    assert shown.exit_code == 0, shown.output
+    assert "not found" not in shown.output and "changed" not in shown.output
+    (moved / "a.txt.txt").write_text(TEXTS[0] + " Une phrase de plus.", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["show", "--no-pager", "--no-color", str(moved / "a.txt.yaml")])
+    assert "changed since these claims were made" in " ".join(shown.output.split())

@@ -148,7 +148,7 @@ def _extract_each(
 def _write_outputs(
     options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
 ) -> str | None:
-    """Write the claims, and the analysed text when it is not the file's; None or a problem."""
+    """Write the claims and the analysed text; None or a problem."""
     out = options.output_dir
     assert out is not None and unit.article is not None
     target = out / (unit.name + ".yaml")
@@ -156,8 +156,9 @@ def _write_outputs(
         mine = unit.name + ".yaml" in owned or _written_for(target, unit)
         if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)"
-        if unit.own_text:
-            write_atomic(out / (unit.name + ".txt"), unit.article.text)
+        # The text the offsets refer to, beside the claims, for every kind of input: a
+        # claims folder moved or shared stays readable without the inputs.
+        write_atomic(out / (unit.name + ".txt"), unit.article.text)
         write_atomic(target, yaml_text)
     except OSError as err:
         return f"cannot write {target} ({err.strerror})"

@@ -124,6 +124,7 @@ def _render(
     from rich.rule import Rule
 
     from claimx.render import claims_table, highlight, keep, legend, marks
+    from claimx.review.files import text_changed
 
     for label, document, text in views:
         info = document.get("article") or {}
@@ -131,8 +132,13 @@ def _render(
         console.print(Rule(f"{label}" + (f" — {title}" if title else ""), style="dim"))
         claims = [c for c in document.get("claims", []) if keep(c, only)]
         if text is None:
+            changed = label.endswith((".yaml", ".yml")) and text_changed(Path(label), document)
             console.print(
-                f"(article text not found beside {label} or at {info.get('source')}: claims only)"
+                f"(the article text at {info.get('source')} changed since these claims were "
+                "made: claims only)"
+                if changed
+                else f"(article text not found beside {label} or at {info.get('source')}: "
+                "claims only)"
             )
         else:
             console.print(legend(color))

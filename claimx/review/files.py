@@ -87,8 +87,7 @@ def article_text(path: Path, document: dict[str, Any]) -> str | None:
     """The text a claims document's offsets refer to, or None when it cannot be found.
 
     Looked for beside the claims file (`NAME.txt` for `NAME.yaml`, as `claimx batch`
-    saves the text of HTML, Markdown and JSON inputs), then at `article.source`;
-    accepted only when every claim's span matches it.
+    saves it), then at `article.source`; accepted only when every claim's span matches it.
     """
     info = document.get("article") or {}
     candidates = [path.with_suffix(".txt")]
@@ -103,6 +102,16 @@ def article_text(path: Path, document: dict[str, Any]) -> str | None:
         if _fits(text, document):
             return text
     return None
+
+
+def text_changed(path: Path, document: dict[str, Any]) -> bool:
+    """Whether an article text is there but no longer the one the claims were made on."""
+    info = document.get("article") or {}
+    source = info.get("source")
+    candidates = [path.with_suffix(".txt")]
+    if isinstance(source, str) and source != "-":
+        candidates += [Path(source), path.parent / source]
+    return any(c.is_file() for c in candidates)
 
 
 def _fits(text: str, document: dict[str, Any]) -> bool:
