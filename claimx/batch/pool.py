@@ -40,8 +40,9 @@ def in_workers(tasks: list[Task], jobs: int, model: str | None) -> Iterator[Resu
                     yield result
         except BrokenProcessPool:
             breaks += 1
-            if alone:  # this chunk killed its worker on its own
+            if alone:  # this chunk killed its worker on its own; the others share again
                 yield batch[0], (_died(remaining.pop(batch[0])), [])
+                breaks = 0
         except BaseException:
             _stop(executor)  # Ctrl-C or an error: stop the workers now
             raise
