@@ -217,6 +217,9 @@ def records(nlp: Language, text: str) -> dict[str, str]:
         # a generic group is an actor only when it speaks
         ("Des entreprises chinoises achètent des puces.", set(), {"entreprises chinoises"}),
         ("Des analystes estiment que la demande ralentit.", {"analystes"}, set()),
+        # a lone name after a plural noun is an eponym, not a person; after a role, a person
+        ("Les chercheurs ont remporté des médailles Fields.", set(), {"Fields"}),
+        ("Le président Lavergne a remporté le vote.", {"Lavergne"}, set()),
         ("Plusieurs eurodéputés estiment que la sanction reste modeste.", {"eurodéputés"}, set()),
         # a capital the NER calls a person is a place unless it acts
         ("Le président a parlé au téléphone depuis Washington.", set(), {"Washington"}),
@@ -339,6 +342,13 @@ def test_gazetteer_forms(nlp: Language, text: str, names: set[str]) -> None:
             "government",
         ),
         ("Le PDG d’Intel Lip-Bu Tan a démissionné. M. Tan conteste.", "Lip-Bu Tan", "person"),
+        # a capitalised word the tagger calls a verb is part of the name
+        (
+            "Il est rentré en France après dix ans passés chez Palantir Technologies, a-t-il "
+            "raconté.",
+            "Palantir Technologies",
+            "organization",
+        ),
     ],
 )
 def test_names_written_whole(nlp: Language, text: str, name: str, kind: str) -> None:

@@ -138,7 +138,7 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
-        doc[start].pos_ in _SKIP_HEAD_POS
+        (doc[start].pos_ in _SKIP_HEAD_POS and not _name_word(doc, start))
         or doc[start].text in lex.titles
         or fold(doc[start].text) in lex.role_words
         or doc[start].is_lower
@@ -160,12 +160,36 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
     return doc[start:end]
 
 
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a verb: part of a
+    name ("chez Palantir Technologies")."""
+    token = doc[i]
+    inside = i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space
+    return token.pos_ in ("VERB", "AUX") and token.is_title and inside
+
+
+def _eponym(span: Span) -> bool:
+    """A lone name after a plural noun is what things are named after, not someone
+    acting: "les médailles Fields"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        len(span) == 1
+        and before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and "Plur" in before.morph.get("Number", [])
+    )
+
+
 def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if any(ch.isdigit() for ch in span.text):
         return None
     if _portfolio(lex, span):
         return None  # "le ministre du Commerce extérieur": part of a title, not an actor
     if label == "PER":
+        if _eponym(span):
+            return None
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
         return "organization"
