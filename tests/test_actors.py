@@ -342,6 +342,13 @@ def test_gazetteer_forms(nlp: Language, text: str, names: set[str]) -> None:
             "government",
         ),
         ("Le PDG d’Intel Lip-Bu Tan a démissionné. M. Tan conteste.", "Lip-Bu Tan", "person"),
+        # an English possessive is part of the name
+        (
+            "Selon l’Ireland’s Central Statistics Office, la consommation des centres de "
+            "données a doublé.",
+            "Ireland’s Central Statistics Office",
+            "organization",
+        ),
         # a capitalised word the tagger calls a verb is part of the name
         (
             "Il est rentré en France après dix ans passés chez Palantir Technologies, a-t-il "

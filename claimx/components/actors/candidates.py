@@ -157,6 +157,12 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
         start = lead
     if start >= end:
         return None
+    # An English possessive before the name is part of it: "Ireland’s Central Statistics
+    # Office" (tokenized "Ireland’" "s").
+    if start >= 2 and doc[start - 1].text == "s" and not doc[start - 2].whitespace_:
+        owner = doc[start - 2]
+        if owner.text[-1:] in ("’", "'") and owner.text[:1].isupper() and len(owner) > 2:
+            start -= 2
     return doc[start:end]
 
 
