@@ -33,18 +33,14 @@ def discover(
         path = Path(given)
         if not path.exists():
             raise InputError(f"{given}: no such file or folder")
-        prefix = ""
+        name = path.name if path.is_file() else _safe_name(path)
         if len(inputs) > 1:
-            name = path.name if path.is_file() else _safe_name(path)
             names[name] = names.get(name, 0) + 1
-            prefix = name if names[name] == 1 else f"{name}-{names[name]}"
-            if path.is_file():
-                found.append(InputFile(str(path), given, prefix))
-                continue
-            prefix += "/"
+            name = name if names[name] == 1 else f"{name}-{names[name]}"
         if path.is_file():
-            found.append(InputFile(str(path), given, prefix or path.name))
+            found.append(InputFile(str(path), given, name))
             continue
+        prefix = name + "/" if len(inputs) > 1 else ""
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
             if skip is not None and file.resolve().is_relative_to(skip):
                 continue  # the output folder inside an input: its files are ours

@@ -89,12 +89,7 @@ def article_text(path: Path, document: dict[str, Any]) -> str | None:
     Looked for beside the claims file (`NAME.txt` for `NAME.yaml`, as `claimx batch`
     saves it), then at `article.source`; accepted only when every claim's span matches it.
     """
-    info = document.get("article") or {}
-    candidates = [path.with_suffix(".txt")]
-    source = info.get("source")
-    if isinstance(source, str) and source != "-":
-        candidates += [Path(source), path.parent / source]
-    for candidate in candidates:
+    for candidate in _text_places(path, document):
         try:
             text = decode(candidate.read_bytes(), str(candidate))
         except (OSError, InputError):
@@ -106,12 +101,16 @@ def article_text(path: Path, document: dict[str, Any]) -> str | None:
 
 def text_changed(path: Path, document: dict[str, Any]) -> bool:
     """Whether an article text is there but no longer the one the claims were made on."""
-    info = document.get("article") or {}
-    source = info.get("source")
-    candidates = [path.with_suffix(".txt")]
+    return any(c.is_file() for c in _text_places(path, document))
+
+
+def _text_places(path: Path, document: dict[str, Any]) -> list[Path]:
+    """Where a claims document's article text may be, in the order it is looked for."""
+    places = [path.with_suffix(".txt")]
+    source = (document.get("article") or {}).get("source")
     if isinstance(source, str) and source != "-":
-        candidates += [Path(source), path.parent / source]
-    return any(c.is_file() for c in candidates)
+        places += [Path(source), path.parent / source]
+    return places
 
 
 def _fits(text: str, document: dict[str, Any]) -> bool:

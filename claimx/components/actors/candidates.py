@@ -200,7 +200,7 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if label == "ORG":
         return "organization"
     if label == "LOC":
-        return "country" if fold(span.text) in lex.countries and acting(lex, span) else None
+        return "country" if fold(span.text) in lex.country_names and acting(lex, span) else None
     if label == "MISC":
         org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
         if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):

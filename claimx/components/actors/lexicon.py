@@ -57,7 +57,6 @@ class ActorLexicon:
         self.country_names = {
             fold(v): c for c in data["countries"] for v in (c, _plain_capitals(c))
         }
-        self.countries = set(self.country_names)
         self.demonyms = {
             fold(form): country for country, forms in data["demonyms"].items() for form in forms
         }
