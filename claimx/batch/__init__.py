@@ -7,11 +7,12 @@ that each load the pipeline once. Articles go through `nlp.pipe` in batches insi
 written atomically, and the index (`claimx-index.jsonl`, a line per input article)
 is appended as work completes: an interrupted run loses nothing already written.
 
-By concern: `state` (entries, options, the index), `discover`, `worker`, `runner`.
+By concern: `state` (entries, options, shards, the index), `discover`, `worker`, `runner`;
+where chunks run: `pool` (local worker processes) or `dask_engine` (a Dask cluster).
 """
 
 from claimx.batch.discover import discover
-from claimx.batch.runner import run
+from claimx.batch.runner import merge_indexes, run
 from claimx.batch.state import (
     INDEX_NAME,
     BatchOptions,
@@ -19,6 +20,7 @@ from claimx.batch.state import (
     InputFile,
     Progress,
     Report,
+    Shard,
     read_index,
 )
 from claimx.batch.worker import process_chunk
@@ -30,7 +32,9 @@ __all__ = [
     "InputFile",
     "Progress",
     "Report",
+    "Shard",
     "discover",
+    "merge_indexes",
     "process_chunk",
     "read_index",
     "run",

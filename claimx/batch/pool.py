@@ -41,7 +41,7 @@ def in_workers(tasks: list[Task], jobs: int, model: str | None) -> Iterator[Resu
         except BrokenProcessPool:
             breaks += 1
             if alone:  # this chunk killed its worker on its own; the others share again
-                yield batch[0], (_died(remaining.pop(batch[0])), [])
+                yield batch[0], (died(remaining.pop(batch[0])), [])
                 breaks = 0
         except BaseException:
             _stop(executor)  # Ctrl-C or an error: stop the workers now
@@ -55,7 +55,7 @@ def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(model,))
 
 
-def _died(task: Task) -> list[Entry]:
+def died(task: Task) -> list[Entry]:
     """Failed entries for a chunk whose worker died each time (no size or time recorded,
     so that the next run tries the files again)."""
     message = "the worker process died on this file's chunk (killed, or out of memory)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from claimx.batch.discover import discover
 from claimx.batch.pool import in_workers
@@ -19,10 +20,11 @@ from claimx.batch.state import (
     entry_line,
     order_key,
     read_index,
+    shard_indexes,
     unchanged,
 )
 from claimx.batch.worker import process_chunk
-from claimx.errors import ClaimxError
+from claimx.errors import ClaimxError, NoInput
 from claimx.files import exclusive, remove_stale_temps, write_atomic
 
 
@@ -46,8 +48,30 @@ def run(
     if out.exists() and not out.is_dir():
         raise ClaimxError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    with exclusive(out):  # two batches on one folder would rewrite each other's index
-        return _run(inputs, options, globs, excludes, on_progress, on_document)
+    # Two batches on one folder would rewrite each other's index; the shards of one batch
+    # share the folder, each holding its own shard's lock.
+    with exclusive(out, shared=options.shard is not None):
+        if options.shard is None:
+            return _run(inputs, options, globs, excludes, on_progress, on_document)
+        with exclusive(out, options.shard.lock_name):
+            return _run(inputs, options, globs, excludes, on_progress, on_document)
+
+
+def merge_indexes(out: Path) -> int:
+    """Merge the indexes of the shard runs in `out` into its index; return its entries."""
+    if not (out / INDEX_NAME).is_file() and not shard_indexes(out):
+        raise NoInput(f"{out}: no claimx batch index here")
+    with exclusive(out):
+        entries = sorted(read_index(out).values(), key=lambda e: (e.file.split("/"), order_key(e)))
+        write_atomic(out / INDEX_NAME, "".join(entry_line(e) for e in entries))
+        _drop_shard_indexes(out)
+        remove_stale_temps(out)
+    return len(entries)
+
+
+def _drop_shard_indexes(out: Path) -> None:
+    for name in shard_indexes(out):
+        (out / name).unlink(missing_ok=True)
 
 
 def _run(
@@ -60,10 +84,14 @@ def _run(
 ) -> Report:
     started = time.monotonic()
     files, ignored = discover(inputs, globs, excludes, options.output_dir)
+    shard = options.shard
+    if shard is not None:
+        files = [file for file in files if shard.holds(file.rel)]
     out = options.output_dir
     previous: dict[str, Entry] = {}
     if out is not None:
-        remove_stale_temps(out)
+        if shard is None:  # a shard leaves the others' temporary files alone
+            remove_stale_temps(out)
         previous = read_index(out)
     fingerprint = options.fingerprint()
     progress = Progress(files_total=len(files))
@@ -80,7 +108,7 @@ def _run(
     if on_progress is not None:
         on_progress(progress)
 
-    index = (out / INDEX_NAME).open("a", encoding="utf-8") if out is not None else None
+    index = (out / options.index_name).open("a", encoding="utf-8") if out is not None else None
     try:
         # Workers take chunks of files; many small ones keep them busy to the end.
         size = (
@@ -116,9 +144,13 @@ def _run(
     if out is not None:
         # Compact: one line per input, this run's in input order, then the earlier runs'
         # entries for files this run did not look at (another --glob, say).
+        # A shard's index keeps its own earlier entries only; a whole run merges the shards'.
         seen = {file.rel for file in files}
-        others = [e for e in previous.values() if e.file not in seen]
-        write_atomic(out / INDEX_NAME, "".join(entry_line(e) for e in [*ordered, *others]))
+        earlier = previous if shard is None else read_index(out, only=options.index_name)
+        others = [e for e in earlier.values() if e.file not in seen]
+        write_atomic(out / options.index_name, "".join(entry_line(e) for e in [*ordered, *others]))
+        if shard is None:
+            _drop_shard_indexes(out)
     return Report(ordered, ignored, time.monotonic() - started)
 
 
@@ -140,7 +172,7 @@ def _process(
     def owned(chunk: list[InputFile]) -> set[str]:
         return set().union(*(outputs.get(f.rel, set()) for f in chunk))
 
-    if jobs == 1:
+    if jobs == 1 and options.engine == "local":
         from claimx.api import cached_pipeline
 
         nlp = cached_pipeline(options.model)
@@ -150,4 +182,9 @@ def _process(
     tasks = [
         (number, chunk, options, fingerprint, owned(chunk)) for number, chunk in enumerate(chunks)
     ]
+    if options.engine == "dask":
+        from claimx.batch.dask_engine import on_dask
+
+        yield from on_dask(tasks, jobs, options.scheduler)
+        return
     yield from in_workers(tasks, jobs, options.model)

@@ -13,6 +13,7 @@ from claimx import __version__
 from claimx.formats import ReadOptions
 
 INDEX_NAME = "claimx-index.jsonl"
+SHARD_INDEXES = "claimx-index.shard-*.jsonl"  # one per `--shard I/N` run, until merged
 
 
 CHUNK_FILES = 16
@@ -54,6 +55,38 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """Shard `number` of `count` (1-based, `--shard 2/3`): the input files whose relative
+    path hashes to it, so that N plain jobs together do one run's work."""
+
+    number: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        number, slash, count = text.partition("/")
+        try:
+            shard = cls(int(number), int(count))
+        except ValueError:
+            shard = cls(0, 0)
+        if not slash or not 1 <= shard.number <= shard.count:
+            raise ValueError(f"--shard takes I/N with 1 <= I <= N (e.g. 2/3); got {text!r}")
+        return shard
+
+    def holds(self, rel: str) -> bool:
+        digest = hashlib.sha256(rel.encode("utf-8", "surrogateescape")).digest()
+        return int.from_bytes(digest[:8], "big") % self.count == self.number - 1
+
+    @property
+    def index_name(self) -> str:
+        return f"claimx-index.shard-{self.number}-of-{self.count}.jsonl"
+
+    @property
+    def lock_name(self) -> str:
+        return f".claimx-lock.shard-{self.number}-of-{self.count}"
+
+
+@dataclass(frozen=True)
 class BatchOptions:
     """Everything that decides what a batch run does."""
 
@@ -63,6 +96,13 @@ class BatchOptions:
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
     batch_size: int = 16
+    engine: str = "local"  # local | dask: where chunks run, never what they give
+    scheduler: str | None = None  # a Dask scheduler's address; None: a LocalCluster
+    shard: Shard | None = None
+
+    @property
+    def index_name(self) -> str:
+        return self.shard.index_name if self.shard else INDEX_NAME
 
     def fingerprint(self) -> str:
         """A digest of what changes the output: unchanged inputs with it are skipped."""
@@ -103,16 +143,24 @@ class Report:
         return [e for e in self.entries if e.status == "failed"]
 
 
-def read_index(output_dir: Path) -> dict[str, Entry]:
-    """The last entry of each input in an output folder's index."""
-    index = output_dir / INDEX_NAME
+def read_index(output_dir: Path, only: str | None = None) -> dict[str, Entry]:
+    """The last entry of each input in an output folder's index and in the indexes of
+    its shard runs not merged yet (or in the index named `only`)."""
+    names = [only] if only else [INDEX_NAME, *shard_indexes(output_dir)]
     entries: dict[str, Entry] = {}
-    if index.is_file():
-        for line in index.read_text(encoding="utf-8").splitlines():
-            entry = Entry.from_json(line)
-            if entry is not None:
-                entries[entry.input] = entry
+    for name in names:
+        index = output_dir / name
+        if index.is_file():
+            for line in index.read_text(encoding="utf-8").splitlines():
+                entry = Entry.from_json(line)
+                if entry is not None:
+                    entries[entry.input] = entry
     return entries
+
+
+def shard_indexes(output_dir: Path) -> list[str]:
+    """The names of the shard runs' indexes in an output folder."""
+    return sorted(p.name for p in output_dir.glob(SHARD_INDEXES) if p.is_file())
 
 
 def entry_line(entry: Entry) -> str:

@@ -51,6 +51,7 @@ def boundary(command: Callable[..., None]) -> Callable[..., None]:
 
 app.command("extract")(boundary(extract_command.extract))
 app.command("batch")(boundary(batch_command.batch))
+app.command("merge")(boundary(batch_command.merge))
 app.command("show")(boundary(show_command.show))
 app.command("review")(boundary(review_command.review))
 app.command("eval")(boundary(eval_command.eval_))
@@ -78,7 +79,7 @@ def _root(
     """Turn French tech-policy news into structured, checkable claims.
 
     Settings from the environment: CLAIMX_MODEL (the base spaCy pipeline, as --model),
-    NO_COLOR (no colours).
+    CLAIMX_SCHEDULER (a Dask scheduler for batch, as --scheduler), NO_COLOR (no colours).
     """
     if ctx.invoked_subcommand is None:  # bare `claimx`: its help, and success
         typer.echo(ctx.get_help())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,16 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-    from claimx.batch import Progress, Report
+    from claimx.batch import BatchOptions, Progress, Report
 
 PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+
+
+class Engine(str, Enum):
+    """Where a batch's chunks of files run."""
+
+    local = "local"
+    dask = "dask"
 
 
 def batch(
@@ -73,6 +81,29 @@ def batch(
     max_chars: int = typer.Option(
         1_000_000, "--max-chars", metavar="N", help="Skip (and report) longer articles."
     ),
+    engine: Engine = typer.Option(
+        Engine.local,
+        "--engine",
+        metavar="ENGINE",
+        case_sensitive=False,
+        help="local: worker processes here; dask: a Dask cluster (pip install 'claimx[dask]').",
+    ),
+    scheduler: str = typer.Option(
+        None,
+        "--scheduler",
+        metavar="ADDRESS",
+        envvar="CLAIMX_SCHEDULER",
+        show_envvar=True,
+        help="A Dask scheduler (tcp://HOST:8786) for --engine dask; default: a local "
+        "cluster of --jobs workers.",
+    ),
+    shard: str = typer.Option(
+        None,
+        "--shard",
+        metavar="I/N",
+        help="Only shard I of N (by a hash of each file's path), for job arrays; "
+        "`claimx merge OUT` joins their indexes.",
+    ),
     model: Model = None,
     lang: Lang = None,
 ) -> None:
@@ -83,11 +114,19 @@ def batch(
     Reruns skip the files unchanged since the last run (touch a file to redo it);
     an index of every input article is kept in OUTPUT/claimx-index.jsonl.
     """
-    from claimx.batch import BatchOptions, run
+    from claimx.batch import BatchOptions, Shard, run
     from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
 
     if stream == (output is not None):
         raise UsageError("give an output folder (-o DIR) or --stream, not both")
+    if scheduler and engine is not Engine.dask:
+        raise UsageError("--scheduler is for --engine dask")
+    try:
+        part = Shard.parse(shard) if shard is not None else None
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    if part is not None and stream:
+        raise UsageError("--shard writes to an output folder (-o DIR), not --stream")
     metas = dict(DEFAULT_META_FIELDS)
     for value in meta_field:
         name, _, json_field = value.partition("=")
@@ -108,6 +147,9 @@ def batch(
         jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
         force=force,
         read=read,
+        engine=engine.value,
+        scheduler=scheduler,
+        shard=part,
     )
     display = _Display()
     try:
@@ -125,7 +167,7 @@ def batch(
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     finally:
         display.close()
-    _summary(report, output)
+    _summary(report, options)
     if not report.entries:
         raise NoInput("no article matched the inputs" + (" and --glob" if glob else ""))
     if report.failed:
@@ -197,7 +239,8 @@ class _Display:
             self.task = None
 
 
-def _summary(report: Report, output: Path | None) -> None:
+def _summary(report: Report, options: BatchOptions) -> None:
+    output = options.output_dir
     done, skipped, failed = report.count("done"), report.count("skipped"), len(report.failed)
     rate = done / report.seconds if report.seconds else 0.0
     line = (
@@ -213,4 +256,19 @@ def _summary(report: Report, output: Path | None) -> None:
     if failed > 10:
         warn(f"  … and {failed - 10} more")
     if output is not None and report.entries:
-        warn(f"index: {output / 'claimx-index.jsonl'}")
+        name = options.index_name
+        warn(f"index: {output / name}")
+
+
+def merge(
+    output: Path = typer.Argument(..., metavar="OUT", hidden=True),
+) -> None:
+    """Merge the indexes of `claimx batch --shard I/N` runs into OUT/claimx-index.jsonl.
+
+    OUT: the output folder the shards wrote to. A whole (unsharded) run on OUT merges
+    them too.
+    """
+    from claimx.batch import merge_indexes
+
+    count = merge_indexes(output)
+    warn(f"index: {output / 'claimx-index.jsonl'} ({count} articles)")

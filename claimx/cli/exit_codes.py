@@ -8,6 +8,7 @@ from claimx.errors import (
     BelowThreshold,
     Busy,
     ClaimxError,
+    EngineError,
     InputError,
     ModelError,
     NoInput,
@@ -26,6 +27,7 @@ class ExitCode(IntEnum):
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
     NO_INPUT = 6  # the inputs named no article (an empty folder, a glob matching nothing)
     BUSY = 7  # another claimx batch is writing to the same output folder
+    ENGINE = 8  # the engine a batch runs on cannot be reached (a Dask scheduler)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -35,6 +37,7 @@ EXIT_CODES: tuple[tuple[type[ClaimxError], ExitCode], ...] = (
     (InputError, ExitCode.INPUT_ERROR),
     (NoInput, ExitCode.NO_INPUT),
     (Busy, ExitCode.BUSY),
+    (EngineError, ExitCode.ENGINE),
     (PartialFailure, ExitCode.PARTIAL),
     (ModelError, ExitCode.MODEL_ERROR),
     (BelowThreshold, ExitCode.BELOW_THRESHOLD),
