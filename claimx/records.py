@@ -36,12 +36,15 @@ class ActorRecord:
     kind: ActorKind
     roles: list[str]
     mentions: list[TextSpan]
+    wikidata: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        identity = {"wikidata": self.wikidata} if self.wikidata else {}
         return {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
+            **identity,
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
         }

@@ -194,6 +194,7 @@ class ClaimBuilder:
                     actor.kind,
                     list(actor.roles),
                     [text_span(text, s, e) for s, e in spans],
+                    actor.wikidata,
                 )
             )
         return records, ids

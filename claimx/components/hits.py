@@ -79,6 +79,7 @@ class Actor:
     mentions: list[Span]
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # its nationality, when the gazetteer or the text says it
+    wikidata: str | None = None  # its Wikidata id, when models/wikidata.yaml knows it
 
     @property
     def first(self) -> int:

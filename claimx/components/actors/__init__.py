@@ -1,7 +1,8 @@
 """claimx_actors: people, organizations, governments, media, groups and countries.
 
 The statistical NER proposes names; a gazetteer (`models/actors.yaml`) adds and
-types known actors and wins over the NER; rules add groups ("des sénateurs"),
+types known actors and wins over the NER (and `models/wikidata.yaml` gives their Wikidata
+ids); rules add groups ("des sénateurs"),
 governments ("l'administration Trump"), roles from appositions, and descriptions
 ("l'entreprise") linked to the last actor of their kind. Mentions of one real
 actor are merged into one cluster: "Huang" joins "Jensen Huang".
@@ -21,6 +22,7 @@ from claimx.components.actors.nationality import add_countries, join_capitals
 from claimx.components.actors.roles import add_descriptions, add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.text import fold
 
 GROUP = "claimx_actors"
 
@@ -31,6 +33,11 @@ class ActorTagger(DataComponent):
 
     def compile(self, data: dict[str, Data]) -> None:
         self.lexicon = ActorLexicon(self.nlp, data["lexicon"], Grammar.from_data(data["grammar"]))
+        self.identities = {
+            fold(name): entry["id"]
+            for entry in data["identities"]["actors"]
+            for name in [entry["name"], *entry.get("aliases", [])]
+        }
 
     def process(self, doc: Doc) -> Doc:
         blocked = [h.span for h in (doc._.claimx_chips or [])]
@@ -42,6 +49,7 @@ class ActorTagger(DataComponent):
         add_descriptions(doc, self.lexicon, actors)
         for actor in actors:
             actor.mentions.sort(key=lambda s: s.start)
+            actor.wikidata = self.identities.get(fold(actor.name))
         actors.sort(key=lambda a: a.first)
         doc._.claimx_actors = actors
         group = [
@@ -53,10 +61,18 @@ class ActorTagger(DataComponent):
 
 @Language.factory(
     "claimx_actors",
-    default_config={"lexicon": "actors.yaml", "grammar": "french.yaml"},
+    default_config={
+        "lexicon": "actors.yaml",
+        "grammar": "french.yaml",
+        "identities": "wikidata.yaml",
+    },
     assigns=["doc._.claimx_actors", "doc.spans"],
     requires=["doc.ents", "token.pos", "token.dep", "token.lemma"],
 )
-def make_actors(nlp: Language, name: str, lexicon: str, grammar: str) -> ActorTagger:
+def make_actors(
+    nlp: Language, name: str, lexicon: str, grammar: str, identities: str
+) -> ActorTagger:
     """Create a claimx_actors component over the data files named (in `models/`)."""
-    return ActorTagger(nlp, name, {"lexicon": lexicon, "grammar": grammar})
+    return ActorTagger(
+        nlp, name, {"lexicon": lexicon, "grammar": grammar, "identities": identities}
+    )
