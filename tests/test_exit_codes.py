@@ -13,6 +13,7 @@ from claimx.errors import (
     BelowThreshold,
     Busy,
     ClaimxError,
+    EngineError,
     GoldError,
     InputError,
     ModelError,
@@ -38,6 +39,7 @@ MISSING = "/nonexistent/claimx-test/article.txt"
         (BelowThreshold("x"), ExitCode.BELOW_THRESHOLD),
         (NoInput("x"), ExitCode.NO_INPUT),
         (Busy("x"), ExitCode.BUSY),
+        (EngineError("x"), ExitCode.ENGINE),
         (ClaimxError("x"), ExitCode.FAILURE),
     ],
 )

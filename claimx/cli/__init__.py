@@ -20,6 +20,7 @@ from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
+from claimx.cli import summary as summary_command
 from claimx.cli.exit_codes import ExitCode, exit_code
 from claimx.cli.output import warn
 from claimx.errors import ClaimxError
@@ -55,6 +56,9 @@ app.command("merge")(boundary(batch_command.merge))
 app.command("show")(boundary(show_command.show))
 app.command("review")(boundary(review_command.review))
 app.command("eval")(boundary(eval_command.eval_))
+app.command("summary")(boundary(summary_command.summary))
+app.command("db")(boundary(summary_command.db))
+app.command("report")(boundary(summary_command.report))
 
 
 def _version(value: bool) -> None:

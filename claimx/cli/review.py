@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
 from claimx.errors import InputError, UsageError
@@ -38,12 +39,19 @@ def review(
         metavar="FILE",
         help="Write the accepted and edited claims, with their evidence, here.",
     ),
+    gold: Path = typer.Option(
+        None,
+        "--gold",
+        metavar="DIR",
+        help="Write the decisions as gold files (and their texts) into DIR, for claimx eval.",
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --export file."),
     color: Color = None,
 ) -> None:
     """Review claims one at a time: accept, reject, edit, note; decisions saved at once.
 
-    FILE_OR_DIR: a claims file, or a folder of them (a batch output).
+    FILE_OR_DIR: a claims file, or a folder of them (a batch output). Without a
+    terminal, --export and --gold write what earlier reviews decided.
     """
     import os
 
@@ -63,10 +71,14 @@ def review(
             warn(f"skipped: {err}")  # an export or another YAML file in the folder
     if not files:
         raise InputError(f"{target}: no claims files to review")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if not interactive and export is None and gold is None:
         raise UsageError(
             "review is interactive and needs a terminal; to print claims use `claimx show FILE`"
         )
+    if not interactive:
+        _write_outputs(files, export, gold)
+        return
     if color is None:
         color = not os.environ.get("NO_COLOR")
     console = Console(highlight=False, no_color=not color)
@@ -77,9 +89,21 @@ def review(
         session.run()
     except KeyboardInterrupt:
         console.print()
+        console.print(session.summary())
+        warn("interrupted: every decision made is saved; run the same command to resume")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     console.print(session.summary())
+    _write_outputs(files, export, gold)
+
+
+def _write_outputs(files: list[ClaimsFile], export: Path | None, gold: Path | None) -> None:
     if export is not None:
         _export(files, export)
+    if gold is not None:
+        from claimx.review.gold import write_gold
+
+        written = write_gold(files, gold)
+        warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
 
 
 def _export(files: list[ClaimsFile], path: Path) -> None:

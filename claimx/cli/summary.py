@@ -1,0 +1,146 @@
+"""`claimx summary`: a folder's story across articles; `claimx db`: a folder as SQLite."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from claimx.cli.options import Model
+from claimx.cli.output import warn
+from claimx.errors import NoInput, PartialFailure, UsageError
+
+
+class SummaryFormat(str, Enum):
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+    csv = "csv"
+    csv_recurring = "csv-recurring"
+    jsonld = "jsonld"
+
+
+def summary(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
+    output_format: SummaryFormat = typer.Option(
+        SummaryFormat.table,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table (on the terminal), yaml, json, csv (a row per claim), csv-recurring (a "
+        "row per recurring claim), jsonld (schema.org Claim objects).",
+    ),
+    output: Path = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    model: Model = None,
+) -> None:
+    """The story of many articles: actors, chips, money, recurring claims, contradictions.
+
+    INPUT: claims files, batch output folders, claimx databases (.db), or articles
+    (extracted on the fly).
+    """
+    from claimx.serialize import to_json, to_yaml
+    from claimx.story import collect, summarize
+    from claimx.story.tables import (
+        CLAIM_COLUMNS,
+        RECURRING_COLUMNS,
+        claim_rows,
+        recurring_rows,
+        render,
+        to_csv,
+    )
+
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    problems: list[str] = []
+    articles = collect(inputs, model=model, on_error=problems.append)
+    for problem in problems:
+        warn(problem)
+    if not articles:
+        raise NoInput("no claims in the inputs")
+    result = summarize(articles)
+    if output_format is SummaryFormat.table and output is None:
+        from rich.console import Console
+
+        render(result, Console(highlight=False))
+    else:
+        if output_format is SummaryFormat.csv:
+            text = to_csv(claim_rows(articles, result), CLAIM_COLUMNS)
+        elif output_format is SummaryFormat.csv_recurring:
+            text = to_csv(recurring_rows(result), RECURRING_COLUMNS)
+        elif output_format is SummaryFormat.jsonld:
+            from claimx.story.jsonld import claims_jsonld
+
+            text = to_json(claims_jsonld(articles, result))
+        elif output_format is SummaryFormat.json:
+            text = to_json(result)
+        else:
+            text = to_yaml([result])
+        _write(text, output)
+    if problems:
+        raise PartialFailure()
+
+
+def db(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
+    database: Path = typer.Argument(..., metavar="DATABASE", hidden=True),
+) -> None:
+    """Load claims into a SQLite database, incrementally (for Datasette, sqlite-utils).
+
+    INPUT: claims files or batch output folders. DATABASE: the SQLite file, created or
+    updated: claims files loaded before and unchanged are skipped, changed ones replaced.
+    """
+    from claimx.story.db import load_into
+
+    problems: list[str] = []
+    added, kept = load_into(database, inputs, on_error=problems.append)
+    for problem in problems:
+        warn(problem)
+    warn(f"{database}: {added} articles added or updated, {kept} unchanged")
+    if problems:
+        raise PartialFailure()
+
+
+def report(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="The HTML file."),
+    title: str = typer.Option(None, "--title", help="The page title (default: from INPUT)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    model: Model = None,
+) -> None:
+    """A self-contained HTML report: texts highlighted, claims, recurring claims.
+
+    INPUT: claims files, batch output folders, or articles (extracted on the fly).
+    """
+    from claimx.story import collect, summarize
+    from claimx.story.html import report_html
+
+    if output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    problems: list[str] = []
+    articles = collect(inputs, model=model, on_error=problems.append, keep=True)
+    for problem in problems:
+        warn(problem)
+    if not articles:
+        raise NoInput("no claims in the inputs")
+    if title is None:
+        single = articles[0].info.title if len(articles) == 1 else None
+        title = single or f"claimx: {', '.join(inputs)}"
+    _write(report_html(articles, summarize(articles), title), output)
+    warn(f"{output}: {len(articles)} articles")
+    if problems:
+        raise PartialFailure()
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from claimx.files import write_atomic
+
+    write_atomic(output, text)

@@ -1,0 +1,276 @@
+"""Claims files as a SQLite database: articles, actors, mentions, claims, attributions, money
+and chips with foreign keys, and full-text search over claim text (`claims_fts`). Loading
+is incremental: a claims file already loaded and unchanged (size, modification time) is
+skipped, a changed one replaced, in one transaction per run."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from claimx.errors import InputError
+from claimx.story.records import ActorRef, ArticleClaims, from_document, wikidata
+from claimx.text import fold
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL, doc INTEGER NOT NULL, size INTEGER,
+    mtime_ns INTEGER, sha256 TEXT, source TEXT, title TEXT, date TEXT, url TEXT,
+    publisher TEXT, lang TEXT, chars INTEGER, UNIQUE (file, doc));
+CREATE TABLE IF NOT EXISTS actors (
+    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    local_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    wikidata TEXT, roles TEXT);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors ON DELETE CASCADE,
+    start INTEGER, "end" INTEGER, text TEXT);
+CREATE TABLE IF NOT EXISTS chips (
+    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    local_id TEXT NOT NULL, name TEXT NOT NULL, vendor TEXT, mentions INTEGER);
+CREATE TABLE IF NOT EXISTS money (
+    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    local_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, amount NUMERIC,
+    amount_max NUMERIC, currency TEXT, qualifier TEXT);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    local_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
+    modality TEXT, review_status TEXT, review_note TEXT);
+CREATE TABLE IF NOT EXISTS attributions (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims ON DELETE CASCADE, kind TEXT,
+    source_actor_id INTEGER REFERENCES actors ON DELETE SET NULL, source_text TEXT,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER, quote TEXT);
+CREATE TABLE IF NOT EXISTS claim_actors (
+    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS claim_chips (
+    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
+    chip_id INTEGER NOT NULL REFERENCES chips ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS claim_money (
+    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
+    money_id INTEGER NOT NULL REFERENCES money ON DELETE CASCADE);
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(text, claim_id UNINDEXED);
+CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
+CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
+CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+"""
+
+
+ARTICLE_FIELDS = ("source", "title", "date", "url", "publisher", "sha256")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (or create) a claimx database."""
+    try:
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.executescript(SCHEMA)
+    except sqlite3.DatabaseError as err:
+        raise InputError(f"{path}: not a claimx database ({err})") from None
+    return connection
+
+
+def load_into(
+    path: Path,
+    inputs: Iterable[str],
+    *,
+    on_error: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Load claims files (or folders of them) into the database at `path`; return the
+    articles added or replaced and those unchanged."""
+    from claimx.story.load import claims_documents, claims_files
+
+    connection = connect(path)
+    added = kept = 0
+    try:
+        with connection:  # one transaction: a killed run leaves the database as it was
+            for given in inputs:
+                target = Path(given)
+                if not target.exists():
+                    raise InputError(f"{given}: no such file or folder")
+                files = claims_files(target) if target.is_dir() else [target]
+                for file in files:
+                    stat = file.stat()
+                    if _unchanged(connection, str(file), stat):
+                        kept += 1
+                        continue
+                    try:
+                        documents = claims_documents(file)
+                    except InputError as err:
+                        if on_error is None:
+                            raise
+                        on_error(str(err))
+                        continue
+                    _delete(connection, str(file))
+                    for number, document in enumerate(documents):
+                        _insert(connection, str(file), number, stat, document)
+                    added += 1
+    finally:
+        connection.close()
+    return added, kept
+
+
+def _unchanged(connection: sqlite3.Connection, file: str, stat: os.stat_result) -> bool:
+    row = connection.execute(
+        "SELECT size, mtime_ns FROM articles WHERE file = ? AND doc = 0", (file,)
+    ).fetchone()
+    return row is not None and tuple(row) == (stat.st_size, stat.st_mtime_ns)
+
+
+def _insert(
+    connection: sqlite3.Connection,
+    file: str,
+    number: int,
+    stat: os.stat_result,
+    document: dict[str, Any],
+) -> None:
+    meta = document.get("article") or {}
+    date = meta.get("date")
+    article = connection.execute(
+        "INSERT INTO articles (file, doc, size, mtime_ns, sha256, source, title, date, url,"
+        " publisher, lang, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (file, number, stat.st_size, stat.st_mtime_ns, meta.get("sha256"), meta.get("source"),
+         meta.get("title"), None if date is None else str(date), meta.get("url"),
+         meta.get("publisher"), meta.get("lang"), meta.get("chars")),
+    ).lastrowid  # fmt: skip
+    names = wikidata()
+    ids: dict[str, int | None] = {}
+    for actor in document.get("actors") or []:
+        ref = ActorRef(actor["name"], actor["kind"], names.get(fold(actor["name"])))
+        row = connection.execute(
+            "INSERT INTO actors (article_id, local_id, key, name, kind, wikidata, roles)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article, actor["id"], ref.key, ref.name, ref.kind, ref.wikidata,
+             json.dumps(actor.get("roles") or [], ensure_ascii=False)),
+        ).lastrowid  # fmt: skip
+        ids[actor["id"]] = row
+        connection.executemany(
+            'INSERT INTO mentions (actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
+            [(row, m["start"], m["end"], m["text"]) for m in actor.get("mentions", [])],
+        )
+    for chip in document.get("chips") or []:
+        ids[chip["id"]] = connection.execute(
+            "INSERT INTO chips (article_id, local_id, name, vendor, mentions)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article, chip["id"], chip["name"], chip.get("vendor"), len(chip.get("mentions", []))),
+        ).lastrowid
+    for item in document.get("money") or []:
+        ids[item["id"]] = connection.execute(
+            'INSERT INTO money (article_id, local_id, text, start, "end", amount, amount_max,'
+            " currency, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article, item["id"], item["text"], item.get("start"), item.get("end"),
+             item.get("amount"), item.get("amount_max"), item.get("currency"),
+             item.get("qualifier")),
+        ).lastrowid  # fmt: skip
+    for claim in document.get("claims") or []:
+        review = claim.get("review") or {}
+        row = connection.execute(
+            'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
+            " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article, claim["id"], claim["text"], claim["start"], claim["end"],
+             claim.get("modality"), review.get("status"), review.get("note")),
+        ).lastrowid  # fmt: skip
+        connection.execute(
+            "INSERT INTO claims_fts (text, claim_id) VALUES (?, ?)", (claim["text"], row)
+        )
+        attribution = claim.get("attribution")
+        if attribution:
+            cue = attribution.get("cue") or {}
+            connection.execute(
+                "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
+                " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
+                 attribution.get("source_text"), cue.get("text"), cue.get("start"),
+                 cue.get("end"), (attribution.get("quote") or {}).get("text")),
+            )  # fmt: skip
+        for table, column, key in (
+            ("claim_actors", "actor_id", "actors"),
+            ("claim_chips", "chip_id", "chips"),
+            ("claim_money", "money_id", "money"),
+        ):
+            connection.executemany(
+                f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
+                [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
+            )
+
+
+def _delete(connection: sqlite3.Connection, file: str) -> None:
+    """Remove a claims file's articles and everything that hangs on them."""
+    connection.execute(
+        "DELETE FROM claims_fts WHERE claim_id IN (SELECT claims.id FROM claims JOIN articles"
+        " ON claims.article_id = articles.id WHERE articles.file = ?)",
+        (file,),
+    )
+    connection.execute("DELETE FROM articles WHERE file = ?", (file,))
+
+
+def read_database(path: Path) -> list[ArticleClaims]:
+    """The articles of a claimx database, as `claimx summary` compares them."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such database")
+    connection = connect(path)
+    connection.row_factory = sqlite3.Row
+    try:
+        documents: dict[int, dict[str, Any]] = {}
+        files: dict[int, str] = {}
+        for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
+            files[row["id"]] = row["file"]
+            documents[row["id"]] = {
+                "article": {k: row[k] for k in ARTICLE_FIELDS},
+                "actors": [], "chips": [], "money": [], "claims": [],
+            }  # fmt: skip
+        local: dict[tuple[str, int], str] = {}
+        counts = dict(
+            connection.execute("SELECT actor_id, count(*) FROM mentions GROUP BY actor_id")
+        )
+        for row in connection.execute("SELECT * FROM actors ORDER BY id"):
+            local[("actor", row["id"])] = row["local_id"]
+            documents[row["article_id"]]["actors"].append(
+                {"id": row["local_id"], "name": row["name"], "kind": row["kind"],
+                 "wikidata": row["wikidata"], "mentions": [None] * counts.get(row["id"], 0)}
+            )  # fmt: skip
+        for row in connection.execute("SELECT * FROM chips ORDER BY id"):
+            local[("chip", row["id"])] = row["local_id"]
+            documents[row["article_id"]]["chips"].append(
+                {"id": row["local_id"], "name": row["name"], "vendor": row["vendor"],
+                 "mentions": [None] * (row["mentions"] or 0)}
+            )  # fmt: skip
+        for row in connection.execute("SELECT * FROM money ORDER BY id"):
+            local[("money", row["id"])] = row["local_id"]
+            documents[row["article_id"]]["money"].append(
+                {"id": row["local_id"], **{k: row[k] for k in
+                 ("text", "amount", "amount_max", "currency", "qualifier")}}
+            )  # fmt: skip
+        links: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for table, column, kind in (
+            ("claim_actors", "actor_id", "actor"),
+            ("claim_chips", "chip_id", "chip"),
+            ("claim_money", "money_id", "money"),
+        ):
+            for claim_id, item in connection.execute(f"SELECT claim_id, {column} FROM {table}"):
+                links[(kind, claim_id)].append(local[(kind, item)])
+        attributions = {r["claim_id"]: r for r in connection.execute("SELECT * FROM attributions")}
+        for row in connection.execute("SELECT * FROM claims ORDER BY id"):
+            found = attributions.get(row["id"])
+            documents[row["article_id"]]["claims"].append(
+                {
+                    "id": row["local_id"], "text": row["text"], "start": row["start"],
+                    "end": row["end"], "modality": row["modality"],
+                    "review": {"status": row["review_status"]} if row["review_status"] else None,
+                    "actors": links[("actor", row["id"])], "chips": links[("chip", row["id"])],
+                    "money": links[("money", row["id"])],
+                    "attribution": None if found is None else {
+                        "kind": found["kind"], "source_text": found["source_text"],
+                        "source": local.get(("actor", found["source_actor_id"])),
+                        "cue": {"text": found["cue"]},
+                    },
+                }
+            )  # fmt: skip
+    finally:
+        connection.close()
+    return [from_document(documents[i], files[i]) for i in documents]

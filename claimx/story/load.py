@@ -1,0 +1,129 @@
+"""The articles a summary is about: claims files, batch output folders, claimx databases,
+or articles extracted on the fly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from claimx.errors import InputError
+from claimx.serialize import load_yaml_documents
+from claimx.story.records import ArticleClaims, from_document
+
+DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def collect(
+    inputs: Iterable[str],
+    *,
+    model: str | None = None,
+    on_error: Callable[[str], None] | None = None,
+    keep: bool = False,
+) -> list[ArticleClaims]:
+    """Every article under `inputs`; a file that cannot be read is passed to `on_error`
+    (or raises InputError when there is no `on_error`) and the others are kept. With
+    `keep`, each article keeps its output document and its text (for reports)."""
+    articles: list[ArticleClaims] = []
+    news: list[str] = []
+    for given in inputs:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"{given}: no such file or folder")
+        if path.suffix.lower() in DB_SUFFIXES:
+            from claimx.story.db import read_database
+
+            articles.extend(read_database(path))
+        elif path.is_dir() and _holds_claims(path):
+            for file in claims_files(path):
+                articles.extend(_read_claims(file, on_error, keep))
+        elif path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
+            articles.extend(_read_claims(path, on_error, keep))
+        else:
+            news.append(given)
+    if news:
+        articles.extend(_extract(news, model, on_error, keep))
+    return articles
+
+
+def claims_files(folder: Path) -> list[Path]:
+    """The claims files of a folder (a batch output), sorted; review side files left out."""
+    return [
+        p
+        for p in sorted(folder.rglob("*.yaml"))
+        if ".yaml.reviews-" not in p.name
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+
+
+def claims_documents(path: Path) -> list[dict[str, Any]]:
+    """The claimx documents of a claims file; raise InputError when it is not one."""
+    try:
+        documents = load_yaml_documents(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read ({err})") from None
+    except Exception:  # a YAML syntax error
+        raise InputError(f"{path}: not a claims file (invalid YAML)") from None
+    if not documents or not all(
+        isinstance(d, dict) and d.get("claimx") == 1 and isinstance(d.get("claims"), list)
+        for d in documents
+    ):
+        raise InputError(f"{path}: not a claims file (claimx output format v1)")
+    return documents
+
+
+def _holds_claims(folder: Path) -> bool:
+    return any(True for _ in folder.rglob("*.yaml"))
+
+
+def _read_claims(
+    path: Path, on_error: Callable[[str], None] | None, keep: bool
+) -> list[ArticleClaims]:
+    from claimx.review.files import article_text
+
+    try:
+        return [
+            from_document(d, str(path), keep, article_text(path, d) if keep else None)
+            for d in claims_documents(path)
+        ]
+    except (InputError, KeyError, TypeError, AttributeError) as err:
+        message = str(err) if isinstance(err, InputError) else f"{path}: malformed claims file"
+        if on_error is None:
+            raise InputError(message) from None
+        on_error(message)
+        return []
+
+
+def _extract(
+    inputs: list[str], model: str | None, on_error: Callable[[str], None] | None, keep: bool
+) -> list[ArticleClaims]:
+    """Articles (any format `claimx batch` reads), extracted in this process."""
+    from claimx.api import cached_pipeline, extract_many
+    from claimx.articles import read_bytes
+    from claimx.batch import discover
+    from claimx.formats import ReadOptions, read_units
+
+    files, _ = discover(inputs)
+    articles = []
+    for file in files:
+        try:
+            units = read_units(read_bytes(file.path), file.rel, file.source, ReadOptions())
+        except (InputError, OSError) as err:
+            units = []
+            _report(on_error, f"{file.source}: {err}")
+        for unit in units:
+            if unit.article is None:
+                _report(on_error, f"{unit.key}: {unit.error}")
+            else:
+                articles.append(unit.article)
+    nlp = cached_pipeline(model)
+    return [
+        from_document(e.to_dict(), article.source or "-", keep, article.text)
+        for article, e in zip(articles, extract_many(articles, nlp), strict=True)
+    ]
+
+
+def _report(on_error: Callable[[str], None] | None, message: str) -> None:
+    if on_error is None:
+        raise InputError(message)
+    on_error(message)

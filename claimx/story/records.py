@@ -1,0 +1,206 @@
+"""Claims across articles, flattened: each claim with its article, source, actors, chips and
+figures resolved, ready to be compared with the claims of other articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claimx.resources import load_yaml
+from claimx.text import fold
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """Where a claim appeared."""
+
+    file: str  # the claims file (or the article, when extracted on the fly)
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    sha256: str | None = None
+
+    @property
+    def outlet(self) -> str:
+        return self.publisher or self.file
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor of one article, with the key that joins it across articles."""
+
+    name: str
+    kind: str
+    wikidata: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.wikidata or f"{self.kind}:{fold(self.name)}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A normalized amount of money."""
+
+    text: str
+    amount: float | None
+    currency: str | None
+    qualifier: str = "exact"
+    amount_max: float | None = None
+
+
+@dataclass
+class ClaimRow:
+    """One claim of one article."""
+
+    article: ArticleInfo
+    id: str
+    text: str
+    start: int
+    end: int
+    modality: str
+    kind: str | None = None  # the attribution's kind
+    source: ActorRef | None = None
+    source_text: str | None = None
+    cue: str | None = None
+    actors: list[ActorRef] = field(default_factory=list)
+    chips: list[str] = field(default_factory=list)
+    money: list[Figure] = field(default_factory=list)
+    review: str | None = None
+    words: frozenset[str] = frozenset()
+
+    @property
+    def stance(self) -> str:
+        """stated, hedged or denied: how the article presents the claim."""
+        if self.modality == "denied" or self.kind == "denial":
+            return "denied"
+        if self.modality in ("hedged", "forecast"):
+            return "hedged"
+        return "stated"
+
+    @property
+    def about(self) -> set[str]:
+        """The keys of the actors it is about, its source included."""
+        keys = {a.key for a in self.actors}
+        if self.source is not None:
+            keys.add(self.source.key)
+        return keys
+
+
+@dataclass
+class ArticleClaims:
+    """One article's actors, chips, money and claims."""
+
+    info: ArticleInfo
+    actors: list[tuple[ActorRef, int]]  # with their mention counts
+    chips: list[tuple[str, str | None, int]]  # name, vendor, mentions
+    money: list[Figure]
+    claims: list[ClaimRow]
+    document: dict[str, Any] | None = None  # kept for reports (`collect(keep=True)`)
+    text: str | None = None
+
+
+@cache
+def settings() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("story.yaml")
+    data["function_set"] = frozenset(fold(w) for w in data["function_words"])
+    return data
+
+
+@cache
+def wikidata() -> dict[str, str]:
+    """Folded actor name or alias → Wikidata id, from models/wikidata.yaml."""
+    table: dict[str, str] = {}
+    for entry in load_yaml("wikidata.yaml")["actors"]:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            table[fold(name)] = entry["id"]
+    return table
+
+
+_WORD = re.compile(r"\w+")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stems of a text's content words (numbers kept whole)."""
+    config = settings()
+    stem, skip = config["stem"], config["function_set"]
+    words = set()
+    for word in _WORD.findall(fold(text)):
+        if word.isdigit():
+            words.add(word)
+        elif len(word) > 2 and word not in skip:
+            words.add(word[:stem])
+    return frozenset(words)
+
+
+def from_document(
+    document: dict[str, Any], file: str, keep: bool = False, text: str | None = None
+) -> ArticleClaims:
+    """An output document (format v1) as comparable records (with the document and its
+    text when `keep`)."""
+    meta = document.get("article") or {}
+    info = ArticleInfo(
+        file=file,
+        source=meta.get("source"),
+        title=meta.get("title"),
+        date=_text(meta.get("date")),
+        url=meta.get("url"),
+        publisher=meta.get("publisher"),
+        sha256=meta.get("sha256"),
+    )
+    names = wikidata()
+    actors = {
+        a["id"]: ActorRef(a["name"], a["kind"], a.get("wikidata") or names.get(fold(a["name"])))
+        for a in document.get("actors") or []
+    }
+    chips = {c["id"]: c for c in document.get("chips") or []}
+    money = {m["id"]: _figure(m) for m in document.get("money") or []}
+    rows = []
+    for claim in document.get("claims") or []:
+        attribution = claim.get("attribution") or {}
+        rows.append(
+            ClaimRow(
+                article=info,
+                id=claim["id"],
+                text=claim["text"],
+                start=claim["start"],
+                end=claim["end"],
+                modality=claim.get("modality") or "asserted",
+                kind=attribution.get("kind"),
+                source=actors.get(attribution.get("source") or ""),
+                source_text=attribution.get("source_text"),
+                cue=(attribution.get("cue") or {}).get("text"),
+                actors=[actors[i] for i in claim.get("actors", []) if i in actors],
+                chips=[chips[i]["name"] for i in claim.get("chips", []) if i in chips],
+                money=[money[i] for i in claim.get("money", []) if i in money],
+                review=(claim.get("review") or {}).get("status"),
+                words=content_words(claim["text"]),
+            )
+        )
+    return ArticleClaims(
+        info=info,
+        actors=[(actors[a["id"]], len(a.get("mentions", []))) for a in document.get("actors", [])],
+        chips=[(c["name"], c.get("vendor"), len(c.get("mentions", []))) for c in chips.values()],
+        money=list(money.values()),
+        claims=rows,
+        document=document if keep else None,
+        text=text if keep else None,
+    )
+
+
+def _figure(item: dict[str, Any]) -> Figure:
+    return Figure(
+        text=item["text"],
+        amount=item.get("amount"),
+        currency=item.get("currency"),
+        qualifier=item.get("qualifier") or "exact",
+        amount_max=item.get("amount_max"),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
