@@ -15,7 +15,10 @@ fixed seed), then measures on this machine and prints a markdown table:
 3. `claimx batch --jobs 1` vs `--jobs 2` vs a fresh bare `nlp.pipe` process over the
    corpus written as files (articles/s, end to end, model loads included, best of --repeat),
    and `--engine dask -j 2` (a LocalCluster of 2 workers, when Dask is installed) vs `--jobs 2`;
-4. `claimx --help` wall time.
+4. `claimx --help` wall time;
+5. with `--story`: `claimx summary` over 1,000 claims files, `claimx db` over 10,000 and
+   `claimx summary` over that database (fresh processes; the claims files are the corpus's
+   extractions, copied under other names, outlets and dates).
 """
 
 from __future__ import annotations
@@ -101,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--story", action="store_true", help="also time summary and db")
     args = parser.parse_args()
 
     texts = corpus(args.articles)
@@ -219,12 +223,45 @@ def main() -> None:
         ),
     )
 
+    if args.story:
+        rows += story_rows([e.to_dict() for e in extract_many(articles, nlp)])
+
     cpu = os.cpu_count()
     print(f"claimx {claimx.__version__}, spaCy {about.__version__}, {BASE}, {cpu} cores\n")
     print("| measure | claimx | bare spaCy / baseline | ratio |")
     print("| --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+
+
+def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
+    """`claimx summary` and `claimx db` over many claims files (5.)."""
+    from claimx.serialize import to_yaml
+
+    texts = [to_yaml([d]) for d in documents]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (1_000, 10_000):
+            folder = Path(tmp) / str(count)
+            folder.mkdir()
+            for n in range(count):
+                text = (
+                    texts[n % len(texts)]
+                    .replace("  publisher: null", f"  publisher: Journal {n % 25}", 1)
+                    .replace("  date: null", f"  date: '2026-{1 + n % 12:02d}-{1 + n % 28:02d}'", 1)
+                )
+                (folder / f"{n:05d}.txt.yaml").write_text(text, encoding="utf-8")
+        summary = [*CLAIMX, "summary", str(Path(tmp) / "1000"), "--format", "json"]
+        wall, rss = timed(summary)
+        rows.append(("summary, 1,000 claims files", f"{wall:.1f} s, {rss // 1024} MB", "", ""))
+        database = Path(tmp) / "claims.db"
+        wall, rss = timed([*CLAIMX, "db", str(Path(tmp) / "10000"), str(database)])
+        rows.append(("db, 10,000 claims files", f"{wall:.1f} s, {rss // 1024} MB", "", ""))
+        wall, _ = timed([*CLAIMX, "db", str(Path(tmp) / "10000"), str(database)])
+        rows.append(("db again, 10,000 unchanged", f"{wall:.1f} s", "", ""))
+        wall, rss = timed([*CLAIMX, "summary", str(database), "--format", "json"])
+        rows.append(("summary of that database", f"{wall:.1f} s, {rss // 1024} MB", "", ""))
+    return rows
 
 
 if __name__ == "__main__":

@@ -267,3 +267,23 @@ def test_known_actors_carry_their_wikidata_id(nlp: Language) -> None:
     actors = {a["name"]: a for a in extract(Article.from_text(text), nlp).to_dict()["actors"]}
     assert actors["Reuters"]["wikidata"] == "Q130879"
     assert "wikidata" not in actors["Léa Fontaine"]
+
+
+def test_many_claims_files_are_read_in_parallel_alike(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from claimx.story import load
+
+    for n in range(34):  # 204 claims files: two worker processes
+        shutil.copytree(story, tmp_path / f"day{n:02d}", ignore=shutil.ignore_patterns("*.txt"))
+    (tmp_path / "day07" / "broken.yaml").write_text("claimx: 1\nclaims: oops\n", "utf-8")
+    problems: list[str] = []
+    parallel = summarize(collect([str(tmp_path)], on_error=problems.append))
+    monkeypatch.setattr(load, "PARALLEL_FROM", 10**9)
+    sequential = summarize(collect([str(tmp_path)], on_error=[].append))
+    assert json.dumps(parallel) == json.dumps(sequential)
+    assert len(parallel["articles"]) == 204
+    broken = tmp_path / "day07" / "broken.yaml"
+    assert problems == [f"{broken}: not a claims file (claimx output format v1)"]

@@ -40,7 +40,7 @@ def compatible_sources(a: ClaimRow, b: ClaimRow) -> bool:
 
 
 def is_same_claim(a: ClaimRow, b: ClaimRow) -> bool:
-    if a.article == b.article or not compatible_sources(a, b):
+    if not compatible_sources(a, b):
         return False
     config = settings()
     shared = shares_figure(a, b) or bool(set(a.chips) & set(b.chips))
@@ -50,7 +50,9 @@ def is_same_claim(a: ClaimRow, b: ClaimRow) -> bool:
 
 def disagree_on_figure(a: ClaimRow, b: ClaimRow) -> bool:
     """About the same actors and topic, each with an amount in one currency, none the same."""
-    if a.article == b.article or not (a.about & b.about) or shares_figure(a, b):
+    if not a.money or not b.money or a.article == b.article:
+        return False
+    if not (a.about & b.about) or shares_figure(a, b):
         return False
     currencies = {m.currency for m in a.money if m.amount} & {m.currency for m in b.money}
     return bool(currencies) and overlap(a, b) >= settings()["same_topic"]
@@ -64,8 +66,9 @@ def candidates(claims: list[ClaimRow]) -> Iterator[tuple[int, int]]:
         counts: Counter[int] = Counter()
         for key in _keys(claim):
             seen = postings[key]
-            if len(seen) <= limit:
-                counts.update(seen)
+            # a common word: only its latest claims (a story's earlier copies are joined
+            # to them already, groups being transitive)
+            counts.update(seen[-limit:])
             seen.append(j)
         for i, shared in counts.items():
             if claims[i].article != claim.article and (shared >= 2 or _strong(claims[i], claim)):

@@ -3,6 +3,7 @@ or articles extracted on the fly."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from claimx.serialize import load_yaml_documents
 from claimx.story.records import ArticleClaims, from_document
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+PARALLEL_FROM = 100  # claims files per worker process, at least, before there are several
+COUNTED = frozenset({"mentions"})  # a summary counts mentions; it does not read them
 
 
 def collect(
@@ -35,8 +38,7 @@ def collect(
 
             articles.extend(read_database(path))
         elif path.is_dir() and _holds_claims(path):
-            for file in claims_files(path):
-                articles.extend(_read_claims(file, on_error, keep))
+            articles.extend(_read_many(claims_files(path), on_error, keep))
         elif path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
             articles.extend(_read_claims(path, on_error, keep))
         else:
@@ -56,10 +58,17 @@ def claims_files(folder: Path) -> list[Path]:
     ]
 
 
-def claims_documents(path: Path) -> list[dict[str, Any]]:
-    """The claimx documents of a claims file; raise InputError when it is not one."""
+def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The claimx documents of a claims file; raise InputError when it is not one.
+    `counted`: keys whose lists are only counted (see `fastyaml.load_documents`)."""
+    from claimx.story.fastyaml import Unsupported, load_documents
+
     try:
-        documents = load_yaml_documents(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:
+            documents = load_documents(text, counted)
+        except Unsupported:  # not as claimx writes it (edited by hand, say): the full reader
+            documents = load_yaml_documents(text)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from None
     except Exception:  # a YAML syntax error
@@ -72,6 +81,34 @@ def claims_documents(path: Path) -> list[dict[str, Any]]:
     return documents
 
 
+def _read_many(
+    files: list[Path], on_error: Callable[[str], None] | None, keep: bool
+) -> list[ArticleClaims]:
+    """Claims files read in worker processes when there are many (one per core)."""
+    jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
+    if jobs <= 1:
+        return [a for file in files for a in _read_claims(file, on_error, keep)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, len(files) // (jobs * 8))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        results = list(pool.map(_read_chunk, chunks, [keep] * len(chunks)))
+    articles: list[ArticleClaims] = []
+    for found, problems in results:
+        articles.extend(found)
+        for problem in problems:
+            _report(on_error, problem)
+    return articles
+
+
+def _read_chunk(files: list[Path], keep: bool) -> tuple[list[ArticleClaims], list[str]]:
+    problems: list[str] = []
+    return [a for f in files for a in _read_claims(f, problems.append, keep)], problems
+
+
 def _holds_claims(folder: Path) -> bool:
     return any(True for _ in folder.rglob("*.yaml"))
 
@@ -81,10 +118,11 @@ def _read_claims(
 ) -> list[ArticleClaims]:
     from claimx.review.files import article_text
 
+    counted = frozenset() if keep else COUNTED  # a report shows every mention
     try:
         return [
             from_document(d, str(path), keep, article_text(path, d) if keep else None)
-            for d in claims_documents(path)
+            for d in claims_documents(path, counted)
         ]
     except (InputError, KeyError, TypeError, AttributeError) as err:
         message = str(err) if isinstance(err, InputError) else f"{path}: malformed claims file"

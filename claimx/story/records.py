@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from claimx.resources import load_yaml
 from claimx.text import fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per article: compared by identity, and fast
 class ArticleInfo:
     """Where a claim appeared."""
 
@@ -82,13 +82,13 @@ class ClaimRow:
             return "hedged"
         return "stated"
 
-    @property
-    def about(self) -> set[str]:
+    @cached_property
+    def about(self) -> frozenset[str]:
         """The keys of the actors it is about, its source included."""
         keys = {a.key for a in self.actors}
         if self.source is not None:
             keys.add(self.source.key)
-        return keys
+        return frozenset(keys)
 
 
 @dataclass

@@ -15,8 +15,16 @@ def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
     """The summary of `articles` as plain data (the `claimx summary` JSON)."""
     claims = [claim for article in articles for claim in article.claims]
     groups = Groups(len(claims))
+    # Verbatim copies (a wire reprinted) are one claim to compare; their copies join it.
+    first_of: dict[tuple[object, ...], int] = {}
+    for n, claim in enumerate(claims):
+        first = first_of.setdefault(_copy_key(claim), n)
+        if first != n:
+            groups.join(first, n)
+    distinct = sorted(first_of.values())
     disagreements: list[tuple[int, int]] = []
-    for i, j in candidates(claims):
+    for x, y in candidates([claims[n] for n in distinct]):
+        i, j = distinct[x], distinct[y]
         if is_same_claim(claims[i], claims[j]):
             groups.join(i, j)
         if disagree_on_figure(claims[i], claims[j]):
@@ -80,6 +88,11 @@ def _modality_conflicts(
                 }
             )
     return found
+
+
+def _copy_key(claim: ClaimRow) -> tuple[object, ...]:
+    source = claim.source.key if claim.source else claim.source_text
+    return (claim.text, source, claim.stance, _amounts(claim), tuple(claim.chips))
 
 
 def _first_key(claim: ClaimRow) -> tuple[int, str, str, int]:
