@@ -107,6 +107,15 @@ def load_yaml_documents(text: str) -> list[Any]:
     return [d for d in yaml.load_all(text, Loader=loader) if d is not None]
 
 
+def load_untrusted_documents(text: str) -> list[Any]:
+    """`load_untrusted_yaml` for a stream of documents (a claims file from anywhere)."""
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases are not accepted here")
+    return [d for d in yaml.load_all(text, Loader=loader) if d is not None]
+
+
 def load_untrusted_yaml(text: str) -> Any:
     """Safe-load one YAML document from a file claimx did not write (front matter, a file
     found in an output folder), refusing aliases: a few hundred bytes of nested aliases

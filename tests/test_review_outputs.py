@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -76,3 +77,122 @@ def test_ctrl_c_in_review_keeps_decisions_and_exits_130(claims_file: Path) -> No
     child.close()
     assert child.exitstatus == ExitCode.INTERRUPTED
     assert claims_of(claims_file)[0]["review"]["status"] == "accepted"
+
+
+def test_two_reviews_of_one_file_keep_each_others_decisions(claims_file: Path) -> None:
+    from claimx import review as lib
+
+    first, second = (
+        lib.ReviewQueue([lib.load(claims_file)]),
+        lib.ReviewQueue([lib.load(claims_file)]),
+    )
+    first.decide("accepted")  # claim 1, in one terminal
+    second.skip()
+    second.decide("rejected")  # claim 2, in another, opened before the first decision
+    statuses = [c.get("review", {}).get("status") for c in claims_of(claims_file)[:2]]
+    assert statuses == ["accepted", "rejected"]
+    assert second.items[0].claim["review"]["status"] == "accepted"  # merged into its view
+
+
+def test_a_file_rewritten_meanwhile_is_not_overwritten(claims_file: Path) -> None:
+    from claimx import review as lib
+    from claimx.review.files import SaveFailed
+
+    queue = lib.ReviewQueue([lib.load(claims_file)])
+    data = yaml.safe_load(claims_file.read_text(encoding="utf-8"))
+    data["claims"] = data["claims"][1:]  # a rerun found other claims
+    claims_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    before = claims_file.read_bytes()
+    with pytest.raises(SaveFailed, match="changed since it was opened"):
+        queue.decide("accepted")
+    assert claims_file.read_bytes() == before
+    assert "review" not in queue.current.claim  # as it was, not half-decided
+
+
+def test_a_decision_that_cannot_be_saved_is_not_recorded(
+    claims_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from claimx.review import files
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    before = claims_file.read_bytes()
+    monkeypatch.setattr(files, "write_atomic", full)
+    session, output = drive([claims_file], ["a", "q"])
+    assert "(No space left on device): the decision is not recorded" in " ".join(output.split())
+    assert session.queue.position == 0 and "review" not in session.queue.current.claim
+    assert claims_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d.update(claims="oops"), "'claims' is not a list"),
+        (lambda d: d["claims"][0].pop("id"), "claim 1: 'id' is missing"),
+        (lambda d: d["claims"][1].update(start="12"), "claim 2: 'start' is missing or not a int"),
+        (lambda d: d["claims"][0].update(end=True), "claim 1: 'end'"),
+        (lambda d: d["claims"].append("text"), "is not a mapping"),
+        (lambda d: d["claims"][0].update(attribution="x"), "'attribution' is not a mapping"),
+        (lambda d: d["claims"][0].update(review=["accepted"]), "'review' is not a mapping"),
+        (lambda d: d["claims"][0].update(actors="A1"), "'actors' is not a list"),
+        (lambda d: d.update(actors=[{"name": "x"}]), "'actors' is not a list of items"),
+        (lambda d: d.update(article="x"), "'article' is not a mapping"),
+    ],
+)
+def test_malformed_claims_files_are_refused_with_a_reason(
+    claims_file: Path, change: Any, reason: str
+) -> None:
+    from claimx import review as lib
+    from claimx.errors import InputError
+
+    data = yaml.safe_load(claims_file.read_text(encoding="utf-8"))
+    change(data)
+    claims_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=reason.replace("(", r"\(")):
+        lib.load(claims_file)
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    from claimx import review as lib
+    from claimx.errors import InputError
+
+    lines = ["claimx: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join([*lines, "claims: [*a9]"]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="aliases"):
+        lib.load(bomb)
+
+
+def test_a_bad_file_in_a_folder_costs_only_itself(claims_file: Path, tmp_path: Path) -> None:
+    drive([claims_file], ["a", "q"])
+    (claims_file.parent / "broken.yaml").write_text("claimx: 1\nclaims: oops\n", "utf-8")
+    export = tmp_path / "out" / "accepted.yaml"
+    result = CliRunner().invoke(app, ["review", str(claims_file.parent), "--export", str(export)])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.stderr and "broken.yaml" in result.stderr
+    assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1
+
+
+def test_an_edit_keeps_what_claimx_said(claims_file: Path) -> None:
+    original = claims_of(claims_file)[0]
+    drive([claims_file], ["e", "m", "1", "q"])  # modality: asserted
+    claim = claims_of(claims_file)[0]
+    assert claim["review"]["status"] == "edited"
+    assert claim["modality"] == "asserted"
+    kept = claim["review"]["original"]
+    assert kept["modality"] == original["modality"] != "asserted"
+    assert kept["attribution"] == original["attribution"]
+    drive([claims_file], ["e", "m", "3", "q"])  # a second edit keeps the first original
+    assert claims_of(claims_file)[0]["review"]["original"]["modality"] == original["modality"]
+
+
+def test_a_finished_file_reopens_to_revise(claims_file: Path) -> None:
+    count = len(claims_of(claims_file))
+    drive([claims_file], ["a"] * count)
+    _, output = drive([claims_file], ["r", "q"])
+    assert "revising from the first" in output
+    assert claims_of(claims_file)[0]["review"]["status"] == "rejected"

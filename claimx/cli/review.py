@@ -138,7 +138,11 @@ class Session:
         self.read_key = read_key
         self.ask = ask
         self.color = color
-        self.message = ""
+        self.message = (
+            "every claim is decided: revising from the first (q to quit)"
+            if self.queue.revising
+            else ""
+        )
 
     @property
     def position(self) -> int:
@@ -155,6 +159,16 @@ class Session:
             self.handle(key)
 
     def handle(self, key: str) -> None:
+        from claimx.review.files import SaveFailed
+
+        try:
+            self._handle(key)
+        except SaveFailed as failed:  # the claim is as it was; the reviewer can try again
+            self.message = f"{failed}: the decision is not recorded"
+
+    def _handle(self, key: str) -> None:
+        import copy
+
         from claimx.review import EditRefused
 
         queue = self.queue
@@ -169,12 +183,13 @@ class Session:
             if note is not None:
                 queue.note(note)
         elif key == "e":
+            before = copy.deepcopy(queue.current.claim)
             try:
                 changed = self.edit()
             except EditRefused as refused:
                 self.message, changed = str(refused), False
             if changed:
-                queue.decide("edited")
+                queue.decide("edited", before)
         elif key == "?":
             self.message = HELP
         else:

@@ -7,13 +7,16 @@ kept as it was. Edits build their values through `claimx.records`.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
 from claimx.errors import ClaimxError
 from claimx.kinds import REVIEW_STATUSES, AttributionKind, Modality, ReviewStatus
 from claimx.records import Attribution, TextSpan
-from claimx.review.files import ClaimsDocument, ClaimsFile
+from claimx.review.files import ClaimsDocument, ClaimsFile, SaveFailed
+
+EDITED_FIELDS = ("text", "start", "end", "modality", "attribution")
 
 
 class EditRefused(ClaimxError):
@@ -52,7 +55,9 @@ class ReviewQueue:
         self.files = files
         self.items = [ReviewItem(f, a, c) for f in files for a, c in f.claims()]
         pending = [i for i, item in enumerate(self.items) if status(item.claim) == "pending"]
-        self.position = pending[0] if pending else len(self.items)
+        # A file whose every claim is decided opens at its first claim, to revise.
+        self.revising = not pending and bool(self.items)
+        self.position = pending[0] if pending else 0
 
     @property
     def done(self) -> bool:
@@ -70,23 +75,44 @@ class ReviewQueue:
         self.position = max(0, self.position - 1)
 
     # -- deciding -----------------------------------------------------------
-    def decide(self, decision: ReviewStatus) -> None:
-        """Accept, reject or mark edited the current claim, save, and move on."""
+    def decide(self, decision: ReviewStatus, before: dict[str, Any] | None = None) -> None:
+        """Accept, reject or mark edited the current claim, save, and move on. `before`:
+        the claim before an edit. When saving fails (SaveFailed), the claim is as before."""
         item = self.current
+        saved = copy.deepcopy(before if before is not None else item.claim)
         set_review(item.claim, decision)
-        item.file.save()
+        self._save(item, saved)
         self.skip()
 
     def note(self, text: str) -> None:
         """Set (or, empty, clear) the current claim's note, keeping its status."""
         item = self.current
+        saved = copy.deepcopy(item.claim)
         set_review(item.claim, status(item.claim), text.strip() or None)
-        item.file.save()
+        self._save(item, saved)
+
+    @staticmethod
+    def _save(item: ReviewItem, saved: dict[str, Any]) -> None:
+        try:
+            item.file.save()
+        except SaveFailed:
+            item.claim.clear()
+            item.claim.update(saved)
+            raise
 
     # -- editing (in memory until `decide("edited")`) -------------------------
+    def _remember(self) -> dict[str, Any]:
+        """The current claim, its values as claimx gave them kept under `review.original`
+        before its first edit."""
+        claim = self.current.claim
+        review = dict(claim.get("review") or {"status": "pending", "note": None})
+        review.setdefault("original", {k: copy.deepcopy(claim.get(k)) for k in EDITED_FIELDS})
+        claim["review"] = review
+        return claim
+
     def set_kind(self, kind: AttributionKind | None) -> None:
         """Change the attribution kind; None: asserted by the article itself."""
-        claim = self.current.claim
+        claim = self._remember()
         attribution = claim.get("attribution")
         if kind is None:
             claim["attribution"] = None
@@ -97,7 +123,7 @@ class ReviewQueue:
             claim["attribution"] = Attribution(kind, None, None, cue).to_dict()
 
     def set_modality(self, modality: Modality) -> None:
-        self.current.claim["modality"] = modality
+        self._remember()["modality"] = modality
 
     def set_source(self, answer: str) -> None:
         """The source: an actor of the article (by id or name), or free text."""
@@ -105,6 +131,7 @@ class ReviewQueue:
         attribution = item.claim.get("attribution")
         if attribution is None:
             raise EditRefused("this claim has no attribution: set its kind first (e, k)")
+        attribution = self._remember()["attribution"]
         folded = answer.strip().casefold()
         actor = next(
             (
@@ -130,6 +157,7 @@ class ReviewQueue:
         start = text.find(wanted, sentence["start"], sentence["end"])
         if start < 0:
             raise EditRefused("that text is not in the claim's sentence: unchanged")
+        self._remember()
         claim["start"], claim["end"], claim["text"] = start, start + len(wanted), wanted
         return True
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import copy
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from claimx.articles import decode
 from claimx.batch import INDEX_NAME
-from claimx.errors import InputError
+from claimx.errors import ClaimxError, InputError
 from claimx.files import write_atomic
-from claimx.serialize import load_yaml_documents, to_yaml
+from claimx.serialize import load_untrusted_documents, to_yaml
+
+
+class SaveFailed(ClaimxError):
+    """A decision could not be written (disk full, read-only file, or the file changed
+    beyond merging); the claims file on disk is as it was."""
 
 
 @dataclass(eq=False)  # compared by identity: documents are large, and mutable
@@ -35,10 +44,13 @@ class ClaimsDocument:
 
 @dataclass(eq=False)
 class ClaimsFile:
-    """A claims file: its path and its documents."""
+    """A claims file: its path, its documents, and what was on disk when last read or
+    written (to merge with decisions saved by another review of the same file)."""
 
     path: Path
     articles: list[ClaimsDocument] = field(default_factory=list)
+    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) on disk
+    baseline: list[Any] = field(default_factory=list)  # each claim's review on disk
 
     def claims(self) -> Iterator[tuple[ClaimsDocument, dict[str, Any]]]:
         for article in self.articles:
@@ -46,25 +58,101 @@ class ClaimsFile:
                 yield article, claim
 
     def save(self) -> None:
-        """Write the file back atomically, every other field as it was."""
-        write_atomic(self.path, to_yaml([a.document for a in self.articles]))
+        """Write the file back atomically, every other field as it was. Decisions another
+        review saved meanwhile are kept: a claim this review did not change takes the
+        other's decision (and edits). Raise SaveFailed when nothing could be written."""
+        try:
+            if _stamp(self.path) != self.stamp:
+                self._merge()
+            write_atomic(self.path, to_yaml([a.document for a in self.articles]))
+            self.stamp = _stamp(self.path)
+        except OSError as err:
+            raise SaveFailed(f"{self.path}: cannot save ({err.strerror or err})") from None
+        self.baseline = _reviews(self.articles)
+
+    def _merge(self) -> None:
+        try:
+            disk = load(self.path)
+        except InputError as err:
+            raise SaveFailed(f"{err}; not saved (changed since it was opened)") from None
+        mine = list(self.claims())
+        theirs = list(disk.claims())
+        same = len(mine) == len(theirs) and all(
+            (a["id"], a["text"]) == (b["id"], b["text"])
+            for (_, a), (_, b) in zip(mine, theirs, strict=True)
+        )
+        if not same:
+            raise SaveFailed(
+                f"{self.path}: its claims changed since it was opened (a new run of batch?);"
+                " not saved: open it again"
+            )
+        for (_, claim), (_, other), before in zip(mine, theirs, self.baseline, strict=True):
+            if claim.get("review") == before and other.get("review") != before:
+                claim.clear()
+                claim.update(copy.deepcopy(other))  # their decision, and their edits
 
 
 def load(path: Path) -> ClaimsFile:
     """Read a claims file; raise InputError when it is not one."""
     try:
-        documents = load_yaml_documents(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        stamp = _stamp(path)
+        documents = load_untrusted_documents(text)  # may come from anywhere: no aliases
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from err
-    except Exception as err:  # a YAML syntax error
-        raise InputError(f"{path}: not a claims file (invalid YAML)") from err
+    except yaml.YAMLError as err:  # a syntax error, or aliases
+        reason = "aliases" if "aliases" in str(err) else "invalid YAML"
+        raise InputError(f"{path}: not a claims file ({reason})") from err
     if not documents or not all(is_claims_document(d) for d in documents):
         raise InputError(f"{path}: not a claims file (claimx output format v1)")
-    return ClaimsFile(path, [ClaimsDocument(d, article_text(path, d)) for d in documents])
+    for document in documents:
+        problem = malformed(document)
+        if problem:
+            raise InputError(f"{path}: not a claims file ({problem})")
+    articles = [ClaimsDocument(d, article_text(path, d)) for d in documents]
+    return ClaimsFile(path, articles, stamp, _reviews(articles))
 
 
 def is_claims_document(document: Any) -> bool:
     return isinstance(document, dict) and document.get("claimx") == 1 and "claims" in document
+
+
+def malformed(document: dict[str, Any]) -> str | None:
+    """What makes a claims document unusable for review, or None."""
+    claims = document.get("claims")
+    if not isinstance(claims, list):
+        return "'claims' is not a list"
+    for name in ("actors", "chips", "money"):
+        items = document.get(name, [])
+        if not isinstance(items, list) or not all(
+            isinstance(i, dict) and isinstance(i.get("id"), str) for i in items
+        ):
+            return f"'{name}' is not a list of items with ids"
+    if not isinstance(document.get("article", {}), dict):
+        return "'article' is not a mapping"
+    for number, claim in enumerate(claims, 1):
+        if not isinstance(claim, dict):
+            return f"claim {number} is not a mapping"
+        for key, kind in (("id", str), ("text", str), ("start", int), ("end", int)):
+            value = claim.get(key)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                return f"claim {number}: '{key}' is missing or not a {kind.__name__}"
+        for key in ("attribution", "review", "sentence"):
+            if claim.get(key) is not None and not isinstance(claim[key], dict):
+                return f"claim {number}: '{key}' is not a mapping"
+        for key in ("actors", "chips", "money", "hedges"):
+            if not isinstance(claim.get(key, []), list):
+                return f"claim {number}: '{key}' is not a list"
+    return None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _reviews(articles: list[ClaimsDocument]) -> list[Any]:
+    return [copy.deepcopy(c.get("review")) for a in articles for c in a.claims]
 
 
 def claims_files(target: Path) -> list[Path]:
