@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -101,6 +102,25 @@ def too_long(article: Article, limit: int) -> str:
     )
 
 
+# spaCy's tokenizer splits punctuation off a word one character at a time: a run without
+# spaces holding thousands of punctuation marks ("[[[…]]]", a minified script) takes
+# minutes, quadratically. No prose has one.
+MAX_RUN_PUNCTUATION = 500
+_RUN = re.compile(rf"\S{{{MAX_RUN_PUNCTUATION},}}")
+
+
+def not_prose(article: Article) -> str | None:
+    """The message for a text the tokenizer would take minutes over, or None."""
+    for run in _RUN.finditer(article.text):
+        marks = sum(1 for ch in run.group() if not ch.isalnum())
+        if marks > MAX_RUN_PUNCTUATION:
+            return (
+                f"{article.source}: not prose: {len(run.group()):,} characters without a space, "
+                f"{marks:,} of them punctuation, at character {run.start():,}; nothing analysed"
+            )
+    return None
+
+
 def extract_many(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
@@ -114,6 +134,9 @@ def extract_many(
                 raise InputError(f"{article.source}: empty input, nothing to analyse")
             if len(article.text) > nlp.max_length:
                 raise InputError(too_long(article, nlp.max_length))
+            problem = not_prose(article)
+            if problem:
+                raise InputError(problem)
             doc = nlp.make_doc(article.text)
             doc._.claimx_lang = article.lang
             doc.user_data["claimx_text"] = article.text  # saves rebuilding it from tokens

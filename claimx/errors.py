@@ -31,6 +31,10 @@ class PartialFailure(ClaimxError):
     own); the others were processed."""
 
 
+class OutputError(ClaimxError):
+    """An output that cannot be written: a read-only or full disk, a folder that is a file."""
+
+
 class EngineError(ClaimxError):
     """The engine a batch runs on cannot be reached (a Dask scheduler down, say)."""
 

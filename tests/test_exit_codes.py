@@ -18,6 +18,7 @@ from claimx.errors import (
     InputError,
     ModelError,
     NoInput,
+    OutputError,
     PartialFailure,
     UsageError,
 )
@@ -40,6 +41,7 @@ MISSING = "/nonexistent/claimx-test/article.txt"
         (NoInput("x"), ExitCode.NO_INPUT),
         (Busy("x"), ExitCode.BUSY),
         (EngineError("x"), ExitCode.ENGINE),
+        (OutputError("x"), ExitCode.OUTPUT_ERROR),
         (ClaimxError("x"), ExitCode.FAILURE),
     ],
 )

@@ -24,7 +24,7 @@ from claimx.batch.state import (
     unchanged,
 )
 from claimx.batch.worker import process_chunk
-from claimx.errors import ClaimxError, NoInput
+from claimx.errors import NoInput, OutputError
 from claimx.files import exclusive, remove_stale_temps, write_atomic
 
 
@@ -46,15 +46,22 @@ def run(
     if out is None:
         return _run(inputs, options, globs, excludes, on_progress, on_document)
     if out.exists() and not out.is_dir():
-        raise ClaimxError(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    # Two batches on one folder would rewrite each other's index; the shards of one batch
-    # share the folder, each holding its own shard's lock.
-    with exclusive(out, shared=options.shard is not None):
-        if options.shard is None:
-            return _run(inputs, options, globs, excludes, on_progress, on_document)
-        with exclusive(out, options.shard.lock_name):
-            return _run(inputs, options, globs, excludes, on_progress, on_document)
+        raise OutputError(f"{out}: exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        # Two batches on one folder would rewrite each other's index; the shards of one
+        # batch share the folder, each holding its own shard's lock.
+        with exclusive(out, shared=options.shard is not None):
+            if options.shard is None:
+                return _run(inputs, options, globs, excludes, on_progress, on_document)
+            with exclusive(out, options.shard.lock_name):
+                return _run(inputs, options, globs, excludes, on_progress, on_document)
+    except OSError as err:  # the folder, its lock or its index: nothing more can be kept
+        where = err.filename or out
+        raise OutputError(
+            f"{where}: cannot write ({err.strerror or err}); the claims written so far are "
+            "kept: run the same command again to finish"
+        ) from None
 
 
 def merge_indexes(out: Path) -> int:

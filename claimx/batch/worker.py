@@ -98,13 +98,15 @@ def process_chunk(
                 entry.status = "done"
             else:
                 entry.output = unit.name + ".yaml"
-                problem = _write_outputs(options, unit, text, owned)
+                problem, retry = _write_outputs(options, unit, text, owned)
                 if problem is None and orphans:
-                    problem = _keep(options, unit, orphans)
+                    problem, retry = _keep(options, unit, orphans), True
                 if problem is None:
                     entry.status = "done"
                 else:
                     entry.output, entry.error = None, problem
+                if retry:  # no space, no permission: the next run tries this file again
+                    entry.size = entry.mtime_ns = 0
         entries.append(entry)
     return entries, documents
 
@@ -147,22 +149,23 @@ def _extract_each(
 
 def _write_outputs(
     options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
-) -> str | None:
-    """Write the claims and the analysed text; None or a problem."""
+) -> tuple[str | None, bool]:
+    """Write the claims and the analysed text; (None or a problem, whether a later run
+    should try again)."""
     out = options.output_dir
     assert out is not None and unit.article is not None
     target = out / (unit.name + ".yaml")
     try:
         mine = unit.name + ".yaml" in owned or _written_for(target, unit)
         if target.exists() and not options.force and not mine:
-            return f"{target} exists and was not written by claimx batch (use --force)"
+            return f"{target} exists and was not written by claimx batch (use --force)", False
         # The text the offsets refer to, beside the claims, for every kind of input: a
         # claims folder moved or shared stays readable without the inputs.
         write_atomic(out / (unit.name + ".txt"), unit.article.text)
         write_atomic(target, yaml_text)
     except OSError as err:
-        return f"cannot write {target} ({err.strerror})"
-    return None
+        return f"cannot write {target} ({err.strerror})", True
+    return None, False
 
 
 def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> list[Any]:

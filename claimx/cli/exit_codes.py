@@ -12,6 +12,7 @@ from claimx.errors import (
     InputError,
     ModelError,
     NoInput,
+    OutputError,
     PartialFailure,
     UsageError,
 )
@@ -28,6 +29,7 @@ class ExitCode(IntEnum):
     NO_INPUT = 6  # the inputs named no article (an empty folder, a glob matching nothing)
     BUSY = 7  # another claimx batch is writing to the same output folder
     ENGINE = 8  # the engine a batch runs on cannot be reached (a Dask scheduler)
+    OUTPUT_ERROR = 9  # an output cannot be written (read-only, disk full, not a folder)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -38,6 +40,7 @@ EXIT_CODES: tuple[tuple[type[ClaimxError], ExitCode], ...] = (
     (NoInput, ExitCode.NO_INPUT),
     (Busy, ExitCode.BUSY),
     (EngineError, ExitCode.ENGINE),
+    (OutputError, ExitCode.OUTPUT_ERROR),
     (PartialFailure, ExitCode.PARTIAL),
     (ModelError, ExitCode.MODEL_ERROR),
     (BelowThreshold, ExitCode.BELOW_THRESHOLD),

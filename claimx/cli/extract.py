@@ -49,7 +49,7 @@ def extract(
     if "-" in paths and sys.stdin.isatty():
         raise UsageError("no input: give article files or pipe text into `claimx extract`")
 
-    from claimx.api import MAX_CHARS, too_long
+    from claimx.api import MAX_CHARS, not_prose, too_long
 
     articles: list[Article] = []
     failed = 0
@@ -58,6 +58,9 @@ def extract(
             article = read_article(path)
             if len(article.text) > MAX_CHARS:  # this article only: the others are printed
                 raise InputError(too_long(article, MAX_CHARS))
+            problem = not_prose(article)
+            if problem:
+                raise InputError(problem)
             articles.append(replace(article, lang=lang.value) if lang else article)
         except InputError as err:
             warn(str(err))

@@ -97,13 +97,19 @@ def review(
 
 
 def _write_outputs(files: list[ClaimsFile], export: Path | None, gold: Path | None) -> None:
-    if export is not None:
-        _export(files, export)
-    if gold is not None:
-        from claimx.review.gold import write_gold
+    from claimx.errors import OutputError
 
-        written = write_gold(files, gold)
-        warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
+    try:
+        if export is not None:
+            _export(files, export)
+        if gold is not None:
+            from claimx.review.gold import write_gold
+
+            written = write_gold(files, gold)
+            warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
+    except OSError as err:  # the decisions themselves are saved in the claims files
+        where = err.filename or export or gold
+        raise OutputError(f"{where}: cannot write ({err.strerror})") from None
 
 
 def _export(files: list[ClaimsFile], path: Path) -> None:

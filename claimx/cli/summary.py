@@ -141,6 +141,10 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from claimx.errors import OutputError
     from claimx.files import write_atomic
 
-    write_atomic(output, text)
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise OutputError(f"{output}: cannot write ({err.strerror or err})") from None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from claimx.errors import InputError
+from claimx.errors import InputError, OutputError
 from claimx.story.records import ActorRef, ArticleClaims, from_document, wikidata
 from claimx.text import fold
 
@@ -70,6 +70,8 @@ def connect(path: Path) -> sqlite3.Connection:
         connection = sqlite3.connect(path)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.executescript(SCHEMA)
+    except sqlite3.OperationalError as err:  # cannot open or create it here
+        raise OutputError(f"{path}: cannot open ({err})") from None
     except sqlite3.DatabaseError as err:
         raise InputError(f"{path}: not a claimx database ({err})") from None
     return connection
@@ -83,9 +85,19 @@ def load_into(
 ) -> tuple[int, int]:
     """Load claims files (or folders of them) into the database at `path`; return the
     articles added or replaced and those unchanged."""
+    try:
+        return _load(connect(path), inputs, on_error)
+    except sqlite3.OperationalError as err:  # full, read-only, locked
+        raise OutputError(f"{path}: cannot write ({err}); the database is as it was") from None
+
+
+def _load(
+    connection: sqlite3.Connection,
+    inputs: Iterable[str],
+    on_error: Callable[[str], None] | None,
+) -> tuple[int, int]:
     from claimx.story.load import claims_documents, claims_files
 
-    connection = connect(path)
     added = kept = 0
     try:
         with connection:  # one transaction: a killed run leaves the database as it was
