@@ -46,10 +46,11 @@ def test_an_output_folder_that_cannot_be_is_one_line(tmp_path: Path, where: str)
 def test_files_that_could_not_be_written_are_retried(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from claimx import files
     from claimx.batch import worker
 
     folder, out = _folder(tmp_path), tmp_path / "out"
-    real = worker.write_atomic
+    real = files.write_atomic
 
     def full_for_two(path: Path, text: str) -> None:
         if path.name.startswith(("1.", "3.")):
