@@ -56,8 +56,17 @@ CREATE TABLE IF NOT EXISTS claim_money (
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(text, claim_id UNINDEXED);
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
 CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
+CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
+CREATE INDEX IF NOT EXISTS money_article ON money (article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+CREATE INDEX IF NOT EXISTS attributions_source ON attributions (source_actor_id);
+CREATE INDEX IF NOT EXISTS claim_actors_claim ON claim_actors (claim_id);
+CREATE INDEX IF NOT EXISTS claim_actors_actor ON claim_actors (actor_id);
+CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
+CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
+CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
+CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
 """
 
 
@@ -187,8 +196,9 @@ def _insert(
             (article, claim["id"], claim["text"], claim["start"], claim["end"],
              claim.get("modality"), review.get("status"), review.get("note")),
         ).lastrowid  # fmt: skip
-        connection.execute(
-            "INSERT INTO claims_fts (text, claim_id) VALUES (?, ?)", (claim["text"], row)
+        connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
+            "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
+            (row, claim["text"], row),
         )
         attribution = claim.get("attribution")
         if attribution:
@@ -213,12 +223,13 @@ def _insert(
 
 def _delete(connection: sqlite3.Connection, file: str) -> None:
     """Remove a claims file's articles and everything that hangs on them."""
-    connection.execute(
-        "DELETE FROM claims_fts WHERE claim_id IN (SELECT claims.id FROM claims JOIN articles"
-        " ON claims.article_id = articles.id WHERE articles.file = ?)",
-        (file,),
-    )
-    connection.execute("DELETE FROM articles WHERE file = ?", (file,))
+    articles = [r[0] for r in connection.execute("SELECT id FROM articles WHERE file = ?", (file,))]
+    for article in articles:
+        connection.execute(
+            "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE article_id = ?)",
+            (article,),
+        )
+        connection.execute("DELETE FROM articles WHERE id = ?", (article,))
 
 
 def read_database(path: Path) -> list[ArticleClaims]:
