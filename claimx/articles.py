@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,22 @@ class Article:
 
     @classmethod
     def from_text(cls, text: str, source: str = "-", lang: str | None = None) -> Article:
+        """An article from a str; lone surrogates (no character of any encoding: a bad
+        decoding upstream) become U+FFFD, one for one, so that offsets stay true."""
+        text = clean_text(text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(text=text, source=source, sha256=digest, lang=lang)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with lone surrogates and NUL characters replaced, one character for one
+    (U+FFFD and a space): neither can be written as UTF-8 YAML or read by the tokenizer."""
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def decode(data: bytes, name: str = "-") -> str:
@@ -55,9 +70,10 @@ def decode(data: bytes, name: str = "-") -> str:
     head = data[:8192]
     if b"\x00" in head:
         utf16 = _utf16_order(head)
-        if utf16 is None:
+        if utf16 is not None:
+            return _checked(_strict(data, utf16, name), name)
+        if head.count(0) > max(8, len(head) // 100):  # a stray NUL is not a binary file
             raise InputError(f"{name}: binary file, not text")
-        return _checked(_strict(data, utf16, name), name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,6 +116,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _checked(text: str, name: str) -> str:
+    text = clean_text(text)
     if not text.strip():
         raise InputError(f"{name}: empty input, nothing to analyse")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")

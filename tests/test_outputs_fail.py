@@ -127,3 +127,37 @@ def test_extract_refuses_one_such_file_and_prints_the_others(
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert "brackets.txt: not prose" in result.stderr
     assert "claimx: 1" in result.stdout
+
+
+def test_a_lone_surrogate_is_replaced_one_for_one(nlp: Language) -> None:
+    from claimx.api import extract
+    from claimx.serialize import to_yaml
+
+    text = "Selon l'AFP, Huawei \ud800 a levé 2 milliards d'euros."
+    document = extract(text, nlp).to_dict()
+    assert document["article"]["chars"] == len(text)
+    money = document["money"][0]
+    assert text[money["start"] : money["end"]] == money["text"]
+    to_yaml([document]).encode("utf-8")  # writable as UTF-8
+
+
+@pytest.mark.parametrize(
+    ("data", "readable"),
+    [
+        (b"Selon l'AFP, Huawei a lev\xc3\xa9 2 milliards.\x00 Fin.", True),  # a stray NUL
+        (b"Un texte." + b"\x00" * 3 + b" La suite du texte, assez longue pour compter.", True),
+        (b"\x7fELF\x02\x01\x01" + b"\x00" * 200 + b"text", False),  # a binary
+    ],
+)
+def test_stray_nul_bytes_do_not_make_a_file_binary(
+    tmp_path: Path, nlp: Language, data: bytes, readable: bool
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    if readable:
+        assert result.exit_code == 0, result.output
+        assert "\x00" not in result.stdout
+    else:
+        assert result.exit_code == ExitCode.INPUT_ERROR
+        assert "binary file" in result.stderr
