@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from claimx.resources import load_yaml
@@ -124,6 +124,7 @@ def wikidata() -> dict[str, str]:
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 16)  # outlets reprinting a wire repeat its sentences verbatim
 def content_words(text: str) -> frozenset[str]:
     """The stems of a text's content words (numbers kept whole)."""
     config = settings()
