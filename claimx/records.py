@@ -1,4 +1,4 @@
-"""Typed records of claimx output format v1 and their plain-dict form."""
+"""Typed records of claimx output format 2 and their plain-dict form."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from claimx.kinds import (
     ReviewStatus,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: ids from names and text (claimx/ids.py), spans on one line
+FORMATS = (1, 2)  # the versions claimx reads (review, summary, db)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class Extraction:
     percentages: list[PercentRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The output-format v1 document, keys in the documented order."""
+        """The output-format document, keys in the documented order."""
         return {
             "claimx": FORMAT_VERSION,
             "article": self.article.to_dict(),

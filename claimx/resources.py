@@ -37,5 +37,5 @@ def load_yaml(name: str) -> Any:
 
 
 def schema_path() -> Path:
-    """The JSON Schema of output format v1, shipped in the package."""
-    return _PACKAGE_DIR / "schema" / "claimx-v1.schema.json"
+    """The JSON Schema of the output format (version 2), shipped in the package."""
+    return _PACKAGE_DIR / "schema" / "claimx-v2.schema.json"

@@ -1,4 +1,4 @@
-"""Output format v1 invariants on the reference article and the development gold set."""
+"""Output format invariants on the reference article and the development gold set."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_yaml_keys_in_documented_order(nlp: Language) -> None:
         "claims",
     ]
     assert document["percentages"][0]["text"] == "30 %"
-    assert document["claims"][0]["percentages"] == ["P1"]
+    assert document["claims"][0]["percentages"] == ["p-30"]
     claim = document["claims"][0]
     assert list(claim)[:3] == ["id", "start", "end"]
     assert list(claim["attribution"]) == ["kind", "source", "source_text", "cue", "quote"]

@@ -96,7 +96,7 @@ def test_untouched_parts_are_byte_identical(claims_file: Path) -> None:
     assert claims_file.read_text(encoding="utf-8") == original  # skipping writes nothing
     drive([claims_file], ["a", "q"])
     changed = claims_file.read_text(encoding="utf-8")
-    first_claim = changed.index("- id: C1")
+    first_claim = changed.index(f"- id: {claims_of(claims_file)[0]['id']}")
     assert changed[:first_claim] == original[:first_claim]
 
 
@@ -104,7 +104,7 @@ def test_reopening_resumes_at_first_pending(claims_file: Path) -> None:
     drive([claims_file], ["a", "a", "q"])
     session, output = drive([claims_file], ["q"])
     assert session.position == 2
-    assert "(C3)" in output and "2/" in output
+    assert f"({claims_of(claims_file)[2]['id']})" in output and "2/" in output
 
 
 def test_edit_source_kind_and_modality(claims_file: Path) -> None:

@@ -25,7 +25,7 @@ STORY = Path(__file__).parent / "story"
 
 
 def document(claims: list[dict[str, Any]], **article: Any) -> dict[str, Any]:
-    """A claims document (format v1) with the actors, chips and money its claims name."""
+    """A claims document (format 2) with the actors, chips and money its claims name."""
     actors = [
         {"id": "A1", "name": "Nvidia", "kind": "organization", "mentions": []},
         {"id": "A2", "name": "Reuters", "kind": "media", "mentions": []},
@@ -287,4 +287,4 @@ def test_many_claims_files_are_read_in_parallel_alike(
     assert json.dumps(parallel) == json.dumps(sequential)
     assert len(parallel["articles"]) == 204
     broken = tmp_path / "day07" / "broken.yaml"
-    assert problems == [f"{broken}: not a claims file (claimx output format v1)"]
+    assert problems == [f"{broken}: not a claims file (claimx output format)"]

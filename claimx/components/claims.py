@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.hedges import hedges_in
 from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
 from claimx.docs import Sentences, doc_text
+from claimx.ids import IdMaker
 from claimx.kinds import Modality
 from claimx.records import (
     ActorRecord,
@@ -74,10 +75,10 @@ class ClaimBuilder:
         actors, actor_ids = self._actors(text, kept)
         chips, chip_ids = self._chips(text, doc._.claimx_chips or [])
         money: list[MoneyRecord] = _figures(
-            text, doc._.claimx_money or [], "M", MoneyRecord, _MONEY_VALUES
+            text, doc._.claimx_money or [], "m-", MoneyRecord, _MONEY_VALUES
         )
         percentages: list[PercentRecord] = _figures(
-            text, doc._.claimx_percent or [], "P", PercentRecord, _PERCENT_VALUES
+            text, doc._.claimx_percent or [], "p-", PercentRecord, _PERCENT_VALUES
         )
         hedges: list[Span] = doc._.claimx_hedges or []
         hits: list[AttributionHit] = doc._.claimx_attributions or []
@@ -173,8 +174,9 @@ class ClaimBuilder:
             modality = "hedged" if found else "forecast" if forecast else "asserted"
             claims.append(make_claim(span, sent, None, modality, found))
         claims.sort(key=lambda c: (c.start, c.end))
-        for number, claim in enumerate(claims, 1):
-            claim.id = f"C{number}"
+        ids = IdMaker("c-", "claim")
+        for claim in claims:
+            claim.id = ids.make(claim.text)
         doc._.claimx = DocClaims(actors, chips, money, claims, percentages)
         spans = (doc.char_span(c.start, c.end, c.modality, alignment_mode="expand") for c in claims)
         doc.spans[GROUP] = [s for s in spans if s is not None]
@@ -184,12 +186,13 @@ class ClaimBuilder:
     def _actors(text: str, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
         records: list[ActorRecord] = []
         ids: dict[int, str] = {}
-        for number, actor in enumerate(actors, 1):
-            ids[id(actor)] = f"A{number}"
+        maker = IdMaker(fallback="actor")
+        for actor in actors:
+            ids[id(actor)] = maker.make(actor.name)
             spans = sorted({(m.start_char, m.end_char) for m in actor.mentions})
             records.append(
                 ActorRecord(
-                    f"A{number}",
+                    ids[id(actor)],
                     actor.name,
                     actor.kind,
                     list(actor.roles),
@@ -202,10 +205,11 @@ class ClaimBuilder:
     @staticmethod
     def _chips(text: str, hits: list[ChipHit]) -> tuple[list[ChipRecord], dict[str, str]]:
         records: dict[str, ChipRecord] = {}
+        maker = IdMaker(fallback="chip")
         for hit in hits:
             record = records.get(hit.name)
             if record is None:
-                record = ChipRecord(f"K{len(records) + 1}", hit.name, hit.vendor, [])
+                record = ChipRecord(maker.make(hit.name), hit.name, hit.vendor, [])
                 records[hit.name] = record
             record.mentions.append(text_span(text, hit.span.start_char, hit.span.end_char))
         return list(records.values()), {name: r.id for name, r in records.items()}
@@ -218,12 +222,17 @@ def _figures(
     record: type[MoneyRecord] | type[PercentRecord],
     values: tuple[str, ...],
 ) -> list[Any]:
-    """Money or percentage records of hits, numbered in order ("M1", "P1"…)."""
+    """Money or percentage records of hits, their ids from their text ("m-2-milliards")."""
+    ids = IdMaker(prefix, "figure")
     return [
         record(
-            f"{prefix}{n}", h.start, h.end, text[h.start : h.end], *(getattr(h, v) for v in values)
+            ids.make(text[h.start : h.end]),
+            h.start,
+            h.end,
+            text[h.start : h.end],
+            *(getattr(h, v) for v in values),
         )
-        for n, h in enumerate(hits, 1)
+        for h in hits
     ]
 
 

@@ -1,6 +1,6 @@
 """Claims files under review: load them, find their article text, record decisions.
 
-A claims file is a YAML document (or stream) of output format v1. By concern: `files`
+A claims file is a YAML document (or stream) of the output format (1 or 2). By concern: `files`
 (reading, finding the text, saving), `decisions` (statuses, notes, edits, the queue a
 reviewer works through), `export`.
 """

@@ -15,6 +15,7 @@ from claimx.articles import decode
 from claimx.batch import INDEX_NAME
 from claimx.errors import ClaimxError, InputError
 from claimx.files import write_atomic
+from claimx.records import FORMATS
 from claimx.serialize import load_untrusted_documents, to_yaml
 
 
@@ -104,7 +105,7 @@ def load(path: Path) -> ClaimsFile:
         reason = "aliases" if "aliases" in str(err) else "invalid YAML"
         raise InputError(f"{path}: not a claims file ({reason})") from err
     if not documents or not all(is_claims_document(d) for d in documents):
-        raise InputError(f"{path}: not a claims file (claimx output format v1)")
+        raise InputError(f"{path}: not a claims file (claimx output format)")
     for document in documents:
         problem = malformed(document)
         if problem:
@@ -114,7 +115,7 @@ def load(path: Path) -> ClaimsFile:
 
 
 def is_claims_document(document: Any) -> bool:
-    return isinstance(document, dict) and document.get("claimx") == 1 and "claims" in document
+    return isinstance(document, dict) and document.get("claimx") in FORMATS and "claims" in document
 
 
 def malformed(document: dict[str, Any]) -> str | None:

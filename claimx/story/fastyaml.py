@@ -97,7 +97,7 @@ def _sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[A
             i += 1
             continue
         inner = indent + len(content) - len(rest)
-        if _key_line(rest):  # a mapping whose first key shares the dash's line
+        if rest[0] not in "{['\"" and _key_line(rest):  # a mapping on the dash's line
             lines[i] = (inner, rest)
             value, i = _mapping(lines, i, inner)
             items.append(value)
@@ -190,12 +190,83 @@ def _scalar(text: str) -> Any:
         return []
     if text == "{}":
         return {}
+    if first == "{" and text.endswith("}"):
+        return _flow_mapping(text[1:-1])
+    if first == "[" and text.endswith("]"):
+        return _flow_sequence(text[1:-1])
     if first in _SPECIAL or " #" in text or text.endswith(":") or ": " in text:
         raise Unsupported(f"plain scalar {text!r}")
     for tag, pattern in _RESOLVERS.get(first, []):
         if pattern.match(text):
             return _resolved(tag, text)
     return text
+
+
+def _flow_sequence(inner: str) -> list[Any]:
+    """`nvidia, jensen-huang` (a list of ids on one line) as a list."""
+    items: list[Any] = []
+    i, n = 0, len(inner)
+    while i < n:
+        raw, i = _flow_scalar(inner, i)
+        items.append(_scalar(raw))
+        if i < n:
+            if not inner.startswith(", ", i):
+                raise Unsupported("flow sequence separator")
+            i += 2
+    return items
+
+
+def _flow_scalar(inner: str, i: int) -> tuple[str, int]:
+    """The scalar starting at i in a flow collection, and where it ends."""
+    if inner[i] in "'\"":
+        end = _quoted_end(inner, i)
+        return inner[i : end + 1], end + 1
+    comma = inner.find(", ", i)
+    end = len(inner) if comma < 0 else comma
+    raw = inner[i:end].strip()
+    if not raw or any(ch in raw for ch in ",[]{}"):
+        raise Unsupported("flow scalar with a flow indicator")
+    return raw, end
+
+
+def _flow_mapping(inner: str) -> dict[str, Any]:
+    """`start: 20, end: 29, text: Microsoft` (a span on one line) as a dict."""
+    mapping: dict[str, Any] = {}
+    i, n = 0, len(inner)
+    while i < n:
+        colon = inner.find(": ", i)
+        if colon < 0:
+            raise Unsupported("flow mapping without a value")
+        key = inner[i:colon].strip()
+        i = colon + 2
+        if i >= n:
+            raise Unsupported("flow mapping entry")
+        raw, i = _flow_scalar(inner, i)
+        if not key or key in mapping:
+            raise Unsupported("flow mapping entry")
+        mapping[key] = _scalar(raw)
+        if i < n:
+            if not inner.startswith(", ", i):
+                raise Unsupported("flow mapping separator")
+            i += 2
+    return mapping
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """The index of the quote closing the scalar opened at `start`."""
+    quote, i = text[start], start + 1
+    while i < len(text):
+        ch = text[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and text.startswith("''", i):
+                i += 2
+                continue
+            return i
+        i += 1
+    raise Unsupported("unterminated quoted scalar")
 
 
 def _resolved(tag: str, text: str) -> Any:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError
+from claimx.records import FORMATS
 from claimx.serialize import load_yaml_documents
 from claimx.story.records import ArticleClaims, from_document
 
@@ -74,10 +75,10 @@ def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[
     except Exception:  # a YAML syntax error
         raise InputError(f"{path}: not a claims file (invalid YAML)") from None
     if not documents or not all(
-        isinstance(d, dict) and d.get("claimx") == 1 and isinstance(d.get("claims"), list)
+        isinstance(d, dict) and d.get("claimx") in FORMATS and isinstance(d.get("claims"), list)
         for d in documents
     ):
-        raise InputError(f"{path}: not a claims file (claimx output format v1)")
+        raise InputError(f"{path}: not a claims file (claimx output format)")
     return documents
 
 

@@ -141,7 +141,7 @@ def content_words(text: str) -> frozenset[str]:
 def from_document(
     document: dict[str, Any], file: str, keep: bool = False, text: str | None = None
 ) -> ArticleClaims:
-    """An output document (format v1) as comparable records (with the document and its
+    """An output document (format 1 or 2) as comparable records (with the document and its
     text when `keep`)."""
     meta = document.get("article") or {}
     info = ArticleInfo(

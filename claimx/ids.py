@@ -1,0 +1,43 @@
+"""Stable, readable ids (output format 2): derived from what an item is, not from its place
+in the article, so that a sentence added at the top changes no other id and a claims file
+diffs well. "Jensen Huang" is `jensen-huang`, the chip H20 `h20`, the money "4 milliards
+d'euros" `m-4-milliards-d-euros`, a claim `c-` and its first words; a second item of the
+same name takes `-2`, in text order."""
+
+from __future__ import annotations
+
+import re
+
+from claimx.text import fold
+
+WORDS = 6  # words of a text kept in its id
+LIMIT = 40  # characters
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """Lower case, unaccented, words joined by hyphens: "L'Élysée" → "l-elysee"."""
+    kept: list[str] = []
+    for word in _WORD.findall(fold(text))[:WORDS]:
+        if kept and len("-".join([*kept, word])) > LIMIT:
+            break  # whole words only
+        kept.append(word[:LIMIT])
+    return "-".join(kept)
+
+
+class IdMaker:
+    """Ids for one list of an article, unique within it."""
+
+    def __init__(self, prefix: str = "", fallback: str = "item") -> None:
+        self.prefix = prefix
+        self.fallback = fallback
+        self.used: set[str] = set()
+
+    def make(self, text: str) -> str:
+        base = self.prefix + (slug(text) or self.fallback)
+        candidate, number = base, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.used.add(candidate)
+        return candidate
