@@ -160,7 +160,7 @@ class ClaimRecord:
             "actors": list(self.actors),
             "chips": list(self.chips),
             "money": list(self.money),
-            "percentages": list(self.percentages),
+            **({"percentages": list(self.percentages)} if self.percentages else {}),
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "modality": self.modality,
             "hedges": [h.to_dict() for h in self.hedges],

@@ -48,7 +48,7 @@ def to_yaml(documents: Iterable[dict[str, Any]]) -> str:
     """A YAML stream, one `---` document per extraction.
 
     The same text as `yaml.dump_all(documents, Dumper=_Dumper, **DUMP_OPTIONS)` with spans
-    and lists of strings in flow style (`SPAN_KEYS`), made twice as fast by feeding PyYAML's
+    attributions and lists in flow style (`one_line`), made twice as fast by feeding PyYAML's
     safe emitter the events of our plain data directly (no representer and serializer
     graphs; claimx output has no shared objects to alias).
     """
@@ -68,21 +68,41 @@ def to_yaml(documents: Iterable[dict[str, Any]]) -> str:
 
 
 # Written on one line (output format 2): spans ({start, end, text}, a sentence's {start,
-# end}) and lists of ids or names ([nvidia, jensen-huang]).
-SPAN_KEYS = (("start", "end", "text"), ("start", "end"))
+# end}), attributions, money, percentage and chip items, the pipeline, lists of spans (an
+# actor's mentions) and of ids ([nvidia, h20]).
+SPAN_KEYS = (
+    ("start", "end", "text"),
+    ("start", "end"),
+    ("kind", "source", "source_text", "cue", "quote"),
+)
+
+
+FIGURE_KEYS = ("id", "start", "end", "text")  # a money or percentage item begins so
+CHIP_KEYS = ("id", "name", "vendor", "mentions")
+PIPELINE_KEYS = ("model", "claimx")
+
+
+def one_line(value: Any) -> bool:
+    """Whether a mapping or list is written in flow style, on one line."""
+    if isinstance(value, dict):
+        keys = tuple(value)
+        figure = keys[:4] == FIGURE_KEYS and "qualifier" in value  # not a claim
+        return keys in SPAN_KEYS or figure or keys[:4] == CHIP_KEYS or keys == PIPELINE_KEYS
+    return bool(value) and all(
+        isinstance(item, str) or (isinstance(item, dict) and tuple(item) == SPAN_KEYS[0])
+        for item in value
+    )
 
 
 def _events(dumper: Any, value: Any) -> Iterator[yaml.Event]:
     if isinstance(value, dict):
-        flow = tuple(value) in SPAN_KEYS
-        yield yaml.MappingStartEvent(None, None, True, flow_style=flow)
+        yield yaml.MappingStartEvent(None, None, True, flow_style=one_line(value))
         for key, item in value.items():
             yield from _events(dumper, key)
             yield from _events(dumper, item)
         yield yaml.MappingEndEvent()
     elif isinstance(value, (list, tuple)):
-        flow = bool(value) and all(isinstance(item, str) for item in value)
-        yield yaml.SequenceStartEvent(None, None, True, flow_style=flow)
+        yield yaml.SequenceStartEvent(None, None, True, flow_style=one_line(value))
         for item in value:
             yield from _events(dumper, item)
         yield yaml.SequenceEndEvent()

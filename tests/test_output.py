@@ -46,7 +46,8 @@ def check_invariants(text: str, document: dict[str, Any]) -> None:
     ids = {a["id"] for a in document["actors"]} | {c["id"] for c in document["chips"]}
     ids |= {m["id"] for m in document["money"]} | {p["id"] for p in document["percentages"]}
     for claim in document["claims"]:
-        assert set(claim["actors"] + claim["chips"] + claim["money"] + claim["percentages"]) <= ids
+        named = claim["actors"] + claim["chips"] + claim["money"] + claim.get("percentages", [])
+        assert set(named) <= ids
         if claim["attribution"] and claim["attribution"]["source"]:
             assert claim["attribution"]["source"] in ids
         sentence = claim["sentence"]

@@ -96,18 +96,18 @@ def test_shared_objects_are_written_out_not_aliased() -> None:
 
 def test_fast_yaml_on_real_extractions(nlp: Language) -> None:
     from claimx.articles import read_article
-    from claimx.serialize import DUMP_OPTIONS, SPAN_KEYS, _Dumper
+    from claimx.serialize import DUMP_OPTIONS, _Dumper, one_line
     from tests.conftest import GOLD_DIR
 
     class Reference(_Dumper):
         """PyYAML's own dumper, told which mappings and lists go on one line."""
 
     def mapping(dumper: Any, data: dict[str, Any]) -> Any:
-        flow = tuple(data) in SPAN_KEYS
+        flow = one_line(data)
         return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
 
     def sequence(dumper: Any, data: list[Any]) -> Any:
-        flow = bool(data) and all(isinstance(item, str) for item in data)
+        flow = one_line(data)
         return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
     Reference.add_representer(dict, mapping)

@@ -190,10 +190,8 @@ def _scalar(text: str) -> Any:
         return []
     if text == "{}":
         return {}
-    if first == "{" and text.endswith("}"):
-        return _flow_mapping(text[1:-1])
-    if first == "[" and text.endswith("]"):
-        return _flow_sequence(text[1:-1])
+    if first in "{[":
+        return _flow(text)
     if first in _SPECIAL or " #" in text or text.endswith(":") or ": " in text:
         raise Unsupported(f"plain scalar {text!r}")
     for tag, pattern in _RESOLVERS.get(first, []):
@@ -202,54 +200,52 @@ def _scalar(text: str) -> Any:
     return text
 
 
-def _flow_sequence(inner: str) -> list[Any]:
-    """`nvidia, jensen-huang` (a list of ids on one line) as a list."""
-    items: list[Any] = []
-    i, n = 0, len(inner)
-    while i < n:
-        raw, i = _flow_scalar(inner, i)
-        items.append(_scalar(raw))
-        if i < n:
-            if not inner.startswith(", ", i):
-                raise Unsupported("flow sequence separator")
-            i += 2
-    return items
+def _flow(text: str) -> Any:
+    """A flow collection on one line (`{start: 20, end: 29, text: Microsoft}`, `[a, b]`,
+    nested ones) as Python data."""
+    value, end = _flow_value(text, 0)
+    if end != len(text):
+        raise Unsupported("text after a flow collection")
+    return value
 
 
-def _flow_scalar(inner: str, i: int) -> tuple[str, int]:
-    """The scalar starting at i in a flow collection, and where it ends."""
-    if inner[i] in "'\"":
-        end = _quoted_end(inner, i)
-        return inner[i : end + 1], end + 1
-    comma = inner.find(", ", i)
-    end = len(inner) if comma < 0 else comma
-    raw = inner[i:end].strip()
-    if not raw or any(ch in raw for ch in ",[]{}"):
-        raise Unsupported("flow scalar with a flow indicator")
-    return raw, end
-
-
-def _flow_mapping(inner: str) -> dict[str, Any]:
-    """`start: 20, end: 29, text: Microsoft` (a span on one line) as a dict."""
-    mapping: dict[str, Any] = {}
-    i, n = 0, len(inner)
-    while i < n:
-        colon = inner.find(": ", i)
-        if colon < 0:
-            raise Unsupported("flow mapping without a value")
-        key = inner[i:colon].strip()
-        i = colon + 2
-        if i >= n:
-            raise Unsupported("flow mapping entry")
-        raw, i = _flow_scalar(inner, i)
-        if not key or key in mapping:
-            raise Unsupported("flow mapping entry")
-        mapping[key] = _scalar(raw)
-        if i < n:
-            if not inner.startswith(", ", i):
-                raise Unsupported("flow mapping separator")
-            i += 2
-    return mapping
+def _flow_value(s: str, i: int) -> tuple[Any, int]:
+    if i >= len(s):
+        raise Unsupported("flow collection cut short")
+    first = s[i]
+    if first in "{[":
+        closing = "}]"["{[".index(first)]
+        mapping: dict[str, Any] = {}
+        items: list[Any] = []
+        i += 1
+        if s.startswith(closing, i):
+            return (mapping if first == "{" else items), i + 1
+        while True:
+            if first == "{":
+                colon = s.find(": ", i)
+                key = s[i:colon] if colon > i else ""
+                if not key or any(ch in key for ch in ",[]{}'\"") or key in mapping:
+                    raise Unsupported("flow mapping key")
+                mapping[key], i = _flow_value(s, colon + 2)
+            else:
+                item, i = _flow_value(s, i)
+                items.append(item)
+            if s.startswith(", ", i):
+                i += 2
+            elif s.startswith(closing, i):
+                return (mapping if first == "{" else items), i + 1
+            else:
+                raise Unsupported("flow collection separator")
+    if first in "'\"":
+        end = _quoted_end(s, i)
+        return _scalar(s[i : end + 1]), end + 1
+    end = i
+    while end < len(s) and s[end] not in ",[]{}":
+        end += 1
+    raw = s[i:end]
+    if not raw or raw != raw.strip():
+        raise Unsupported("flow scalar")
+    return _scalar(raw), end
 
 
 def _quoted_end(text: str, start: int) -> int:
