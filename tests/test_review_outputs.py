@@ -196,3 +196,21 @@ def test_a_finished_file_reopens_to_revise(claims_file: Path) -> None:
     _, output = drive([claims_file], ["r", "q"])
     assert "revising from the first" in output
     assert claims_of(claims_file)[0]["review"]["status"] == "rejected"
+
+
+def test_a_folder_moved_with_its_claims_keeps_its_texts(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+
+    from claimx import review as lib
+
+    folder = tmp_path / "desk" / "news"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "desk")
+    claims = make_claims(nlp, folder)  # article.source is "…/news/depeche.txt" as given
+    moved = tmp_path / "archive"
+    shutil.move(str(folder), moved)
+    os.chdir(tmp_path)
+    assert lib.load(moved / claims.name).articles[0].text is not None

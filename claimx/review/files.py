@@ -194,11 +194,13 @@ def text_changed(path: Path, document: dict[str, Any]) -> bool:
 
 
 def _text_places(path: Path, document: dict[str, Any]) -> list[Path]:
-    """Where a claims document's article text may be, in the order it is looked for."""
+    """Where a claims document's article text may be, in the order it is looked for: the
+    text copy beside it (batch), the source as given, relative to the claims file, and the
+    source's file name beside the claims file (a folder moved with its claims)."""
     places = [path.with_suffix(".txt")]
     source = (document.get("article") or {}).get("source")
     if isinstance(source, str) and source != "-":
-        places += [Path(source), path.parent / source]
+        places += [Path(source), path.parent / source, path.parent / Path(source).name]
     return places
 
 
