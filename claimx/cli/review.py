@@ -98,28 +98,18 @@ def review(
 
 def _write_outputs(files: list[ClaimsFile], export: Path | None, gold: Path | None) -> None:
     from claimx.errors import OutputError
+    from claimx.review.export import write_export
+    from claimx.review.gold import write_gold
 
     try:
         if export is not None:
-            _export(files, export)
+            warn(f"{write_export(files, export)} accepted claims written to {export}")
         if gold is not None:
-            from claimx.review.gold import write_gold
-
             written = write_gold(files, gold)
             warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
     except OSError as err:  # the decisions themselves are saved in the claims files
         where = err.filename or export or gold
         raise OutputError(f"{where}: cannot write ({err.strerror})") from None
-
-
-def _export(files: list[ClaimsFile], path: Path) -> None:
-    from claimx import review as lib
-    from claimx.files import write_atomic
-    from claimx.serialize import to_yaml
-
-    claims = lib.export(files)
-    write_atomic(path, to_yaml([{"claimx_export": 1, "claims": claims}]))
-    warn(f"{len(claims)} accepted claims written to {path}")
 
 
 class Session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from claimx.review.decisions import status
@@ -76,3 +77,13 @@ def export(
                 }
             )
     return out
+
+
+def write_export(files: list[ClaimsFile], path: Path) -> int:
+    """Write the export of `files` to `path` (atomically); return how many claims."""
+    from claimx.files import write_atomic
+    from claimx.serialize import to_yaml
+
+    claims = export(files)
+    write_atomic(path, to_yaml([{"claimx_export": 1, "claims": claims}]))
+    return len(claims)
