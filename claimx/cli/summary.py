@@ -29,8 +29,8 @@ def summary(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="table (on the terminal), yaml, json, csv (a row per claim), csv-recurring (a "
-        "row per recurring claim), jsonld (schema.org Claim objects).",
+        help="table (on the terminal), yaml, json (on one line), csv (a row per claim), "
+        "csv-recurring (a row per recurring claim), jsonld (schema.org Claim objects).",
     ),
     output: Path = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
@@ -43,7 +43,7 @@ def summary(
     INPUT: claims files, batch output folders, claimx databases (.db), or articles
     (extracted on the fly).
     """
-    from claimx.serialize import to_json, to_yaml
+    from claimx.serialize import to_json, to_jsonl, to_yaml
     from claimx.story import collect, summarize
     from claimx.story.tables import (
         CLAIM_COLUMNS,
@@ -77,7 +77,7 @@ def summary(
 
             text = to_json(claims_jsonld(articles, result))
         elif output_format is SummaryFormat.json:
-            text = to_json(result)
+            text = to_jsonl(result)  # one line: a folder's summary runs to megabytes (jq reads it)
         else:
             text = to_yaml([result])
         _write(text, output)

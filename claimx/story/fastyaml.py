@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -22,6 +23,8 @@ _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+(?:e[-+][0-9]+)?")
 _RESOLVERS = yaml.SafeLoader.yaml_implicit_resolvers
 _SPECIAL = frozenset("&*!|>%@`[{#")
 _BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML 1.1, not to str.split
+_INDICATOR = re.compile(r"[,\[\]{}]")  # what ends a plain scalar in a flow collection
+_BAD_KEY = re.compile(r"[,\[\]{}'\"]")
 
 
 _COUNTED: frozenset[str] = frozenset()
@@ -119,7 +122,9 @@ def _mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[dict[st
         if key in mapping:
             raise Unsupported(f"repeated key {key!r}")
         i += 1
-        if value is None and key in _COUNTED:
+        if key in _COUNTED and value and value.startswith("[{"):  # a one-line list of spans
+            mapping[key] = [None] * value.count("{start: ")
+        elif value is None and key in _COUNTED:
             mapping[key], i = _count(lines, i, indent)
         elif value is None:
             follows = i < len(lines)
@@ -192,6 +197,12 @@ def _scalar(text: str) -> Any:
         return {}
     if first in "{[":
         return _flow(text)
+    return _plain(text)
+
+
+@lru_cache(maxsize=1 << 14)  # ids, kinds, numbers and names repeat across a folder
+def _plain(text: str) -> Any:
+    first = text[0]
     if first in _SPECIAL or " #" in text or text.endswith(":") or ": " in text:
         raise Unsupported(f"plain scalar {text!r}")
     for tag, pattern in _RESOLVERS.get(first, []):
@@ -224,7 +235,7 @@ def _flow_value(s: str, i: int) -> tuple[Any, int]:
             if first == "{":
                 colon = s.find(": ", i)
                 key = s[i:colon] if colon > i else ""
-                if not key or any(ch in key for ch in ",[]{}'\"") or key in mapping:
+                if not key or _BAD_KEY.search(key) or key in mapping:
                     raise Unsupported("flow mapping key")
                 mapping[key], i = _flow_value(s, colon + 2)
             else:
@@ -239,9 +250,8 @@ def _flow_value(s: str, i: int) -> tuple[Any, int]:
     if first in "'\"":
         end = _quoted_end(s, i)
         return _scalar(s[i : end + 1]), end + 1
-    end = i
-    while end < len(s) and s[end] not in ",[]{}":
-        end += 1
+    found = _INDICATOR.search(s, i)
+    end = found.start() if found else len(s)
     raw = s[i:end]
     if not raw or raw != raw.strip():
         raise Unsupported("flow scalar")
@@ -251,18 +261,19 @@ def _flow_value(s: str, i: int) -> tuple[Any, int]:
 def _quoted_end(text: str, start: int) -> int:
     """The index of the quote closing the scalar opened at `start`."""
     quote, i = text[start], start + 1
-    while i < len(text):
-        ch = text[i]
-        if quote == '"' and ch == "\\":
-            i += 2
-            continue
-        if ch == quote:
-            if quote == "'" and text.startswith("''", i):
-                i += 2
+    while True:
+        end = text.find(quote, i)
+        if end < 0:
+            raise Unsupported("unterminated quoted scalar")
+        if quote == "'":
+            if text.startswith("''", end):
+                i = end + 2
                 continue
-            return i
-        i += 1
-    raise Unsupported("unterminated quoted scalar")
+            return end
+        backslashes = len(text[i:end]) - len(text[i:end].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return end
+        i = end + 1
 
 
 def _resolved(tag: str, text: str) -> Any:
