@@ -288,3 +288,16 @@ def test_many_claims_files_are_read_in_parallel_alike(
     assert len(parallel["articles"]) == 204
     broken = tmp_path / "day07" / "broken.yaml"
     assert problems == [f"{broken}: not a claims file (claimx output format)"]
+
+
+def test_an_alias_bomb_among_claims_files_is_refused(story: Path, tmp_path: Path) -> None:
+    import shutil
+
+    folder = Path(shutil.copytree(story, tmp_path / "claims"))
+    lines = ["claimx: 2", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    (folder / "bomb.yaml").write_text("\n".join([*lines, "claims: [*a9]"]) + "\n", "utf-8")
+    problems: list[str] = []
+    articles = collect([str(folder)], on_error=problems.append)
+    assert len(articles) == 6
+    assert problems == [f"{folder / 'bomb.yaml'}: not a claims file (YAML aliases)"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from claimx.errors import InputError
 from claimx.records import FORMATS
-from claimx.serialize import load_yaml_documents
+from claimx.serialize import load_untrusted_documents
 from claimx.story.records import ArticleClaims, from_document
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -68,12 +68,13 @@ def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[
         text = path.read_text(encoding="utf-8")
         try:
             documents = load_documents(text, counted)
-        except Unsupported:  # not as claimx writes it (edited by hand, say): the full reader
-            documents = load_yaml_documents(text)
+        except Unsupported:  # not as claimx writes it (edited by hand, say): the full reader,
+            documents = load_untrusted_documents(text)  # without aliases (no alias bomb)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from None
-    except Exception:  # a YAML syntax error
-        raise InputError(f"{path}: not a claims file (invalid YAML)") from None
+    except Exception as err:  # a YAML syntax error, or aliases
+        reason = "YAML aliases" if "aliases" in str(err) else "invalid YAML"
+        raise InputError(f"{path}: not a claims file ({reason})") from None
     if not documents or not all(
         isinstance(d, dict) and d.get("claimx") in FORMATS and isinstance(d.get("claims"), list)
         for d in documents
