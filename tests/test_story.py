@@ -301,3 +301,11 @@ def test_an_alias_bomb_among_claims_files_is_refused(story: Path, tmp_path: Path
     articles = collect([str(folder)], on_error=problems.append)
     assert len(articles) == 6
     assert problems == [f"{folder / 'bomb.yaml'}: not a claims file (YAML aliases)"]
+
+
+def test_the_tables_go_to_a_file_as_plain_text(story: Path, tmp_path: Path) -> None:
+    out = tmp_path / "summary.txt"
+    result = CliRunner().invoke(app, ["summary", str(story), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Recurring claims" in text and "Contradictions" in text and "\x1b[" not in text

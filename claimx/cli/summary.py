@@ -68,7 +68,15 @@ def summary(
 
         render(result, Console(highlight=False))
     else:
-        if output_format is SummaryFormat.csv:
+        if output_format is SummaryFormat.table:  # the tables as plain text, into FILE
+            import io
+
+            from rich.console import Console
+
+            buffer = io.StringIO()
+            render(result, Console(file=buffer, highlight=False, no_color=True, width=120))
+            text = buffer.getvalue()
+        elif output_format is SummaryFormat.csv:
             text = to_csv(claim_rows(articles, result), CLAIM_COLUMNS)
         elif output_format is SummaryFormat.csv_recurring:
             text = to_csv(recurring_rows(result), RECURRING_COLUMNS)
