@@ -182,3 +182,12 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     )
     assert result.exit_code == ExitCode.USAGE
     assert "--engine dask" in result.output
+
+
+def test_a_scheduler_in_the_environment_does_not_bother_the_local_engine(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path, 1)
+    monkeypatch.setenv("CLAIMX_SCHEDULER", "tcp://127.0.0.1:1")
+    result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output

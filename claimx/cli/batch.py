@@ -33,6 +33,7 @@ class Engine(str, Enum):
 
 
 def batch(
+    ctx: typer.Context,
     inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
     output: Path = typer.Option(
         None,
@@ -119,8 +120,12 @@ def batch(
 
     if stream == (output is not None):
         raise UsageError("give an output folder (-o DIR) or --stream, not both")
-    if scheduler and engine is not Engine.dask:
-        raise UsageError("--scheduler is for --engine dask")
+    address: str | None = scheduler
+    if address and engine is not Engine.dask:
+        source = ctx.get_parameter_source("scheduler")
+        if source is None or source.name != "ENVIRONMENT":
+            raise UsageError("--scheduler is for --engine dask")
+        address = None  # CLAIMX_SCHEDULER is for the runs that ask for Dask
     try:
         part = Shard.parse(shard) if shard is not None else None
     except ValueError as err:
@@ -148,7 +153,7 @@ def batch(
         force=force,
         read=read,
         engine=engine.value,
-        scheduler=scheduler,
+        scheduler=address,
         shard=part,
     )
     display = _Display()
