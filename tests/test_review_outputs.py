@@ -38,6 +38,10 @@ def test_reviewed_claims_become_gold_that_eval_reads(claims_file: Path, tmp_path
     assert required[0]["source"] == "Reuters"
     assert not any(claims[1]["text"].startswith(a["evidence"]) for a in data["attributions"])
     assert {a["name"] for a in data["actors"] if not a.get("optional")} == {"Reuters"}
+    again = CliRunner().invoke(app, ["review", str(claims_file), "--gold", str(gold)])
+    assert again.exit_code == ExitCode.USAGE and "--force" in again.stderr
+    forced = CliRunner().invoke(app, ["review", str(claims_file), "--gold", str(gold), "--force"])
+    assert forced.exit_code == 0
     scores = CliRunner().invoke(app, ["eval", str(gold), "--json"])
     assert scores.exit_code == 0, scores.output
     attributions = json.loads(scores.stdout)["total"]["attributions"]

@@ -309,3 +309,14 @@ def test_the_tables_go_to_a_file_as_plain_text(story: Path, tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "Recurring claims" in text and "Contradictions" in text and "\x1b[" not in text
+
+
+def test_someone_elses_database_is_left_alone(story: Path, tmp_path: Path) -> None:
+    database = tmp_path / "theirs.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE budget (line TEXT)")
+    before = database.read_bytes()
+    result = CliRunner().invoke(app, ["db", str(story), str(database)])
+    assert result.exit_code == 3
+    assert "not claimx's" in result.stderr
+    assert database.read_bytes() == before

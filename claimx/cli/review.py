@@ -45,7 +45,9 @@ def review(
         metavar="DIR",
         help="Write the decisions as gold files (and their texts) into DIR, for claimx eval.",
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite the --export file."),
+    force: bool = typer.Option(
+        False, "--force", help="Overwrite the --export file and the --gold files."
+    ),
     color: Color = None,
 ) -> None:
     """Review claims one at a time: accept, reject, edit, note; decisions saved at once.
@@ -77,7 +79,7 @@ def review(
             "review is interactive and needs a terminal; to print claims use `claimx show FILE`"
         )
     if not interactive:
-        _write_outputs(files, export, gold)
+        _write_outputs(files, export, gold, force)
         return
     if color is None:
         color = not os.environ.get("NO_COLOR")
@@ -93,10 +95,12 @@ def review(
         warn("interrupted: every decision made is saved; run the same command to resume")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     console.print(session.summary())
-    _write_outputs(files, export, gold)
+    _write_outputs(files, export, gold, force)
 
 
-def _write_outputs(files: list[ClaimsFile], export: Path | None, gold: Path | None) -> None:
+def _write_outputs(
+    files: list[ClaimsFile], export: Path | None, gold: Path | None, force: bool
+) -> None:
     from claimx.errors import OutputError
     from claimx.review.export import write_export
     from claimx.review.gold import write_gold
@@ -105,7 +109,7 @@ def _write_outputs(files: list[ClaimsFile], export: Path | None, gold: Path | No
         if export is not None:
             warn(f"{write_export(files, export)} accepted claims written to {export}")
         if gold is not None:
-            written = write_gold(files, gold)
+            written = write_gold(files, gold, force)
             warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
     except OSError as err:  # the decisions themselves are saved in the claims files
         where = err.filename or export or gold

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from claimx.errors import UsageError
 from claimx.files import write_atomic
 from claimx.review.decisions import status
 from claimx.review.files import ClaimsDocument, ClaimsFile
@@ -19,20 +20,32 @@ from claimx.serialize import to_yaml
 EVIDENCE_CHARS = 60
 
 
-def write_gold(files: list[ClaimsFile], folder: Path) -> list[Path]:
+def write_gold(files: list[ClaimsFile], folder: Path, force: bool = False) -> list[Path]:
     """Write NAME.gold.yaml and its article NAME.txt into `folder` for every reviewed
-    article whose text is known; return the gold files written."""
-    written: list[Path] = []
+    article whose text is known; return the gold files written. Files already there are
+    overwritten only with `force` (UsageError otherwise, before anything is written)."""
+    planned: list[tuple[str, ClaimsDocument]] = []
     names: set[str] = set()
     for file in files:
         for number, article in enumerate(file.articles):
             if article.text is None or not any(status(c) != "pending" for c in article.claims):
                 continue
-            name = _name(file.path, number, names)
-            write_atomic(folder / f"{name}.txt", article.text)
-            target = folder / f"{name}.gold.yaml"
-            write_atomic(target, to_yaml([gold_document(article, f"{name}.txt")]))
-            written.append(target)
+            planned.append((_name(file.path, number, names), article))
+    existing = [
+        path
+        for name, _ in planned
+        for path in (folder / f"{name}.gold.yaml", folder / f"{name}.txt")
+        if path.exists()
+    ]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} exists; use --force to overwrite the gold files")
+    written: list[Path] = []
+    for name, article in planned:
+        assert article.text is not None
+        write_atomic(folder / f"{name}.txt", article.text)
+        target = folder / f"{name}.gold.yaml"
+        write_atomic(target, to_yaml([gold_document(article, f"{name}.txt")]))
+        written.append(target)
     return written
 
 

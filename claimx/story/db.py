@@ -78,6 +78,10 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(path)
         connection.execute("PRAGMA foreign_keys = ON")
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        if tables and "articles" not in tables:  # someone else's database: leave it alone
+            connection.close()
+            raise InputError(f"{path}: a database that is not claimx's; not changed")
         connection.executescript(SCHEMA)
     except sqlite3.OperationalError as err:  # cannot open or create it here
         raise OutputError(f"{path}: cannot open ({err})") from None
