@@ -414,3 +414,19 @@ def test_a_denial_without_content_is_still_a_denial(nlp: Language) -> None:
 def test_a_denial_verb_with_content_keeps_its_content(nlp: Language) -> None:
     found = attributions(nlp, "Le fondeur dément avoir livré ces puces.")
     assert found and found[0]["kind"] == "denial" and "avoir livré" in found[0]["text"]
+
+
+# Two cues of one verb group ("se dit" … "confiant") make one statement, not two (joint
+# speakers of one content stay two: JOINT above).
+ONE_STATEMENT = [
+    ("Le ministre se dit confiant que l'accord sera signé avant l'été.", "se dit confiant"),
+    ("La présidente s'est dite confiante que les ventes reprendraient.", "confiante"),
+    ("Les sénateurs se disent confiants que le texte passera.", "se disent"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), ONE_STATEMENT)
+def test_one_statement_has_one_claim(nlp: Language, text: str, cue: str) -> None:
+    found = attributions(nlp, text)
+    assert len(found) == 1, found
+    assert cue in found[0]["cue"]

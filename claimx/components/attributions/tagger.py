@@ -55,7 +55,35 @@ def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[Attribu
     hits.extend(colon_quotes(ctx, hits))
     hits.extend(continued_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
-    return hits
+    return _one_per_statement(hits)
+
+
+def _one_per_statement(hits: list[AttributionHit]) -> list[AttributionHit]:
+    """One hit for one statement: two cues of one verb group ("se dit" and "confiant" in
+    "se dit confiant que") giving the same content to the same source become one, its cue
+    covering both."""
+    kept: list[AttributionHit] = []
+    for hit in hits:
+        same = next(
+            (
+                k
+                for k in kept
+                if (k.content.start, k.content.end, k.kind, k.source_text)
+                == (hit.content.start, hit.content.end, hit.kind, hit.source_text)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(hit)
+            continue
+        first, second = sorted((same.cue, hit.cue), key=lambda c: c.start)
+        if second.start <= first.end + 1:  # adjacent words: one cue
+            doc = first.doc
+            cue = doc[first.start : max(first.end, second.end)]
+            kept[kept.index(same)] = AttributionHit(
+                same.kind, cue, same.content, same.source, same.source_text, same.quote
+            )
+    return kept
 
 
 def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHit]:
