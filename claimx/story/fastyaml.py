@@ -27,9 +27,6 @@ _INDICATOR = re.compile(r"[,\[\]{}]")  # what ends a plain scalar in a flow coll
 _BAD_KEY = re.compile(r"[,\[\]{}'\"]")
 
 
-_COUNTED: frozenset[str] = frozenset()
-
-
 class Unsupported(ValueError):
     """A construct this reader does not handle; read the text with PyYAML."""
 
@@ -40,8 +37,6 @@ def load_documents(text: str, counted: frozenset[str] = frozenset()) -> list[Any
     counted: keys whose list only matters by its length (an actor's `mentions` for a
     summary): their items are counted, not read, and the list holds None for each.
     """
-    global _COUNTED
-    _COUNTED = counted
     if any(mark in text for mark in _BREAKS):
         raise Unsupported("a line break other than \\n")
     documents: list[Any] = []
@@ -53,7 +48,7 @@ def load_documents(text: str, counted: frozenset[str] = frozenset()) -> list[Any
             raise Unsupported("a carriage return inside a line")
         if line == "---" or line.startswith("--- "):
             if started:
-                documents.append(_document(lines))
+                documents.append(_document(lines, counted))
             if line != "---":
                 raise Unsupported("content after a document marker")
             lines, started = [], True
@@ -64,27 +59,31 @@ def load_documents(text: str, counted: frozenset[str] = frozenset()) -> list[Any
             raise Unsupported("directive, comment or tab indentation")
         lines.append((len(line) - len(line.lstrip(" ")), line.lstrip(" ")))
     if started or lines:
-        documents.append(_document(lines))
+        documents.append(_document(lines, counted))
     return [d for d in documents if d is not None]
 
 
-def _document(lines: list[tuple[int, str]]) -> Any:
+def _document(lines: list[tuple[int, str]], counted: frozenset[str]) -> Any:
     if not lines:
         return None
-    value, end = _block(lines, 0, lines[0][0])
+    value, end = _block(lines, 0, lines[0][0], counted)
     if end != len(lines):
         raise Unsupported(f"unexpected indentation at line {end + 1} of a document")
     return value
 
 
-def _block(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[Any, int]:
+def _block(
+    lines: list[tuple[int, str]], i: int, indent: int, counted: frozenset[str]
+) -> tuple[Any, int]:
     content = lines[i][1]
     if content == "-" or content.startswith("- "):
-        return _sequence(lines, i, indent)
-    return _mapping(lines, i, indent)
+        return _sequence(lines, i, indent, counted)
+    return _mapping(lines, i, indent, counted)
 
 
-def _sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[Any], int]:
+def _sequence(
+    lines: list[tuple[int, str]], i: int, indent: int, counted: frozenset[str]
+) -> tuple[list[Any], int]:
     items: list[Any] = []
     while i < len(lines) and lines[i][0] == indent:
         content = lines[i][1]
@@ -93,7 +92,7 @@ def _sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[A
         rest = content[2:].lstrip(" ")
         if not rest:
             if i + 1 < len(lines) and lines[i + 1][0] > indent:
-                value, i = _block(lines, i + 1, lines[i + 1][0])
+                value, i = _block(lines, i + 1, lines[i + 1][0], counted)
                 items.append(value)
                 continue
             items.append(None)
@@ -102,7 +101,7 @@ def _sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[A
         inner = indent + len(content) - len(rest)
         if rest[0] not in "{['\"" and _key_line(rest):  # a mapping on the dash's line
             lines[i] = (inner, rest)
-            value, i = _mapping(lines, i, inner)
+            value, i = _mapping(lines, i, inner, counted)
             items.append(value)
         elif rest == "-" or rest.startswith("- "):
             raise Unsupported("nested sequence on a dash line")
@@ -112,7 +111,9 @@ def _sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[A
     return items, i
 
 
-def _mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[dict[str, Any], int]:
+def _mapping(
+    lines: list[tuple[int, str]], i: int, indent: int, counted: frozenset[str]
+) -> tuple[dict[str, Any], int]:
     mapping: dict[str, Any] = {}
     while i < len(lines) and lines[i][0] == indent:
         content = lines[i][1]
@@ -122,16 +123,16 @@ def _mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[dict[st
         if key in mapping:
             raise Unsupported(f"repeated key {key!r}")
         i += 1
-        if key in _COUNTED and value and value.startswith("[{"):  # a one-line list of spans
+        if key in counted and value and value.startswith("[{"):  # a one-line list of spans
             mapping[key] = [None] * value.count("{start: ")
-        elif value is None and key in _COUNTED:
+        elif value is None and key in counted:
             mapping[key], i = _count(lines, i, indent)
         elif value is None:
             follows = i < len(lines)
             if follows and lines[i][0] > indent:
-                mapping[key], i = _block(lines, i, lines[i][0])
+                mapping[key], i = _block(lines, i, lines[i][0], counted)
             elif follows and lines[i][0] == indent and lines[i][1][:2] in ("- ", "-"):
-                mapping[key], i = _sequence(lines, i, indent)  # PyYAML's indentless lists
+                mapping[key], i = _sequence(lines, i, indent, counted)  # PyYAML's indentless lists
             else:
                 mapping[key] = None
         else:
