@@ -137,10 +137,7 @@ def load_yaml_documents(text: str) -> list[Any]:
 
 def load_untrusted_documents(text: str) -> list[Any]:
     """`load_untrusted_yaml` for a stream of documents (a claims file from anywhere)."""
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.YAMLError("YAML aliases are not accepted here")
+    loader = _refuse_aliases(text)
     return [d for d in yaml.load_all(text, Loader=loader) if d is not None]
 
 
@@ -148,8 +145,13 @@ def load_untrusted_yaml(text: str) -> Any:
     """Safe-load one YAML document from a file claimx did not write (front matter, a file
     found in an output folder), refusing aliases: a few hundred bytes of nested aliases
     ("billion laughs") would expand to gigabytes. Raise yaml.YAMLError."""
+    return yaml.load(text, Loader=_refuse_aliases(text))
+
+
+def _refuse_aliases(text: str) -> type[yaml.SafeLoader]:
+    """The safe loader for `text`, after making sure it holds no alias (yaml.YAMLError)."""
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.YAMLError("YAML aliases are not accepted here")
-    return yaml.load(text, Loader=loader)
+    return loader

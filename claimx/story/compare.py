@@ -43,9 +43,8 @@ def is_same_claim(a: ClaimRow, b: ClaimRow) -> bool:
     if not compatible_sources(a, b):
         return False
     config = settings()
-    shared = shares_figure(a, b) or bool(set(a.chips) & set(b.chips))
     share = overlap(a, b)
-    return share >= config["same_claim"] or (shared and share >= config["same_topic"])
+    return share >= config["same_claim"] or (_strong(a, b) and share >= config["same_topic"])
 
 
 def disagree_on_figure(a: ClaimRow, b: ClaimRow) -> bool:
@@ -89,6 +88,7 @@ def _magnitude(amount: float) -> int:
 
 
 def _strong(a: ClaimRow, b: ClaimRow) -> bool:
+    """A figure or a chip in common."""
     return shares_figure(a, b) or bool(set(a.chips) & set(b.chips))
 
 

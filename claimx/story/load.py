@@ -127,10 +127,9 @@ def _read_claims(
             for d in claims_documents(path, counted)
         ]
     except (InputError, KeyError, TypeError, AttributeError) as err:
-        message = str(err) if isinstance(err, InputError) else f"{path}: malformed claims file"
-        if on_error is None:
-            raise InputError(message) from None
-        on_error(message)
+        _report(
+            on_error, str(err) if isinstance(err, InputError) else f"{path}: malformed claims file"
+        )
         return []
 
 
