@@ -41,3 +41,14 @@ class IdMaker:
             candidate = f"{base}-{number}"
         self.used.add(candidate)
         return candidate
+
+
+def identity_table(data: dict[str, object]) -> dict[str, str]:
+    """Folded actor name or alias → Wikidata id, from the data of models/wikidata.yaml."""
+    entries = data["actors"]
+    assert isinstance(entries, list)
+    return {
+        fold(name): entry["id"]
+        for entry in entries
+        for name in [entry["name"], *entry.get("aliases", [])]
+    }

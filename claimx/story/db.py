@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError, OutputError
-from claimx.story.records import ActorRef, ArticleClaims, from_document, wikidata
-from claimx.text import fold
+from claimx.story.records import ArticleClaims, actor_ref, from_document
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -163,10 +162,9 @@ def _insert(
          meta.get("title"), None if date is None else str(date), meta.get("url"),
          meta.get("publisher"), meta.get("lang"), meta.get("chars")),
     ).lastrowid  # fmt: skip
-    names = wikidata()
     ids: dict[str, int | None] = {}
     for actor in document.get("actors") or []:
-        ref = ActorRef(actor["name"], actor["kind"], names.get(fold(actor["name"])))
+        ref = actor_ref(actor)
         row = connection.execute(
             "INSERT INTO actors (article_id, local_id, key, name, kind, wikidata, roles)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",

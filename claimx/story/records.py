@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
+from claimx.ids import identity_table
 from claimx.resources import load_yaml
 from claimx.text import fold
 
@@ -114,11 +115,13 @@ def settings() -> dict[str, Any]:
 @cache
 def wikidata() -> dict[str, str]:
     """Folded actor name or alias → Wikidata id, from models/wikidata.yaml."""
-    table: dict[str, str] = {}
-    for entry in load_yaml("wikidata.yaml")["actors"]:
-        for name in [entry["name"], *entry.get("aliases", [])]:
-            table[fold(name)] = entry["id"]
-    return table
+    return identity_table(load_yaml("wikidata.yaml"))
+
+
+def actor_ref(actor: dict[str, Any]) -> ActorRef:
+    """An output document's actor, with its Wikidata id (its own, else the table's)."""
+    identity = actor.get("wikidata") or wikidata().get(fold(actor["name"]))
+    return ActorRef(actor["name"], actor["kind"], identity)
 
 
 _WORD = re.compile(r"\w+")
@@ -153,11 +156,7 @@ def from_document(
         publisher=meta.get("publisher"),
         sha256=meta.get("sha256"),
     )
-    names = wikidata()
-    actors = {
-        a["id"]: ActorRef(a["name"], a["kind"], a.get("wikidata") or names.get(fold(a["name"])))
-        for a in document.get("actors") or []
-    }
+    actors = {a["id"]: actor_ref(a) for a in document.get("actors") or []}
     chips = {c["id"]: c for c in document.get("chips") or []}
     money = {m["id"]: _figure(m) for m in document.get("money") or []}
     rows = []

@@ -22,6 +22,7 @@ from claimx.components.actors.nationality import add_countries, join_capitals
 from claimx.components.actors.roles import add_descriptions, add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.ids import identity_table
 from claimx.text import fold
 
 GROUP = "claimx_actors"
@@ -33,11 +34,7 @@ class ActorTagger(DataComponent):
 
     def compile(self, data: dict[str, Data]) -> None:
         self.lexicon = ActorLexicon(self.nlp, data["lexicon"], Grammar.from_data(data["grammar"]))
-        self.identities = {
-            fold(name): entry["id"]
-            for entry in data["identities"]["actors"]
-            for name in [entry["name"], *entry.get("aliases", [])]
-        }
+        self.identities = identity_table(data["identities"])
 
     def process(self, doc: Doc) -> Doc:
         blocked = [h.span for h in (doc._.claimx_chips or [])]
