@@ -18,6 +18,11 @@ FORMAT_VERSION = 2  # 2: ids from names and text (claimx/ids.py), spans on one l
 FORMATS = (1, 2)  # the versions claimx reads (review, summary, db)
 
 
+def is_claims_document(document: Any) -> bool:
+    """Whether a parsed YAML document is claimx output of a version claimx reads."""
+    return isinstance(document, dict) and document.get("claimx") in FORMATS and "claims" in document
+
+
 @dataclass(frozen=True)
 class TextSpan:
     """A span of the article: `article_text[start:end] == text`."""

@@ -5,6 +5,7 @@ A claims file is a YAML document (or stream) of the output format (1 or 2). By c
 reviewer works through), `export`.
 """
 
+from claimx.records import is_claims_document
 from claimx.review.decisions import (
     EditRefused,
     ReviewItem,
@@ -18,7 +19,6 @@ from claimx.review.files import (
     ClaimsFile,
     article_text,
     claims_files,
-    is_claims_document,
     load,
 )
 

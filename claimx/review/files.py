@@ -9,14 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from claimx.articles import decode
 from claimx.batch import INDEX_NAME
 from claimx.errors import ClaimxError, InputError
 from claimx.files import write_atomic
-from claimx.records import FORMATS
-from claimx.serialize import load_untrusted_documents, to_yaml
+from claimx.records import is_claims_document
+from claimx.serialize import to_yaml
 
 
 class SaveFailed(ClaimxError):
@@ -95,15 +93,13 @@ class ClaimsFile:
 
 def load(path: Path) -> ClaimsFile:
     """Read a claims file; raise InputError when it is not one."""
+    from claimx.story.load import read_documents
+
+    documents = read_documents(path)
     try:
-        text = path.read_text(encoding="utf-8")
         stamp = _stamp(path)
-        documents = load_untrusted_documents(text)  # may come from anywhere: no aliases
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:
         raise InputError(f"{path}: cannot read ({err})") from err
-    except yaml.YAMLError as err:  # a syntax error, or aliases
-        reason = "aliases" if "aliases" in str(err) else "invalid YAML"
-        raise InputError(f"{path}: not a claims file ({reason})") from err
     if not documents or not all(is_claims_document(d) for d in documents):
         raise InputError(f"{path}: not a claims file (claimx output format)")
     for document in documents:
@@ -112,10 +108,6 @@ def load(path: Path) -> ClaimsFile:
             raise InputError(f"{path}: not a claims file ({problem})")
     articles = [ClaimsDocument(d, article_text(path, d)) for d in documents]
     return ClaimsFile(path, articles, stamp, _reviews(articles))
-
-
-def is_claims_document(document: Any) -> bool:
-    return isinstance(document, dict) and document.get("claimx") in FORMATS and "claims" in document
 
 
 def malformed(document: dict[str, Any]) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError
-from claimx.records import FORMATS
+from claimx.records import is_claims_document
 from claimx.serialize import load_untrusted_documents
 from claimx.story.records import ArticleClaims, from_document
 
@@ -62,25 +62,30 @@ def claims_files(folder: Path) -> list[Path]:
 def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """The claimx documents of a claims file; raise InputError when it is not one.
     `counted`: keys whose lists are only counted (see `fastyaml.load_documents`)."""
+    documents = read_documents(path, counted)
+    if not documents or not all(
+        is_claims_document(d) and isinstance(d["claims"], list) for d in documents
+    ):
+        raise InputError(f"{path}: not a claims file (claimx output format)")
+    return documents
+
+
+def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[Any]:
+    """The YAML documents of a file from anywhere: claimx's own layout read fast, anything
+    else by PyYAML without aliases (no alias bomb). InputError when unreadable."""
     from claimx.story.fastyaml import Unsupported, load_documents
 
     try:
         text = path.read_text(encoding="utf-8")
         try:
-            documents = load_documents(text, counted)
-        except Unsupported:  # not as claimx writes it (edited by hand, say): the full reader,
-            documents = load_untrusted_documents(text)  # without aliases (no alias bomb)
+            return load_documents(text, counted)
+        except Unsupported:  # not as claimx writes it (edited by hand, say)
+            return load_untrusted_documents(text)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from None
     except Exception as err:  # a YAML syntax error, or aliases
         reason = "YAML aliases" if "aliases" in str(err) else "invalid YAML"
         raise InputError(f"{path}: not a claims file ({reason})") from None
-    if not documents or not all(
-        isinstance(d, dict) and d.get("claimx") in FORMATS and isinstance(d.get("claims"), list)
-        for d in documents
-    ):
-        raise InputError(f"{path}: not a claims file (claimx output format)")
-    return documents
 
 
 def _read_many(
