@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from claimx.cli.options import Model
 from claimx.cli.output import warn
 from claimx.errors import NoInput, PartialFailure, UsageError
+
+if TYPE_CHECKING:
+    from claimx.story import ArticleClaims
 
 
 class SummaryFormat(str, Enum):
@@ -44,7 +48,7 @@ def summary(
     (extracted on the fly).
     """
     from claimx.serialize import to_json, to_jsonl, to_yaml
-    from claimx.story import collect, summarize
+    from claimx.story import summarize
     from claimx.story.tables import (
         CLAIM_COLUMNS,
         RECURRING_COLUMNS,
@@ -54,14 +58,7 @@ def summary(
         to_csv,
     )
 
-    if output is not None and output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
-    problems: list[str] = []
-    articles = collect(inputs, model=model, on_error=problems.append)
-    for problem in problems:
-        warn(problem)
-    if not articles:
-        raise NoInput("no claims in the inputs")
+    articles, failed = _articles(inputs, output, force, model, keep=False)
     result = summarize(articles)
     if output_format is SummaryFormat.table and output is None:
         from rich.console import Console
@@ -89,7 +86,7 @@ def summary(
         else:
             text = to_yaml([result])
         _write(text, output)
-    if problems:
+    if failed:
         raise PartialFailure()
 
 
@@ -124,24 +121,35 @@ def report(
 
     INPUT: claims files, batch output folders, or articles (extracted on the fly).
     """
-    from claimx.story import collect, summarize
+    from claimx.story import summarize
     from claimx.story.html import report_html
 
-    if output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
-    problems: list[str] = []
-    articles = collect(inputs, model=model, on_error=problems.append, keep=True)
-    for problem in problems:
-        warn(problem)
-    if not articles:
-        raise NoInput("no claims in the inputs")
+    articles, failed = _articles(inputs, output, force, model, keep=True)
     if title is None:
         single = articles[0].info.title if len(articles) == 1 else None
         title = single or f"claimx: {', '.join(inputs)}"
     _write(report_html(articles, summarize(articles), title), output)
     warn(f"{output}: {len(articles)} articles")
-    if problems:
+    if failed:
         raise PartialFailure()
+
+
+def _articles(
+    inputs: list[str], output: Path | None, force: bool, model: str | None, keep: bool
+) -> tuple[list[ArticleClaims], bool]:
+    """The articles of `inputs` (each unreadable file reported on its own line), and whether
+    some failed; refuse an existing output without --force, and inputs without claims."""
+    from claimx.story import collect
+
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    problems: list[str] = []
+    articles = collect(inputs, model=model, on_error=problems.append, keep=keep)
+    for problem in problems:
+        warn(problem)
+    if not articles:
+        raise NoInput("no claims in the inputs")
+    return articles, bool(problems)
 
 
 def _write(text: str, output: Path | None) -> None:
