@@ -100,66 +100,64 @@ def _highlighted(text: str, document: dict[str, Any]) -> str:
     return "".join(html)
 
 
+def _table(kind: str, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
+    """A table of class `kind`: (row id, cells as HTML already escaped) per row."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(
+        f'<tr id="{escape(row_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for row_id, cells in rows
+    )
+    return f'<table class="{kind}"><tr>{head}</tr>{body}</table>'
+
+
 def _claims_table(number: int, document: dict[str, Any]) -> str:
     actors = {a["id"]: a["name"] for a in document.get("actors", [])}
     money = {m["id"]: m["text"] for m in document.get("money", [])}
-    rows = [
-        '<table class="claims"><tr><th>id</th><th>claim</th><th>source</th><th>kind</th>'
-        "<th>modality</th><th>money</th><th>review</th></tr>"
-    ]
+    rows = []
     for claim in document.get("claims", []):
         attribution = claim.get("attribution") or {}
         source = actors.get(attribution.get("source") or "") or attribution.get("source_text")
-        rows.append(
-            f'<tr id="claim-{number}-{escape(claim["id"])}"><td>{escape(claim["id"])}</td>'
-            f"<td>{escape(claim['text'])}</td><td>{escape(source or '')}</td>"
-            f"<td>{escape(attribution.get('kind') or '')}</td>"
-            f"<td>{escape(claim.get('modality') or '')}</td>"
-            f"<td>{escape(', '.join(money[i] for i in claim.get('money', []) if i in money))}</td>"
-            f"<td>{escape((claim.get('review') or {}).get('status') or '')}</td></tr>"
-        )
-    rows.append("</table>")
-    return "".join(rows)
+        cells = [
+            claim["id"],
+            claim["text"],
+            source or "",
+            attribution.get("kind") or "",
+            claim.get("modality") or "",
+            ", ".join(money[i] for i in claim.get("money", []) if i in money),
+            (claim.get("review") or {}).get("status") or "",
+        ]
+        rows.append((f"claim-{number}-{claim['id']}", [escape(c) for c in cells]))
+    headers = ("id", "claim", "source", "kind", "modality", "money", "review")
+    return _table("claims", headers, rows)
 
 
 def _recurring(summary: dict[str, Any]) -> list[str]:
-    out = [
-        "<h2>Recurring claims</h2>",
-        '<table class="recurring"><tr><th>id</th><th>claim</th><th>source</th>'
-        "<th>articles</th><th>first appearance</th><th>appearances</th></tr>",
-    ]
+    rows = []
     for group in summary["recurring"]:
         first = group["first_appearance"]
         places = "<br>".join(
             escape(f"{p['publisher'] or p['file']} {p['date'] or ''} {p['claim']}")
             for p in group["appearances"]
         )
-        out.append(
-            f'<tr id="{escape(group["id"])}"><td>{escape(group["id"])}</td>'
-            f"<td>{escape(group['text'])}</td>"
-            f"<td>{escape((group['source'] or {}).get('name') or '')}</td>"
-            f"<td>{group['articles']}</td>"
-            f"<td>{escape(' '.join(x for x in (first['date'], first['publisher']) if x))}</td>"
-            f"<td>{places}</td></tr>"
-        )
-    out.append("</table>")
-    return out
+        cells = [
+            group["id"],
+            group["text"],
+            (group["source"] or {}).get("name") or "",
+            str(group["articles"]),
+            " ".join(x for x in (first["date"], first["publisher"]) if x),
+        ]
+        rows.append((group["id"], [*(escape(c) for c in cells), places]))
+    headers = ("id", "claim", "source", "articles", "first appearance", "appearances")
+    return ["<h2>Recurring claims</h2>", _table("recurring", headers, rows)]
 
 
 def _contradictions(summary: dict[str, Any]) -> list[str]:
-    out = [
-        "<h2>Contradictions</h2>",
-        '<table class="contradictions"><tr><th>id</th><th>kind</th><th>about</th>'
-        "<th>what</th><th>evidence</th></tr>",
-    ]
+    rows = []
     for item in summary["contradictions"]:
         evidence = "<br>".join(
             escape(f"{p['publisher'] or p['file']}: « {p['text']} »") for p in item["evidence"]
         )
-        out.append(
-            f'<tr id="{escape(item["id"])}"><td>{escape(item["id"])}</td>'
-            f"<td>{escape(item['kind'])}</td><td>{escape(', '.join(item['about']))}</td>"
-            f"<td>{escape(item['summary'])}</td><td>{evidence}</td></tr>"
-        )
-    out.append("</table>")
-    return out
+        cells = [item["id"], item["kind"], ", ".join(item["about"]), item["summary"]]
+        rows.append((item["id"], [*(escape(c) for c in cells), evidence]))
+    headers = ("id", "kind", "about", "what", "evidence")
+    return ["<h2>Contradictions</h2>", _table("contradictions", headers, rows)]
