@@ -238,7 +238,14 @@ def read_database(path: Path) -> list[ArticleClaims]:
     """The articles of a claimx database, as `claimx summary` compares them."""
     if not path.is_file():
         raise InputError(f"{path}: no such database")
-    connection = connect(path)
+    try:  # read-only: a summary writes nothing, and reads a database on read-only media
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as err:
+        raise InputError(f"{path}: not a claimx database ({err})") from None
+    if "articles" not in tables:
+        connection.close()
+        raise InputError(f"{path}: a database that is not claimx's")
     connection.row_factory = sqlite3.Row
     try:
         documents: dict[int, dict[str, Any]] = {}
