@@ -4,7 +4,8 @@
 re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
 over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
 them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
-spaCy Matcher only around its trigger words.
+spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
+token attributes at once (numpy), not token by token in Python.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -27,6 +31,25 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["claimx_text"] = text
     return text
+
+
+class Ids(frozenset[int]):
+    """String hashes (`vocab.strings.add`): a frozenset, also sorted in an array so that
+    `where` finds them in a column of `Doc.to_array` in one numpy call."""
+
+    __slots__ = ("_array",)
+
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        super().__init__()
+        self._array = np.array(sorted(self), dtype=np.uint64)
+
+    def mask(self, column: NDArray[Any]) -> NDArray[np.bool_]:
+        """For each row of `column`, whether its value is one of these hashes."""
+        return np.isin(column, self._array, assume_unique=False)
+
+    def where(self, column: NDArray[Any]) -> list[int]:
+        """The rows of `column` whose value is one of these hashes, in order."""
+        return [int(i) for i in np.flatnonzero(self.mask(column))]
 
 
 class Sentences:
@@ -62,7 +85,7 @@ def windows_around(
 def match_near(
     matcher: Matcher,
     doc: Doc,
-    triggers: set[int],
+    triggers: Ids,
     attr: int,
     before: int,
     after: int,
@@ -73,7 +96,7 @@ def match_near(
     holds a trigger word and reaches at most `before` tokens before it and `after`
     tokens after it, matching the stretches around the triggers finds the same spans.
     """
-    triggered = (i for i, value in enumerate(doc.to_array(attr).tolist()) if value in triggers)
+    triggered = triggers.where(doc.to_array(attr))
     spans: list[Span] = []
     for start, end in windows_around(triggered, before, after + 1, len(doc)):
         spans.extend(matcher(doc[start:end], as_spans=True))

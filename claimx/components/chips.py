@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit
 from claimx.components.tokenizer import add_suffixes
-from claimx.docs import match_near
+from claimx.docs import Ids, match_near
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -66,14 +66,14 @@ class ChipTagger(DataComponent):
                 self.folded.add(canonical, docs)
             else:
                 self.exact.add(canonical, docs)
-        self.context_words = {
+        self.context_words = Ids(
             nlp.vocab.strings.add(form)
             for word in data["context_lemmas"]
             for form in (word, word + "s", word + "x")
-        }
-        self.vendor_words = {
+        )
+        self.vendor_words = Ids(
             nlp.vocab.strings.add(str(v).lower()) for v in self.vendors.values() if v
-        }
+        )
         self.context = Matcher(nlp.vocab)
         self.context.add(
             "UNKNOWN_CHIP",
@@ -117,11 +117,8 @@ class ChipTagger(DataComponent):
             or len({s.label_ for s in spans}) > 1
         ):
             return True
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
-        return any(
-            lemma in self.context_words or lower in self.context_words or lower in self.vendor_words
-            for lemma, lower in rows
-        )
+        rows = doc.to_array([LEMMA, LOWER])
+        return bool(self.context_words.mask(rows).any() or self.vendor_words.mask(rows[:, 1]).any())
 
     def _hit(self, span: Span) -> ChipHit:
         if span.label_ == "UNKNOWN":

@@ -12,6 +12,11 @@ verb), "forecast" (in `doc._.claimx_forecasts` and `doc.spans["claimx_forecasts"
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 from spacy.attrs import LEMMA, LOWER, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,6 +27,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.quotes import quoted_tokens
+from claimx.docs import Ids
 from claimx.text import apostrophe_variants
 
 if not Doc.has_extension("claimx_forecasts"):
@@ -36,8 +42,8 @@ class HedgeTagger(DataComponent):
         data = files["lexicon"]
         self.grammar = Grammar.from_data(files["grammar"])
         self.vocab = nlp.vocab
-        self.lemma_ids = {nlp.vocab.strings.add(w) for w in data["lemmas"]}
-        self.form_ids = {nlp.vocab.strings.add(f.lower()) for f in data["forms"]}
+        self.lemma_ids = Ids(nlp.vocab.strings.add(w) for w in data["lemmas"])
+        self.form_ids = Ids(nlp.vocab.strings.add(f.lower()) for f in data["forms"])
         self._is_conditional: dict[int, bool] = {}
         self.exclude = set(data["conditional_exclude"])
         self.forecast_verbs = set(data["forecast_verbs"])
@@ -45,23 +51,25 @@ class HedgeTagger(DataComponent):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         variants = sorted({v for t in data["phrases"] for v in apostrophe_variants(t)})
         self.phrases.add("word", [nlp.make_doc(t) for t in variants])
-        self.prenominal = {nlp.vocab.strings.add(w) for w in data["prenominal"]}
+        self.prenominal = Ids(nlp.vocab.strings.add(w) for w in data["prenominal"])
         self._rait: dict[int, bool] = {}  # lower-case form -> ends like a conditional
 
     def process(self, doc: Doc) -> Doc:
         spans = list(self.phrases(doc, as_spans=True))
         forecasts: list[Span] = []
         quoted: set[int] | None = None
-        rows = doc.to_array([LEMMA, LOWER, MORPH, POS]).tolist()
-        for i, (lemma, lower, morph, _) in enumerate(rows):
-            if lemma in self.lemma_ids or lower in self.form_ids:
+        rows = doc.to_array([LEMMA, LOWER, MORPH, POS])
+        words = self.lemma_ids.mask(rows[:, 0]) | self.form_ids.mask(rows[:, 1])
+        prenominal = self.prenominal.mask(rows[:, 1])
+        conditional = self._flagged(rows[:, 2], self._conditional)
+        rait = self._flagged(rows[:, 1], self._ends_like_conditional)
+        for i in np.flatnonzero(words | prenominal | conditional | rait).tolist():
+            if words[i]:
                 spans.append(Span(doc, i, i + 1, label="word"))
-            elif lower in self.prenominal:
-                if i + 1 < len(rows) and rows[i + 1][3] == NOUN:  # "la possible découverte"
+            elif prenominal[i]:
+                if i + 1 < len(rows) and rows[i + 1, 3] == NOUN:  # "la possible découverte"
                     spans.append(Span(doc, i, i + 1, label="word"))
-            elif self._conditional(morph) or (
-                self._ends_like_conditional(lower) and self.conditional_form(doc[i])
-            ):
+            elif conditional[i] or self.conditional_form(doc[i]):
                 quoted = quoted_tokens(doc) if quoted is None else quoted
                 kind = self._reportive_conditional(doc[i], quoted)
                 if kind == "forecast":
@@ -74,6 +82,12 @@ class HedgeTagger(DataComponent):
         doc._.claimx_forecasts = forecasts
         doc.spans["claimx_forecasts"] = forecasts
         return doc
+
+    @staticmethod
+    def _flagged(column: NDArray[Any], test: Callable[[int], bool]) -> NDArray[np.bool_]:
+        """`test` of each row's value, called once per distinct value."""
+        values, rows = np.unique(column, return_inverse=True)
+        return np.array([test(int(v)) for v in values], dtype=bool)[rows]
 
     def _conditional(self, morph: int) -> bool:
         """Whether a morphology hash has Mood=Cnd (cached: few distinct analyses)."""

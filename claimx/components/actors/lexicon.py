@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from claimx.components.grammar import Grammar
+from claimx.docs import Ids
 from claimx.text import fold
 
 _KINDS = (("media", "media"), ("governments", "government"), ("organizations", "organization"))
@@ -87,9 +88,9 @@ class ActorLexicon:
                 ]
             )
         self.groups.add("GROUP", group_patterns, greedy="LONGEST")
-        self.group_nouns = {nlp.vocab.strings.add(n) for n in data["group_nouns"]}
+        self.group_nouns = Ids(nlp.vocab.strings.add(n) for n in data["group_nouns"])
         self.group_lemmas = set(data["group_nouns"])
-        self.government_nouns = {nlp.vocab.strings.add(n) for n in grammar.government_nouns}
+        self.government_nouns = Ids(nlp.vocab.strings.add(n) for n in grammar.government_nouns)
         self.governments = Matcher(nlp.vocab)
         self.governments.add(
             "GOVERNMENT",

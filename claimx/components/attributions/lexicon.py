@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from claimx.components.grammar import Grammar
+from claimx.docs import Ids
 from claimx.text import apostrophe_variants, fold
 
 _ER_ENDINGS = (
@@ -100,7 +101,7 @@ class AttributionLexicon:
         # Multi-word verbs ("mettre en garde", "s'inscrire en faux"): the first word by
         # lemma or in one of its forms, then the other words as written.
         self.phrasal = Matcher(nlp.vocab)
-        self.phrasal_triggers: set[int] = set()
+        phrasal_triggers: set[int] = set()
         self.phrasal_reach = 1  # words a multi-word verb spans before its last one
         for lemma in sorted({*verbs["clause"], *verbs["object"], *denial["verbs"]}):
             verb = bare(lemma)
@@ -113,11 +114,12 @@ class AttributionLexicon:
             forms = sorted(forms_of(head))
             self.phrasal.add(verb, [[{"LEMMA": head}, *tail], [{"LOWER": {"IN": forms}}, *tail]])
             # The last word triggers the matcher ("garde", "valoir"): rarer than "en".
-            self.phrasal_triggers.add(nlp.vocab.strings.add(rest.split()[-1]))
+            phrasal_triggers.add(nlp.vocab.strings.add(rest.split()[-1]))
             self.phrasal_reach = max(self.phrasal_reach, len(rest.split()))
         self.lemmas = set(self.verb_of_form.values())
-        self.lemma_ids = {nlp.vocab.strings.add(lemma) for lemma in self.lemmas}
-        self.form_ids = {nlp.vocab.strings.add(form) for form in self.verb_of_form}
+        self.phrasal_triggers = Ids(phrasal_triggers)
+        self.lemma_ids = Ids(nlp.vocab.strings.add(lemma) for lemma in self.lemmas)
+        self.form_ids = Ids(nlp.vocab.strings.add(form) for form in self.verb_of_form)
 
         markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -126,7 +128,7 @@ class AttributionLexicon:
 
         self.no_comment = Matcher(nlp.vocab)
         # A phrase's last word triggers it: the matcher runs only before such words.
-        self.no_comment_triggers: set[int] = set()
+        no_comment_triggers: set[int] = set()
         gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
         for phrase in data["no_comment"]:
             steps: list[dict[str, Any]] = []
@@ -135,6 +137,5 @@ class AttributionLexicon:
                     steps.append(gap)
                 steps.append({"LEMMA": {"IN": sorted(_word_forms(word.text.lower()))}})
             self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
-            self.no_comment_triggers.update(
-                nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"]
-            )
+            no_comment_triggers.update(nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"])
+        self.no_comment_triggers = Ids(no_comment_triggers)

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
-from claimx.components.money.lexicon import MoneyLexicon
+from claimx.components.money.lexicon import OPENER_KINDS, MoneyLexicon
 from claimx.docs import doc_text, windows_around
 
 # Every amount holds a currency word or sign, every percentage a percent sign: the full
@@ -19,7 +19,6 @@ _BEFORE, _AFTER = 70, 50
 _DIGITS = re.compile(r"\d+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]+")
-_OPENER_KINDS = ("number", "symbol", "qualifier", "lead", "vague")
 _RANGE_REACH = 45  # characters from a range's start to its separator, at most
 # What can open each expression.
 _KIND_OPENERS = {
@@ -72,18 +71,11 @@ def _cues(
 ) -> tuple[list[int], list[int], dict[str, set[int]]]:
     """Offsets of currency cues and of percent cues (sorted), and of the tokens that
     can open an expression, by what they are (number, symbol, qualifier…)."""
-    money: list[int] = []
-    percent: list[int] = []
-    openers: dict[str, set[int]] = {name: set() for name in _OPENER_KINDS}
-    for start, lower, like_num in rows.tolist():
-        if lower in lex.money_words:
-            money.append(start)
-        if lower in lex.percent_words:
-            percent.append(start)
-        if like_num:
-            openers["number"].add(start)
-        for name in lex.opener_ids.get(lower, ()):
-            openers[name].add(start)
+    starts, lowers = rows[:, 0], rows[:, 1]
+    money: list[int] = starts[lex.money_words.mask(lowers)].tolist()
+    percent: list[int] = starts[lex.percent_words.mask(lowers)].tolist()
+    openers = {name: set(starts[lex.openers[name].mask(lowers)].tolist()) for name in OPENER_KINDS}
+    openers["number"].update(starts[rows[:, 2] != 0].tolist())
 
     def token_at(offset: int) -> int:
         return token_starts[bisect_right(token_starts, offset) - 1]

@@ -11,6 +11,11 @@ from typing import Any
 
 from spacy.vocab import Vocab
 
+from claimx.docs import Ids
+
+# What can open an expression: a number, a sign, a qualifier ("plus de"), a range lead
+# ("entre"), a vague amount ("des milliards").
+OPENER_KINDS = ("number", "symbol", "qualifier", "lead", "vague")
 _APOS = "['’]"
 _DE = rf"(?:de\s+|d{_APOS}\s*|of\s+)"
 
@@ -171,18 +176,18 @@ class MoneyLexicon:
             for ch in sorted({c for f in forms for c in f if not c.isalnum()} - set(" '’-.")):
                 self.cue_chars.setdefault(ch, cue)
 
-        def cue_words(forms: list[str]) -> set[int]:
+        def cue_words(forms: list[str]) -> Ids:
             words = set()
             for form in forms:
                 parts = [w for w in re.split(r"[\s'’-]+", form.lower()) if w.isalpha()]
                 if parts:  # the longest word is the least common one: "pour cent" -> "cent"
                     words.add(max(reversed(parts), key=len))
-            return {strings.add(w) for w in words}
+            return Ids(strings.add(w) for w in words)
 
         self.money_words = cue_words(money)
         self.percent_words = cue_words(percent)
         self.glued_forms = {f.lower() for f in money if f.isalpha()}
-        self.opener_ids: dict[int, set[str]] = {}
+        opener_ids: dict[str, set[int]] = {}
 
         def opener(name: str, phrase: str) -> None:
             first = phrase.lower().split()[0]  # "jusqu'à" -> "jusqu'", "us$" -> "us"
@@ -190,7 +195,7 @@ class MoneyLexicon:
             letters = re.match(r"[^\W\d_]*", first)
             for word in (first, elided and elided.group(), letters and letters.group()):
                 for form in {word, word.replace("'", "’"), word.replace("’", "'")} if word else ():
-                    self.opener_ids.setdefault(strings.add(form), set()).add(name)
+                    opener_ids.setdefault(name, set()).add(strings.add(form))
 
         for word in self.range_leads:
             opener("lead", word)
@@ -202,3 +207,5 @@ class MoneyLexicon:
             opener("vague", phrase)
         for phrase in money:
             opener("symbol", phrase)
+        # the words that can open each kind of expression (number words, qualifiers…)
+        self.openers = {name: Ids(opener_ids.get(name, ())) for name in OPENER_KINDS}
