@@ -5,7 +5,8 @@ re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
 over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
 them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
 spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
-token attributes at once (numpy), not token by token in Python.
+token attributes through `positions`, an index of each attribute's values built
+once per doc.
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-import numpy as np
-from numpy.typing import NDArray
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -33,23 +31,33 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def positions(doc: Doc, attr: int) -> dict[int, list[int]]:
+    """The token positions of each value of `attr` (LOWER, LEMMA, MORPH…) in `doc`, in
+    order; built once per doc and attribute, in `doc.user_data`, for every component."""
+    key = f"claimx_positions_{attr}"
+    kept = doc.user_data.get(key)
+    if isinstance(kept, tuple) and kept[0] == len(doc):
+        return kept[1]  # type: ignore[no-any-return]
+    index: dict[int, list[int]] = {}
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        index.setdefault(value, []).append(i)
+    doc.user_data[key] = (len(doc), index)
+    return index
+
+
+def positions_of(doc: Doc, attr: int, values: Iterable[int]) -> list[int]:
+    """The positions of the tokens whose `attr` is one of `values`, in order."""
+    index = positions(doc, attr)
+    return sorted(i for value in values for i in index.get(value, ()))
+
+
 class Ids(frozenset[int]):
-    """String hashes (`vocab.strings.add`): a frozenset, also sorted in an array so that
-    `where` finds them in a column of `Doc.to_array` in one numpy call."""
+    """String hashes (`vocab.strings.add`) of words a component looks for."""
 
-    __slots__ = ("_array",)
-
-    def __init__(self, hashes: Iterable[int] = ()) -> None:
-        super().__init__()
-        self._array = np.array(sorted(self), dtype=np.uint64)
-
-    def mask(self, column: NDArray[Any]) -> NDArray[np.bool_]:
-        """For each row of `column`, whether its value is one of these hashes."""
-        return np.isin(column, self._array, assume_unique=False)
-
-    def where(self, column: NDArray[Any]) -> list[int]:
-        """The rows of `column` whose value is one of these hashes, in order."""
-        return [int(i) for i in np.flatnonzero(self.mask(column))]
+    def where(self, doc: Doc, attr: int) -> list[int]:
+        """The positions of the tokens whose `attr` is one of these, in order: the doc's
+        distinct values met in one set intersection, not token by token."""
+        return positions_of(doc, attr, self.intersection(positions(doc, attr)))
 
 
 class Sentences:
@@ -96,7 +104,7 @@ def match_near(
     holds a trigger word and reaches at most `before` tokens before it and `after`
     tokens after it, matching the stretches around the triggers finds the same spans.
     """
-    triggered = triggers.where(doc.to_array(attr))
+    triggered = triggers.where(doc, attr)
     spans: list[Span] = []
     for start, end in windows_around(triggered, before, after + 1, len(doc)):
         spans.extend(matcher(doc[start:end], as_spans=True))

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit
 from claimx.components.tokenizer import add_suffixes
-from claimx.docs import Ids, match_near
+from claimx.docs import Ids, match_near, positions
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -117,8 +117,12 @@ class ChipTagger(DataComponent):
             or len({s.label_ for s in spans}) > 1
         ):
             return True
-        rows = doc.to_array([LEMMA, LOWER])
-        return bool(self.context_words.mask(rows).any() or self.vendor_words.mask(rows[:, 1]).any())
+        lemmas, lowers = positions(doc, LEMMA), positions(doc, LOWER)
+        return not (
+            self.context_words.isdisjoint(lemmas)
+            and self.context_words.isdisjoint(lowers)
+            and self.vendor_words.isdisjoint(lowers)
+        )
 
     def _hit(self, span: Span) -> ChipHit:
         if span.label_ == "UNKNOWN":

@@ -13,10 +13,7 @@ verb), "forecast" (in `doc._.claimx_forecasts` and `doc.spans["claimx_forecasts"
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-import numpy as np
-from numpy.typing import NDArray
 from spacy.attrs import LEMMA, LOWER, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,7 +24,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.quotes import quoted_tokens
-from claimx.docs import Ids
+from claimx.docs import Ids, positions, positions_of
 from claimx.text import apostrophe_variants
 
 if not Doc.has_extension("claimx_forecasts"):
@@ -58,18 +55,18 @@ class HedgeTagger(DataComponent):
         spans = list(self.phrases(doc, as_spans=True))
         forecasts: list[Span] = []
         quoted: set[int] | None = None
-        rows = doc.to_array([LEMMA, LOWER, MORPH, POS])
-        words = self.lemma_ids.mask(rows[:, 0]) | self.form_ids.mask(rows[:, 1])
-        prenominal = self.prenominal.mask(rows[:, 1])
-        conditional = self._flagged(rows[:, 2], self._conditional)
-        rait = self._flagged(rows[:, 1], self._ends_like_conditional)
-        for i in np.flatnonzero(words | prenominal | conditional | rait).tolist():
-            if words[i]:
+        pos = doc.to_array(POS).tolist()
+        words = {*self.lemma_ids.where(doc, LEMMA), *self.form_ids.where(doc, LOWER)}
+        prenominal = set(self.prenominal.where(doc, LOWER))
+        conditional = set(_where(doc, MORPH, self._conditional))
+        rait = _where(doc, LOWER, self._ends_like_conditional)
+        for i in sorted(words | prenominal | conditional | set(rait)):
+            if i in words:
                 spans.append(Span(doc, i, i + 1, label="word"))
-            elif prenominal[i]:
-                if i + 1 < len(rows) and rows[i + 1, 3] == NOUN:  # "la possible découverte"
+            elif i in prenominal:
+                if i + 1 < len(pos) and pos[i + 1] == NOUN:  # "la possible découverte"
                     spans.append(Span(doc, i, i + 1, label="word"))
-            elif conditional[i] or self.conditional_form(doc[i]):
+            elif i in conditional or self.conditional_form(doc[i]):
                 quoted = quoted_tokens(doc) if quoted is None else quoted
                 kind = self._reportive_conditional(doc[i], quoted)
                 if kind == "forecast":
@@ -82,12 +79,6 @@ class HedgeTagger(DataComponent):
         doc._.claimx_forecasts = forecasts
         doc.spans["claimx_forecasts"] = forecasts
         return doc
-
-    @staticmethod
-    def _flagged(column: NDArray[Any], test: Callable[[int], bool]) -> NDArray[np.bool_]:
-        """`test` of each row's value, called once per distinct value."""
-        values, rows = np.unique(column, return_inverse=True)
-        return np.array([test(int(v)) for v in values], dtype=bool)[rows]
 
     def _conditional(self, morph: int) -> bool:
         """Whether a morphology hash has Mood=Cnd (cached: few distinct analyses)."""
@@ -143,6 +134,11 @@ class HedgeTagger(DataComponent):
 def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
     """The hedge spans inside the token range [start, end)."""
     return [h for h in hedges if start <= h.start and h.end <= end]
+
+
+def _where(doc: Doc, attr: int, test: Callable[[int], bool]) -> list[int]:
+    """The positions of the tokens whose `attr` passes `test`, tested once per value."""
+    return positions_of(doc, attr, [value for value in positions(doc, attr) if test(value)])
 
 
 @Language.factory(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -40,15 +39,14 @@ class DocCues:
 
 def doc_cues(doc: Doc, lexicon: AttributionLexicon) -> DocCues:
     """Run the phrase matchers once over the doc and list the possible reporting verbs."""
-    rows = doc.to_array([LEMMA, LOWER])
-    verbs = np.flatnonzero(lexicon.lemma_ids.mask(rows[:, 0]) | lexicon.form_ids.mask(rows[:, 1]))
+    verbs = sorted({*lexicon.lemma_ids.where(doc, LEMMA), *lexicon.form_ids.where(doc, LOWER)})
     return DocCues(
         match_near(
             lexicon.no_comment, doc, lexicon.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0
         ),
         list(lexicon.according(doc, as_spans=True)),
         match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, lexicon.phrasal_reach, 0),
-        verbs.tolist(),
+        verbs,
     )
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import Any
 
 from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
 from claimx.components.money.lexicon import OPENER_KINDS, MoneyLexicon
-from claimx.docs import doc_text, windows_around
+from claimx.docs import doc_text, positions, windows_around
 
 # Every amount holds a currency word or sign, every percentage a percent sign: the full
 # expressions are tried only from this far before such a cue to this far after it.
@@ -38,9 +37,8 @@ def matches(lex: MoneyLexicon, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
     a currency cue, or near a percent cue for percentages.
     """
     text = doc_text(doc)
-    rows = doc.to_array([IDX, LOWER, LIKE_NUM])
-    token_starts = [int(i) for i in rows[:, 0]]
-    money_cues, percent_cues, openers = _cues(lex, text, rows, token_starts)
+    token_starts = doc.to_array(IDX).tolist()
+    money_cues, percent_cues, openers = _cues(lex, doc, text, token_starts)
     separators = [m.start() for m in lex.separator_hint.finditer(text)]
     for cues, kinds in (
         (percent_cues, ("percent_range", "percent")),
@@ -67,15 +65,17 @@ def matches(lex: MoneyLexicon, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
 
 
 def _cues(
-    lex: MoneyLexicon, text: str, rows: Any, token_starts: list[int]
+    lex: MoneyLexicon, doc: Doc, text: str, token_starts: list[int]
 ) -> tuple[list[int], list[int], dict[str, set[int]]]:
     """Offsets of currency cues and of percent cues (sorted), and of the tokens that
     can open an expression, by what they are (number, symbol, qualifier…)."""
-    starts, lowers = rows[:, 0], rows[:, 1]
-    money: list[int] = starts[lex.money_words.mask(lowers)].tolist()
-    percent: list[int] = starts[lex.percent_words.mask(lowers)].tolist()
-    openers = {name: set(starts[lex.openers[name].mask(lowers)].tolist()) for name in OPENER_KINDS}
-    openers["number"].update(starts[rows[:, 2] != 0].tolist())
+    money = [token_starts[i] for i in lex.money_words.where(doc, LOWER)]
+    percent = [token_starts[i] for i in lex.percent_words.where(doc, LOWER)]
+    openers = {
+        name: {token_starts[i] for i in lex.openers[name].where(doc, LOWER)}
+        for name in OPENER_KINDS
+    }
+    openers["number"].update(token_starts[i] for i in positions(doc, LIKE_NUM).get(1, ()))
 
     def token_at(offset: int) -> int:
         return token_starts[bisect_right(token_starts, offset) - 1]
