@@ -31,10 +31,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_POSITIONS = "claimx_positions_"
+
+
 def positions(doc: Doc, attr: int) -> dict[int, list[int]]:
     """The token positions of each value of `attr` (LOWER, LEMMA, MORPH…) in `doc`, in
     order; built once per doc and attribute, in `doc.user_data`, for every component."""
-    key = f"claimx_positions_{attr}"
+    key = f"{_POSITIONS}{attr}"
     kept = doc.user_data.get(key)
     if isinstance(kept, tuple) and kept[0] == len(doc):
         return kept[1]  # type: ignore[no-any-return]
@@ -43,6 +46,12 @@ def positions(doc: Doc, attr: int) -> dict[int, list[int]]:
         index.setdefault(value, []).append(i)
     doc.user_data[key] = (len(doc), index)
     return index
+
+
+def forget_positions(doc: Doc) -> None:
+    """Drop the indexes `positions` kept in `doc.user_data`."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_POSITIONS)]:
+        del doc.user_data[key]
 
 
 def positions_of(doc: Doc, attr: int, values: Iterable[int]) -> list[int]:

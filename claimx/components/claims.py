@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.hedges import hedges_in
 from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
-from claimx.docs import Sentences, doc_text
+from claimx.docs import Sentences, doc_text, forget_positions
 from claimx.ids import IdMaker
 from claimx.kinds import Modality
 from claimx.records import (
@@ -180,6 +180,7 @@ class ClaimBuilder:
         doc._.claimx = DocClaims(actors, chips, money, claims, percentages)
         spans = (doc.char_span(c.start, c.end, c.modality, alignment_mode="expand") for c in claims)
         doc.spans[GROUP] = [s for s in spans if s is not None]
+        forget_positions(doc)  # the last claimx component: the indexes are not output
         return doc
 
     @staticmethod

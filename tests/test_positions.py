@@ -1,0 +1,57 @@
+"""The shared index of token positions (claimx.docs.positions, Ids.where)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
+
+from claimx.docs import Ids, forget_positions, positions, positions_of
+
+TEXT = "Le groupe a annoncé 3 milliards, puis le Groupe a démenti ; le groupe se tait. 12 fois"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("fr")
+
+
+@pytest.mark.parametrize(
+    ("attr", "words"),
+    [
+        (LOWER, ["groupe"]),
+        (LOWER, ["groupe", "le", "absent"]),
+        (ORTH, ["Groupe"]),
+        (LOWER, ["absent"]),
+        (LOWER, []),
+    ],
+)
+def test_where_equals_a_scan_of_every_token(
+    nlp: spacy.language.Language, attr: int, words: list[str]
+) -> None:
+    doc = nlp(TEXT)
+    ids = Ids(nlp.vocab.strings.add(w) for w in words)
+    expected = [t.i for t in doc if t.vocab.strings[t.orth if attr == ORTH else t.lower] in words]
+    assert ids.where(doc, attr) == expected
+    assert ids.where(doc, attr) == expected  # from the kept index
+
+
+def test_numbers_by_like_num(nlp: spacy.language.Language) -> None:
+    doc = nlp(TEXT)
+    assert positions_of(doc, LIKE_NUM, [1]) == [t.i for t in doc if t.like_num]
+
+
+def test_index_of_another_doc_is_not_reused(nlp: spacy.language.Language) -> None:
+    doc = nlp(TEXT)
+    positions(doc, LOWER)
+    other = nlp("groupe")
+    other.user_data.update(doc.user_data)  # a stale index, as a copied user_data would be
+    assert Ids([nlp.vocab.strings.add("groupe")]).where(other, LOWER) == [0]
+
+
+def test_forget_positions_leaves_other_user_data(nlp: spacy.language.Language) -> None:
+    doc = nlp(TEXT)
+    doc.user_data["mine"] = 1
+    positions(doc, LOWER)
+    forget_positions(doc)
+    assert doc.user_data == {"mine": 1}
