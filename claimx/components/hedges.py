@@ -59,8 +59,8 @@ class HedgeTagger(DataComponent):
         words = {*self.lemma_ids.where(doc, LEMMA), *self.form_ids.where(doc, LOWER)}
         prenominal = set(self.prenominal.where(doc, LOWER))
         conditional = set(_where(doc, MORPH, self._conditional))
-        rait = _where(doc, LOWER, self._ends_like_conditional)
-        for i in sorted(words | prenominal | conditional | set(rait)):
+        rait = set(_where(doc, LOWER, self._ends_like_conditional))
+        for i in sorted(words | prenominal | conditional | rait):
             if i in words:
                 spans.append(Span(doc, i, i + 1, label="word"))
             elif i in prenominal:

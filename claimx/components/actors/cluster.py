@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
-from claimx.docs import Occupied
+from claimx.docs import Occupied, positions_of
 from claimx.text import fold
 
 
@@ -101,11 +101,11 @@ def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Oc
     wanted = {doc.vocab.strings.add(head): head for head, actor in heads.items() if actor}
     if not wanted:
         return
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):  # no walk over every Token
-        if lower not in wanted or i == 0 or i + 1 >= len(doc) or not doc[i].is_title:
+    for i in positions_of(doc, LOWER, wanted):  # no walk over every Token
+        if i == 0 or i + 1 >= len(doc) or not doc[i].is_title:
             continue
         token = doc[i]
-        institution = heads[wanted[lower]]
+        institution = heads[wanted[token.lower]]
         assert institution is not None
         after = doc[token.i + 1]
         alone = not (
