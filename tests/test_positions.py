@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH
+from spacy.tokens import MorphAnalysis
 
-from claimx.docs import Ids, forget_positions, positions, positions_of
+from claimx.docs import Ids, forget_positions, has_morph, positions, positions_of
 
 TEXT = "Le groupe a annoncé 3 milliards, puis le Groupe a démenti ; le groupe se tait. 12 fois"
 
@@ -55,3 +56,25 @@ def test_forget_positions_leaves_other_user_data(nlp: spacy.language.Language) -
     positions(doc, LOWER)
     forget_positions(doc)
     assert doc.user_data == {"mine": 1}
+
+
+@pytest.mark.parametrize(
+    ("analysis", "feature", "expected"),
+    [
+        ("Tense=Pres|VerbForm=Part", "VerbForm=Part", True),
+        ("Tense=Pres|VerbForm=Part", "Tense=Pres", True),
+        ("Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", "Tense=Pres", False),
+        ("Number=Sing,Plur", "Number=Plur", True),  # a field with two values
+        ("Number=Sing", "Number=Sing,Plur", False),
+        ("", "VerbForm=Part", False),
+        ("VerbForm=Inf", "VerbForm=In", False),  # whole values, not prefixes
+    ],
+)
+def test_has_morph_equals_morph_get(
+    nlp: spacy.language.Language, analysis: str, feature: str, expected: bool
+) -> None:
+    doc = nlp("précisant")
+    doc[0].morph = MorphAnalysis(nlp.vocab, analysis)
+    field, value = feature.split("=", 1)
+    assert has_morph(doc[0], feature) is expected
+    assert (value in doc[0].morph.get(field, [])) is expected

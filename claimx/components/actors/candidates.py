@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.docs import Occupied, match_near
+from claimx.docs import Occupied, has_morph, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -184,7 +184,7 @@ def _eponym(span: Span) -> bool:
         and before is not None
         and before.pos_ == "NOUN"
         and before.is_lower
-        and "Plur" in before.morph.get("Number", [])
+        and has_morph(before, "Number=Plur")
     )
 
 
@@ -217,7 +217,7 @@ def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | Non
     i = name.start - 1
     while i >= max(0, min(ent.start, name.start - 3)) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
-    if i < 0 or "Plur" in doc[i].morph.get("Number", []):
+    if i < 0 or has_morph(doc[i], "Number=Plur"):
         return None
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
     if kind in ("media", "organization", "government"):

@@ -9,7 +9,7 @@ from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import agreeing
 from claimx.components.hits import Actor
-from claimx.docs import Occupied
+from claimx.docs import Occupied, has_morph
 
 
 def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
@@ -96,7 +96,7 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         if kind is None or i == 0 or doc[i - 1].lower_ not in lex.grammar.definite_determiners:
             continue
         token = doc[i]
-        if "Plur" in token.morph.get("Number", []):
+        if has_morph(token, "Number=Plur"):
             continue
         while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
             end += 1

@@ -13,6 +13,7 @@ from claimx.components.attributions.context import (
 )
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.sources import inverted_phrase
+from claimx.docs import has_morph
 
 _FINAL = {".", "!", "?", "…", ";"}
 
@@ -96,11 +97,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     plan = lemma in lexicon.plan_verbs  # "prévoit de construire": a plan, not a statement
     if infinitive and doc[nxt].lower_ in grammar.infinitive_markers:
         return None if plan else doc[nxt + 1 : end]
-    if (
-        nxt < end
-        and doc[nxt].pos_ in ("VERB", "AUX")
-        and "Inf" in doc[nxt].morph.get("VerbForm", [])
-    ):
+    if nxt < end and doc[nxt].pos_ in ("VERB", "AUX") and has_morph(doc[nxt], "VerbForm=Inf"):
         return None if plan else doc[nxt:end]
     if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
         particles = lexicon.object_particles.get(lemma)

@@ -10,7 +10,7 @@ from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
 from claimx.components.hits import AttributionHit
-from claimx.docs import Sentences
+from claimx.docs import Sentences, has_morph
 
 QUOTE_OPENERS = ("«", "“", '"')
 QUOTE_CLOSERS = ("»", "”", '"')
@@ -68,7 +68,7 @@ class DocContext:
         a present participle ("précisant que") does."""
         if is_present_participle(token):
             return False
-        if "Part" not in token.morph.get("VerbForm", []) and not token.lower_.endswith(
+        if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
             ("é", "ée", "és", "ées")
         ):
             return False
@@ -106,7 +106,7 @@ class DocContext:
 
 def is_present_participle(token: Token) -> bool:
     """ "précisant", "en ajoutant": a present participle or a gerund."""
-    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+    return has_morph(token, "VerbForm=Part") and has_morph(token, "Tense=Pres")
 
 
 def after_subject(token: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, after_subject, inverted
 from claimx.components.attributions.lexicon import AttributionLexicon
-from claimx.docs import match_near
+from claimx.docs import has_morph, match_near
 from claimx.kinds import AttributionKind
 
 # Tokens a no-comment phrase may take before its last word ("n'a toujours pas souhaité …").
@@ -120,7 +120,7 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
 def _reports(verb: Token) -> bool:
     """A verb form that reports: not an infinitive ("pour demander"), not a passive ("est
     estimée à", "sont reconnus")."""
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if has_morph(verb, "VerbForm=Inf"):
         return False
     return not any(c.dep_ == "aux:pass" for c in verb.children)
 

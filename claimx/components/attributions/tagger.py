@@ -29,7 +29,7 @@ from claimx.components.attributions.sources import (
 from claimx.components.grammar import Grammar
 from claimx.components.hits import AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
-from claimx.docs import Sentences, doc_text
+from claimx.docs import Sentences, doc_text, has_morph
 from claimx.text import fold
 
 GROUP = "claimx_attributions"
@@ -178,7 +178,7 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
             if close is not None:
                 i = close + 1
                 continue
-        participle = "Part" in doc[i].morph.get("VerbForm", [])
+        participle = has_morph(doc[i], "VerbForm=Part")
         name = doc[i].is_title or doc[i].is_upper  # "Center for …": a name, mistagged
         if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not (participle or name):
             break
