@@ -16,7 +16,10 @@ fixed seed), then measures on this machine and prints a markdown table:
    corpus written as files (articles/s, end to end, model loads included, best of --repeat),
    and `--engine dask -j 2` (a LocalCluster of 2 workers, when Dask is installed) vs `--jobs 2`;
 4. `claimx --help` wall time;
-5. with `--story`: `claimx summary` over 1,000 claims files, `claimx db` over 10,000 and
+5. the share of the rule components: each stage of the pipeline (tokenizer, each base
+   component, each claimx component) run over the whole corpus in turn and timed on its
+   own, best of --repeat; the claimx components' total against the base model's;
+6. with `--story`: `claimx summary` over 1,000 claims files, `claimx db` over 10,000 and
    `claimx summary` over that database (fresh processes; the claims files are the corpus's
    extractions, copied under other names, outlets and dates).
 """
@@ -35,6 +38,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -100,19 +107,9 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--story", action="store_true", help="also time summary and db")
-    args = parser.parse_args()
-
-    texts = corpus(args.articles)
-    words = sum(len(t.split()) for t in texts)
+def fresh_process_rows(texts: list[str], repeat_all: int) -> list[tuple[str, str, str, str]]:
+    """One article, batches and --help in fresh processes (2.-4.)."""
     rows: list[tuple[str, str, str, str]] = []
-
-    # Fresh processes first, while this one is small: a child's peak memory counts the
-    # parent's pages it starts with.
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
@@ -121,7 +118,7 @@ def main() -> None:
         one = folder / "article-0000.txt"
 
         # 2. one article in a fresh process
-        repeat = max(args.repeat, 5)
+        repeat = max(repeat_all, 5)
         claimx_wall, claimx_rss = median_run([*CLAIMX, "extract", str(one)], repeat)
         bare_wall, bare_rss = median_run([PYTHON, "-c", BARE_PARSE, str(one)], repeat)
         rows.append(
@@ -146,7 +143,7 @@ def main() -> None:
         if importlib.util.find_spec("distributed") is not None:
             engines["dask"] = ["-j", "2", "--engine", "dask"]
         walls: dict[str, list[float]] = {name: [] for name in [*engines, "bare"]}
-        for _ in range(args.repeat):
+        for _ in range(repeat_all):
             for name, options in engines.items():
                 out = Path(tmp) / f"out-{name}"
                 walls[name].append(
@@ -187,6 +184,28 @@ def main() -> None:
     help_wall, _ = median_run([*CLAIMX, "--help"], 5)
     rows.append(("`claimx --help`", f"{help_wall:.2f} s", "", ""))
 
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--story", action="store_true", help="also time summary and db")
+    parser.add_argument(
+        "--in-process", action="store_true", help="only the in-process measures (1. and 5.)"
+    )
+    args = parser.parse_args()
+
+    texts = corpus(args.articles)
+    words = sum(len(t.split()) for t in texts)
+    rows: list[tuple[str, ...]] = []
+
+    # Fresh processes first, while this one is small: a child's peak memory counts the
+    # parent's pages it starts with.
+    if not args.in_process:
+        rows += fresh_process_rows(texts, args.repeat)
+
     # 1. throughput in one process
     import spacy
     from spacy import about
@@ -223,6 +242,9 @@ def main() -> None:
         ),
     )
 
+    share, stages = rules_share(nlp, texts, args.repeat)
+    rows.insert(1, share)
+
     if args.story:
         rows += story_rows([e.to_dict() for e in extract_many(articles, nlp)])
 
@@ -232,10 +254,42 @@ def main() -> None:
     print("| --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    print(f"\n{stages}")
+
+
+def stage_times(nlp: Language, texts: list[str]) -> dict[str, float]:
+    """Seconds of each pipeline stage over all texts, each stage run to the end in turn."""
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    times = {"tokenizer": time.perf_counter() - start}
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=16))
+        else:
+            docs = [proc(doc) for doc in docs]
+        times[name] = time.perf_counter() - start
+    return times
+
+
+def rules_share(nlp: Language, texts: list[str], repeat: int) -> tuple[tuple[str, ...], str]:
+    """The claimx components' time as a share of the base model's (5.), and each stage's."""
+    runs = [stage_times(nlp, texts) for _ in range(repeat)]
+    fastest = {name: min(run[name] for run in runs) for name in runs[0]}
+    rules = sum(t for name, t in fastest.items() if name.startswith("claimx_"))
+    base = sum(t for name, t in fastest.items() if not name.startswith("claimx_"))
+    row = (
+        "claimx components vs base model, stage by stage",
+        f"{rules:.2f} s",
+        f"{base:.2f} s",
+        f"{rules / base:.1%}",
+    )
+    stages = ", ".join(f"{name} {t * 1000:.0f} ms" for name, t in fastest.items())
+    return row, f"Stages (best of {repeat}): {stages}."
 
 
 def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
-    """`claimx summary` and `claimx db` over many claims files (5.)."""
+    """`claimx summary` and `claimx db` over many claims files (6.)."""
     from claimx.serialize import to_yaml
 
     texts = [to_yaml([d]) for d in documents]
