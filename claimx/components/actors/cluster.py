@@ -71,7 +71,7 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
         if actor.kind == "person":
             forms.add(actor.name.split()[-1])
         if forms:
-            matcher.add(str(index), [lex.name_doc(f) for f in sorted(forms)])
+            matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
     taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         span = doc[start:end]

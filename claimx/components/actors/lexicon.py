@@ -7,13 +7,10 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
 
 from claimx.components.grammar import Grammar
 from claimx.docs import Ids
 from claimx.text import fold
-
-_NAME_DOCS = 20_000  # names kept tokenized, at most
 
 _KINDS = (("media", "media"), ("governments", "government"), ("organizations", "organization"))
 
@@ -23,8 +20,7 @@ class ActorLexicon:
 
     def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
         self.grammar = grammar
-        self._make_doc = nlp.make_doc
-        self._name_docs: dict[str, Doc] = {}
+        self.make_doc = nlp.make_doc
         # Matched whatever the case ("Cnil", "SK hynix"); a match must open on a capital
         # (see candidates), so that "arm" is not Arm.
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -116,15 +112,6 @@ class ActorLexicon:
             ],
             greedy="LONGEST",
         )
-
-    def name_doc(self, name: str) -> Doc:
-        """`nlp.make_doc(name)`, kept: the same names come back article after article."""
-        doc = self._name_docs.get(name)
-        if doc is None:
-            if len(self._name_docs) >= _NAME_DOCS:
-                self._name_docs.clear()
-            doc = self._name_docs[name] = self._make_doc(name)
-        return doc
 
 
 def _plain_capitals(form: str) -> str:
