@@ -257,6 +257,12 @@ JOINT = [
         "décliné les demandes de commentaires.",
         {"Norvia", "Telcom"},
     ),
+    # the parser hangs the verb on the first name, or gives it two subjects
+    ("Nvidia et AMD ont annoncé mardi qu'ils suspendraient leurs ventes.", {"Nvidia", "AMD"}),
+    ("Microsoft et Google ont indiqué qu'ils investiraient en France.", {"Microsoft", "Google"}),
+    ("Intel, Samsung et TSMC affirment que la demande reste forte.", {"Intel", "Samsung", "TSMC"}),
+    # look-alike: names before a comma, a singular verb
+    ("Entre Nvidia et AMD, Intel a annoncé qu'il choisirait plus tard.", {"Intel"}),
 ]
 
 

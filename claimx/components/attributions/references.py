@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
+from claimx.docs import has_morph
 from claimx.text import fold
 
 Source = tuple[Actor | None, str | None]
@@ -219,7 +220,37 @@ def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
                 found.append(actor)
     if len(found) >= 2:
         return found
-    return _numbered_description(ctx, subject)
+    return _coordinated_before(ctx, verb) or _numbered_description(ctx, subject)
+
+
+def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
+    """The actors named right before a plural verb group and joined by "et" and commas,
+    whatever the parser made of them ("Nvidia et AMD ont annoncé": it may hang the verb on
+    "Nvidia", or give the verb two subjects)."""
+    doc = ctx.doc
+    start = ctx.left_extend(verb).i
+    group = doc[start : verb.i + 1]
+    if not any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group):
+        return []
+    found: list[Actor] = []
+    joined = False
+    i = start - 1
+    while i >= 0:
+        mention = max(ctx.actors.covering(i), key=len, default=None)
+        actor = ctx.actors.owner(mention) if mention is not None else None
+        if mention is None or actor is None or mention.end != i + 1:
+            break
+        if actor not in found:
+            found.append(actor)
+        i = mention.start - 1
+        word = doc[i].lower_ if i >= 1 else ""
+        if word not in ("et", ","):
+            break
+        if (word == "et") == joined:
+            return []  # "et" nearest the verb, commas before it: "X, Y et Z"; not "A et B, C et D"
+        joined = True
+        i -= 1
+    return found[::-1] if joined and len(found) >= 2 else []
 
 
 def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
