@@ -6,8 +6,8 @@ over tokens either makes a component quadratic. `doc_text` and `Sentences` compu
 them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
 spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
 token attributes through `positions`, an index of each attribute's values built
-once per doc; `has_morph` reads a morphological feature without building the token's
-analysis.
+once per doc; `has_morph` tests a morphological feature, each distinct analysis split
+once per process.
 """
 
 from __future__ import annotations
