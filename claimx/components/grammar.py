@@ -19,6 +19,7 @@ class Grammar:
     gerund_markers: frozenset[str]
     definite_determiners: frozenset[str]
     articles: frozenset[str]
+    singular_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
     relative_subjects: frozenset[str]
@@ -56,6 +57,7 @@ class Grammar:
             gerund_markers=frozenset(data["gerund_markers"]),
             definite_determiners=frozenset(data["definite_determiners"]),
             articles=frozenset(data["articles"]),
+            singular_determiners=frozenset(data["singular_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),
             relative_subjects=frozenset(data["relative_subjects"]),

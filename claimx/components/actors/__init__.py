@@ -7,7 +7,7 @@ governments ("l'administration Trump"), roles from appositions, and descriptions
 ("l'entreprise") linked to the last actor of their kind. Mentions of one real
 actor are merged into one cluster: "Huang" joins "Jensen Huang".
 
-By concern: `lexicon` (the data compiled), `candidates`, `cluster`, `roles`.
+By concern: `lexicon` (the data compiled), `candidates`, `cluster`, `acronyms`, `roles`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimx.components.actors.acronyms import add_acronyms
 from claimx.components.actors.candidates import candidates
 from claimx.components.actors.cluster import add_repeats, cluster
 from claimx.components.actors.lexicon import ActorLexicon
@@ -22,6 +23,7 @@ from claimx.components.actors.nationality import add_countries, join_capitals
 from claimx.components.actors.roles import add_descriptions, add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.docs import Occupied
 from claimx.ids import identity_table
 from claimx.text import fold
 
@@ -40,6 +42,8 @@ class ActorTagger(DataComponent):
         blocked = [h.span for h in (doc._.claimx_chips or [])]
         actors = cluster(candidates(doc, self.lexicon, blocked))
         add_repeats(doc, self.lexicon, actors, blocked)
+        taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
+        actors = add_acronyms(doc, actors, taken)
         add_roles(doc, self.lexicon, actors)
         add_countries(doc, self.lexicon, actors)
         actors = join_capitals(self.lexicon, actors)

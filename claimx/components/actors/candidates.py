@@ -45,6 +45,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             continue  # "arm", "meta": words, not Arm or Meta
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
+        if _numbered(span):
+            continue
         if free(span):
             keep(span, kind, name, True)  # type: ignore[arg-type]
     # The matchers run only near their nouns (see match_near); a group is at most a
@@ -63,14 +65,60 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
-        if fold(cleaned.text) in lex.city_forms:
+        if fold(cleaned.text) in lex.city_forms or _numbered(cleaned):
             continue  # "à Washington": the gazetteer said it does not act here
         ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
         if ent_kind == "country":
             keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
         elif ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
+    for span, kind in _described_names(doc, lex):
+        if free(span):
+            keep(span, kind, span.text)
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]:
+    """Names the NER missed that a description introduces: "la start-up Kelvio", "le fonds
+    Arvelle", "le cabinet Ternel" (one body, so after a singular determiner)."""
+    found: list[tuple[Span, ActorKind]] = []
+    for _, start, end in lex.description_nouns(doc):
+        kind = lex.descriptions.get(doc[start:end].text.lower())
+        if kind not in ("organization", "government", "media") or start == 0:
+            continue
+        if doc[start - 1].lower_ not in lex.grammar.singular_determiners:
+            continue
+        i = end
+        while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1  # "la start-up lyonnaise Kelvio"
+        j = i
+        while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
+            j += 1
+        name = doc[i:j]
+        if len(name.text) < 2 or fold(name.text) in lex.not_actors | lex.country_names.keys():
+            continue
+        if fold(name.text) in lex.demonyms or _portfolio(lex, name):
+            continue
+        found.append((name, kind))
+    return found
+
+
+def _numbered(span: Span) -> bool:
+    """An acronym followed by a number names an index or a series, not an actor: "le CAC
+    40", "le SBF 120", "un FTSE 100"."""
+    doc = span.doc
+    letters = span.text.replace(" ", "")
+    return (
+        span.end < len(doc)
+        and letters.isalpha()
+        and letters.isupper()
+        and doc[span.end].text.isdigit()
+    )
+
+
+def _capitalised_word(text: str) -> bool:
+    """A word of a name: capitalised letters, digits, "&" or a hyphen inside."""
+    return text[:1].isupper() and all(c.isalnum() or c in "&-'’" for c in text)
 
 
 def _full_name(doc: Doc, span: Span, entity_end: int) -> Span:
@@ -130,7 +178,10 @@ def acting(lex: ActorLexicon, span: Span) -> bool:
     """Whether a place name acts: a subject, or after "selon"."""
     if span.root.dep_.startswith("nsubj"):
         return True
-    return span.start > 0 and span.doc[span.start - 1].lower_ in lex.grammar.source_prepositions
+    i = span.start - 1
+    if i > 0 and span.doc[i].lower_ in lex.grammar.singular_determiners:
+        i -= 1  # "selon l'Arcom"
+    return i >= 0 and span.doc[i].lower_ in lex.grammar.source_prepositions
 
 
 def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
@@ -200,12 +251,22 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if label == "ORG":
         return "organization"
     if label == "LOC":
-        return "country" if fold(span.text) in lex.country_names and acting(lex, span) else None
+        if fold(span.text) in lex.country_names:
+            return "country" if acting(lex, span) else None
+        return "organization" if _body_read_as_place(lex, span) else None
     if label == "MISC":
         org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
         if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
             return "organization"
     return None
+
+
+def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:
+    """A one-word name with an article that acts, which the NER took for a place: "l'Arcom
+    estime", "selon la Cnil" (places go without one: "Paris"; countries are known)."""
+    doc = span.doc
+    article = span.start > 0 and doc[span.start - 1].lower_ in lex.grammar.singular_determiners
+    return len(span) == 1 and span[0].text[:1].isupper() and article and acting(lex, span)
 
 
 def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:

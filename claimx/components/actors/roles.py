@@ -45,8 +45,13 @@ def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span |
     i = mention.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if i >= 0 and doc[i].text == ")":
+        # "La cheffe du Parti vert (PV, gauche), Ana Ruiz": past the parenthesis
+        opening = next((k for k in range(i - 1, max(-1, i - 16), -1) if doc[k].text == "("), None)
+        if opening is not None:
+            i = opening - 1
     j = i
-    while j >= 0 and mention.start - j <= 8 and doc[j].pos_ not in ("VERB", "AUX", "PUNCT"):
+    while j >= 0 and i - j <= 7 and doc[j].pos_ not in ("VERB", "AUX", "PUNCT"):
         if j in role_starts and (doc[j - 1].pos_ in ("DET", "ADJ") if j > 0 else True):
             start = j - 1 if j > 0 and doc[j - 1].pos_ == "ADJ" else j
             span = doc[start : i + 1]

@@ -1,0 +1,93 @@
+"""Short names defined in the text: "l'Agence nationale de la sécurité des systèmes
+d'information (Anssi)" makes "Anssi", here and wherever it comes again, the agency.
+
+French copy writes such short names in capitals ("SGDSN") or as words ("Anssi", "Cnil",
+"Arcom"). A one-word parenthesis right after an actor's mention defines one when its
+letters are initials of the name, in order ("Anssi" in "Agence nationale de la sécurité
+des systèmes d'information"), or, for an institution, when it is written in capitals
+("service public de santé (NHS)"). Media and places are left alone: "Paris (Reuters)" is
+a dateline, not a name.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
+
+from claimx.components.hits import Actor
+from claimx.docs import Occupied, positions_of
+from claimx.text import fold
+
+_NAMED_KINDS = ("organization", "government", "group")
+
+
+def add_acronyms(doc: Doc, actors: list[Actor], taken: Occupied) -> list[Actor]:
+    """Give each short name its actor's mentions; an actor the NER made of the short name
+    alone joins the named one. Returns the actors left."""
+    owners: dict[str, Actor] = {}
+    for actor in actors:
+        for k, mention in enumerate(actor.mentions):
+            whole = _with_complement(doc, mention)
+            short = _defined_after(doc, whole, actor)
+            if short is not None and short not in owners:
+                owners[short] = actor
+                actor.mentions[k] = whole
+                taken.take(whole)
+    if not owners:
+        return actors
+    for actor in list(actors):  # "Anssi" tagged alone by the NER is the agency
+        owner = owners.get(actor.name)
+        if owner is not None and owner is not actor and actor.kind in _NAMED_KINDS:
+            owner.mentions.extend(actor.mentions)
+            actors.remove(actor)
+    forms = {doc.vocab.strings.add(v): short for short in owners for v in _variants(short)}
+    for i in positions_of(doc, ORTH, forms):
+        span = doc[i : i + 1]
+        if taken.free(span):
+            owners[forms[doc[i].orth]].mentions.append(span)
+            taken.take(span)
+    return actors
+
+
+def _with_complement(doc: Doc, mention: Span) -> Span:
+    """A mention with the lower-case complement the NER left off before a parenthesis:
+    "Haute Autorité" + "des plateformes numériques" before "(HAPN)"."""
+    end = mention.end
+    while end < len(doc) and end - mention.end < 6 and doc[end].is_lower and doc[end].is_alpha:
+        end += 1
+    if end == mention.end or end >= len(doc) or doc[end].text != "(":
+        return mention
+    return doc[mention.start : end]
+
+
+def _defined_after(doc: Doc, mention: Span, actor: Actor) -> str | None:
+    """The short name in a one-word parenthesis right after `mention`, if it is one."""
+    end = mention.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    word = doc[end + 1].text
+    if not (2 <= len(word) <= 10 and word.isalpha() and word[0].isupper()):
+        return None
+    if actor.kind not in _NAMED_KINDS:
+        return None
+    if _initials_in_order(word, mention.text) or (word.isupper() and len(mention) > 1):
+        return word
+    return None
+
+
+def _initials_in_order(short: str, name: str) -> bool:
+    """Whether the letters of `short` are initials of the words of `name`, in order, the
+    first letter the name's first (function words may be skipped or used)."""
+    letters = fold(short).replace("-", "")
+    words = [w for w in fold(name).replace("'", " ").replace("-", " ").split() if w]
+    if not words or not letters or letters[0] != words[0][0]:
+        return False
+    k = 0
+    for w in words:
+        if k < len(letters) and w[0] == letters[k]:
+            k += 1
+    return k == len(letters) and len(letters) >= 2
+
+
+def _variants(short: str) -> set[str]:
+    return {short, short.upper(), short[0] + short[1:].lower()}

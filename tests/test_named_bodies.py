@@ -1,0 +1,128 @@
+"""Bodies the text names for itself: short names defined in a parenthesis, names a
+description introduces, and acronyms followed by a number (indexes, not actors)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimx.components.actors.acronyms import _initials_in_order
+
+
+def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str]]]:
+    doc = nlp(text)
+    return {a.name: (a.kind, [m.text for m in a.mentions]) for a in doc._.claimx_actors}
+
+
+# A one-word parenthesis after a body's name defines its short name, here and later.
+SHORT_NAMES = [
+    (
+        "L'Office national des réseaux électriques (Onre) a publié un avis. "
+        "L'Onre estime que la demande va doubler.",
+        "Office national des réseaux électriques",
+        2,
+    ),
+    (
+        "La Haute Autorité des plateformes numériques (HAPN) a ouvert une enquête. "
+        "Selon la HAPN, trois sites sont visés.",
+        "Haute Autorité des plateformes numériques",
+        2,
+    ),
+    (
+        "Le Conseil supérieur de la cybersécurité (CSC) s'est réuni lundi. Le CSC a rendu "
+        "un avis favorable.",
+        "Conseil supérieur de la cybersécurité",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "short_mentions"), SHORT_NAMES)
+def test_a_short_name_defined_in_a_parenthesis(
+    nlp: Language, text: str, name: str, short_mentions: int
+) -> None:
+    found = actors(nlp, text)
+    holder = [mentions for _, mentions in found.values() if name in mentions]
+    assert holder, found
+    short = [m for m in holder[0] if " " not in m]
+    assert len(short) >= short_mentions, holder
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "expected"),
+    [
+        ("Anssi", "Agence nationale de la sécurité des systèmes d'information", True),
+        ("CSC", "Conseil supérieur de la cybersécurité", True),
+        ("Onre", "Office national des réseaux électriques", True),
+        ("Paris", "Agence nationale des fréquences", False),  # not its initials
+        ("BCE", "Commission européenne", False),
+    ],
+)
+def test_initials_in_order(short: str, name: str, expected: bool) -> None:
+    assert _initials_in_order(short, name) is expected
+
+
+def test_a_dateline_is_no_short_name(nlp: Language) -> None:
+    found = actors(nlp, "Le ministre Paul Estrade (Paris) a confirmé la vente.")
+    assert all("Paris" not in mentions for _, mentions in found.values()), found
+
+
+# A description after a singular article introduces the body it names.
+DESCRIBED = [
+    ("La start-up Kelvio a levé 20 millions d'euros.", "Kelvio", "organization"),
+    ("Le fonds Arvelle a pris une participation.", "Arvelle", "organization"),
+    ("Le cabinet Ternel estime que le marché va ralentir.", "Ternel", "organization"),
+    ("La start-up lyonnaise Orvanne Robotics recrute.", "Orvanne Robotics", "organization"),
+    ("Le quotidien Nordpost a publié le document.", "Nordpost", "media"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), DESCRIBED)
+def test_a_description_introduces_a_body(nlp: Language, text: str, name: str, kind: str) -> None:
+    found = actors(nlp, text)
+    assert found.get(name, ("", []))[0] == kind, found
+
+
+def test_no_body_from_a_plural(nlp: Language) -> None:
+    found = actors(nlp, "Les fonds Arvelle et Norsk ont gagné 3 %.")
+    assert "Arvelle" not in found, found
+
+
+# An acronym followed by a number names an index or a series.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Le CAC 40 a reculé de 2 %.", "Cyberspace Administration of China"),
+        ("Le SBF 120 a suivi le mouvement.", "SBF"),
+        ("Le FTSE 100 a gagné 1 % à Londres.", "FTSE"),
+    ],
+)
+def test_an_acronym_with_a_number_is_no_actor(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in actors(nlp, text)
+
+
+def test_an_acronym_without_a_number_stays_an_actor(nlp: Language) -> None:
+    assert "Cyberspace Administration of China" in actors(nlp, "La CAC a publié un règlement.")
+
+
+# "a déclaré à l'AFP vendredi soir, une porte-parole de X": past the addressee, a time
+# and a comma, the speaker.
+def test_the_addressee_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "« Rien ne bouge pour le moment », a déclaré à l'AFP vendredi soir, une porte-parole "
+        "de la Cnil, gendarme des données."
+    )
+    body = nlp(text)._.claimx
+    names = {a.id: a.name for a in body.actors}
+    sources = [names.get(c.attribution.source or "") for c in body.claims if c.attribution]
+    assert sources == ["Cnil"], sources
+
+
+def test_a_role_before_a_parenthesis_and_its_name(nlp: Language) -> None:
+    text = (
+        "Le projet de Paul Estrade a provoqué une levée de boucliers. La cheffe du Parti vert "
+        "(PV, gauche), Ana Ruiz, a exigé des comptes."
+    )
+    found = actors(nlp, text)
+    assert "La cheffe du Parti vert" in found["Ana Ruiz"][1], found
+    assert "La cheffe" not in found.get("Paul Estrade", ("", []))[1], found
