@@ -13,7 +13,7 @@ def _optional(item: dict[str, Any]) -> bool:
     return bool(item.get("optional") or item.get("currency_implied"))
 
 
-def _locate(
+def locate(
     text: str, needle: str, start: int | None = None, near: int | None = None
 ) -> tuple[int, int] | None:
     """Offsets of `needle` in the article: at `start`, nearest to `near`, or first."""
@@ -120,7 +120,7 @@ def _close(a: float | None, b: float | None) -> bool:
 def score_money(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> Score:
     def matches(pred: dict[str, Any], item: dict[str, Any]) -> bool:
         if item.get("vague") or item.get("amount") is None:
-            where = _locate(text, item["text"], item.get("start"))
+            where = locate(text, item["text"], item.get("start"))
             return where is not None and pred["start"] < where[1] and where[0] < pred["end"]
         if pred.get("currency") != item.get("currency"):
             return False
@@ -148,6 +148,12 @@ def _source_matches(
     if actor is not None:
         predicted.add(fold(actor["name"]))
         predicted |= {fold(m["text"]) for m in actor["mentions"]}
+    return names_source(predicted, source, gold_actors)
+
+
+def names_source(predicted: set[str], source: str, gold_actors: list[dict[str, Any]]) -> bool:
+    """Whether one of the `predicted` names (folded) names the gold `source`: one of its
+    aliases when it is a gold actor, else a name that holds it or that it holds."""
     for item in gold_actors:
         if item["name"] == source:
             aliases = {fold(item["name"])} | {fold(a) for a in item.get("aliases") or []}
@@ -163,10 +169,10 @@ def score_attributions(doc: dict[str, Any], gold: dict[str, Any], text: str) -> 
     gold_actors = gold.get("actors") or []
 
     def found_by(item: dict[str, Any], claim: dict[str, Any]) -> bool:
-        evidence = _locate(text, item["evidence"], item.get("start"))
+        evidence = locate(text, item["evidence"], item.get("start"))
         if evidence is None:
             return False
-        cue = _locate(text, item["cue"], None, evidence[0])
+        cue = locate(text, item["cue"], None, evidence[0])
         inside = claim["start"] <= evidence[0] and evidence[1] <= claim["end"]
         if not inside:
             sentence = claim["sentence"]
@@ -207,10 +213,10 @@ def score_attributions(doc: dict[str, Any], gold: dict[str, Any], text: str) -> 
 def score_hedged(doc: dict[str, Any], gold: list[dict[str, Any]], text: str) -> Score:
     located = []
     for item in gold:
-        evidence = _locate(text, item["evidence"], item.get("start"))
+        evidence = locate(text, item["evidence"], item.get("start"))
         if evidence is None:
             continue
-        cue = _locate(text, item["cue"], None, evidence[0])
+        cue = locate(text, item["cue"], None, evidence[0])
         located.append((item, evidence, cue))
     hedge_spans = sorted({(h["start"], h["end"]) for c in doc["claims"] for h in c["hedges"]})
     score = Score(n_gold=sum(1 for i in gold if not _optional(i)))

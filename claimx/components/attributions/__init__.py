@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.attributions.lexicon import AttributionLexicon, er_forms
+from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.tagger import GROUP, tag
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
@@ -36,9 +37,10 @@ class AttributionTagger(DataComponent):
     def compile(self, data: dict[str, Data]) -> None:
         self.grammar = Grammar.from_data(data["grammar"])
         self.lexicon = AttributionLexicon(self.nlp, data["lexicon"], self.grammar, data["actors"])
+        self.ranker = SourceRanker.from_data(data["ranker"])
 
     def process(self, doc: Doc) -> Doc:
-        hits = tag(doc, self.lexicon, self.grammar)
+        hits = tag(doc, self.lexicon, self.grammar, self.ranker)
         doc._.claimx_attributions = hits
         doc.spans[GROUP] = [Span(doc, h.content.start, h.content.end, label=h.kind) for h in hits]
         return doc
@@ -50,14 +52,16 @@ class AttributionTagger(DataComponent):
         "lexicon": "attribution.yaml",
         "grammar": "french.yaml",
         "actors": "actors.yaml",
+        "ranker": "source_ranker.yaml",
     },
     assigns=["doc._.claimx_attributions", "doc.spans"],
     requires=["token.pos", "token.dep", "token.lemma", "token.morph", "doc.sents"],
 )
 def make_attributions(
-    nlp: Language, name: str, lexicon: str, grammar: str, actors: str
+    nlp: Language, name: str, lexicon: str, grammar: str, actors: str, ranker: str
 ) -> AttributionTagger:
     """Create a claimx_attributions component over the data files named (in `models/`):
-    its lexicon, French closed-class words, and the actor lexicon (who can speak)."""
-    files = {"lexicon": lexicon, "grammar": grammar, "actors": actors}
+    its lexicon, French closed-class words, the actor lexicon (who can speak) and the
+    source ranker's weights."""
+    files = {"lexicon": lexicon, "grammar": grammar, "actors": actors, "ranker": ranker}
     return AttributionTagger(nlp, name, files)

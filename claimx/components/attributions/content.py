@@ -70,7 +70,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     doc, lexicon, grammar = ctx.doc, ctx.lexicon, ctx.grammar
     lemma = cue.verb or ""
     after = cue.span.end
-    limit = min(verb.i + 16, end)
+    limit = min(verb.i + 20, end)
     for quote in ctx.quotes:
         if verb.i < quote.start <= verb.i + 10 and quote.start < end + 2:
             between = doc[after : quote.start - 1]
@@ -81,7 +81,11 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         token = doc[i]
         if token.lower_ in grammar.complementizers and i + 1 < end:
             return doc[i + 1 : end]
-        if token.pos_ == "VERB" or token.text in (".", ";", ":"):
+        # "a assuré jeudi, dans un entretien accordé au Figaro, que": a participle of the
+        # material between the verb and its clause does not end the search
+        participle = has_morph(token, "VerbForm=Part") and has_morph(token, "Tense=Past")
+        interposed = i > after and participle
+        if (token.pos_ == "VERB" and not interposed) or token.text in (".", ";", ":"):
             break
         i += 1
     nxt = after

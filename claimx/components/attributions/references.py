@@ -99,6 +99,9 @@ def document_issuer(ctx: DocContext, phrase: Span) -> Source | None:
         for mention in ctx.actors.covering(rest[0].i) if rest else []:
             return ctx.actors.owner(mention), ctx.actors.name_of(mention)
         noun = rest[1] if len(rest) > 1 and rest[0].pos_ == "DET" else rest[0] if rest else None
+        named = _named_by(ctx, noun) if noun is not None else None
+        if named is not None:  # "du cabinet IDC"
+            return ctx.actors.owner(named), ctx.actors.name_of(named)
         if noun is not None and noun.is_lower:  # "du groupe", "de la société"
             kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
             if kind is not None:  # "du groupe": the actor the description takes up
@@ -119,6 +122,12 @@ def document_issuer(ctx: DocContext, phrase: Span) -> Source | None:
     if speakers:
         return ctx.actors.owner(speakers[-1]), ctx.actors.name_of(speakers[-1])
     return None
+
+
+def _named_by(ctx: DocContext, noun: Token) -> Span | None:
+    """An actor named right after a description noun ("cabinet IDC", "groupe X")."""
+    named = ctx.actors.mentions_in(noun.i + 1, noun.i + 4)
+    return named[0] if named and named[0].start <= noun.i + 2 else None
 
 
 def phrase_source(ctx: DocContext, phrase: Span) -> Source:

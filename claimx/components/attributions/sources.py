@@ -81,6 +81,11 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
     """The speaker after an incise's verb: "…, a déclaré le ministre", "…, estime-t-il"."""
     verb = cue[0]
     pron = ctx.inversion_pronoun(verb)
+    if pron is not None and pron.lower_.lstrip("-") == "on":
+        # "…, a-t-on appris auprès de la société": whoever was asked is the source
+        asked = _asked(ctx, sent, cue.end)
+        if asked is not None:
+            return asked
     if pron is not None:
         # After a direct quotation the speaker is not someone it names; after indirect
         # speech the statement's own subject often is the speaker ("X investira …,
@@ -95,6 +100,22 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
+
+
+def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
+    """The source after "auprès de" in the verb's sentence: an actor, or the phrase."""
+    doc = ctx.doc
+    for i in range(start, min(sent.end - 2, start + 6)):
+        if doc[i].lower_ == "auprès" and doc[i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
+            phrase = inverted_phrase(
+                ctx, sent, i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
+            )
+            inside = ctx.actors.mentions_in(phrase.start, phrase.end)
+            if inside:
+                return speaker_in(ctx, phrase, inside)
+            found = phrase_source(ctx, phrase)
+            return found if found != (None, None) else None
+    return None
 
 
 _PHRASE_STOPS = {",", ";", ":", ".", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–"}
@@ -113,6 +134,11 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
             j += 1
         while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
+            j += 1
+        # "a déclaré à l'AFP vendredi soir, une porte-parole": past a time and a comma
+        while j < sent.end and doc[j].pos_ in ("NOUN", "ADV") and doc[j].is_lower:
+            j += 1
+        if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ in ("DET", "PROPN"):
             j += 1
         if j < sent.end and doc[j].pos_ in ("DET", "PROPN"):
             start = j

@@ -14,6 +14,7 @@ from claimx.components.attributions.quotations import (
     continued_quotes,
     with_quotations,
 )
+from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.references import (
     Source,
     document_issuer,
@@ -35,8 +36,11 @@ from claimx.text import fold
 GROUP = "claimx_attributions"
 
 
-def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[AttributionHit]:
-    """Every attribution of a doc, in order of content."""
+def tag(
+    doc: Doc, lexicon: AttributionLexicon, grammar: Grammar, ranker: SourceRanker | None = None
+) -> list[AttributionHit]:
+    """Every attribution of a doc, in order of content; `ranker` chooses each verb cue's
+    speaker among the candidates within reach (the rules' choice alone without it)."""
     ctx = DocContext(
         doc,
         Sentences(doc),
@@ -50,7 +54,7 @@ def tag(doc: Doc, lexicon: AttributionLexicon, grammar: Grammar) -> list[Attribu
     text = doc_text(doc)
     for sent in ctx.sentences:
         if text[sent.start_char : sent.end_char].strip():
-            ctx.hits.extend(_sentence(ctx, sent, found))
+            ctx.hits.extend(_sentence(ctx, sent, found, ranker))
     hits = ctx.hits
     hits.extend(colon_quotes(ctx, hits))
     hits.extend(continued_quotes(ctx, hits))
@@ -86,7 +90,9 @@ def _one_per_statement(hits: list[AttributionHit]) -> list[AttributionHit]:
     return kept
 
 
-def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHit]:
+def _sentence(
+    ctx: DocContext, sent: Span, found: DocCues, ranker: SourceRanker | None
+) -> list[AttributionHit]:
     cues = sentence_cues(ctx, sent, found)
     hits: list[AttributionHit] = []
     covered: list[Span] = []
@@ -98,6 +104,8 @@ def _sentence(ctx: DocContext, sent: Span, found: DocCues) -> list[AttributionHi
             hit = _according_to(ctx, sent, cue, end)
         else:
             hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
+            if hit is not None and ranker is not None:
+                hit = ranker.rank(ctx, hit)
         if hit is not None:
             covered.append(hit.content)
             for quoted in with_quotations(hit, ctx):
