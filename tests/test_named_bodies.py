@@ -126,3 +126,31 @@ def test_a_role_before_a_parenthesis_and_its_name(nlp: Language) -> None:
     found = actors(nlp, text)
     assert "La cheffe du Parti vert" in found["Ana Ruiz"][1], found
     assert "La cheffe" not in found.get("Paul Estrade", ("", []))[1], found
+
+
+# Descriptions: before the name (an article opening on "L'opérateur annonce"), with an
+# ordinal, never through a possessive.
+DESCRIPTIONS = [
+    (
+        "L'opérateur annonce que des données ont été dérobées. Le groupe Orvanne a porté plainte.",
+        "Orvanne",
+        "L'opérateur",
+    ),
+    (
+        "Le fabricant Norvia a été visé par une attaque. Le deuxième fabricant du pays a "
+        "confirmé l'incident.",
+        "Norvia",
+        "Le deuxième fabricant",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention"), DESCRIPTIONS)
+def test_a_description_takes_up_its_body(nlp: Language, text: str, name: str, mention: str) -> None:
+    found = actors(nlp, text)
+    assert mention in found.get(name, ("", []))[1], found
+
+
+def test_a_possessive_is_not_its_owner(nlp: Language) -> None:
+    found = actors(nlp, "Reuters a révélé l'affaire. Norvia a publié sur son site un démenti.")
+    assert "son site" not in found.get("Reuters", ("", []))[1], found

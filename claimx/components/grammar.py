@@ -20,6 +20,7 @@ class Grammar:
     definite_determiners: frozenset[str]
     articles: frozenset[str]
     singular_determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
     relative_subjects: frozenset[str]
@@ -58,6 +59,7 @@ class Grammar:
             definite_determiners=frozenset(data["definite_determiners"]),
             articles=frozenset(data["articles"]),
             singular_determiners=frozenset(data["singular_determiners"]),
+            possessive_determiners=frozenset(data["possessive_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),
             relative_subjects=frozenset(data["relative_subjects"]),

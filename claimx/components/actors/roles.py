@@ -93,19 +93,27 @@ def _role_after(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | 
 
 
 def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
-    """Link "l'entreprise", "la société américaine" to the last actor of their kind."""
+    """Link "l'entreprise", "la société américaine", "le deuxième opérateur" to the last
+    actor of their kind, or, when none was named before, to the first named after (an
+    article may open on "L'opérateur annonce …" and name Free later)."""
     index = ActorIndex(actors)
     taken = Occupied(m for a in actors for m in a.mentions)
     for match_id, i, end in lex.description_nouns(doc):
         kind = lex.descriptions.get(doc.vocab.strings[match_id])
-        if kind is None or i == 0 or doc[i - 1].lower_ not in lex.grammar.definite_determiners:
+        first = i - 1
+        if first > 0 and doc[first].pos_ in ("ADJ", "NUM") and doc[first].is_lower:
+            first -= 1  # "le deuxième opérateur", "le premier fabricant"
+        determiner = doc[first].lower_ if first >= 0 else ""
+        if kind is None or determiner not in lex.grammar.definite_determiners:
             continue
+        if determiner in lex.grammar.possessive_determiners:
+            continue  # "son site": what an actor owns
         token = doc[i]
         if has_morph(token, "Number=Plur"):
             continue
         while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
             end += 1
-        span = doc[token.i - 1 : end]
+        span = doc[first:end]
         if _named_after(doc, end):
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
         if not taken.free(span):
@@ -115,9 +123,24 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             filter(None, (index.topic_before(token.i, {kind}, 80, 400, test) for test in tests)),
             None,
         )
+        if antecedent is None and not index.last_before(token.i, {kind}, 400):
+            antecedent = _first_named_after(actors, token.i, kind)
         if antecedent is not None:
             index.add(antecedent, span)
             taken.take(span)
+
+
+def _first_named_after(actors: list[Actor], i: int, kind: str, reach: int = 200) -> Actor | None:
+    """The actor of `kind` first named within `reach` tokens after token `i`, when it is
+    named nowhere before."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        if actor.kind != kind or not actor.mentions:
+            continue
+        start = min(m.start for m in actor.mentions)
+        if i < start <= i + reach and (best is None or start < best[0]):
+            best = (start, actor)
+    return best[1] if best is not None else None
 
 
 def _looks_like_a_name(name: str) -> bool:
