@@ -436,3 +436,30 @@ def test_one_statement_has_one_claim(nlp: Language, text: str, cue: str) -> None
     found = attributions(nlp, text)
     assert len(found) == 1, found
     assert cue in found[0]["cue"]
+
+
+# "Pour X, …" opening a sentence gives its view to a voice, never to a time or a purpose.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Pour l'analyste, le titre reste trop cher.", "l'analyste"),
+        ("Pour la Commission, la plateforme a enfreint les règles.", "Commission européenne"),
+        ("Pour certains salariés, le plan est une trahison.", "salariés"),
+    ],
+)
+def test_pour_opens_a_view(nlp: Language, text: str, source: str) -> None:
+    found = attributions(nlp, text)
+    assert [(f["kind"], f["source"]) for f in found] == [("according_to", source)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour 2025, le groupe prévoit une hausse de ses ventes.",
+        "Pour ce faire, le groupe a levé des fonds.",
+        "Pour la première fois, le groupe a publié ses comptes.",
+        "Pour le marché, la nouvelle tombe au mauvais moment.",
+    ],
+)
+def test_pour_without_a_voice_gives_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []

@@ -13,6 +13,7 @@ from claimx.components.attributions.context import DocContext, after_subject, in
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.docs import has_morph, match_near
 from claimx.kinds import AttributionKind
+from claimx.text import fold
 
 # Tokens a no-comment phrase may take before its last word ("n'a toujours pas souhaité …").
 _NO_COMMENT_SPAN = 12
@@ -72,6 +73,10 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         if span.start not in ctx.quoted and free(span):
             cues.append(Cue("according_to", span))
             used.update(range(span.start, span.end))
+    opinion = _opinion_marker(ctx, sent)
+    if opinion is not None and free(opinion):
+        cues.append(Cue("according_to", opinion))
+        used.update(range(opinion.start, opinion.end))
     for span in inside(found.phrasal):
         if span.start in ctx.quoted or not free(span) or ctx.bare_participle(span[0]):
             continue
@@ -95,6 +100,31 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         cues.append(Cue(kind, doc[token.i : token.i + 1], lemma))
     cues.sort(key=lambda c: c.span.start)
     return cues
+
+
+def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
+    """ "Pour l'analyste, …": a sentence-opening marker before a voice and a comma."""
+    doc, lexicon = ctx.doc, ctx.lexicon
+    first = ctx.first_word(sent)
+    if first >= sent.end or doc[first].lower_ not in lexicon.opinion_markers:
+        return None
+    reach = range(first + 2, min(sent.end, first + 10))
+    comma = next((j for j in reach if doc[j].text == ","), None)
+    if comma is None:
+        return None
+    phrase = doc[first + 1 : comma]
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in phrase):
+        return None  # "Pour 2025, …", "Pour ce faire, …"
+    named = any(
+        ctx.actors.kind_of(m) in ("person", "organization", "government", "media", "group")
+        for m in ctx.actors.mentions_in(phrase.start, phrase.end)
+    )
+    voiced = any(
+        fold(t.text) in lexicon.role_nouns or t.lemma_.lower() in lexicon.description_kinds
+        for t in phrase
+        if t.pos_ == "NOUN"
+    )
+    return doc[first : first + 1] if named or voiced else None
 
 
 def verb_lemma(ctx: DocContext, token: Token) -> str | None:

@@ -73,6 +73,7 @@ class AttributionLexicon:
         self.denial_verbs = {bare(v) for v in denial["verbs"]}
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
         self.according_verbs = set(data["according_to_verbs"])
+        self.opinion_markers = set(data["opinion_markers"])
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
