@@ -463,3 +463,37 @@ def test_pour_opens_a_view(nlp: Language, text: str, source: str) -> None:
 )
 def test_pour_without_a_voice_gives_nothing(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+# A subject pronoun continues the subject named before it, outside quotations, when it
+# agrees: a person, or a body of the pronoun's grammatical gender.
+CONTINUED = [
+    (
+        "La cheffe du Parti vert, Ana Ruiz, a exigé que « le ministre rende compte des "
+        "discussions avec Paul Estrade ». « Nous ne sommes pas d'accord », a-t-elle dénoncé.",
+        "Ana Ruiz",
+        "Nous ne sommes pas d'accord",
+    ),
+    (
+        "Le gouvernement italien a démenti lundi tout contrat avec Elon Musk. « Les "
+        "discussions se poursuivent avec plusieurs sociétés », ajoute-t-il.",
+        "gouvernement italien",
+        "Les discussions se poursuivent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), CONTINUED)
+def test_a_pronoun_continues_the_subject(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_feminine_pronoun_does_not_continue_a_masculine_body(nlp: Language) -> None:
+    text = (
+        "Le gouvernement dément tout contrat. « Les discussions continuent », "
+        "a-t-elle ajouté."
+    )
+    found = [f for f in attributions(nlp, text) if "discussions" in f["text"]]
+    assert found and found[0]["source"] != "le gouvernement", found

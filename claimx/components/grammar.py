@@ -14,6 +14,7 @@ class Grammar:
     """The word lists of `models/french.yaml`, as sets."""
 
     pronoun_kinds: dict[str, tuple[str, tuple[str, ...]]]
+    pronoun_genders: dict[str, str]
     verb_group_clitics: frozenset[str]
     negation: frozenset[str]
     gerund_markers: frozenset[str]
@@ -53,6 +54,7 @@ class Grammar:
         }
         return cls(
             pronoun_kinds=pronouns,
+            pronoun_genders={w: e["gender"] for w, e in data["pronouns"].items() if "gender" in e},
             verb_group_clitics=frozenset(data["verb_group_clitics"]),
             negation=frozenset(data["negation"]),
             gerund_markers=frozenset(data["gerund_markers"]),
@@ -91,3 +93,7 @@ class Grammar:
     def pronoun_entry(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """(preferred kind, possible kinds) of a pronoun as written ("-t-elle" too)."""
         return self.pronoun_kinds.get(word.lower().lstrip("-").removeprefix("t-"))
+
+    def pronoun_gender(self, word: str) -> str | None:
+        """The grammatical gender of a pronoun as written ("Masc", "Fem"), if known."""
+        return self.pronoun_genders.get(word.lower().lstrip("-").removeprefix("t-"))

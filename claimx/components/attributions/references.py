@@ -30,9 +30,45 @@ def resolve_pronoun(
     if entry is None:
         return None
     preferred, kinds = entry
+    continued = _continued_subject(ctx, token, kinds)
+    if continued is not None:
+        return continued
     return ctx.actors.last_before(token.i, {preferred}, 60, skip) or ctx.actors.last_before(
         token.i, kinds, 120, skip
     )
+
+
+def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) -> Actor | None:
+    """The subject a pronoun continues: the last actor named as a subject in its sentence
+    or the one before, outside quotations, when it agrees ("La cheffe du parti, X, a exigé
+    … « … », a-t-elle dénoncé"; "le gouvernement dément … « … », ajoute-t-il")."""
+    sent = ctx.sentences.of(pronoun.i)
+    start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
+    gender = ctx.grammar.pronoun_gender(pronoun.lower_)
+    mentions = sorted(ctx.actors.mentions_in(start, pronoun.i), key=lambda m: m.start)
+    for mention in reversed(mentions):
+        if mention.start in ctx.quoted or not is_subject(mention):
+            continue
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind == "person" and "person" in kinds:
+            return actor
+        body = actor is not None and actor.kind in ("organization", "government", "media")
+        if body and gender is not None and _gender_of(ctx, mention) == gender:
+            return actor
+    return None
+
+
+def _gender_of(ctx: DocContext, mention: Span) -> str | None:
+    """The grammatical gender a mention's determiner or head noun shows ("le gouvernement",
+    "la société"), if any."""
+    doc = ctx.doc
+    words = [doc[mention.start - 1]] if mention.start > 0 else []
+    words += [t for t in mention if t.pos_ in ("DET", "NOUN")][:2]
+    for word in words:
+        for gender in ("Masc", "Fem"):
+            if has_morph(word, f"Gender={gender}"):
+                return gender
+    return None
 
 
 def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None = None) -> Source:
