@@ -497,3 +497,37 @@ def test_a_feminine_pronoun_does_not_continue_a_masculine_body(nlp: Language) ->
     )
     found = [f for f in attributions(nlp, text) if "discussions" in f["text"]]
     assert found and found[0]["source"] != "le gouvernement", found
+
+
+# Verb families: states ("se dit convaincu que"), objects after a particle ("reproche aux
+# plateformes de", "s'est réjouie de"), "met en avant", a finite verb the tagger read as a
+# participle, an addressee between the verb and "que".
+FAMILIES = [
+    ("Le fonds Arvelle se dit convaincu que les amendes vont doubler.", "Arvelle", "amendes"),
+    ("La CNIL reproche aux plateformes de ne pas protéger les mineurs.", "Cnil", "protéger"),
+    ("Lena Varga s'est réjouie de la hausse des tarifs douaniers.", "Lena Varga", "hausse des"),
+    ("Le cabinet Ternel met en avant la baisse des marges.", "Ternel", "baisse des marges"),
+    ("La CNIL avertit que les centres de données consommeront plus.", "Cnil", "centres de"),
+    (
+        "Le patron de Nvidia, Jensen Huang, a affirmé à ses actionnaires que les ventes "
+        "allaient doubler.",
+        "Jensen Huang",
+        "ventes allaient doubler",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), FAMILIES)
+def test_verb_families(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence, "statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe se réjouit à l'idée de partir.",  # no content after the particle
+        "La CNIL, avertie de la fuite, a ouvert une enquête.",  # a participle, no statement
+    ],
+)
+def test_verb_family_look_alikes(nlp: Language, text: str) -> None:
+    assert [f for f in attributions(nlp, text) if f["cue"] in ("réjouit", "avertie")] == []

@@ -83,9 +83,9 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
             return doc[i + 1 : end]
         # "a assuré jeudi, dans un entretien accordé au Figaro, que": a participle of the
         # material between the verb and its clause does not end the search
+        # and "se dit convaincu que": the participle of a state verb does not either
         participle = has_morph(token, "VerbForm=Part") and has_morph(token, "Tense=Past")
-        interposed = i > after and participle
-        if (token.pos_ == "VERB" and not interposed) or token.text in (".", ";", ":"):
+        if (token.pos_ == "VERB" and not participle) or token.text in (".", ";", ":"):
             break
         i += 1
     nxt = after
@@ -120,6 +120,18 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     return None
 
 
+def _que_follows(ctx: DocContext, verb: Token, sent: Span) -> bool:
+    """Whether a "que" opens the verb's clause, past an addressee or a complement ("a
+    affirmé à ses actionnaires que")."""
+    doc = ctx.doc
+    for token in doc[verb.i + 1 : min(sent.end, verb.i + 10)]:
+        if token.lower_ in ctx.grammar.complementizers:
+            return True
+        if token.text in (",", ".", ";", ":") or token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | None:
     """Content of an inverted incise: "« … », a déclaré X" or "…, estime-t-elle"."""
     doc = ctx.doc
@@ -134,7 +146,7 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     if (
         not inverted_pronoun
         and after is not None
-        and (after.lower_ in ctx.grammar.infinitive_markers or ctx.before_que(verb))
+        and (after.lower_ in ctx.grammar.infinitive_markers or _que_follows(ctx, verb, sent))
     ):
         return None  # "X, juge (au contraire) que …" opens its content, it is no incise
     if not inverted_pronoun and any(

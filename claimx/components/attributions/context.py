@@ -72,6 +72,10 @@ class DocContext:
             ("é", "ée", "és", "ées")
         ):
             return False
+        prev = self.doc[token.i - 1] if token.i > 0 else None
+        named = prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.text[:1].isupper()
+        if named and self.before_que(token):
+            return False  # "La CNIL avertit que": a finite verb the tagger read as a participle
         return self.left_extend(token).i == token.i
 
     def before_que(self, token: Token) -> bool:
