@@ -483,6 +483,22 @@ CONTINUED = [
 ]
 
 
+CONTINUED += [
+    (
+        "Les États-Unis ont présenté jeudi leur plan. Ils jugent que les contrôles seront "
+        "renforcés dès janvier.",
+        "États-Unis",
+        "contrôles seront renforcés",
+    ),
+    (
+        "La présidente de la Commission européenne, Ursula von der Leyen, a présenté son plan. "
+        "Elle a reconnu que les amendes allaient doubler.",
+        "Ursula von der Leyen",
+        "amendes allaient doubler",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "source", "evidence"), CONTINUED)
 def test_a_pronoun_continues_the_subject(
     nlp: Language, text: str, source: str, evidence: str

@@ -15,6 +15,7 @@ class Grammar:
 
     pronoun_kinds: dict[str, tuple[str, tuple[str, ...]]]
     pronoun_genders: dict[str, str]
+    pronoun_numbers: dict[str, str]
     verb_group_clitics: frozenset[str]
     negation: frozenset[str]
     gerund_markers: frozenset[str]
@@ -55,6 +56,7 @@ class Grammar:
         return cls(
             pronoun_kinds=pronouns,
             pronoun_genders={w: e["gender"] for w, e in data["pronouns"].items() if "gender" in e},
+            pronoun_numbers={w: e["number"] for w, e in data["pronouns"].items() if "number" in e},
             verb_group_clitics=frozenset(data["verb_group_clitics"]),
             negation=frozenset(data["negation"]),
             gerund_markers=frozenset(data["gerund_markers"]),
@@ -97,3 +99,7 @@ class Grammar:
     def pronoun_gender(self, word: str) -> str | None:
         """The grammatical gender of a pronoun as written ("Masc", "Fem"), if known."""
         return self.pronoun_genders.get(word.lower().lstrip("-").removeprefix("t-"))
+
+    def pronoun_number(self, word: str) -> str | None:
+        """The grammatical number of a pronoun as written ("Sing", "Plur"), if known."""
+        return self.pronoun_numbers.get(word.lower().lstrip("-").removeprefix("t-"))

@@ -40,34 +40,53 @@ def resolve_pronoun(
 
 def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) -> Actor | None:
     """The subject a pronoun continues: the last actor named as a subject in its sentence
-    or the one before, outside quotations, when it agrees ("La cheffe du parti, X, a exigé
-    … « … », a-t-elle dénoncé"; "le gouvernement dément … « … », ajoute-t-il")."""
+    or the one before, outside quotations and other names, when it agrees ("La cheffe du
+    parti, X, a exigé … « … », a-t-elle dénoncé"; "le gouvernement dément … « … »,
+    ajoute-t-il"; "Les États-Unis … Ils jugent")."""
     sent = ctx.sentences.of(pronoun.i)
     start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
     gender = ctx.grammar.pronoun_gender(pronoun.lower_)
+    number = ctx.grammar.pronoun_number(pronoun.lower_)
     mentions = sorted(ctx.actors.mentions_in(start, pronoun.i), key=lambda m: m.start)
     for mention in reversed(mentions):
-        if mention.start in ctx.quoted or not is_subject(mention):
+        if mention.start in ctx.quoted or not is_subject(mention) or _nested(ctx, mention):
             continue
         actor = ctx.actors.owner(mention)
         if actor is not None and actor.kind == "person" and "person" in kinds:
             return actor
-        body = actor is not None and actor.kind in ("organization", "government", "media")
-        if body and gender is not None and _gender_of(ctx, mention) == gender:
+        if actor is None or actor.kind not in _BODIES:
+            continue
+        if number == "Plur":
+            if _morph_of(ctx, mention, "Number") == "Plur":
+                return actor  # "Les États-Unis", "les laboratoires Sorane"
+        elif gender is not None and _morph_of(ctx, mention, "Gender") == gender:
             return actor
     return None
 
 
-def _gender_of(ctx: DocContext, mention: Span) -> str | None:
-    """The grammatical gender a mention's determiner or head noun shows ("le gouvernement",
-    "la société"), if any."""
+_BODIES = ("organization", "government", "media", "country")
+
+
+def _nested(ctx: DocContext, mention: Span) -> bool:
+    """Whether a mention lies inside a longer one ("la Commission" in "La présidente de
+    la Commission"): the longer one is the subject."""
+    return any(
+        m.start <= mention.start and mention.end <= m.end and len(m) > len(mention)
+        for m in ctx.actors.covering(mention.start)
+    )
+
+
+def _morph_of(ctx: DocContext, mention: Span, feature: str) -> str | None:
+    """The gender or number a mention's determiner or head noun shows ("le gouvernement",
+    "Les États-Unis"), if any."""
     doc = ctx.doc
     words = [doc[mention.start - 1]] if mention.start > 0 else []
     words += [t for t in mention if t.pos_ in ("DET", "NOUN")][:2]
+    values = ("Masc", "Fem") if feature == "Gender" else ("Sing", "Plur")
     for word in words:
-        for gender in ("Masc", "Fem"):
-            if has_morph(word, f"Gender={gender}"):
-                return gender
+        for value in values:
+            if has_morph(word, f"{feature}={value}"):
+                return value
     return None
 
 
