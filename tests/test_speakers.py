@@ -547,3 +547,42 @@ def test_verb_families(nlp: Language, text: str, source: str, evidence: str) -> 
 )
 def test_verb_family_look_alikes(nlp: Language, text: str) -> None:
     assert [f for f in attributions(nlp, text) if f["cue"] in ("réjouit", "avertie")] == []
+
+
+# Speakers named together, read on the surface: after "selon", after an inverted verb,
+# after a fronted clause, with descriptions, three of them.
+JOINT_PHRASES = [
+    ("Selon l'Arcom et la CNIL, les usines ouvriront en 2027.", {"Arcom", "Cnil"}),
+    (
+        "Les données resteront en Europe, ont déclaré Clara Vasseur et Emmanuel Macron.",
+        {"Clara Vasseur", "Emmanuel Macron"},
+    ),
+    (
+        "Contactés par l'AFP, Nvidia et la start-up Kelvio n'ont pas souhaité commenter.",
+        {"Nvidia", "Kelvio"},
+    ),
+    (
+        "La start-up Kelvio et le fonds Arvelle ont affirmé que les amendes allaient doubler.",
+        {"Kelvio", "Arvelle"},
+    ),
+    (
+        "Clara Vasseur, Marc Duval et Lena Varga se sont abstenus de tout commentaire.",
+        {"Clara Vasseur", "Marc Duval", "Lena Varga"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), JOINT_PHRASES)
+def test_speakers_named_together(nlp: Language, text: str, sources: set[str]) -> None:
+    assert {f["source"] for f in attributions(nlp, text)} == sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Nvidia, AMD et Intel perdent des parts de marché.",  # the comma ends the source
+        "Nvidia a annoncé que AMD et Intel perdaient des parts de marché.",  # content, not speakers
+    ],
+)
+def test_names_coordinated_elsewhere_do_not_speak(nlp: Language, text: str) -> None:
+    assert {f["source"] for f in attributions(nlp, text)} == {"Nvidia"}

@@ -8,6 +8,7 @@ from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.content import content_end, forward_content, incise
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
+from claimx.components.attributions.joint import coordinated, subject_coordination
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.quotations import (
     colon_quotes,
@@ -23,12 +24,13 @@ from claimx.components.attributions.references import (
     pronoun_source,
 )
 from claimx.components.attributions.sources import (
+    inverted_phrase,
     inverted_subject,
     speaker_in,
     subject,
 )
 from claimx.components.grammar import Grammar
-from claimx.components.hits import AttributionHit
+from claimx.components.hits import Actor, AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
 from claimx.docs import Sentences, doc_text, has_morph
 from claimx.text import fold
@@ -114,18 +116,31 @@ def _sentence(
 
 
 def _each_speaker(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[AttributionHit]:
-    """One hit per speaker when several speak together ("X et Y ont annoncé", "les deux
-    sociétés ont décliné")."""
-    if hit.kind == "according_to" or hit.source_text is None:
+    """One hit per speaker when several speak together ("X et Y ont annoncé", "selon X et
+    Y", "…, ont déclaré X et Y", "les deux sociétés ont décliné")."""
+    if hit.source_text is None:
         return [hit]
-    verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
-    speakers = joint_speakers(ctx, verb)
+    speakers = _joint(ctx, hit, cue)
     if len(speakers) < 2 or (hit.source is not None and hit.source not in speakers):
         return [hit]
     return [
         AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
         for actor in speakers
     ]
+
+
+def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
+    """The speakers a hit's source phrase names together, if it names several."""
+    doc = ctx.doc
+    sent = ctx.sentences.of(hit.cue.start)
+    if hit.kind == "according_to":  # "Selon Nvidia et la start-up Kelvio, …"
+        return coordinated(ctx, doc[cue.span.end : hit.cue.end])
+    verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
+    if hit.content.end <= hit.cue.start:  # "…, ont déclaré X et Y."
+        return coordinated(ctx, inverted_phrase(ctx, sent, hit.cue.end))
+    parsed = joint_speakers(ctx, verb)
+    surface = subject_coordination(ctx, sent, ctx.left_extend(verb).i)
+    return surface if len(surface) > len(parsed) else parsed  # the parse may drop a name
 
 
 def _build(
