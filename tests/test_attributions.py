@@ -825,6 +825,7 @@ def test_attribution(nlp: Language, text: str, kind: str, source: str, evidence:
         "Le commentaire du ministre a été mal compris.",
         "Intel affiche une perte de 2 milliards de dollars.",
         "Selon toute vraisemblance, le vote aura lieu en mars.",
+        "Le tarif change selon que le client est un particulier ou une entreprise.",
         "Il a refusé de signer le contrat.",
         "Un démenti a été publié.",
         "Les ingénieurs ont travaillé toute la nuit.",

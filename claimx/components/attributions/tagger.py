@@ -192,6 +192,8 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
     doc, grammar = ctx.doc, ctx.grammar
     if cue.span.end < end and doc[cue.span.end].lower_ in grammar.relative_objects:
         return _according_to_antecedent(ctx, sent, cue, end)
+    if cue.span.end < end and doc[cue.span.end].lower_ in grammar.complementizers:
+        return None  # "selon que le client est …": a conjunction, no source
     i = cue.span.end
     while (
         i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space
