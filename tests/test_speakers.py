@@ -507,10 +507,7 @@ def test_a_pronoun_continues_the_subject(
 
 
 def test_a_feminine_pronoun_does_not_continue_a_masculine_body(nlp: Language) -> None:
-    text = (
-        "Le gouvernement dément tout contrat. « Les discussions continuent », "
-        "a-t-elle ajouté."
-    )
+    text = "Le gouvernement dément tout contrat. « Les discussions continuent », a-t-elle ajouté."
     found = [f for f in attributions(nlp, text) if "discussions" in f["text"]]
     assert found and found[0]["source"] != "le gouvernement", found
 
@@ -536,6 +533,30 @@ FAMILIES = [
 @pytest.mark.parametrize(("text", "source", "evidence"), FAMILIES)
 def test_verb_families(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence, "statement")
+
+
+# Subjects the parse loses: a pronoun read as an expletive before an adverb-tagged verb, a
+# name cut by a hyphenated description; a participle the lemmatizer leaves as it is.
+LOST_SUBJECTS = [
+    (
+        "Emmanuel Macron a présenté son plan. Il dément toute irrégularité.",
+        "Emmanuel Macron",
+        "irrégularité",
+        "denial",
+    ),
+    (
+        "La start-up Kelvio a ajouté que les amendes allaient doubler.",
+        "Kelvio",
+        "amendes allaient",
+        "statement",
+    ),
+    ("La CNIL s'est abstenue de tout commentaire.", "Cnil", "abstenue", "no_comment"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence", "kind"), LOST_SUBJECTS)
+def test_lost_subjects(nlp: Language, text: str, source: str, evidence: str, kind: str) -> None:
+    check(nlp, text, source, evidence, kind)
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,9 @@ class AttributionLexicon:
             for word in nlp.tokenizer(phrase):
                 if steps:
                     steps.append(gap)
-                steps.append({"LEMMA": {"IN": sorted(_word_forms(word.text.lower()))}})
+                # the lemmatizer may leave a form as it is ("abstenue"): its forms too
+                forms = _word_forms(word.text.lower()) | set(irregular.get(word.text.lower(), []))
+                steps.append({"LEMMA": {"IN": sorted(forms)}})
             self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
             no_comment_triggers.update(nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"])
         self.no_comment_triggers = Ids(no_comment_triggers)

@@ -43,7 +43,10 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     for _ in range(4 if participle else 3):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
-            return source_from(ctx, subjects[0])
+            found = source_from(ctx, subjects[0])
+            if found != (None, None) or subjects[0].pos_ == "PRON":
+                return found  # "une technologie qui promet": no one speaks
+            break  # "La start-up Kelvio a ajouté": the parse cut the subject; read the surface
         if head.head == head:
             break
         if head.dep_ in ("conj", "xcomp"):
@@ -58,7 +61,9 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
-    # noun phrase opening the sentence right before the verb group speaks.
+    # noun phrase opening the sentence right before the verb group speaks, or a pronoun.
+    if start > sent.start and doc[start - 1].lower_ in ctx.grammar.pronouns:
+        return pronoun_source(ctx, doc[start - 1])  # "Il dément toute irrégularité"
     opening = doc[sent.start : start]
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
