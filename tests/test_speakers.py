@@ -607,3 +607,25 @@ def test_speakers_named_together(nlp: Language, text: str, sources: set[str]) ->
 )
 def test_names_coordinated_elsewhere_do_not_speak(nlp: Language, text: str) -> None:
     assert {f["source"] for f in attributions(nlp, text)} == {"Nvidia"}
+
+
+# A role's holder, a body's voice.
+HOLDERS = [
+    (
+        "La présidente de la Commission européenne, Ursula von der Leyen, a présenté son plan. "
+        "Les ventes vont reculer, a souligné la présidente de la Commission.",
+        "Ursula von der Leyen",
+        "ventes vont reculer",
+    ),
+    (
+        "La Commission européenne, par la voix de sa vice-présidente Lena Varga, a indiqué que "
+        "les usines ouvriraient en 2027.",
+        "Lena Varga",
+        "usines ouvriraient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), HOLDERS)
+def test_holders_and_voices(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence, "statement")

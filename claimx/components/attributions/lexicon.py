@@ -137,8 +137,9 @@ class AttributionLexicon:
                 if steps:
                     steps.append(gap)
                 # the lemmatizer may leave a form as it is ("abstenue"): its forms too
-                forms = _word_forms(word.text.lower()) | set(irregular.get(word.text.lower(), []))
-                steps.append({"LEMMA": {"IN": sorted(forms)}})
+                lemma = word.text.lower()
+                forms = sorted(_word_forms(lemma) | set(irregular.get(lemma, [])))
+                steps.append({"LEMMA": {"IN": forms}})
             self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
             no_comment_triggers.update(nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"])
         self.no_comment_triggers = Ids(no_comment_triggers)

@@ -246,6 +246,16 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
     return None
 
 
+def role_holder(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The person a definite role stands for ("la présidente de la Commission" -> the
+    person named with that role before), if any."""
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
+        return None
+    role = fold(tokens[1].text)
+    return _person_in_role(ctx, phrase, role) if role in ctx.lexicon.role_nouns else None
+
+
 def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
     """ "le président américain", "le patron du groupe": the last person named before
     whose role holds that noun and every other word of the phrase it states."""

@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
-from claimx.components.attributions.references import Source, phrase_source, pronoun_source
+from claimx.components.attributions.references import (
+    Source,
+    phrase_source,
+    pronoun_source,
+    role_holder,
+)
 from claimx.components.hits import Actor
 
 __all__ = [
@@ -43,6 +48,9 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     for _ in range(4 if participle else 3):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
+            voice = _voice_of(ctx, subjects[0].i, start)
+            if voice is not None:
+                return voice
             found = source_from(ctx, subjects[0])
             if found != (None, None) or subjects[0].pos_ == "PRON":
                 return found  # "une technologie qui promet": no one speaks
@@ -68,6 +76,22 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
     return None, None
+
+
+def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
+    """The person a body speaks through: "la Commission, par la voix de sa vice-présidente
+    X, a indiqué" -> X."""
+    doc = ctx.doc
+    for i in range(subject + 1, verb_start - 2):
+        if doc[i].lower_ == "voix" and doc[i - 1].lower_ == "la" and doc[i - 2].lower_ == "par":
+            people = [
+                m
+                for m in ctx.actors.mentions_in(i + 1, verb_start)
+                if ctx.actors.kind_of(m) == "person"
+            ]
+            if people:
+                return _mention_source(ctx, people[0])
+    return None
 
 
 def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
@@ -276,6 +300,9 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     if people:
         mention = min(people, key=lambda m: m.start)
         return ctx.actors.owner(mention), ctx.actors.name_of(mention)
+    holder = role_holder(ctx, phrase)
+    if holder is not None:  # "la présidente de la Commission": its holder, named before
+        return holder, holder.name
     mention = min(mentions, key=lambda m: m.start)
     owner = ctx.actors.owner(mention)
     lead = [t for t in phrase if t.i < mention.start and not t.is_punct]
