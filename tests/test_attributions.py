@@ -826,6 +826,7 @@ def test_attribution(nlp: Language, text: str, kind: str, source: str, evidence:
         "Intel affiche une perte de 2 milliards de dollars.",
         "Selon toute vraisemblance, le vote aura lieu en mars.",
         "Le tarif change selon que le client est un particulier ou une entreprise.",
+        "Le titre du groupe accusait une baisse de 3 % à la clôture.",
         "Il a refusé de signer le contrat.",
         "Un démenti a été publié.",
         "Les ingénieurs ont travaillé toute la nuit.",

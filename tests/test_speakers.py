@@ -629,3 +629,12 @@ HOLDERS = [
 @pytest.mark.parametrize(("text", "source", "evidence"), HOLDERS)
 def test_holders_and_voices(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence, "statement")
+
+
+def test_an_auxiliary_ends_a_source_inside_a_clause(nlp: Language) -> None:
+    text = (
+        "Le contrat, qui aurait selon certains médias été discuté samedi, a provoqué une "
+        "polémique."
+    )
+    sources = {f["source"] for f in attributions(nlp, text)}
+    assert sources == {"certains médias"}, sources

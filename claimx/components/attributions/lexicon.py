@@ -75,6 +75,7 @@ class AttributionLexicon:
         self.according_verbs = set(data["according_to_verbs"])
         self.opinion_markers = set(data["opinion_markers"])
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
+        self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
         described = [n for nouns in actors["descriptions"].values() for n in nouns]

@@ -203,10 +203,10 @@ def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attributio
             if close is not None:
                 i = close + 1
                 continue
-        participle = has_morph(doc[i], "VerbForm=Part")
+        participle = has_morph(doc[i], "VerbForm=Part") and doc[i].pos_ == "VERB"
         name = doc[i].is_title or doc[i].is_upper  # "Center for …": a name, mistagged
         if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not (participle or name):
-            break
+            break  # "qui aurait selon certains médias été discuté": "été" ends the source
         i += 1
     if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
         # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
