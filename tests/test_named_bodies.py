@@ -154,3 +154,15 @@ def test_a_description_takes_up_its_body(nlp: Language, text: str, name: str, me
 def test_a_possessive_is_not_its_owner(nlp: Language) -> None:
     found = actors(nlp, "Reuters a révélé l'affaire. Norvia a publié sur son site un démenti.")
     assert "son site" not in found.get("Reuters", ("", []))[1], found
+
+
+def test_a_name_the_ner_cut_in_two_is_joined(nlp: Language) -> None:
+    # The halves side by side, both from the NER: one organization.
+    from claimx.components.actors.candidates import Candidate, _joined
+
+    doc = nlp.make_doc("Le courtier Norbridge Midcap relève sa cible.")
+    first = Candidate(doc[2:3], "organization", "Norbridge", False)
+    second = Candidate(doc[3:4], "organization", "Midcap", False)
+    known = Candidate(doc[3:4], "organization", "Midcap", True)
+    assert [c.name for c in _joined([first, second])] == ["Norbridge Midcap"]
+    assert [c.name for c in _joined([first, known])] == ["Norbridge", "Midcap"]

@@ -75,7 +75,26 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     for span, kind in _described_names(doc, lex):
         if free(span):
             keep(span, kind, span.text)
-    return sorted(found, key=lambda c: c.span.start)
+    return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _joined(found: list[Candidate]) -> list[Candidate]:
+    """One name the NER cut in two, the halves side by side: "TPICAP" "Midcap" ->
+    "TPICAP Midcap" (names from the gazetteer stay apart: "l'AFP Nvidia")."""
+    joined: list[Candidate] = []
+    for cand in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.span.end == cand.span.start
+            and not (last.from_gazetteer or cand.from_gazetteer)
+            and last.kind == cand.kind == "organization"
+        ):
+            span = cand.span.doc[last.span.start : cand.span.end]
+            joined[-1] = Candidate(span, last.kind, span.text, False)
+            continue
+        joined.append(cand)
+    return joined
 
 
 def _described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]:
