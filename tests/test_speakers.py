@@ -633,8 +633,37 @@ def test_holders_and_voices(nlp: Language, text: str, source: str, evidence: str
 
 def test_an_auxiliary_ends_a_source_inside_a_clause(nlp: Language) -> None:
     text = (
-        "Le contrat, qui aurait selon certains médias été discuté samedi, a provoqué une "
-        "polémique."
+        "Le contrat, qui aurait selon certains médias été discuté samedi, a provoqué une polémique."
     )
     sources = {f["source"] for f in attributions(nlp, text)}
     assert sources == {"certains médias"}, sources
+
+
+# An incise inside its sentence after a short lead: the whole sentence when the lead is
+# its subject, what follows when the lead is a connective.
+MIDDLE = [
+    (
+        "Cette attaque, affirme également Nvidia, n'a pas eu d'impact sur les ventes.",
+        "Nvidia",
+        "pas eu d'impact",
+    ),
+    ("Le marché, a estimé Paul Estrade, va ralentir fortement.", "Paul Estrade", "ralentir"),
+    (
+        "La CNIL pointe trois manquements. En outre, souligne-t-elle, « les mesures déployées "
+        "étaient inefficaces ».",
+        "Cnil",
+        "mesures déployées",
+    ),
+    (
+        "L'Anssi a publié un bulletin. Elle conseille de déconnecter les équipements compromis.",
+        "Anssi",
+        "déconnecter les équipements",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), MIDDLE)
+def test_incises_inside_their_sentence(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

@@ -173,4 +173,25 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         if opening >= sent.start:
             return doc[opening + 1 : end]
     begin = min(ctx.first_word(sent), end)
-    return doc[begin:end] if end - begin >= 3 else None
+    if end - begin >= 3:
+        return doc[begin:end]
+    return _around(ctx, sent, begin, end, cue_end)
+
+
+def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> Span | None:
+    """The content around an incise set inside its sentence after a short lead: "Cette
+    attaque, affirme Free, n'a pas eu d'impact" (the whole sentence); "En outre,
+    souligne-t-elle, « … »" (what follows, after a lead that is no subject)."""
+    doc = ctx.doc
+    close = next((t.i for t in doc[cue_end : min(sent.end, cue_end + 12)] if t.text == ","), None)
+    if close is None:
+        return None
+    last = sent.end
+    while last > close + 1 and doc[last - 1].is_punct and doc[last - 1].text not in QUOTE_CLOSERS:
+        last -= 1  # the final period, not a closing quotation mark
+    if last - close < 3:
+        return None
+    lead = doc[begin:end]
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
+        return doc[begin:last]
+    return doc[close + 1 : last]

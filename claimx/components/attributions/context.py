@@ -124,6 +124,8 @@ def inverted(token: Token) -> bool:
     if token.i == 0 or token.i + 1 >= len(doc):
         return False
     after = doc[token.i + 1]
+    if after.pos_ == "ADV" and after.is_lower and token.i + 2 < len(doc):
+        after = doc[token.i + 2]  # "…, affirme également Free, …"
     return doc[token.i - 1].text in (",", *QUOTE_CLOSERS) and (
         after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
     )
