@@ -9,6 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.actors.names import described_names, numbered, portfolio
 from claimx.docs import Occupied, has_morph, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
@@ -45,7 +46,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             continue  # "arm", "meta": words, not Arm or Meta
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
-        if _numbered(span):
+        if numbered(span):
             continue
         if free(span):
             keep(span, kind, name, True)  # type: ignore[arg-type]
@@ -65,14 +66,14 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
-        if fold(cleaned.text) in lex.city_forms or _numbered(cleaned):
+        if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
             continue  # "à Washington": the gazetteer said it does not act here
         ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
         if ent_kind == "country":
             keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
         elif ent_kind is not None:
             keep(cleaned, ent_kind, cleaned.text)
-    for span, kind in _described_names(doc, lex):
+    for span, kind in described_names(doc, lex):
         if free(span):
             keep(span, kind, span.text)
     return _joined(sorted(found, key=lambda c: c.span.start))
@@ -95,49 +96,6 @@ def _joined(found: list[Candidate]) -> list[Candidate]:
             continue
         joined.append(cand)
     return joined
-
-
-def _described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]:
-    """Names the NER missed that a description introduces: "la start-up Kelvio", "le fonds
-    Arvelle", "le cabinet Ternel" (one body, so after a singular determiner)."""
-    found: list[tuple[Span, ActorKind]] = []
-    for _, start, end in lex.description_nouns(doc):
-        kind = lex.descriptions.get(doc[start:end].text.lower())
-        if kind not in ("organization", "government", "media") or start == 0:
-            continue
-        if doc[start - 1].lower_ not in lex.grammar.singular_determiners:
-            continue
-        i = end
-        while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i += 1  # "la start-up lyonnaise Kelvio"
-        j = i
-        while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
-            j += 1
-        name = doc[i:j]
-        if len(name.text) < 2 or fold(name.text) in lex.not_actors | lex.country_names.keys():
-            continue
-        if fold(name.text) in lex.demonyms or _portfolio(lex, name):
-            continue
-        found.append((name, kind))
-    return found
-
-
-def _numbered(span: Span) -> bool:
-    """An acronym followed by a number names an index or a series, not an actor: "le CAC
-    40", "le SBF 120", "un FTSE 100"."""
-    doc = span.doc
-    letters = span.text.replace(" ", "")
-    return (
-        span.end < len(doc)
-        and letters.isalpha()
-        and letters.isupper()
-        and doc[span.end].text.isdigit()
-    )
-
-
-def _capitalised_word(text: str) -> bool:
-    """A word of a name: capitalised letters, digits, "&" or a hyphen inside."""
-    return text[:1].isupper() and all(c.isalnum() or c in "&-'’" for c in text)
 
 
 def _full_name(doc: Doc, span: Span, entity_end: int) -> Span:
@@ -261,7 +219,7 @@ def _eponym(span: Span) -> bool:
 def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if any(ch.isdigit() for ch in span.text):
         return None
-    if _portfolio(lex, span):
+    if portfolio(lex, span):
         return None  # "le ministre du Commerce extérieur": part of a title, not an actor
     if label == "PER":
         if _eponym(span):
@@ -291,7 +249,7 @@ def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:
 def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:
     """The kind a description noun just before a name gives it, whatever the NER guessed:
     "le quotidien Korea Herald", "le fabricant Norvia", "la banque publique Finora"."""
-    if any(ch.isdigit() for ch in name.text) or _portfolio(lex, name):
+    if any(ch.isdigit() for ch in name.text) or portfolio(lex, name):
         return None
     doc = name.doc
     i = name.start - 1
@@ -303,24 +261,3 @@ def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | Non
     if kind in ("media", "organization", "government"):
         return kind  # type: ignore[no-any-return]
     return None
-
-
-def _portfolio(lex: ActorLexicon, span: Span) -> bool:
-    """Whether a name follows a minister's or commissioner's title: "ministre des
-    Communications", "secrétaire au Commerce", "commissaire chargé du Numérique", "le
-    ministre français de l'Économie et des Finances" (every portfolio of the title)."""
-    doc = span.doc
-    i = span.start - 1
-    if i < 0 or doc[i].lower_ not in lex.grammar.portfolio_links:
-        return False
-    stop = max(0, span.start - 16)
-    while i >= stop:
-        token = doc[i]
-        if token.lower_ in lex.portfolio_roles:
-            return True
-        linking = token.lower_ in lex.grammar.portfolio_links or token.lower_ == "et"
-        portfolio = token.is_title or token.text == "," or (token.pos_ == "ADJ" and token.is_lower)
-        if not (linking or portfolio) or token.pos_ in ("VERB", "AUX"):
-            return False
-        i -= 1
-    return False

@@ -1,12 +1,14 @@
 """Several speakers named together: "A, B et C ont annoncé", "selon A et B", "…, ont
-déclaré A et B", each conjunct one actor, whatever the parser made of the coordination."""
+déclaré A et B" (from the parse, or each conjunct one actor on the surface, whatever the
+parser made of the coordination), and numbered descriptions ("les deux sociétés")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
+from claimx.docs import has_morph
 
 _SEPARATORS = {",", "et"}
 
@@ -52,4 +54,75 @@ def subject_coordination(ctx: DocContext, sent: Span, group_start: int) -> list[
         found = coordinated(ctx, doc[start:group_start])
         if found:
             return found
+    return []
+
+
+def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
+    """The actors a coordinated subject names ("Reuters et Bloomberg rapportent"), or a
+    numbered plural description stands for ("les deux sociétés" -> the last two)."""
+    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return []
+    subject = subjects[0]
+    found: list[Actor] = []
+    coordinated = [subject]
+    for token in subject.subtree:  # "X, Y et Z": conjuncts of the subject itself only
+        if token.dep_ == "conj" and token.head in coordinated:
+            coordinated.append(token)
+    for token in coordinated:
+        for mention in ctx.actors.covering(token.i):
+            actor = ctx.actors.owner(mention)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    if len(found) >= 2:
+        return found
+    return _coordinated_before(ctx, verb) or _numbered_description(ctx, subject)
+
+
+def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
+    """The actors named right before a plural verb group and joined by "et" and commas,
+    whatever the parser made of them ("Nvidia et AMD ont annoncé": it may hang the verb on
+    "Nvidia", or give the verb two subjects)."""
+    doc = ctx.doc
+    start = ctx.left_extend(verb).i
+    group = doc[start : verb.i + 1]
+    if not any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group):
+        return []
+    found: list[Actor] = []
+    joined = False
+    i = start - 1
+    while i >= 0:
+        mention = max(ctx.actors.covering(i), key=len, default=None)
+        actor = ctx.actors.owner(mention) if mention is not None else None
+        if mention is None or actor is None or mention.end != i + 1:
+            break
+        if actor not in found:
+            found.append(actor)
+        i = mention.start - 1
+        word = doc[i].lower_ if i >= 1 else ""
+        if word not in ("et", ","):
+            break
+        if (word == "et") == joined:
+            return []  # "et" nearest the verb, commas before it: "X, Y et Z"; not "A et B, C et D"
+        joined = True
+        i -= 1
+    return found[::-1] if joined and len(found) >= 2 else []
+
+
+def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
+    """ "les deux sociétés", "les trois groupes": the last N actors of the noun's kind."""
+    count = next(
+        (ctx.lexicon.numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
+    )
+    kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+    if not count or kind is None:
+        return []
+    found: list[Actor] = []
+    for mention in reversed(ctx.actors.mentions_in(max(0, noun.i - 400), noun.left_edge.i)):
+        actor = ctx.actors.owner(mention)
+        if actor is not None and actor.kind == kind and actor not in found:
+            found.append(actor)
+        if len(found) == count:
+            return found[::-1]
     return []

@@ -1,6 +1,6 @@
-"""Who a pronoun, a description or a plural stands for: pronouns and cataphora,
-documents and outlets ("le communiqué", "le journal"), roles ("le porte-parole"),
-spokespersons' bodies, joint and numbered speakers."""
+"""Who a pronoun or a description stands for: pronouns and cataphora, documents and
+outlets ("le communiqué", "le journal"), roles ("le porte-parole"), spokespersons'
+bodies. Joint and numbered speakers are in `joint`."""
 
 from __future__ import annotations
 
@@ -272,74 +272,3 @@ def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
         if ends and max(ends) > best_end:
             best, best_end = actor, max(ends)
     return best
-
-
-def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
-    """The actors a coordinated subject names ("Reuters et Bloomberg rapportent"), or a
-    numbered plural description stands for ("les deux sociétés" -> the last two)."""
-    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if not subjects:
-        return []
-    subject = subjects[0]
-    found: list[Actor] = []
-    coordinated = [subject]
-    for token in subject.subtree:  # "X, Y et Z": conjuncts of the subject itself only
-        if token.dep_ == "conj" and token.head in coordinated:
-            coordinated.append(token)
-    for token in coordinated:
-        for mention in ctx.actors.covering(token.i):
-            actor = ctx.actors.owner(mention)
-            if actor is not None and actor not in found:
-                found.append(actor)
-    if len(found) >= 2:
-        return found
-    return _coordinated_before(ctx, verb) or _numbered_description(ctx, subject)
-
-
-def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
-    """The actors named right before a plural verb group and joined by "et" and commas,
-    whatever the parser made of them ("Nvidia et AMD ont annoncé": it may hang the verb on
-    "Nvidia", or give the verb two subjects)."""
-    doc = ctx.doc
-    start = ctx.left_extend(verb).i
-    group = doc[start : verb.i + 1]
-    if not any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group):
-        return []
-    found: list[Actor] = []
-    joined = False
-    i = start - 1
-    while i >= 0:
-        mention = max(ctx.actors.covering(i), key=len, default=None)
-        actor = ctx.actors.owner(mention) if mention is not None else None
-        if mention is None or actor is None or mention.end != i + 1:
-            break
-        if actor not in found:
-            found.append(actor)
-        i = mention.start - 1
-        word = doc[i].lower_ if i >= 1 else ""
-        if word not in ("et", ","):
-            break
-        if (word == "et") == joined:
-            return []  # "et" nearest the verb, commas before it: "X, Y et Z"; not "A et B, C et D"
-        joined = True
-        i -= 1
-    return found[::-1] if joined and len(found) >= 2 else []
-
-
-def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
-    """ "les deux sociétés", "les trois groupes": the last N actors of the noun's kind."""
-    count = next(
-        (ctx.lexicon.numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
-    )
-    kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
-    if not count or kind is None:
-        return []
-    found: list[Actor] = []
-    for mention in reversed(ctx.actors.mentions_in(max(0, noun.i - 400), noun.left_edge.i)):
-        actor = ctx.actors.owner(mention)
-        if actor is not None and actor.kind == kind and actor not in found:
-            found.append(actor)
-        if len(found) == count:
-            return found[::-1]
-    return []

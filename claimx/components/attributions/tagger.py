@@ -8,7 +8,11 @@ from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.content import content_end, forward_content, incise
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
-from claimx.components.attributions.joint import coordinated, subject_coordination
+from claimx.components.attributions.joint import (
+    coordinated,
+    joint_speakers,
+    subject_coordination,
+)
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.quotations import (
     colon_quotes,
@@ -19,7 +23,6 @@ from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.references import (
     Source,
     document_issuer,
-    joint_speakers,
     phrase_source,
     pronoun_source,
 )

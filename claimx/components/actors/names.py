@@ -1,0 +1,75 @@
+"""Names the NER misses or misreads: bodies a description introduces ("la start-up
+Kelvio"), acronyms followed by a number (indexes, not actors), ministers' portfolios
+(part of a title, not actors)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.kinds import ActorKind
+from claimx.text import fold
+
+
+def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]:
+    """Names the NER missed that a description introduces: "la start-up Kelvio", "le fonds
+    Arvelle", "le cabinet Ternel" (one body, so after a singular determiner)."""
+    found: list[tuple[Span, ActorKind]] = []
+    for _, start, end in lex.description_nouns(doc):
+        kind = lex.descriptions.get(doc[start:end].text.lower())
+        if kind not in ("organization", "government", "media") or start == 0:
+            continue
+        if doc[start - 1].lower_ not in lex.grammar.singular_determiners:
+            continue
+        i = end
+        while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1  # "la start-up lyonnaise Kelvio"
+        j = i
+        while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
+            j += 1
+        name = doc[i:j]
+        if len(name.text) < 2 or fold(name.text) in lex.not_actors | lex.country_names.keys():
+            continue
+        if fold(name.text) in lex.demonyms or portfolio(lex, name):
+            continue
+        found.append((name, kind))
+    return found
+
+
+def numbered(span: Span) -> bool:
+    """An acronym followed by a number names an index or a series, not an actor: "le CAC
+    40", "le SBF 120", "un FTSE 100"."""
+    doc = span.doc
+    letters = span.text.replace(" ", "")
+    return (
+        span.end < len(doc)
+        and letters.isalpha()
+        and letters.isupper()
+        and doc[span.end].text.isdigit()
+    )
+
+
+def _capitalised_word(text: str) -> bool:
+    """A word of a name: capitalised letters, digits, "&" or a hyphen inside."""
+    return text[:1].isupper() and all(c.isalnum() or c in "&-'’" for c in text)
+
+
+def portfolio(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name follows a minister's or commissioner's title: "ministre des
+    Communications", "secrétaire au Commerce", "commissaire chargé du Numérique", "le
+    ministre français de l'Économie et des Finances" (every portfolio of the title)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in lex.grammar.portfolio_links:
+        return False
+    stop = max(0, span.start - 16)
+    while i >= stop:
+        token = doc[i]
+        if token.lower_ in lex.portfolio_roles:
+            return True
+        linking = token.lower_ in lex.grammar.portfolio_links or token.lower_ == "et"
+        portfolio = token.is_title or token.text == "," or (token.pos_ == "ADJ" and token.is_lower)
+        if not (linking or portfolio) or token.pos_ in ("VERB", "AUX"):
+            return False
+        i -= 1
+    return False
