@@ -185,7 +185,7 @@ def test_description_links_to_its_actor(
         ("Nvidia vend. Il a parlé à l'entreprise taïwanaise TSMC hier.", "Nvidia", "l'entreprise"),
         # a lower-case word the tagger calls a name ("la tech") does not end the phrase
         (
-            "Le salon Tech Lyon ouvre lundi. Dimanche soir, le géant de la tech américaine "
+            "Le groupe Tech Lyon ouvre lundi. Dimanche soir, le géant de la tech américaine "
             "Norvia a annoncé un investissement de 4 milliards d'euros.",
             "Tech Lyon",
             "le géant",

@@ -166,3 +166,23 @@ def test_a_name_the_ner_cut_in_two_is_joined(nlp: Language) -> None:
     known = Candidate(doc[3:4], "organization", "Midcap", True)
     assert [c.name for c in _joined([first, second])] == ["Norbridge Midcap"]
     assert [c.name for c in _joined([first, known])] == ["Norbridge", "Midcap"]
+
+
+# A name after an event's or a programme's noun is the event's, wherever the text uses it.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "L'annonce a été faite lors du sommet Choose France. Choose France réunit 200 patrons.",
+            "Choose France",
+        ),
+        ("Le salon Vivatech ouvre mercredi à Paris.", "Vivatech"),
+        ("Le programme Horizon Europe finance la recherche.", "Horizon Europe"),
+    ],
+)
+def test_an_event_is_no_actor(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in actors(nlp, text)
+
+
+def test_a_known_actor_after_an_event_noun_stays(nlp: Language) -> None:
+    assert "Nvidia" in actors(nlp, "Le projet Nvidia a été présenté. Nvidia a confirmé.")

@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.names import described_names, numbered, portfolio
+from claimx.components.actors.names import described_names, named_event, numbered, portfolio
 from claimx.docs import Occupied, has_morph, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
@@ -76,6 +76,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     for span, kind in described_names(doc, lex):
         if free(span):
             keep(span, kind, span.text)
+    events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
+    found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
 
 

@@ -62,6 +62,7 @@ class ActorLexicon:
             fold(form): country for country, forms in data["demonyms"].items() for form in forms
         }
         self.not_actors = {fold(x) for x in data["not_actors"]}
+        self.event_nouns = set(data["event_nouns"])
         self.titles = set(data["person_titles"])
         self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")

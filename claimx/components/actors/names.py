@@ -1,6 +1,6 @@
 """Names the NER misses or misreads: bodies a description introduces ("la start-up
-Kelvio"), acronyms followed by a number (indexes, not actors), ministers' portfolios
-(part of a title, not actors)."""
+Kelvio"), acronyms followed by a number (indexes, not actors), events and programmes
+("le sommet Choose France"), ministers' portfolios (part of a title, not actors)."""
 
 from __future__ import annotations
 
@@ -73,3 +73,13 @@ def portfolio(lex: ActorLexicon, span: Span) -> bool:
             return False
         i -= 1
     return False
+
+
+def named_event(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name follows an event's or a programme's noun, past its adjectives: "du
+    sommet Choose France", "le sommet économique Choose France"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in lex.event_nouns
