@@ -186,3 +186,21 @@ def test_an_event_is_no_actor(nlp: Language, text: str, absent: str) -> None:
 
 def test_a_known_actor_after_an_event_noun_stays(nlp: Language) -> None:
     assert "Nvidia" in actors(nlp, "Le projet Nvidia a été présenté. Nvidia a confirmé.")
+
+
+# A one-letter name is an actor only where the text makes it one: a subject, or described.
+@pytest.mark.parametrize(
+    ("text", "is_actor"),
+    [
+        ("Le message a été publié sur X, puis supprimé.", False),
+        ("La plateforme X a supprimé le message.", True),
+    ],
+)
+def test_a_letter_is_an_actor_only_in_context(nlp: Language, text: str, is_actor: bool) -> None:
+    assert ("X" in actors(nlp, text)) is is_actor
+
+
+@pytest.mark.parametrize("word", ["R&D", "VPN", "PME"])
+def test_technologies_and_economic_acronyms_are_no_actors(nlp: Language, word: str) -> None:
+    text = f"Les entreprises investissent dans la {word} et les {word} suivent."
+    assert word not in actors(nlp, text)

@@ -66,9 +66,12 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
+        described = _described_kind(lex, ent, cleaned)
+        if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
+            continue  # "sur X": a letter names someone only as a subject or described
         if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
             continue  # "à Washington": the gazetteer said it does not act here
-        ent_kind = _described_kind(lex, ent, cleaned) or _kind(lex, ent.label_, cleaned)
+        ent_kind = described or _kind(lex, ent.label_, cleaned)
         if ent_kind == "country":
             keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
         elif ent_kind is not None:
