@@ -667,3 +667,23 @@ def test_incises_inside_their_sentence(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# A subject the parse split: a name's first word alone, a role before its holder's name.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Emmanuel Macron précise que les centres de données consommeront plus.",
+            "Emmanuel Macron",
+            "centres de données",
+        ),
+        (
+            "L'économiste Ana Ruiz a indiqué que les amendes allaient doubler.",
+            "Ana Ruiz",
+            "amendes allaient doubler",
+        ),
+    ],
+)
+def test_split_subjects(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence, "statement")

@@ -14,6 +14,7 @@ from claimx.components.attributions.references import (
     role_holder,
 )
 from claimx.components.hits import Actor
+from claimx.text import fold
 
 __all__ = [
     "Source",
@@ -230,9 +231,14 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         hi -= 1
     phrase = doc[lo:hi]
     inside = ctx.actors.mentions_in(lo, hi)
-    covering = [m for m in inside if m.start <= token.i < m.end]
+    # a name the parse split ("Emmanuel" "Macron") is held by its mention all the same
+    covering = ctx.actors.covering(token.i)
     if covering:
         return _mention_source(ctx, max(covering, key=len))
+    named = [m for m in ctx.actors.mentions_in(hi, hi + 4) if m.start == hi]
+    role = fold(token.text) in ctx.lexicon.role_nouns
+    if named and role and ctx.actors.kind_of(named[0]) == "person":
+        return _mention_source(ctx, named[0])  # "L'économiste Ana Ruiz a indiqué"
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
