@@ -48,20 +48,38 @@ def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) 
     gender = ctx.grammar.pronoun_gender(pronoun.lower_)
     number = ctx.grammar.pronoun_number(pronoun.lower_)
     mentions = sorted(ctx.actors.mentions_in(start, pronoun.i), key=lambda m: m.start)
+    speaker = next((h for h in reversed(ctx.hits) if start <= h.cue.start < pronoun.i), None)
+    if speaker is not None and speaker.source is not None:
+        # the speaker of the statement before: "…, a annoncé son président, X. « … »,
+        # a-t-il déclaré"
+        for mention in reversed(mentions):
+            if ctx.actors.owner(mention) is speaker.source:
+                if _agrees(ctx, mention, kinds, gender, number):
+                    return speaker.source
+                break
     for mention in reversed(mentions):
         if mention.start in ctx.quoted or not is_subject(mention) or _nested(ctx, mention):
             continue
-        actor = ctx.actors.owner(mention)
-        if actor is not None and actor.kind == "person" and "person" in kinds:
-            return actor
-        if actor is None or actor.kind not in _BODIES:
-            continue
-        if number == "Plur":
-            if _morph_of(ctx, mention, "Number") == "Plur":
-                return actor  # "Les États-Unis", "les laboratoires Sorane"
-        elif gender is not None and _morph_of(ctx, mention, "Gender") == gender:
-            return actor
+        if _agrees(ctx, mention, kinds, gender, number):
+            return ctx.actors.owner(mention)
     return None
+
+
+def _agrees(
+    ctx: DocContext, mention: Span, kinds: tuple[str, ...], gender: str | None, number: str | None
+) -> bool:
+    """Whether a pronoun can stand for a mention's actor: a person, or a body of its
+    number ("Les États-Unis … Ils") or gender ("le gouvernement … il")."""
+    actor = ctx.actors.owner(mention)
+    if actor is None:
+        return False
+    if actor.kind == "person":
+        return "person" in kinds
+    if actor.kind not in _BODIES:
+        return False
+    if number == "Plur":
+        return _morph_of(ctx, mention, "Number") == "Plur"
+    return gender is not None and _morph_of(ctx, mention, "Gender") == gender
 
 
 _BODIES = ("organization", "government", "media", "country")
