@@ -323,7 +323,7 @@ def rules_share(nlp: Language, texts: list[str], repeat: int) -> tuple[list[tupl
 
 def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
     """`claimx summary` and `claimx db` over many claims files (6.)."""
-    from claimx.serialize import to_yaml
+    from claimx.store.serialize import to_yaml
 
     texts = [to_yaml([d]) for d in documents]
     rows = []

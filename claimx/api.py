@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from claimx import __version__
 from claimx.articles import Article
 from claimx.errors import InputError, ModelError
-from claimx.records import ArticleInfo, Extraction
 from claimx.resources import models_dir
+from claimx.store.records import ArticleInfo, Extraction
 from claimx.token_match import prime as prime_token_match
 
 if TYPE_CHECKING:

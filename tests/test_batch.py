@@ -16,7 +16,7 @@ from claimx.batch import INDEX_NAME, BatchOptions, Entry, Progress, read_index, 
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.formats import ReadOptions, iso_date
-from claimx.serialize import load_yaml_documents
+from claimx.store.serialize import load_yaml_documents
 from tests.conftest import GOLD_DIR
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))]
@@ -463,7 +463,7 @@ def test_killed_workers_do_not_lose_the_run(tmp_path: Path) -> None:
 
 def test_a_second_batch_on_one_folder_is_refused(tmp_path: Path) -> None:
     from claimx.errors import Busy
-    from claimx.files import exclusive
+    from claimx.store.files import exclusive
 
     folder = tmp_path / "in"
     folder.mkdir()

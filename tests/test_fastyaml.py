@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from claimx.serialize import load_yaml_documents, to_yaml
-from claimx.story.fastyaml import Unsupported, load_documents
+from claimx.store.fastyaml import Unsupported, load_documents
+from claimx.store.serialize import load_yaml_documents, to_yaml
 
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
 

@@ -75,7 +75,7 @@ resources.models_dir = gone  # any read of claimx's data folder fails from here
 import spacy
 from claimx.api import to_extraction
 from claimx.articles import read_article
-from claimx.serialize import to_yaml
+from claimx.store.serialize import to_yaml
 
 nlp = spacy.load(sys.argv[1])
 article = read_article(sys.argv[2])
@@ -87,7 +87,7 @@ sys.stdout.write(to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""
 def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path: Path) -> None:
     from claimx.api import to_extraction
     from claimx.articles import read_article
-    from claimx.serialize import to_yaml
+    from claimx.store.serialize import to_yaml
 
     saved = tmp_path / "pipeline"
     nlp.to_disk(saved)

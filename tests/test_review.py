@@ -21,7 +21,7 @@ from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.review import FOOTER, Session
 from claimx.render import Mark, highlight
-from claimx.serialize import to_yaml
+from claimx.store.serialize import to_yaml
 
 ARTICLE = (
     "Selon Reuters, Nvidia aurait vendu pour 2 milliards de dollars de puces H20 en Chine.\n"

@@ -100,7 +100,7 @@ def test_two_reviews_of_one_file_keep_each_others_decisions(claims_file: Path) -
 
 def test_a_file_rewritten_meanwhile_is_not_overwritten(claims_file: Path) -> None:
     from claimx import review as lib
-    from claimx.review.files import SaveFailed
+    from claimx.store import SaveFailed
 
     queue = lib.ReviewQueue([lib.load(claims_file)])
     data = yaml.safe_load(claims_file.read_text(encoding="utf-8"))
@@ -118,7 +118,7 @@ def test_a_decision_that_cannot_be_saved_is_not_recorded(
 ) -> None:
     import errno
 
-    from claimx.review import files
+    from claimx.store import claims_file as files
 
     def full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -218,3 +218,18 @@ def test_a_folder_moved_with_its_claims_keeps_its_texts(
     shutil.move(str(folder), moved)
     os.chdir(tmp_path)
     assert lib.load(moved / claims.name).articles[0].text is not None
+
+
+def test_a_folder_given_through_dot_dot_is_reviewed(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`claimx review ../out` reads the folder as `claimx review out` does: only hidden
+    names below the folder are left out."""
+    (tmp_path / "out").mkdir()
+    drive([make_claims(nlp, tmp_path / "out")], ["a", "q"])
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    result = CliRunner().invoke(app, ["review", "../out", "--export", "accepted.yaml"])
+    assert result.exit_code == 0, result.output
+    export = tmp_path / "work" / "accepted.yaml"
+    assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1

@@ -12,7 +12,7 @@ from claimx.batch import INDEX_NAME, BatchOptions, Shard, merge_indexes, read_in
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.errors import Busy
-from claimx.files import exclusive
+from claimx.store.files import exclusive
 from tests.conftest import GOLD_DIR
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))]

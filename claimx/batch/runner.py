@@ -6,14 +6,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from claimx.batch.discover import discover
 from claimx.batch.pool import in_workers
 from claimx.batch.state import (
     CHUNK_FILES,
-    INDEX_NAME,
     BatchOptions,
     Entry,
-    InputFile,
     Progress,
     Report,
     as_skipped,
@@ -25,7 +22,9 @@ from claimx.batch.state import (
 )
 from claimx.batch.worker import process_chunk
 from claimx.errors import NoInput, OutputError
-from claimx.files import exclusive, remove_stale_temps, write_atomic
+from claimx.inputs import InputFile, discover
+from claimx.store.files import exclusive, remove_stale_temps, write_atomic
+from claimx.store.layout import INDEX_NAME
 
 
 def run(

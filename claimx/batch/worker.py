@@ -10,14 +10,17 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from claimx.articles import read_bytes
+from claimx.batch.state import BatchOptions, Entry
 from claimx.errors import InputError, ModelError
-from claimx.files import write_atomic
 from claimx.formats import ReadOptions, Unit, read_units, reason
-from claimx.serialize import load_untrusted_yaml
+from claimx.inputs import InputFile
+from claimx.store.carry import carry_reviews, keep_orphans
+from claimx.store.files import write_atomic
+from claimx.store.layout import claims_path, text_copy
+from claimx.store.serialize import load_untrusted_yaml, to_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
-from claimx.batch.state import BatchOptions, Entry, InputFile
 
 # The pipeline of a worker process, loaded once by `init_worker`.
 _WORKER_NLP: Language | None = None
@@ -59,7 +62,6 @@ def process_chunk(
     """Read, extract and write a few files; return their index entries (and the YAML
     documents when streaming)."""
     from claimx.api import extract_many
-    from claimx.serialize import to_yaml
 
     units: list[tuple[InputFile, os.stat_result | None, Unit]] = []
     for file in chunk:
@@ -154,14 +156,14 @@ def _write_outputs(
     should try again)."""
     out = options.output_dir
     assert out is not None and unit.article is not None
-    target = out / (unit.name + ".yaml")
+    target = claims_path(out, unit.name)
     try:
         mine = unit.name + ".yaml" in owned or _written_for(target, unit)
         if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)", False
         # The text the offsets refer to, beside the claims, for every kind of input: a
         # claims folder moved or shared stays readable without the inputs.
-        write_atomic(out / (unit.name + ".txt"), unit.article.text)
+        write_atomic(text_copy(target), unit.article.text)
         write_atomic(target, yaml_text)
     except OSError as err:
         return f"cannot write {target} ({err.strerror})", True
@@ -171,11 +173,9 @@ def _write_outputs(
 def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> list[Any]:
     """Carry the review decisions of the claims file being replaced onto `document`;
     return those whose claim is gone."""
-    from claimx.review.carry import carry_reviews  # claimx.review reads batch indexes
-
     if options.output_dir is None:
         return []
-    target = options.output_dir / (unit.name + ".yaml")
+    target = claims_path(options.output_dir, unit.name)
     try:
         exists = target.is_file()
     except OSError:
@@ -184,11 +184,9 @@ def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> lis
 
 
 def _keep(options: BatchOptions, unit: Unit, orphans: list[Any]) -> str | None:
-    from claimx.review.carry import keep_orphans
-
     assert options.output_dir is not None
     try:
-        keep_orphans(options.output_dir / (unit.name + ".yaml"), orphans)
+        keep_orphans(claims_path(options.output_dir, unit.name), orphans)
     except OSError as err:
         return f"cannot keep the review decisions of a changed article ({err.strerror})"
     return None

@@ -75,7 +75,7 @@ def _write(
     articles: list[Article], output_format: Format, model: str | None, several: bool
 ) -> None:
     from claimx.api import cached_pipeline, extract_many
-    from claimx.serialize import to_json, to_jsonl, to_yaml
+    from claimx.store.serialize import to_json, to_jsonl, to_yaml
 
     nlp = cached_pipeline(model)
     out = sys.stdout

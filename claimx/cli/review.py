@@ -159,7 +159,7 @@ class Session:
             self.handle(key)
 
     def handle(self, key: str) -> None:
-        from claimx.review.files import SaveFailed
+        from claimx.store import SaveFailed
 
         try:
             self._handle(key)

@@ -2,7 +2,7 @@
 
 Decisions go into each claim's `review:` mapping (status pending | accepted | rejected |
 edited, and a note); every change is saved at once, atomically, the rest of the file
-kept as it was. Edits build their values through `claimx.records`.
+kept as it was (`claimx.store`). Edits build their values through `claimx.store.records`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from claimx.errors import ClaimxError
 from claimx.kinds import REVIEW_STATUSES, AttributionKind, Modality, ReviewStatus
-from claimx.records import Attribution, TextSpan
-from claimx.review.files import ClaimsDocument, ClaimsFile, SaveFailed
+from claimx.store import ClaimsDocument, ClaimsFile, SaveFailed
+from claimx.store.records import Attribution, TextSpan
 
 EDITED_FIELDS = ("text", "start", "end", "modality", "attribution")
 

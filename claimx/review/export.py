@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from claimx.review.decisions import status
-from claimx.review.files import ClaimsFile
+from claimx.store import ClaimsFile
+from claimx.store.files import write_atomic
+from claimx.store.serialize import to_yaml
 
 
 def export(
@@ -81,9 +83,6 @@ def export(
 
 def write_export(files: list[ClaimsFile], path: Path) -> int:
     """Write the export of `files` to `path` (atomically); return how many claims."""
-    from claimx.files import write_atomic
-    from claimx.serialize import to_yaml
-
     claims = export(files)
     write_atomic(path, to_yaml([{"claimx_export": 1, "claims": claims}]))
     return len(claims)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError, OutputError
+from claimx.store import claims_documents, claims_files
 from claimx.story.records import ArticleClaims, actor_ref, from_document
 
 SCHEMA = """
@@ -108,8 +109,6 @@ def _load(
     inputs: Iterable[str],
     on_error: Callable[[str], None] | None,
 ) -> tuple[int, int]:
-    from claimx.story.load import claims_documents, claims_files
-
     added = kept = 0
     try:
         with connection:  # one transaction: a killed run leaves the database as it was
@@ -117,7 +116,7 @@ def _load(
                 target = Path(given)
                 if not target.exists():
                     raise InputError(f"{given}: no such file or folder")
-                files = claims_files(target) if target.is_dir() else [target]
+                files = claims_files(target, empty_ok=True)
                 for file in files:
                     stat = file.stat()
                     if _unchanged(connection, str(file), stat):

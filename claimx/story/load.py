@@ -6,11 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from claimx.errors import InputError
-from claimx.records import is_claims_document
-from claimx.serialize import load_untrusted_documents
+from claimx.store import article_text, claims_documents, claims_files
+from claimx.story.db import read_database
 from claimx.story.records import ArticleClaims, from_document
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -35,11 +34,9 @@ def collect(
         if not path.exists():
             raise InputError(f"{given}: no such file or folder")
         if path.suffix.lower() in DB_SUFFIXES:
-            from claimx.story.db import read_database
-
             articles.extend(read_database(path))
         elif path.is_dir() and _holds_claims(path):
-            articles.extend(_read_many(claims_files(path), on_error, keep))
+            articles.extend(_read_many(claims_files(path, empty_ok=True), on_error, keep))
         elif path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
             articles.extend(_read_claims(path, on_error, keep))
         else:
@@ -47,45 +44,6 @@ def collect(
     if news:
         articles.extend(_extract(news, model, on_error, keep))
     return articles
-
-
-def claims_files(folder: Path) -> list[Path]:
-    """The claims files of a folder (a batch output), sorted; review side files left out."""
-    return [
-        p
-        for p in sorted(folder.rglob("*.yaml"))
-        if ".yaml.reviews-" not in p.name
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
-
-
-def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    """The claimx documents of a claims file; raise InputError when it is not one.
-    `counted`: keys whose lists are only counted (see `fastyaml.load_documents`)."""
-    documents = read_documents(path, counted)
-    if not documents or not all(
-        is_claims_document(d) and isinstance(d["claims"], list) for d in documents
-    ):
-        raise InputError(f"{path}: not a claims file (claimx output format)")
-    return documents
-
-
-def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[Any]:
-    """The YAML documents of a file from anywhere: claimx's own layout read fast, anything
-    else by PyYAML without aliases (no alias bomb). InputError when unreadable."""
-    from claimx.story.fastyaml import Unsupported, load_documents
-
-    try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            return load_documents(text, counted)
-        except Unsupported:  # not as claimx writes it (edited by hand, say)
-            return load_untrusted_documents(text)
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read ({err})") from None
-    except Exception as err:  # a YAML syntax error, or aliases
-        reason = "YAML aliases" if "aliases" in str(err) else "invalid YAML"
-        raise InputError(f"{path}: not a claims file ({reason})") from None
 
 
 def _read_many(
@@ -123,8 +81,6 @@ def _holds_claims(folder: Path) -> bool:
 def _read_claims(
     path: Path, on_error: Callable[[str], None] | None, keep: bool
 ) -> list[ArticleClaims]:
-    from claimx.review.files import article_text
-
     counted = frozenset() if keep else COUNTED  # a report shows every mention
     try:
         return [
@@ -144,8 +100,8 @@ def _extract(
     """Articles (any format `claimx batch` reads), extracted in this process."""
     from claimx.api import cached_pipeline, extract_many
     from claimx.articles import read_bytes
-    from claimx.batch import discover
     from claimx.formats import ReadOptions, read_units
+    from claimx.inputs import discover
 
     files, _ = discover(inputs)
     articles = []

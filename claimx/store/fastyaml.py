@@ -1,5 +1,5 @@
-"""A fast reader for the YAML that claimx itself writes (`claimx.serialize.to_yaml`): block
-mappings and indentless sequences, one scalar per line, plain or quoted. PyYAML builds
+"""A fast reader for the YAML that claimx itself writes (`claimx.store.serialize.to_yaml`):
+block mappings and indentless sequences, one scalar per line, plain or quoted. PyYAML builds
 its objects in Python, about 15 ms for one news article's claims file; reading a folder
 of thousands of them for a summary needs a tenth of that.
 

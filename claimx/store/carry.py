@@ -10,8 +10,9 @@ from typing import Any
 
 import yaml
 
-from claimx.files import write_atomic
-from claimx.serialize import load_untrusted_yaml, to_yaml
+from claimx.store.files import write_atomic
+from claimx.store.layout import orphans_path
+from claimx.store.serialize import load_untrusted_yaml, to_yaml
 
 Key = tuple[str, str, str]
 
@@ -57,7 +58,7 @@ def keep_orphans(target: Path, orphans: list[dict[str, Any]]) -> Path:
     """Write decided claims whose article changed beside their claims file, in a file of
     their own per rewrite (`NAME.yaml.reviews-YYYYmmddTHHMMSS.yaml`)."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    path = target.with_name(f"{target.name}.reviews-{stamp}.yaml")
+    path = orphans_path(target, stamp)
     document = {
         "claimx_reviews": 1,
         "note": "review decisions on claims that a later run no longer found in the article",

@@ -1,0 +1,28 @@
+"""The one owner of claims files: everything after extraction reads and writes them here.
+
+By concern: `records` (the typed model of output format 2), `serialize` (the writer, and
+YAML loading), `reader` (the one reader: documents checked, the article text found),
+`layout` (where claims files, text copies, side files and indexes are; which files of a
+folder are claims files), `files` (atomic writes, locks), `claims_file` (a claims file open
+for review, saved back merged), `carry` (decisions carried onto a new extraction).
+batch, review and story import this package, never each other.
+"""
+
+from claimx.store.claims_file import ClaimsDocument, ClaimsFile, SaveFailed, load
+from claimx.store.layout import INDEX_NAME, claims_files
+from claimx.store.reader import article_text, claims_documents, read_documents, text_changed
+from claimx.store.records import is_claims_document
+
+__all__ = [
+    "INDEX_NAME",
+    "ClaimsDocument",
+    "ClaimsFile",
+    "SaveFailed",
+    "article_text",
+    "claims_documents",
+    "claims_files",
+    "is_claims_document",
+    "load",
+    "read_documents",
+    "text_changed",
+]

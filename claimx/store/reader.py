@@ -1,0 +1,129 @@
+"""The one reader of claims files: their documents, checked, and the article text their
+offsets refer to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claimx.articles import decode
+from claimx.errors import InputError
+from claimx.store.fastyaml import Unsupported, load_documents
+from claimx.store.layout import text_copy
+from claimx.store.records import is_claims_document
+from claimx.store.serialize import load_untrusted_documents
+
+
+def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[Any]:
+    """The YAML documents of a file from anywhere: claimx's own layout read fast, anything
+    else by PyYAML without aliases (no alias bomb). InputError when unreadable.
+    `counted`: keys whose lists are only counted (see `fastyaml.load_documents`)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        try:
+            return load_documents(text, counted)
+        except Unsupported:  # not as claimx writes it (edited by hand, say)
+            return load_untrusted_documents(text)
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read ({err})") from None
+    except Exception as err:  # a YAML syntax error, or aliases
+        reason = "YAML aliases" if "aliases" in str(err) else "invalid YAML"
+        raise InputError(f"{path}: not a claims file ({reason})") from None
+
+
+def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The claimx documents of a claims file; raise InputError when it is not one."""
+    documents = read_documents(path, counted)
+    if not documents or not all(
+        is_claims_document(d) and isinstance(d["claims"], list) for d in documents
+    ):
+        raise InputError(f"{path}: not a claims file (claimx output format)")
+    return documents
+
+
+def checked_documents(path: Path) -> list[dict[str, Any]]:
+    """The claimx documents of a file, each checked for what review and show rely on;
+    InputError, with the reason, when it is not a usable claims file."""
+    documents = read_documents(path)
+    if not documents or not all(is_claims_document(d) for d in documents):
+        raise InputError(f"{path}: not a claims file (claimx output format)")
+    for document in documents:
+        problem = malformed(document)
+        if problem:
+            raise InputError(f"{path}: not a claims file ({problem})")
+    return documents
+
+
+def malformed(document: dict[str, Any]) -> str | None:
+    """What makes a claims document unusable for review, or None."""
+    claims = document.get("claims")
+    if not isinstance(claims, list):
+        return "'claims' is not a list"
+    for name in ("actors", "chips", "money"):
+        items = document.get(name, [])
+        if not isinstance(items, list) or not all(
+            isinstance(i, dict) and isinstance(i.get("id"), str) for i in items
+        ):
+            return f"'{name}' is not a list of items with ids"
+    if not isinstance(document.get("article", {}), dict):
+        return "'article' is not a mapping"
+    for number, claim in enumerate(claims, 1):
+        problem = _malformed_claim(claim)
+        if problem:
+            return f"claim {number}{problem}"
+    return None
+
+
+def _malformed_claim(claim: Any) -> str | None:
+    if not isinstance(claim, dict):
+        return " is not a mapping"
+    for key, kind in (("id", str), ("text", str), ("start", int), ("end", int)):
+        value = claim.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return f": '{key}' is missing or not a {kind.__name__}"
+    for key in ("attribution", "review", "sentence"):
+        if claim.get(key) is not None and not isinstance(claim[key], dict):
+            return f": '{key}' is not a mapping"
+    for key in ("actors", "chips", "money", "hedges"):
+        if not isinstance(claim.get(key, []), list):
+            return f": '{key}' is not a list"
+    return None
+
+
+def article_text(path: Path, document: dict[str, Any]) -> str | None:
+    """The text a claims document's offsets refer to, or None when it cannot be found.
+
+    Looked for beside the claims file (`NAME.txt` for `NAME.yaml`, as `claimx batch`
+    saves it), then at `article.source`; accepted only when every claim's span matches it.
+    """
+    for candidate in _text_places(path, document):
+        try:
+            text = decode(candidate.read_bytes(), str(candidate))
+        except (OSError, InputError):
+            continue
+        if _fits(text, document):
+            return text
+    return None
+
+
+def text_changed(path: Path, document: dict[str, Any]) -> bool:
+    """Whether an article text is there but no longer the one the claims were made on."""
+    return any(c.is_file() for c in _text_places(path, document))
+
+
+def _text_places(path: Path, document: dict[str, Any]) -> list[Path]:
+    """Where a claims document's article text may be, in the order it is looked for: the
+    text copy beside it (batch), the source as given, relative to the claims file, and the
+    source's file name beside the claims file (a folder moved with its claims)."""
+    places = [text_copy(path)]
+    source = (document.get("article") or {}).get("source")
+    if isinstance(source, str) and source != "-":
+        places += [Path(source), path.parent / source, path.parent / Path(source).name]
+    return places
+
+
+def _fits(text: str, document: dict[str, Any]) -> bool:
+    info = document.get("article") or {}
+    if info.get("chars") is not None and len(text) != info["chars"]:
+        return False
+    return all(text[c["start"] : c["end"]] == c["text"] for c in document.get("claims", []))
