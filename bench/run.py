@@ -216,6 +216,7 @@ def main() -> None:
     import claimx
     from claimx.api import extract_many
     from claimx.articles import Article
+    from claimx.store.records import Extraction
 
     nlp = claimx.load_pipeline()
     bare = spacy.load(BASE)
@@ -249,7 +250,8 @@ def main() -> None:
     rows[1:1] = share
 
     if args.story:
-        rows += story_rows([e.to_dict() for e in extract_many(articles, nlp)])
+        results = extract_many(articles, nlp)
+        rows += story_rows([e.to_dict() for e in results if isinstance(e, Extraction)])
 
     cpu = os.cpu_count()
     print(f"claimx {claimx.__version__}, spaCy {about.__version__}, {BASE}, {cpu} cores\n")

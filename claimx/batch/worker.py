@@ -61,18 +61,22 @@ def process_chunk(
 ) -> tuple[list[Entry], list[str]]:
     """Read, extract and write a few files; return their index entries (and the YAML
     documents when streaming)."""
-    from claimx.api import extract_many
+    from claimx.api import Failure, extract_many
 
     units: list[tuple[InputFile, os.stat_result | None, Unit]] = []
     for file in chunk:
         stat, file_units = _read(file, options.read)
         units.extend((file, stat, unit) for unit in file_units)
+    good = [u for _, _, u in units if u.article is not None]
+    articles = [u.article for u in good if u.article is not None]
+    with nlp.memory_zone():  # one path for every article: its extraction or its failure
+        results = [
+            reason(r.message, r.article.source) if isinstance(r, Failure) else r.to_dict()
+            for r in extract_many(articles, nlp, batch_size=options.batch_size)
+        ]
+    done = {id(u): r for u, r in zip(good, results, strict=True)}
     entries: list[Entry] = []
     documents: list[str] = []
-    good = [(f, s, u) for f, s, u in units if u.article is not None]
-    with nlp.memory_zone():
-        results = _extract_each(nlp, [u.article for _, _, u in good], options, extract_many)
-    done = {id(u): r for (_, _, u), r in zip(good, results, strict=True)}
     for file, stat, unit in units:
         entry = Entry(
             input=unit.key,
@@ -88,29 +92,37 @@ def process_chunk(
         elif isinstance(result, str):
             entry.error = result
         else:
-            document = result
-            entry.actors = len(document["actors"])
-            entry.chips = len(document["chips"])
-            entry.money = len(document["money"])
-            entry.claims = len(document["claims"])
-            orphans = _carried(options, unit, document)
-            text = to_yaml([document])
-            if options.output_dir is None:
+            text = _record(entry, options, unit, result, owned)
+            if text is not None:
                 documents.append(text)
-                entry.status = "done"
-            else:
-                entry.output = unit.name + ".yaml"
-                problem, retry = _write_outputs(options, unit, text, owned)
-                if problem is None and orphans:
-                    problem, retry = _keep(options, unit, orphans), True
-                if problem is None:
-                    entry.status = "done"
-                else:
-                    entry.output, entry.error = None, problem
-                if retry:  # no space, no permission: the next run tries this file again
-                    entry.size = entry.mtime_ns = 0
         entries.append(entry)
     return entries, documents
+
+
+def _record(
+    entry: Entry, options: BatchOptions, unit: Unit, document: dict[str, Any], owned: set[str]
+) -> str | None:
+    """Fill in a done entry and write its outputs; the YAML text when streaming."""
+    entry.actors = len(document["actors"])
+    entry.chips = len(document["chips"])
+    entry.money = len(document["money"])
+    entry.claims = len(document["claims"])
+    orphans = _carried(options, unit, document)
+    text = to_yaml([document])
+    if options.output_dir is None:
+        entry.status = "done"
+        return text
+    entry.output = unit.name + ".yaml"
+    problem, retry = _write_outputs(options, unit, text, owned)
+    if problem is None and orphans:
+        problem, retry = _keep(options, unit, orphans), True
+    if problem is None:
+        entry.status = "done"
+    else:
+        entry.output, entry.error = None, problem
+    if retry:  # no space, no permission: the next run tries this file again
+        entry.size = entry.mtime_ns = 0
+    return None
 
 
 def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, list[Unit]]:
@@ -126,27 +138,6 @@ def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, li
         return stat, read_units(data, file.rel, file.source, read)
     except Exception as err:  # a parser's own failure (HTML, YAML…): this file only
         return stat, [Unit(file.rel, file.rel, error=f"unreadable ({type(err).__name__}: {err})")]
-
-
-def _extract_each(
-    nlp: Language, articles: list[Any], options: BatchOptions, extract_many: Any
-) -> list[dict[str, Any] | str]:
-    """Output documents (or an error message each), batch by batch; a batch that fails
-    is retried one article at a time so that one bad article costs only itself."""
-    results: list[dict[str, Any] | str] = []
-    for start in range(0, len(articles), options.batch_size):
-        batch = articles[start : start + options.batch_size]
-        try:
-            results.extend(
-                e.to_dict() for e in extract_many(batch, nlp, batch_size=options.batch_size)
-            )
-        except Exception:
-            for article in batch:
-                try:
-                    results.append(next(extract_many([article], nlp)).to_dict())
-                except Exception as err:
-                    results.append(f"extraction failed: {type(err).__name__}: {err}")
-    return results
 
 
 def _write_outputs(

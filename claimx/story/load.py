@@ -98,7 +98,7 @@ def _extract(
     inputs: list[str], model: str | None, on_error: Callable[[str], None] | None, keep: bool
 ) -> list[ArticleClaims]:
     """Articles (any format `claimx batch` reads), extracted in this process."""
-    from claimx.api import cached_pipeline, extract_many
+    from claimx.api import Failure, cached_pipeline, extract_many
     from claimx.articles import read_bytes
     from claimx.formats import ReadOptions, read_units
     from claimx.inputs import discover
@@ -116,11 +116,14 @@ def _extract(
                 _report(on_error, f"{unit.key}: {unit.error}")
             else:
                 articles.append(unit.article)
-    nlp = cached_pipeline(model)
-    return [
-        from_document(e.to_dict(), article.source or "-", keep, article.text)
-        for article, e in zip(articles, extract_many(articles, nlp), strict=True)
-    ]
+    found = []
+    results = extract_many(articles, cached_pipeline(model))
+    for article, result in zip(articles, results, strict=True):  # one result per article
+        if isinstance(result, Failure):
+            _report(on_error, result.message)
+        else:
+            found.append(from_document(result.to_dict(), article.source or "-", keep, article.text))
+    return found
 
 
 def _report(on_error: Callable[[str], None] | None, message: str) -> None:
