@@ -256,6 +256,7 @@ def test_foreign_outputs_are_not_overwritten(tmp_path: Path, nlp: Language) -> N
     assert forced.count("done") == 1
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_files(tmp_path: Path, nlp: Language) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -270,6 +271,7 @@ def test_two_workers_give_the_same_files(tmp_path: Path, nlp: Language) -> None:
     assert (one / INDEX_NAME).read_text().count("\n") == (two / INDEX_NAME).read_text().count("\n")
 
 
+@pytest.mark.slow
 def test_a_model_that_does_not_load_stops_the_workers(tmp_path: Path) -> None:
     from claimx.errors import ModelError
 
@@ -436,6 +438,7 @@ def test_hostile_files_cost_only_themselves(
         assert statuses["feed.jsonl#1"] == "done"
 
 
+@pytest.mark.slow
 def test_killed_workers_do_not_lose_the_run(tmp_path: Path) -> None:
     import multiprocessing
     import signal

@@ -66,6 +66,7 @@ def test_files_that_could_not_be_written_are_retried(
     assert [e.status for e in second.entries] == ["skipped", "done", "skipped", "done"]
 
 
+@pytest.mark.slow
 def test_an_index_that_cannot_be_written_keeps_the_claims(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

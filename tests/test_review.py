@@ -169,6 +169,7 @@ def test_review_without_a_terminal_explains_itself(claims_file: Path) -> None:
     assert "needs a terminal" in result.stderr
 
 
+@pytest.mark.slow
 def test_review_in_a_real_terminal(claims_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     export = claims_file.parent / "accepted.yaml"

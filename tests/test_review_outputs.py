@@ -63,6 +63,7 @@ def test_export_needs_no_terminal(claims_file: Path, tmp_path: Path) -> None:
     assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_review_keeps_decisions_and_exits_130(claims_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(

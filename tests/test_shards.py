@@ -101,6 +101,7 @@ def test_shards_share_a_folder_that_a_whole_run_cannot(tmp_path: Path, nlp: Lang
             run([str(folder)], BatchOptions(output_dir=out, shard=Shard(1, 2)))
 
 
+@pytest.mark.slow
 def test_cli_shard_and_merge(tmp_path: Path, nlp: Language) -> None:
     folder = _folder(tmp_path, 4)
     out = tmp_path / "out"
