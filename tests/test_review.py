@@ -67,7 +67,9 @@ def without_review(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def claims_of(path: Path) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]  # type: ignore[no-any-return]
+    """A claims file's claims with their decisions, as the store joins them (decisions are
+    kept in the file beside it, `NAME.yaml.decisions.yaml`)."""
+    return [claim for _, claim in lib.load(path).claims()]
 
 
 def test_fixture_has_claims_of_every_kind(claims_file: Path) -> None:

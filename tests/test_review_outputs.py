@@ -119,7 +119,7 @@ def test_a_decision_that_cannot_be_saved_is_not_recorded(
 ) -> None:
     import errno
 
-    from claimx.store import claims_file as files
+    from claimx.store import decisions as files
 
     def full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -234,3 +234,44 @@ def test_a_folder_given_through_dot_dot_is_reviewed(
     assert result.exit_code == 0, result.output
     export = tmp_path / "work" / "accepted.yaml"
     assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1
+
+
+def test_decisions_go_beside_the_claims_file_which_is_never_rewritten(claims_file: Path) -> None:
+    original = claims_file.read_bytes()
+    drive([claims_file], ["a", "e", "m", "1", "n", "q"], ["à revoir"])
+    assert claims_file.read_bytes() == original
+    side = claims_file.with_name(claims_file.name + ".decisions.yaml")
+    kept = yaml.safe_load(side.read_text(encoding="utf-8"))
+    assert kept["claimx_decisions"] == 1 and kept["claims_file"] == claims_file.name
+    statuses = [(d["id"], d["review"]["status"]) for d in kept["decisions"]]
+    claims = claims_of(claims_file)
+    assert statuses == [
+        (c["id"], s) for c, s in zip(claims, ("accepted", "edited", "pending"), strict=False)
+    ]
+    assert kept["decisions"][1]["edits"]["modality"] == "asserted" == claims[1]["modality"]
+    assert claims[2]["review"] == {"status": "pending", "note": "à revoir"}
+
+
+def test_summary_and_db_read_the_decisions_file(claims_file: Path, tmp_path: Path) -> None:
+    from claimx.story import collect
+    from claimx.story.db import load_into, read_database
+
+    drive([claims_file], ["a", "q"])
+    rows = collect([str(claims_file)])[0].claims
+    assert [r.review for r in rows[:2]] == ["accepted", None]
+    database = tmp_path / "claims.db"
+    assert load_into(database, [str(claims_file)]) == (1, 0)
+    drive([claims_file], ["r", "q"])  # the first pending claim: the second
+    assert load_into(database, [str(claims_file)]) == (1, 0)  # only its decisions changed
+    assert [r.review for r in read_database(database)[0].claims[:2]] == ["accepted", "rejected"]
+
+
+def test_an_unreadable_decisions_file_is_refused_not_overwritten(claims_file: Path) -> None:
+    from claimx import review as lib
+    from claimx.errors import InputError
+
+    side = claims_file.with_name(claims_file.name + ".decisions.yaml")
+    side.write_text("decisions: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="decisions file"):
+        lib.load(claims_file)
+    assert side.read_text(encoding="utf-8") == "decisions: [unclosed\n"

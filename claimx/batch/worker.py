@@ -14,7 +14,7 @@ from claimx.batch.state import BatchOptions, Entry
 from claimx.errors import InputError, ModelError
 from claimx.formats import ReadOptions, Unit, read_units, reason
 from claimx.inputs import InputFile
-from claimx.store.carry import carry_reviews, keep_orphans
+from claimx.store.decisions import keep_inline
 from claimx.store.files import write_atomic
 from claimx.store.layout import claims_path, text_copy
 from claimx.store.serialize import load_untrusted_yaml, to_yaml
@@ -107,15 +107,12 @@ def _record(
     entry.chips = len(document["chips"])
     entry.money = len(document["money"])
     entry.claims = len(document["claims"])
-    orphans = _carried(options, unit, document)
     text = to_yaml([document])
     if options.output_dir is None:
         entry.status = "done"
         return text
     entry.output = unit.name + ".yaml"
     problem, retry = _write_outputs(options, unit, text, owned)
-    if problem is None and orphans:
-        problem, retry = _keep(options, unit, orphans), True
     if problem is None:
         entry.status = "done"
     else:
@@ -144,7 +141,9 @@ def _write_outputs(
     options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
 ) -> tuple[str | None, bool]:
     """Write the claims and the analysed text; (None or a problem, whether a later run
-    should try again)."""
+    should try again). Review decisions are in their own file, which a rerun leaves alone:
+    the store joins them to the new claims (only decisions an earlier claimx wrote inside
+    the claims file are moved out first)."""
     out = options.output_dir
     assert out is not None and unit.article is not None
     target = claims_path(out, unit.name)
@@ -152,6 +151,7 @@ def _write_outputs(
         mine = unit.name + ".yaml" in owned or _written_for(target, unit)
         if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)", False
+        keep_inline(target)
         # The text the offsets refer to, beside the claims, for every kind of input: a
         # claims folder moved or shared stays readable without the inputs.
         write_atomic(text_copy(target), unit.article.text)
@@ -159,28 +159,6 @@ def _write_outputs(
     except OSError as err:
         return f"cannot write {target} ({err.strerror})", True
     return None, False
-
-
-def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> list[Any]:
-    """Carry the review decisions of the claims file being replaced onto `document`;
-    return those whose claim is gone."""
-    if options.output_dir is None:
-        return []
-    target = claims_path(options.output_dir, unit.name)
-    try:
-        exists = target.is_file()
-    except OSError:
-        return []
-    return carry_reviews(target, document) if exists else []
-
-
-def _keep(options: BatchOptions, unit: Unit, orphans: list[Any]) -> str | None:
-    assert options.output_dir is not None
-    try:
-        keep_orphans(claims_path(options.output_dir, unit.name), orphans)
-    except OSError as err:
-        return f"cannot keep the review decisions of a changed article ({err.strerror})"
-    return None
 
 
 def _written_for(target: Path, unit: Unit) -> bool:

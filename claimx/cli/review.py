@@ -73,6 +73,12 @@ def review(
             warn(f"skipped: {err}")  # an export or another YAML file in the folder
     if not files:
         raise InputError(f"{target}: no claims files to review")
+    for file in files:
+        if file.orphans:
+            warn(
+                f"{file.path}: {len(file.orphans)} decision(s) on claims a later run no longer "
+                f"found, kept in {file.decisions_file}"
+            )
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not interactive and export is None and gold is None:
         raise UsageError(

@@ -14,7 +14,8 @@ INDEX_NAME = "claimx-index.jsonl"
 SHARD_INDEXES = "claimx-index.shard-*.jsonl"  # one per `--shard I/N` run, until merged
 LOCK_NAME = ".claimx-lock"
 TEMP_MARK = ".claimx-tmp-"
-ORPHANS_MARK = ".reviews-"  # `NAME.yaml.reviews-STAMP.yaml`: decisions whose claim is gone
+DECISIONS_SUFFIX = ".decisions.yaml"  # `NAME.yaml.decisions.yaml`: its review decisions
+ORPHANS_MARK = ".reviews-"  # `NAME.yaml.reviews-STAMP.yaml`: orphans, by claimx 0.2 and before
 
 
 def claims_path(folder: Path, name: str) -> Path:
@@ -27,9 +28,20 @@ def text_copy(claims: Path) -> Path:
     return claims.with_suffix(TEXT_SUFFIX)
 
 
-def orphans_path(claims: Path, stamp: str) -> Path:
-    """The side file of decisions a rewrite of `claims` found no claim for."""
-    return claims.with_name(f"{claims.name}{ORPHANS_MARK}{stamp}.yaml")
+def decisions_path(claims: Path) -> Path:
+    """The side file of a claims file's review decisions."""
+    return claims.with_name(claims.name + DECISIONS_SUFFIX)
+
+
+def stamp(claims: Path) -> tuple[int, int]:
+    """(size, mtime_ns) of a claims file with its decisions: it changes when either does
+    (OSError when the claims file cannot be read)."""
+    stat = claims.stat()
+    try:
+        side = decisions_path(claims).stat()
+    except FileNotFoundError:
+        return stat.st_size, stat.st_mtime_ns
+    return stat.st_size + side.st_size, max(stat.st_mtime_ns, side.st_mtime_ns)
 
 
 def shard_index_name(number: int, count: int) -> str:
@@ -42,7 +54,7 @@ def shard_lock_name(number: int, count: int) -> str:
 
 def is_side_file(path: Path) -> bool:
     """Whether a `*.yaml` file of a claims folder is one of claimx's side files."""
-    return ORPHANS_MARK in path.name
+    return ORPHANS_MARK in path.name or path.name.endswith(CLAIMS_SUFFIX + DECISIONS_SUFFIX)
 
 
 def claims_files(target: Path, *, empty_ok: bool = False) -> list[Path]:

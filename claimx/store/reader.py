@@ -8,6 +8,7 @@ from typing import Any
 
 from claimx.articles import decode
 from claimx.errors import InputError
+from claimx.store.decisions import join, read_decisions
 from claimx.store.fastyaml import Unsupported, load_documents
 from claimx.store.layout import text_copy
 from claimx.store.records import is_claims_document
@@ -32,12 +33,14 @@ def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[An
 
 
 def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    """The claimx documents of a claims file; raise InputError when it is not one."""
+    """The claimx documents of a claims file, its review decisions joined to its claims;
+    raise InputError when it is not one."""
     documents = read_documents(path, counted)
     if not documents or not all(
         is_claims_document(d) and isinstance(d["claims"], list) for d in documents
     ):
         raise InputError(f"{path}: not a claims file (claimx output format)")
+    join(documents, read_decisions(path))
     return documents
 
 

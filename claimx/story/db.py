@@ -1,12 +1,11 @@
 """Claims files as a SQLite database: articles, actors, mentions, claims, attributions, money
 and chips with foreign keys, and full-text search over claim text (`claims_fts`). Loading
-is incremental: a claims file already loaded and unchanged (size, modification time) is
-skipped, a changed one replaced, in one transaction per run."""
+is incremental: a claims file already loaded and unchanged (size, modification time, its
+decisions file's included) is skipped, a changed one replaced, in one transaction per run."""
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from typing import Any
 
 from claimx.errors import InputError, OutputError
 from claimx.store import claims_documents, claims_files
+from claimx.store.layout import stamp
 from claimx.story.records import ArticleClaims, actor_ref, from_document
 
 SCHEMA = """
@@ -118,8 +118,8 @@ def _load(
                     raise InputError(f"{given}: no such file or folder")
                 files = claims_files(target, empty_ok=True)
                 for file in files:
-                    stat = file.stat()
-                    if _unchanged(connection, str(file), stat):
+                    version = stamp(file)  # the claims file's and its decisions'
+                    if _unchanged(connection, str(file), version):
                         kept += 1
                         continue
                     try:
@@ -131,25 +131,25 @@ def _load(
                         continue
                     _delete(connection, str(file))
                     for number, document in enumerate(documents):
-                        _insert(connection, str(file), number, stat, document)
+                        _insert(connection, str(file), number, version, document)
                     added += 1
     finally:
         connection.close()
     return added, kept
 
 
-def _unchanged(connection: sqlite3.Connection, file: str, stat: os.stat_result) -> bool:
+def _unchanged(connection: sqlite3.Connection, file: str, version: tuple[int, int]) -> bool:
     row = connection.execute(
         "SELECT size, mtime_ns FROM articles WHERE file = ? AND doc = 0", (file,)
     ).fetchone()
-    return row is not None and tuple(row) == (stat.st_size, stat.st_mtime_ns)
+    return row is not None and tuple(row) == version
 
 
 def _insert(
     connection: sqlite3.Connection,
     file: str,
     number: int,
-    stat: os.stat_result,
+    version: tuple[int, int],
     document: dict[str, Any],
 ) -> None:
     meta = document.get("article") or {}
@@ -157,7 +157,7 @@ def _insert(
     article = connection.execute(
         "INSERT INTO articles (file, doc, size, mtime_ns, sha256, source, title, date, url,"
         " publisher, lang, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (file, number, stat.st_size, stat.st_mtime_ns, meta.get("sha256"), meta.get("source"),
+        (file, number, *version, meta.get("sha256"), meta.get("source"),
          meta.get("title"), None if date is None else str(date), meta.get("url"),
          meta.get("publisher"), meta.get("lang"), meta.get("chars")),
     ).lastrowid  # fmt: skip
