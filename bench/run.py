@@ -326,21 +326,10 @@ def rules_share(nlp: Language, texts: list[str], repeat: int) -> tuple[list[tupl
 
 def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
     """`claimx summary` and `claimx db` over many claims files (6.)."""
-    from claimx.store.serialize import to_yaml
-
-    texts = [to_yaml([d]) for d in documents]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for count in (1_000, 10_000):
-            folder = Path(tmp) / str(count)
-            folder.mkdir()
-            for n in range(count):
-                text = (
-                    texts[n % len(texts)]
-                    .replace("  publisher: null", f"  publisher: Journal {n % 25}", 1)
-                    .replace("  date: null", f"  date: '2026-{1 + n % 12:02d}-{1 + n % 28:02d}'", 1)
-                )
-                (folder / f"{n:05d}.txt.yaml").write_text(text, encoding="utf-8")
+            claims_folder(documents, count, Path(tmp) / str(count))
         rows.append(read_row(Path(tmp) / "1000"))
         summary = [*CLAIMX, "summary", str(Path(tmp) / "1000"), "--format", "json"]
         # Wall times only: this process holds two pipelines, whose pages a child counts in
@@ -355,6 +344,23 @@ def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         wall, _ = timed([*CLAIMX, "summary", str(database), "--format", "json"])
         rows.append(("summary of that database", f"{wall:.1f} s", "", ""))
     return rows
+
+
+def claims_folder(documents: list[dict[str, object]], count: int, folder: Path) -> None:
+    """`count` claims files as `claimx batch` writes them (with their machine copies), the
+    documents repeated under other names, outlets and dates."""
+    import copy
+
+    from claimx.store.machine import write_claims
+
+    folder.mkdir()
+    for n in range(count):
+        document = copy.deepcopy(documents[n % len(documents)])
+        article = document["article"]
+        assert isinstance(article, dict)
+        article["publisher"] = f"Journal {n % 25}"
+        article["date"] = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        write_claims(folder / f"{n:05d}.txt.yaml", [document])
 
 
 def read_row(folder: Path) -> tuple[str, str, str, str]:

@@ -17,6 +17,7 @@ from claimx.inputs import InputFile
 from claimx.store.decisions import keep_inline
 from claimx.store.files import write_atomic
 from claimx.store.layout import claims_path, text_copy
+from claimx.store.machine import write_claims
 from claimx.store.serialize import load_untrusted_yaml, to_yaml
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _record(
         entry.status = "done"
         return text
     entry.output = unit.name + ".yaml"
-    problem, retry = _write_outputs(options, unit, text, owned)
+    problem, retry = _write_outputs(options, unit, (document, text), owned)
     if problem is None:
         entry.status = "done"
     else:
@@ -138,12 +139,12 @@ def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, li
 
 
 def _write_outputs(
-    options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
+    options: BatchOptions, unit: Unit, claims: tuple[dict[str, Any], str], owned: set[str]
 ) -> tuple[str | None, bool]:
-    """Write the claims and the analysed text; (None or a problem, whether a later run
-    should try again). Review decisions are in their own file, which a rerun leaves alone:
-    the store joins them to the new claims (only decisions an earlier claimx wrote inside
-    the claims file are moved out first)."""
+    """Write the claims (the document and its YAML) and the analysed text; (None or a
+    problem, whether a later run should try again). Review decisions are in their own
+    file, which a rerun leaves alone: the store joins them to the new claims (only those
+    an earlier claimx wrote inside the claims file are moved out first)."""
     out = options.output_dir
     assert out is not None and unit.article is not None
     target = claims_path(out, unit.name)
@@ -155,7 +156,7 @@ def _write_outputs(
         # The text the offsets refer to, beside the claims, for every kind of input: a
         # claims folder moved or shared stays readable without the inputs.
         write_atomic(text_copy(target), unit.article.text)
-        write_atomic(target, yaml_text)
+        write_claims(target, [claims[0]], claims[1])
     except OSError as err:
         return f"cannot write {target} ({err.strerror})", True
     return None, False

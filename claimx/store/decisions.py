@@ -114,6 +114,8 @@ def write_decisions(claims: Path, decisions: list[Decision]) -> None:
 def join(documents: list[dict[str, Any]], decisions: list[Decision]) -> list[Decision]:
     """Apply decisions to the claims of a claims file's documents (in place), each to the
     claim saying the same thing (the same id first); return those that found no claim."""
+    if not decisions:
+        return []
     free: dict[tuple[int, Key], list[dict[str, Any]]] = {}
     for number, document in enumerate(documents):
         for claim in document.get("claims") or []:

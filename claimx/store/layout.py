@@ -28,6 +28,11 @@ def text_copy(claims: Path) -> Path:
     return claims.with_suffix(TEXT_SUFFIX)
 
 
+def copy_path(claims: Path) -> Path:
+    """The writer's machine copy of a claims file (JSON, hidden): `.NAME.yaml.json`."""
+    return claims.with_name(f".{claims.name}.json")
+
+
 def decisions_path(claims: Path) -> Path:
     """The side file of a claims file's review decisions."""
     return claims.with_name(claims.name + DECISIONS_SUFFIX)

@@ -3,28 +3,34 @@ offsets refer to."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from claimx.articles import decode
 from claimx.errors import InputError
 from claimx.store.decisions import join, read_decisions
-from claimx.store.fastyaml import Unsupported, load_documents
 from claimx.store.layout import text_copy
+from claimx.store.machine import read_copy, write_copy
 from claimx.store.records import is_claims_document
 from claimx.store.serialize import load_untrusted_documents
 
 
-def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[Any]:
-    """The YAML documents of a file from anywhere: claimx's own layout read fast, anything
-    else by PyYAML without aliases (no alias bomb). InputError when unreadable.
-    `counted`: keys whose lists are only counted (see `fastyaml.load_documents`)."""
+def read_documents(path: Path) -> list[Any]:
+    """The YAML documents of a file from anywhere: from the writer's machine copy when it
+    matches the file, else by PyYAML's C loader without aliases (no alias bomb). InputError
+    when unreadable."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[list[Any], os.stat_result | None]:
+    """The documents, and the file's state when they were read from its YAML."""
+    copied = read_copy(path)
+    if copied is not None:
+        return copied, None
     try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            return load_documents(text, counted)
-        except Unsupported:  # not as claimx writes it (edited by hand, say)
-            return load_untrusted_documents(text)
+        stat = path.stat()
+        return load_untrusted_documents(path.read_text(encoding="utf-8")), stat
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from None
     except Exception as err:  # a YAML syntax error, or aliases
@@ -32,14 +38,18 @@ def read_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[An
         raise InputError(f"{path}: not a claims file ({reason})") from None
 
 
-def claims_documents(path: Path, counted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def claims_documents(path: Path, *, keep_copy: bool = False) -> list[dict[str, Any]]:
     """The claimx documents of a claims file, its review decisions joined to its claims;
-    raise InputError when it is not one."""
-    documents = read_documents(path, counted)
+    raise InputError when it is not one. `keep_copy`: a claims file read from its YAML (an
+    earlier claimx wrote it) gets the machine copy the writer would have kept, when its
+    folder can be written (for folders read again and again: summary, db)."""
+    documents, stat = _read(path)
     if not documents or not all(
         is_claims_document(d) and isinstance(d["claims"], list) for d in documents
     ):
         raise InputError(f"{path}: not a claims file (claimx output format)")
+    if keep_copy and stat is not None:
+        write_copy(path, documents, stat)
     join(documents, read_decisions(path))
     return documents
 

@@ -123,7 +123,7 @@ def _load(
                         kept += 1
                         continue
                     try:
-                        documents = claims_documents(file)
+                        documents = claims_documents(file, keep_copy=True)
                     except InputError as err:
                         if on_error is None:
                             raise

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from claimx.errors import InputError
 from claimx.store import article_text, claims_documents, claims_files
+from claimx.store.machine import has_copy
 from claimx.story.db import read_database
 from claimx.story.records import ArticleClaims, from_document
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
-PARALLEL_FROM = 100  # claims files per worker process, at least, before there are several
-COUNTED = frozenset({"mentions"})  # a summary counts mentions; it does not read them
+PARALLEL_FROM = 100  # claims files read from YAML per worker process, at least
 
 
 def collect(
@@ -49,8 +49,11 @@ def collect(
 def _read_many(
     files: list[Path], on_error: Callable[[str], None] | None, keep: bool
 ) -> list[ArticleClaims]:
-    """Claims files read in worker processes when there are many (one per core)."""
-    jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
+    """Claims files read in worker processes when many have no machine copy (one per core);
+    from their copies they read faster here than worker processes start (measured: 1,000
+    files, 1.6 s here against 4.4 s in two workers)."""
+    from_yaml = sum(1 for file in files if not has_copy(file))
+    jobs = min(os.cpu_count() or 1, from_yaml // PARALLEL_FROM)
     if jobs <= 1:
         return [a for file in files for a in _read_claims(file, on_error, keep)]
     import multiprocessing
@@ -81,11 +84,10 @@ def _holds_claims(folder: Path) -> bool:
 def _read_claims(
     path: Path, on_error: Callable[[str], None] | None, keep: bool
 ) -> list[ArticleClaims]:
-    counted = frozenset() if keep else COUNTED  # a report shows every mention
     try:
         return [
             from_document(d, str(path), keep, article_text(path, d) if keep else None)
-            for d in claims_documents(path, counted)
+            for d in claims_documents(path, keep_copy=True)
         ]
     except (InputError, KeyError, TypeError, AttributeError) as err:
         _report(
