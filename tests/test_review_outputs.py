@@ -254,7 +254,8 @@ def test_decisions_go_beside_the_claims_file_which_is_never_rewritten(claims_fil
 
 def test_summary_and_db_read_the_decisions_file(claims_file: Path, tmp_path: Path) -> None:
     from claimx.story import collect
-    from claimx.story.db import load_into, read_database
+    from claimx.story.db import load_into
+    from claimx.story.db_read import read_database
 
     drive([claims_file], ["a", "q"])
     rows = collect([str(claims_file)])[0].claims

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from claimx.articles import read_bytes
 from claimx.batch.state import BatchOptions, Entry
@@ -18,7 +15,8 @@ from claimx.store.decisions import keep_inline
 from claimx.store.files import write_atomic
 from claimx.store.layout import claims_path, text_copy
 from claimx.store.machine import write_claims
-from claimx.store.serialize import load_untrusted_yaml, to_yaml
+from claimx.store.reader import written_for
+from claimx.store.serialize import to_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -149,7 +147,7 @@ def _write_outputs(
     assert out is not None and unit.article is not None
     target = claims_path(out, unit.name)
     try:
-        mine = unit.name + ".yaml" in owned or _written_for(target, unit)
+        mine = unit.name + ".yaml" in owned or written_for(target, unit.article.source)
         if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)", False
         keep_inline(target)
@@ -160,26 +158,3 @@ def _write_outputs(
     except OSError as err:
         return f"cannot write {target} ({err.strerror})", True
     return None, False
-
-
-def _written_for(target: Path, unit: Unit) -> bool:
-    """Whether an existing output is claimx's own claims file for this input, written by a
-    run killed before its index line: its head names the same article source."""
-    try:
-        with target.open(encoding="utf-8") as f:
-            head = f.read(4096)
-    except (OSError, UnicodeDecodeError):
-        return False
-    head = head.split("\nactors:", 1)[0]  # the format version and the article block
-    try:
-        document = load_untrusted_yaml(head)
-    except yaml.YAMLError:
-        return False
-    if not isinstance(document, dict) or "claimx" not in document:
-        return False
-    article = document.get("article")
-    return (
-        isinstance(article, dict)
-        and unit.article is not None
-        and (article.get("source") == unit.article.source)
-    )

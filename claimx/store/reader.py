@@ -7,13 +7,15 @@ import os
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from claimx.articles import decode
 from claimx.errors import InputError
 from claimx.store.decisions import join, read_decisions
 from claimx.store.layout import text_copy
 from claimx.store.machine import read_copy, write_copy
 from claimx.store.records import is_claims_document
-from claimx.store.serialize import load_untrusted_documents
+from claimx.store.serialize import load_untrusted_documents, load_untrusted_yaml
 
 
 def read_documents(path: Path) -> list[Any]:
@@ -140,3 +142,22 @@ def _fits(text: str, document: dict[str, Any]) -> bool:
     if info.get("chars") is not None and len(text) != info["chars"]:
         return False
     return all(text[c["start"] : c["end"]] == c["text"] for c in document.get("claims", []))
+
+
+def written_for(path: Path, source: str | None) -> bool:
+    """Whether an existing file is claimx's own claims file for the article `source` (say,
+    written by a batch killed before its index line): its head names that source."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            head = f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    head = head.split("\nactors:", 1)[0]  # the format version and the article block
+    try:
+        document = load_untrusted_yaml(head)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(document, dict) or "claimx" not in document:
+        return False
+    article = document.get("article")
+    return isinstance(article, dict) and article.get("source") == source

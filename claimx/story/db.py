@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from claimx.errors import InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
-from claimx.story.records import ArticleClaims, actor_ref, from_document
+from claimx.story.records import actor_ref
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -68,9 +67,6 @@ CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
 CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
 CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
 """
-
-
-ARTICLE_FIELDS = ("source", "title", "date", "url", "publisher", "sha256")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -161,6 +157,16 @@ def _insert(
          meta.get("title"), None if date is None else str(date), meta.get("url"),
          meta.get("publisher"), meta.get("lang"), meta.get("chars")),
     ).lastrowid  # fmt: skip
+    assert article is not None
+    ids = _insert_items(connection, article, document)
+    for claim in document.get("claims") or []:
+        _insert_claim(connection, article, claim, ids)
+
+
+def _insert_items(
+    connection: sqlite3.Connection, article: int, document: dict[str, Any]
+) -> dict[str, int | None]:
+    """An article's actors (and their mentions), chips and money; their row ids."""
     ids: dict[str, int | None] = {}
     for actor in document.get("actors") or []:
         ref = actor_ref(actor)
@@ -189,37 +195,42 @@ def _insert(
              item.get("amount"), item.get("amount_max"), item.get("currency"),
              item.get("qualifier")),
         ).lastrowid  # fmt: skip
-    for claim in document.get("claims") or []:
-        review = claim.get("review") or {}
-        row = connection.execute(
-            'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
-            " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article, claim["id"], claim["text"], claim["start"], claim["end"],
-             claim.get("modality"), review.get("status"), review.get("note")),
-        ).lastrowid  # fmt: skip
-        connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
-            "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
-            (row, claim["text"], row),
+    return ids
+
+
+def _insert_claim(
+    connection: sqlite3.Connection, article: int, claim: dict[str, Any], ids: dict[str, int | None]
+) -> None:
+    review = claim.get("review") or {}
+    row = connection.execute(
+        'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
+        " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article, claim["id"], claim["text"], claim["start"], claim["end"],
+         claim.get("modality"), review.get("status"), review.get("note")),
+    ).lastrowid  # fmt: skip
+    connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
+        "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
+        (row, claim["text"], row),
+    )
+    attribution = claim.get("attribution")
+    if attribution:
+        cue = attribution.get("cue") or {}
+        connection.execute(
+            "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
+            " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
+             attribution.get("source_text"), cue.get("text"), cue.get("start"),
+             cue.get("end"), (attribution.get("quote") or {}).get("text")),
+        )  # fmt: skip
+    for table, column, key in (
+        ("claim_actors", "actor_id", "actors"),
+        ("claim_chips", "chip_id", "chips"),
+        ("claim_money", "money_id", "money"),
+    ):
+        connection.executemany(
+            f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
+            [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
         )
-        attribution = claim.get("attribution")
-        if attribution:
-            cue = attribution.get("cue") or {}
-            connection.execute(
-                "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
-                " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
-                 attribution.get("source_text"), cue.get("text"), cue.get("start"),
-                 cue.get("end"), (attribution.get("quote") or {}).get("text")),
-            )  # fmt: skip
-        for table, column, key in (
-            ("claim_actors", "actor_id", "actors"),
-            ("claim_chips", "chip_id", "chips"),
-            ("claim_money", "money_id", "money"),
-        ):
-            connection.executemany(
-                f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
-                [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
-            )
 
 
 def _delete(connection: sqlite3.Connection, file: str) -> None:
@@ -231,77 +242,3 @@ def _delete(connection: sqlite3.Connection, file: str) -> None:
             (article,),
         )
         connection.execute("DELETE FROM articles WHERE id = ?", (article,))
-
-
-def read_database(path: Path) -> list[ArticleClaims]:
-    """The articles of a claimx database, as `claimx summary` compares them."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such database")
-    try:  # read-only: a summary writes nothing, and reads a database on read-only media
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as err:
-        raise InputError(f"{path}: not a claimx database ({err})") from None
-    if "articles" not in tables:
-        connection.close()
-        raise InputError(f"{path}: a database that is not claimx's")
-    connection.row_factory = sqlite3.Row
-    try:
-        documents: dict[int, dict[str, Any]] = {}
-        files: dict[int, str] = {}
-        for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
-            files[row["id"]] = row["file"]
-            documents[row["id"]] = {
-                "article": {k: row[k] for k in ARTICLE_FIELDS},
-                "actors": [], "chips": [], "money": [], "claims": [],
-            }  # fmt: skip
-        local: dict[tuple[str, int], str] = {}
-        counts = dict(
-            connection.execute("SELECT actor_id, count(*) FROM mentions GROUP BY actor_id")
-        )
-        for row in connection.execute("SELECT * FROM actors ORDER BY id"):
-            local[("actor", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["actors"].append(
-                {"id": row["local_id"], "name": row["name"], "kind": row["kind"],
-                 "wikidata": row["wikidata"], "mentions": [None] * counts.get(row["id"], 0)}
-            )  # fmt: skip
-        for row in connection.execute("SELECT * FROM chips ORDER BY id"):
-            local[("chip", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["chips"].append(
-                {"id": row["local_id"], "name": row["name"], "vendor": row["vendor"],
-                 "mentions": [None] * (row["mentions"] or 0)}
-            )  # fmt: skip
-        for row in connection.execute("SELECT * FROM money ORDER BY id"):
-            local[("money", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["money"].append(
-                {"id": row["local_id"], **{k: row[k] for k in
-                 ("text", "amount", "amount_max", "currency", "qualifier")}}
-            )  # fmt: skip
-        links: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for table, column, kind in (
-            ("claim_actors", "actor_id", "actor"),
-            ("claim_chips", "chip_id", "chip"),
-            ("claim_money", "money_id", "money"),
-        ):
-            for claim_id, item in connection.execute(f"SELECT claim_id, {column} FROM {table}"):
-                links[(kind, claim_id)].append(local[(kind, item)])
-        attributions = {r["claim_id"]: r for r in connection.execute("SELECT * FROM attributions")}
-        for row in connection.execute("SELECT * FROM claims ORDER BY id"):
-            found = attributions.get(row["id"])
-            documents[row["article_id"]]["claims"].append(
-                {
-                    "id": row["local_id"], "text": row["text"], "start": row["start"],
-                    "end": row["end"], "modality": row["modality"],
-                    "review": {"status": row["review_status"]} if row["review_status"] else None,
-                    "actors": links[("actor", row["id"])], "chips": links[("chip", row["id"])],
-                    "money": links[("money", row["id"])],
-                    "attribution": None if found is None else {
-                        "kind": found["kind"], "source_text": found["source_text"],
-                        "source": local.get(("actor", found["source_actor_id"])),
-                        "cue": {"text": found["cue"]},
-                    },
-                }
-            )  # fmt: skip
-    finally:
-        connection.close()
-    return [from_document(documents[i], files[i]) for i in documents]

@@ -10,7 +10,7 @@ from pathlib import Path
 from claimx.errors import InputError
 from claimx.store import article_text, claims_documents, claims_files
 from claimx.store.machine import has_copy
-from claimx.story.db import read_database
+from claimx.story.db_read import read_database
 from claimx.story.records import ArticleClaims, from_document
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
