@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from claimx.batch import BatchOptions, run
+from claimx.errors import InputError
 from claimx.store import read_documents
 from claimx.store.layout import copy_path
 from claimx.store.machine import read_copy, write_claims
@@ -85,3 +86,27 @@ def test_a_folder_an_earlier_claimx_wrote_gets_its_copies_when_summarized(
     first = collect([str(tmp_path)])
     assert read_copy(claims) == documents
     assert [r.text for r in collect([str(tmp_path)])[0].claims] == [r.text for r in first[0].claims]
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
+def test_the_typed_model_reads_what_it_writes(path: Path, tmp_path: Path) -> None:
+    from claimx.store.parse import extraction, read_extractions
+
+    text = path.read_text(encoding="utf-8")
+    documents = load_yaml_documents(text)
+    assert to_yaml([extraction(d).to_dict() for d in documents]) == text
+    claims = tmp_path / "a.txt.yaml"
+    write_claims(claims, documents)
+    assert [e.to_dict() for e in read_extractions(claims)] == documents
+
+
+def test_a_review_with_an_edit_reads_back_typed() -> None:
+    from claimx.store.parse import extraction
+
+    document = load_yaml_documents(GOLDEN[0].read_text(encoding="utf-8"))[0]
+    claim = document["claims"][0]
+    claim["review"] = {"status": "edited", "note": None, "original": {"modality": "hedged"}}
+    assert extraction(document).to_dict()["claims"][0]["review"] == claim["review"]
+    del document["pipeline"]
+    with pytest.raises(InputError, match="not a claims document"):
+        extraction(document)

@@ -134,9 +134,11 @@ class Attribution:
 class Review:
     status: ReviewStatus = "pending"
     note: str | None = None
+    original: dict[str, Any] | None = None  # after an edit: the fields as claimx gave them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "note": self.note}
+        kept = {"original": self.original} if self.original is not None else {}
+        return {"status": self.status, "note": self.note, **kept}
 
 
 @dataclass
