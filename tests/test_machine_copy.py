@@ -83,6 +83,8 @@ def test_a_folder_an_earlier_claimx_wrote_gets_its_copies_when_summarized(
     claims = tmp_path / "a.txt.yaml"
     claims.write_text(to_yaml(documents), encoding="utf-8")  # YAML only, as claimx 0.2 wrote
     assert read_copy(claims) is None
+    collect([str(claims)])
+    assert not copy_path(claims).exists()  # a file named alone is left as it is
     first = collect([str(tmp_path)])
     assert read_copy(claims) == documents
     assert [r.text for r in collect([str(tmp_path)])[0].claims] == [r.text for r in first[0].claims]

@@ -119,7 +119,7 @@ def _load(
                         kept += 1
                         continue
                     try:
-                        documents = claims_documents(file, keep_copy=True)
+                        documents = claims_documents(file, keep_copy=target.is_dir())
                     except InputError as err:
                         if on_error is None:
                             raise

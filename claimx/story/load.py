@@ -38,7 +38,7 @@ def collect(
         elif path.is_dir() and _holds_claims(path):
             articles.extend(_read_many(claims_files(path, empty_ok=True), on_error, keep))
         elif path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
-            articles.extend(_read_claims(path, on_error, keep))
+            articles.extend(_read_claims(path, on_error, keep, in_folder=False))
         else:
             news.append(given)
     if news:
@@ -82,12 +82,14 @@ def _holds_claims(folder: Path) -> bool:
 
 
 def _read_claims(
-    path: Path, on_error: Callable[[str], None] | None, keep: bool
+    path: Path, on_error: Callable[[str], None] | None, keep: bool, in_folder: bool = True
 ) -> list[ArticleClaims]:
+    """The articles of a claims file; one found in a folder (a batch output) gets its
+    machine copy if an earlier claimx wrote it without one."""
     try:
         return [
             from_document(d, str(path), keep, article_text(path, d) if keep else None)
-            for d in claims_documents(path, keep_copy=True)
+            for d in claims_documents(path, keep_copy=in_folder)
         ]
     except (InputError, KeyError, TypeError, AttributeError) as err:
         _report(
