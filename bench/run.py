@@ -21,9 +21,10 @@ fixed seed), then measures on this machine and prints a markdown table:
    in turn, best of --repeat per batch), and each stage of the pipeline (tokenizer, each base
    component, each claimx component) run over the whole corpus in turn and timed on
    its own, best of --repeat;
-6. with `--story`: `claimx summary` over 1,000 claims files, `claimx db` over 10,000 and
-   `claimx summary` over that database (fresh processes; the claims files are the corpus's
-   extractions, copied under other names, outlets and dates).
+6. with `--story`: the store reading 1,000 claims files in this process, `claimx summary`
+   over them, `claimx db` over 10,000 and `claimx summary` over that database (fresh
+   processes; the claims files are the corpus's extractions, copied under other names,
+   outlets and dates).
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def main() -> None:
     import claimx
     from claimx.api import extract_many
     from claimx.articles import Article
+    from claimx.store.records import Extraction
 
     nlp = claimx.load_pipeline()
     bare = spacy.load(BASE)
@@ -249,7 +251,8 @@ def main() -> None:
     rows[1:1] = share
 
     if args.story:
-        rows += story_rows([e.to_dict() for e in extract_many(articles, nlp)])
+        results = extract_many(articles, nlp)
+        rows += story_rows([e.to_dict() for e in results if isinstance(e, Extraction)])
 
     cpu = os.cpu_count()
     print(f"claimx {claimx.__version__}, spaCy {about.__version__}, {BASE}, {cpu} cores\n")
@@ -323,21 +326,11 @@ def rules_share(nlp: Language, texts: list[str], repeat: int) -> tuple[list[tupl
 
 def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
     """`claimx summary` and `claimx db` over many claims files (6.)."""
-    from claimx.serialize import to_yaml
-
-    texts = [to_yaml([d]) for d in documents]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for count in (1_000, 10_000):
-            folder = Path(tmp) / str(count)
-            folder.mkdir()
-            for n in range(count):
-                text = (
-                    texts[n % len(texts)]
-                    .replace("  publisher: null", f"  publisher: Journal {n % 25}", 1)
-                    .replace("  date: null", f"  date: '2026-{1 + n % 12:02d}-{1 + n % 28:02d}'", 1)
-                )
-                (folder / f"{n:05d}.txt.yaml").write_text(text, encoding="utf-8")
+            claims_folder(documents, count, Path(tmp) / str(count))
+        rows.append(read_row(Path(tmp) / "1000"))
         summary = [*CLAIMX, "summary", str(Path(tmp) / "1000"), "--format", "json"]
         # Wall times only: this process holds two pipelines, whose pages a child counts in
         # its peak memory before it starts claimx.
@@ -351,6 +344,36 @@ def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         wall, _ = timed([*CLAIMX, "summary", str(database), "--format", "json"])
         rows.append(("summary of that database", f"{wall:.1f} s", "", ""))
     return rows
+
+
+def claims_folder(documents: list[dict[str, object]], count: int, folder: Path) -> None:
+    """`count` claims files as `claimx batch` writes them (with their machine copies), the
+    documents repeated under other names, outlets and dates."""
+    import copy
+
+    from claimx.store.machine import write_claims
+
+    folder.mkdir()
+    for n in range(count):
+        document = copy.deepcopy(documents[n % len(documents)])
+        article = document["article"]
+        assert isinstance(article, dict)
+        article["publisher"] = f"Journal {n % 25}"
+        article["date"] = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        write_claims(folder / f"{n:05d}.txt.yaml", [document])
+
+
+def read_row(folder: Path) -> tuple[str, str, str, str]:
+    """The store's reader over a folder of claims files, in this process (one core)."""
+    from claimx.store import claims_documents, claims_files
+
+    files = claims_files(folder)
+    start = time.perf_counter()
+    for path in files:
+        claims_documents(path)
+    seconds = time.perf_counter() - start
+    per_file = f"{seconds * 1000 / len(files):.2f} ms a file"
+    return (f"read {len(files):,} claims files, in process", f"{seconds:.1f} s", per_file, "")
 
 
 if __name__ == "__main__":

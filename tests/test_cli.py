@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
-from claimx.serialize import load_yaml_documents
+from claimx.store.serialize import load_yaml_documents
 from tests.conftest import GOLD_DIR
 
 ARTICLE = GOLD_DIR / "03-tsmc-dement.txt"

@@ -91,6 +91,7 @@ def test_the_model_can_come_from_the_environment() -> None:
 
 
 # More output than a pipe holds, so that claimx meets the closed pipe while writing.
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["extract", *[EXAMPLE] * 8], ["batch", str(EXAMPLES), "--stream", "-j", "1"]]
 )

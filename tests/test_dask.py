@@ -20,6 +20,8 @@ from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from tests.conftest import GOLD_DIR
 
+pytestmark = pytest.mark.slow  # a real scheduler and workers, in processes
+
 distributed = pytest.importorskip("distributed")
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))]

@@ -30,6 +30,7 @@ def test_own_article_output_is_the_golden_file(name: str, path: Path) -> None:
     assert render(name, path) == expected
 
 
+@pytest.mark.slow
 def test_shared_articles_output_matches_recorded_digests() -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from claimx.api import extract
 from claimx.ids import IdMaker, slug
-from claimx.serialize import to_yaml
+from claimx.store.serialize import to_yaml
 
 ARTICLE = (
     "Selon Reuters, Nvidia aurait vendu pour 2 milliards de dollars de puces H20 en Chine.\n"

@@ -13,7 +13,7 @@ from spacy.language import Language
 from claimx.api import extract
 from claimx.articles import read_article
 from claimx.resources import schema_path
-from claimx.serialize import load_yaml_documents, to_json, to_yaml
+from claimx.store.serialize import load_yaml_documents, to_json, to_yaml
 from tests.conftest import GOLD_DIR
 
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))

@@ -46,8 +46,8 @@ def test_an_output_folder_that_cannot_be_is_one_line(tmp_path: Path, where: str)
 def test_files_that_could_not_be_written_are_retried(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimx import files
     from claimx.batch import worker
+    from claimx.store import files
 
     folder, out = _folder(tmp_path), tmp_path / "out"
     real = files.write_atomic
@@ -66,6 +66,7 @@ def test_files_that_could_not_be_written_are_retried(
     assert [e.status for e in second.entries] == ["skipped", "done", "skipped", "done"]
 
 
+@pytest.mark.slow
 def test_an_index_that_cannot_be_written_keeps_the_claims(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,7 +130,7 @@ def test_extract_refuses_one_such_file_and_prints_the_others(tmp_path: Path, nlp
 
 def test_a_lone_surrogate_is_replaced_one_for_one(nlp: Language) -> None:
     from claimx.api import extract
-    from claimx.serialize import to_yaml
+    from claimx.store.serialize import to_yaml
 
     text = "Selon l'AFP, Huawei \ud800 a levé 2 milliards d'euros."
     document = extract(text, nlp).to_dict()

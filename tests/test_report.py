@@ -81,6 +81,7 @@ def test_every_claim_is_highlighted_in_the_page(report: tuple[Path, Path]) -> No
     assert again.exit_code == 2  # not overwritten without --force
 
 
+@pytest.mark.slow
 def test_the_page_renders_in_headless_chromium(report: tuple[Path, Path], tmp_path: Path) -> None:
     browser = next((b for b in map(shutil.which, BROWSERS) if b), None)
     if browser is None:

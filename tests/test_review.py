@@ -21,7 +21,7 @@ from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.review import FOOTER, Session
 from claimx.render import Mark, highlight
-from claimx.serialize import to_yaml
+from claimx.store.serialize import to_yaml
 
 ARTICLE = (
     "Selon Reuters, Nvidia aurait vendu pour 2 milliards de dollars de puces H20 en Chine.\n"
@@ -67,7 +67,9 @@ def without_review(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def claims_of(path: Path) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]  # type: ignore[no-any-return]
+    """A claims file's claims with their decisions, as the store joins them (decisions are
+    kept in the file beside it, `NAME.yaml.decisions.yaml`)."""
+    return [claim for _, claim in lib.load(path).claims()]
 
 
 def test_fixture_has_claims_of_every_kind(claims_file: Path) -> None:
@@ -169,6 +171,7 @@ def test_review_without_a_terminal_explains_itself(claims_file: Path) -> None:
     assert "needs a terminal" in result.stderr
 
 
+@pytest.mark.slow
 def test_review_in_a_real_terminal(claims_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     export = claims_file.parent / "accepted.yaml"

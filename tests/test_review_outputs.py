@@ -63,6 +63,7 @@ def test_export_needs_no_terminal(claims_file: Path, tmp_path: Path) -> None:
     assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_review_keeps_decisions_and_exits_130(claims_file: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(
@@ -100,7 +101,7 @@ def test_two_reviews_of_one_file_keep_each_others_decisions(claims_file: Path) -
 
 def test_a_file_rewritten_meanwhile_is_not_overwritten(claims_file: Path) -> None:
     from claimx import review as lib
-    from claimx.review.files import SaveFailed
+    from claimx.store import SaveFailed
 
     queue = lib.ReviewQueue([lib.load(claims_file)])
     data = yaml.safe_load(claims_file.read_text(encoding="utf-8"))
@@ -118,7 +119,7 @@ def test_a_decision_that_cannot_be_saved_is_not_recorded(
 ) -> None:
     import errno
 
-    from claimx.review import files
+    from claimx.store import decisions as files
 
     def full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -218,3 +219,60 @@ def test_a_folder_moved_with_its_claims_keeps_its_texts(
     shutil.move(str(folder), moved)
     os.chdir(tmp_path)
     assert lib.load(moved / claims.name).articles[0].text is not None
+
+
+def test_a_folder_given_through_dot_dot_is_reviewed(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`claimx review ../out` reads the folder as `claimx review out` does: only hidden
+    names below the folder are left out."""
+    (tmp_path / "out").mkdir()
+    drive([make_claims(nlp, tmp_path / "out")], ["a", "q"])
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    result = CliRunner().invoke(app, ["review", "../out", "--export", "accepted.yaml"])
+    assert result.exit_code == 0, result.output
+    export = tmp_path / "work" / "accepted.yaml"
+    assert len(yaml.safe_load(export.read_text(encoding="utf-8"))["claims"]) == 1
+
+
+def test_decisions_go_beside_the_claims_file_which_is_never_rewritten(claims_file: Path) -> None:
+    original = claims_file.read_bytes()
+    drive([claims_file], ["a", "e", "m", "1", "n", "q"], ["à revoir"])
+    assert claims_file.read_bytes() == original
+    side = claims_file.with_name(claims_file.name + ".decisions.yaml")
+    kept = yaml.safe_load(side.read_text(encoding="utf-8"))
+    assert kept["claimx_decisions"] == 1 and kept["claims_file"] == claims_file.name
+    statuses = [(d["id"], d["review"]["status"]) for d in kept["decisions"]]
+    claims = claims_of(claims_file)
+    assert statuses == [
+        (c["id"], s) for c, s in zip(claims, ("accepted", "edited", "pending"), strict=False)
+    ]
+    assert kept["decisions"][1]["edits"]["modality"] == "asserted" == claims[1]["modality"]
+    assert claims[2]["review"] == {"status": "pending", "note": "à revoir"}
+
+
+def test_summary_and_db_read_the_decisions_file(claims_file: Path, tmp_path: Path) -> None:
+    from claimx.story import collect
+    from claimx.story.db import load_into
+    from claimx.story.db_read import read_database
+
+    drive([claims_file], ["a", "q"])
+    rows = collect([str(claims_file)])[0].claims
+    assert [r.review for r in rows[:2]] == ["accepted", None]
+    database = tmp_path / "claims.db"
+    assert load_into(database, [str(claims_file)]) == (1, 0)
+    drive([claims_file], ["r", "q"])  # the first pending claim: the second
+    assert load_into(database, [str(claims_file)]) == (1, 0)  # only its decisions changed
+    assert [r.review for r in read_database(database)[0].claims[:2]] == ["accepted", "rejected"]
+
+
+def test_an_unreadable_decisions_file_is_refused_not_overwritten(claims_file: Path) -> None:
+    from claimx import review as lib
+    from claimx.errors import InputError
+
+    side = claims_file.with_name(claims_file.name + ".decisions.yaml")
+    side.write_text("decisions: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="decisions file"):
+        lib.load(claims_file)
+    assert side.read_text(encoding="utf-8") == "decisions: [unclosed\n"

@@ -8,7 +8,7 @@ import yaml
 from spacy.language import Language
 
 from claimx.api import extract
-from claimx.serialize import load_yaml_documents, to_jsonl, to_yaml
+from claimx.store.serialize import load_yaml_documents, to_jsonl, to_yaml
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ TRICKY = [
     "value", [*TRICKY, 0, -3, 1.5, float("inf"), None, True, [1, "a"], {"k": "v"}]
 )
 def test_fast_yaml_is_byte_identical_to_pyyaml(value: object) -> None:
-    from claimx.serialize import DUMP_OPTIONS, _Dumper
+    from claimx.store.serialize import DUMP_OPTIONS, _Dumper
 
     document = {"value": value, "nested": [{"value": copy.deepcopy(value)}]}
     expected = yaml.dump_all([document], Dumper=_Dumper, **DUMP_OPTIONS)
@@ -96,7 +96,7 @@ def test_shared_objects_are_written_out_not_aliased() -> None:
 
 def test_fast_yaml_on_real_extractions(nlp: Language) -> None:
     from claimx.articles import read_article
-    from claimx.serialize import DUMP_OPTIONS, _Dumper, one_line
+    from claimx.store.serialize import DUMP_OPTIONS, _Dumper, one_line
     from tests.conftest import GOLD_DIR
 
     class Reference(_Dumper):

@@ -12,7 +12,7 @@ from claimx.batch import INDEX_NAME, BatchOptions, Shard, merge_indexes, read_in
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.errors import Busy
-from claimx.files import exclusive
+from claimx.store.files import exclusive
 from tests.conftest import GOLD_DIR
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))]
@@ -101,6 +101,7 @@ def test_shards_share_a_folder_that_a_whole_run_cannot(tmp_path: Path, nlp: Lang
             run([str(folder)], BatchOptions(output_dir=out, shard=Shard(1, 2)))
 
 
+@pytest.mark.slow
 def test_cli_shard_and_merge(tmp_path: Path, nlp: Language) -> None:
     folder = _folder(tmp_path, 4)
     out = tmp_path / "out"

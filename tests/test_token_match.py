@@ -49,6 +49,7 @@ def test_fast_pattern_is_built_from_the_model_pattern() -> None:
     assert len(fast_pattern()[0]) < len(stock) / 50
 
 
+@pytest.mark.slow
 def test_same_answer_on_every_known_word(
     nlp: Language, patterns: tuple[re.Pattern[str], re.Pattern[str]]
 ) -> None:
@@ -63,6 +64,7 @@ def test_same_answer_on_every_known_word(
     assert accepted > 5_000  # the list holds many words the pattern is about
 
 
+@pytest.mark.slow  # compiles the stock pattern, over a million characters
 def test_identical_tokenization(
     nlp: Language, patterns: tuple[re.Pattern[str], re.Pattern[str]]
 ) -> None:

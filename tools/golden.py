@@ -44,7 +44,7 @@ def render(name: str, path: Path) -> str:
 
     from claimx.api import cached_pipeline, extract
     from claimx.articles import read_article
-    from claimx.serialize import to_yaml
+    from claimx.store.serialize import to_yaml
 
     article = replace(read_article(str(path)), source=name)
     return to_yaml([extract(article, cached_pipeline(None)).to_dict()])

@@ -7,23 +7,23 @@ that each load the pipeline once. Articles go through `nlp.pipe` in batches insi
 written atomically, and the index (`claimx-index.jsonl`, a line per input article)
 is appended as work completes: an interrupted run loses nothing already written.
 
-By concern: `state` (entries, options, shards, the index), `discover`, `worker`, `runner`;
+By concern: `state` (entries, options, shards, the index), `worker`, `runner`;
+the input files come from `claimx.inputs`, the output layout from `claimx.store`;
 where chunks run: `pool` (local worker processes) or `dask_engine` (a Dask cluster).
 """
 
-from claimx.batch.discover import discover
 from claimx.batch.runner import merge_indexes, run
 from claimx.batch.state import (
-    INDEX_NAME,
     BatchOptions,
     Entry,
-    InputFile,
     Progress,
     Report,
     Shard,
     read_index,
 )
 from claimx.batch.worker import process_chunk
+from claimx.inputs import InputFile, discover
+from claimx.store.layout import INDEX_NAME
 
 __all__ = [
     "INDEX_NAME",

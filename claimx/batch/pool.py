@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from claimx.batch.state import BatchOptions, Entry, InputFile
+from claimx.batch.state import BatchOptions, Entry
 from claimx.batch.worker import init_worker, work_on
+from claimx.inputs import InputFile
 
 Task = tuple[int, list[InputFile], BatchOptions, str, set[str]]
 Result = tuple[int, tuple[list[Entry], list[str]]]

@@ -6,14 +6,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from claimx.batch.discover import discover
 from claimx.batch.pool import in_workers
 from claimx.batch.state import (
     CHUNK_FILES,
-    INDEX_NAME,
     BatchOptions,
     Entry,
-    InputFile,
     Progress,
     Report,
     as_skipped,
@@ -25,7 +22,9 @@ from claimx.batch.state import (
 )
 from claimx.batch.worker import process_chunk
 from claimx.errors import NoInput, OutputError
-from claimx.files import exclusive, remove_stale_temps, write_atomic
+from claimx.inputs import InputFile, discover
+from claimx.store.files import exclusive, remove_stale_temps, write_atomic
+from claimx.store.layout import INDEX_NAME
 
 
 def run(
@@ -103,15 +102,7 @@ def _run(
     fingerprint = options.fingerprint()
     progress = Progress(files_total=len(files))
     entries: dict[str, list[Entry]] = {}
-    todo: list[InputFile] = []
-    for file in files:
-        kept = unchanged(file, previous, fingerprint, out) if not options.force else None
-        if kept is None:
-            todo.append(file)
-        else:
-            entries[file.rel] = [as_skipped(e) for e in kept]
-            progress.files_done += 1
-            progress.skipped += len(kept)
+    todo = _to_do(files, options, previous, progress, entries)
     if on_progress is not None:
         on_progress(progress)
 
@@ -149,16 +140,48 @@ def _run(
             index.close()
     ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=order_key)]
     if out is not None:
-        # Compact: one line per input, this run's in input order, then the earlier runs'
-        # entries for files this run did not look at (another --glob, say).
-        # A shard's index keeps its own earlier entries only; a whole run merges the shards'.
-        seen = {file.rel for file in files}
-        earlier = previous if shard is None else read_index(out, only=options.index_name)
-        others = [e for e in earlier.values() if e.file not in seen]
-        write_atomic(out / options.index_name, "".join(entry_line(e) for e in [*ordered, *others]))
-        if shard is None:
-            _drop_shard_indexes(out)
+        _compact(out, options, files, ordered, previous)
     return Report(ordered, ignored, time.monotonic() - started)
+
+
+def _to_do(
+    files: list[InputFile],
+    options: BatchOptions,
+    previous: dict[str, Entry],
+    progress: Progress,
+    entries: dict[str, list[Entry]],
+) -> list[InputFile]:
+    """The files to extract; those unchanged since an earlier run keep their entries."""
+    fingerprint = options.fingerprint()
+    todo: list[InputFile] = []
+    for file in files:
+        kept = None if options.force else unchanged(file, previous, fingerprint, options.output_dir)
+        if kept is None:
+            todo.append(file)
+        else:
+            entries[file.rel] = [as_skipped(e) for e in kept]
+            progress.files_done += 1
+            progress.skipped += len(kept)
+    return todo
+
+
+def _compact(
+    out: Path,
+    options: BatchOptions,
+    files: list[InputFile],
+    ordered: list[Entry],
+    previous: dict[str, Entry],
+) -> None:
+    """Compact the index: one line per input, this run's in input order, then the earlier
+    runs' entries for files this run did not look at (another --glob, say). A shard's
+    index keeps its own earlier entries only; a whole run merges the shards'."""
+    seen = {file.rel for file in files}
+    shard = options.shard
+    earlier = previous if shard is None else read_index(out, only=options.index_name)
+    others = [e for e in earlier.values() if e.file not in seen]
+    write_atomic(out / options.index_name, "".join(entry_line(e) for e in [*ordered, *others]))
+    if shard is None:
+        _drop_shard_indexes(out)
 
 
 def _process(

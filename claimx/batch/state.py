@@ -11,21 +11,10 @@ from pathlib import Path
 
 from claimx import __version__
 from claimx.formats import ReadOptions
-
-INDEX_NAME = "claimx-index.jsonl"
-SHARD_INDEXES = "claimx-index.shard-*.jsonl"  # one per `--shard I/N` run, until merged
-
+from claimx.inputs import InputFile
+from claimx.store.layout import INDEX_NAME, SHARD_INDEXES, shard_index_name, shard_lock_name
 
 CHUNK_FILES = 16
-
-
-@dataclass(frozen=True)
-class InputFile:
-    """A file to read: where it is, how it was given, its place in the output tree."""
-
-    path: str
-    source: str
-    rel: str
 
 
 @dataclass
@@ -79,11 +68,11 @@ class Shard:
 
     @property
     def index_name(self) -> str:
-        return f"claimx-index.shard-{self.number}-of-{self.count}.jsonl"
+        return shard_index_name(self.number, self.count)
 
     @property
     def lock_name(self) -> str:
-        return f".claimx-lock.shard-{self.number}-of-{self.count}"
+        return shard_lock_name(self.number, self.count)
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 import signal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from claimx.articles import read_bytes
+from claimx.batch.state import BatchOptions, Entry
 from claimx.errors import InputError, ModelError
-from claimx.files import write_atomic
 from claimx.formats import ReadOptions, Unit, read_units, reason
-from claimx.serialize import load_untrusted_yaml
+from claimx.inputs import InputFile
+from claimx.store.decisions import keep_inline
+from claimx.store.files import write_atomic
+from claimx.store.layout import claims_path, text_copy
+from claimx.store.machine import write_claims
+from claimx.store.reader import written_for
+from claimx.store.serialize import to_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
-from claimx.batch.state import BatchOptions, Entry, InputFile
 
 # The pipeline of a worker process, loaded once by `init_worker`.
 _WORKER_NLP: Language | None = None
@@ -58,19 +60,22 @@ def process_chunk(
 ) -> tuple[list[Entry], list[str]]:
     """Read, extract and write a few files; return their index entries (and the YAML
     documents when streaming)."""
-    from claimx.api import extract_many
-    from claimx.serialize import to_yaml
+    from claimx.api import Failure, extract_many
 
     units: list[tuple[InputFile, os.stat_result | None, Unit]] = []
     for file in chunk:
         stat, file_units = _read(file, options.read)
         units.extend((file, stat, unit) for unit in file_units)
+    good = [u for _, _, u in units if u.article is not None]
+    articles = [u.article for u in good if u.article is not None]
+    with nlp.memory_zone():  # one path for every article: its extraction or its failure
+        results = [
+            reason(r.message, r.article.source) if isinstance(r, Failure) else r.to_dict()
+            for r in extract_many(articles, nlp, batch_size=options.batch_size)
+        ]
+    done = {id(u): r for u, r in zip(good, results, strict=True)}
     entries: list[Entry] = []
     documents: list[str] = []
-    good = [(f, s, u) for f, s, u in units if u.article is not None]
-    with nlp.memory_zone():
-        results = _extract_each(nlp, [u.article for _, _, u in good], options, extract_many)
-    done = {id(u): r for (_, _, u), r in zip(good, results, strict=True)}
     for file, stat, unit in units:
         entry = Entry(
             input=unit.key,
@@ -86,29 +91,34 @@ def process_chunk(
         elif isinstance(result, str):
             entry.error = result
         else:
-            document = result
-            entry.actors = len(document["actors"])
-            entry.chips = len(document["chips"])
-            entry.money = len(document["money"])
-            entry.claims = len(document["claims"])
-            orphans = _carried(options, unit, document)
-            text = to_yaml([document])
-            if options.output_dir is None:
+            text = _record(entry, options, unit, result, owned)
+            if text is not None:
                 documents.append(text)
-                entry.status = "done"
-            else:
-                entry.output = unit.name + ".yaml"
-                problem, retry = _write_outputs(options, unit, text, owned)
-                if problem is None and orphans:
-                    problem, retry = _keep(options, unit, orphans), True
-                if problem is None:
-                    entry.status = "done"
-                else:
-                    entry.output, entry.error = None, problem
-                if retry:  # no space, no permission: the next run tries this file again
-                    entry.size = entry.mtime_ns = 0
         entries.append(entry)
     return entries, documents
+
+
+def _record(
+    entry: Entry, options: BatchOptions, unit: Unit, document: dict[str, Any], owned: set[str]
+) -> str | None:
+    """Fill in a done entry and write its outputs; the YAML text when streaming."""
+    entry.actors = len(document["actors"])
+    entry.chips = len(document["chips"])
+    entry.money = len(document["money"])
+    entry.claims = len(document["claims"])
+    text = to_yaml([document])
+    if options.output_dir is None:
+        entry.status = "done"
+        return text
+    entry.output = unit.name + ".yaml"
+    problem, retry = _write_outputs(options, unit, (document, text), owned)
+    if problem is None:
+        entry.status = "done"
+    else:
+        entry.output, entry.error = None, problem
+    if retry:  # no space, no permission: the next run tries this file again
+        entry.size = entry.mtime_ns = 0
+    return None
 
 
 def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, list[Unit]]:
@@ -126,92 +136,25 @@ def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, li
         return stat, [Unit(file.rel, file.rel, error=f"unreadable ({type(err).__name__}: {err})")]
 
 
-def _extract_each(
-    nlp: Language, articles: list[Any], options: BatchOptions, extract_many: Any
-) -> list[dict[str, Any] | str]:
-    """Output documents (or an error message each), batch by batch; a batch that fails
-    is retried one article at a time so that one bad article costs only itself."""
-    results: list[dict[str, Any] | str] = []
-    for start in range(0, len(articles), options.batch_size):
-        batch = articles[start : start + options.batch_size]
-        try:
-            results.extend(
-                e.to_dict() for e in extract_many(batch, nlp, batch_size=options.batch_size)
-            )
-        except Exception:
-            for article in batch:
-                try:
-                    results.append(next(extract_many([article], nlp)).to_dict())
-                except Exception as err:
-                    results.append(f"extraction failed: {type(err).__name__}: {err}")
-    return results
-
-
 def _write_outputs(
-    options: BatchOptions, unit: Unit, yaml_text: str, owned: set[str]
+    options: BatchOptions, unit: Unit, claims: tuple[dict[str, Any], str], owned: set[str]
 ) -> tuple[str | None, bool]:
-    """Write the claims and the analysed text; (None or a problem, whether a later run
-    should try again)."""
+    """Write the claims (the document and its YAML) and the analysed text; (None or a
+    problem, whether a later run should try again). Review decisions are in their own
+    file, which a rerun leaves alone: the store joins them to the new claims (only those
+    an earlier claimx wrote inside the claims file are moved out first)."""
     out = options.output_dir
     assert out is not None and unit.article is not None
-    target = out / (unit.name + ".yaml")
+    target = claims_path(out, unit.name)
     try:
-        mine = unit.name + ".yaml" in owned or _written_for(target, unit)
+        mine = unit.name + ".yaml" in owned or written_for(target, unit.article.source)
         if target.exists() and not options.force and not mine:
             return f"{target} exists and was not written by claimx batch (use --force)", False
+        keep_inline(target)
         # The text the offsets refer to, beside the claims, for every kind of input: a
         # claims folder moved or shared stays readable without the inputs.
-        write_atomic(out / (unit.name + ".txt"), unit.article.text)
-        write_atomic(target, yaml_text)
+        write_atomic(text_copy(target), unit.article.text)
+        write_claims(target, [claims[0]], claims[1])
     except OSError as err:
         return f"cannot write {target} ({err.strerror})", True
     return None, False
-
-
-def _carried(options: BatchOptions, unit: Unit, document: dict[str, Any]) -> list[Any]:
-    """Carry the review decisions of the claims file being replaced onto `document`;
-    return those whose claim is gone."""
-    from claimx.review.carry import carry_reviews  # claimx.review reads batch indexes
-
-    if options.output_dir is None:
-        return []
-    target = options.output_dir / (unit.name + ".yaml")
-    try:
-        exists = target.is_file()
-    except OSError:
-        return []
-    return carry_reviews(target, document) if exists else []
-
-
-def _keep(options: BatchOptions, unit: Unit, orphans: list[Any]) -> str | None:
-    from claimx.review.carry import keep_orphans
-
-    assert options.output_dir is not None
-    try:
-        keep_orphans(options.output_dir / (unit.name + ".yaml"), orphans)
-    except OSError as err:
-        return f"cannot keep the review decisions of a changed article ({err.strerror})"
-    return None
-
-
-def _written_for(target: Path, unit: Unit) -> bool:
-    """Whether an existing output is claimx's own claims file for this input, written by a
-    run killed before its index line: its head names the same article source."""
-    try:
-        with target.open(encoding="utf-8") as f:
-            head = f.read(4096)
-    except (OSError, UnicodeDecodeError):
-        return False
-    head = head.split("\nactors:", 1)[0]  # the format version and the article block
-    try:
-        document = load_untrusted_yaml(head)
-    except yaml.YAMLError:
-        return False
-    if not isinstance(document, dict) or "claimx" not in document:
-        return False
-    article = document.get("article")
-    return (
-        isinstance(article, dict)
-        and unit.article is not None
-        and (article.get("source") == unit.article.source)
-    )

@@ -49,41 +49,47 @@ def extract(
     if "-" in paths and sys.stdin.isatty():
         raise UsageError("no input: give article files or pipe text into `claimx extract`")
 
-    from claimx.api import MAX_CHARS, not_prose, too_long
+    from claimx.api import MAX_CHARS, refusal
 
     articles: list[Article] = []
     failed = 0
     for path in paths:
         try:
             article = read_article(path)
-            if len(article.text) > MAX_CHARS:  # this article only: the others are printed
-                raise InputError(too_long(article, MAX_CHARS))
-            problem = not_prose(article)
-            if problem:
-                raise InputError(problem)
-            articles.append(replace(article, lang=lang.value) if lang else article)
         except InputError as err:
             warn(str(err))
             failed += 1
+            continue
+        problem = refusal(article, MAX_CHARS)  # said before the pipeline loads
+        if problem:
+            warn(problem)
+            failed += 1
+        else:
+            articles.append(replace(article, lang=lang.value) if lang else article)
     if articles:
-        _write(articles, output_format, model, several=len(paths) > 1)
+        failed += _write(articles, output_format, model, several=len(paths) > 1)
     if failed:
         raise PartialFailure()
 
 
-def _write(
-    articles: list[Article], output_format: Format, model: str | None, several: bool
-) -> None:
-    from claimx.api import cached_pipeline, extract_many
-    from claimx.serialize import to_json, to_jsonl, to_yaml
+def _write(articles: list[Article], output_format: Format, model: str | None, several: bool) -> int:
+    """Extract and print each article (its failure said on stderr); return the failures."""
+    from claimx.api import Failure, cached_pipeline, extract_many
+    from claimx.store.serialize import to_json, to_jsonl, to_yaml
 
-    nlp = cached_pipeline(model)
     out = sys.stdout
-    documents = (e.to_dict() for e in extract_many(articles, nlp))
-    if output_format is Format.json:
-        collected = list(documents)
-        out.write(to_json(collected if several else collected[0]))
-    else:
-        for document in documents:
+    collected = []
+    failed = 0
+    for result in extract_many(articles, cached_pipeline(model)):
+        if isinstance(result, Failure):
+            warn(result.message)
+            failed += 1
+        elif output_format is Format.json:
+            collected.append(result.to_dict())
+        else:
+            document = result.to_dict()
             out.write(to_yaml([document]) if output_format is Format.yaml else to_jsonl(document))
             out.flush()
+    if output_format is Format.json and collected:
+        out.write(to_json(collected if several else collected[0]))
+    return failed

@@ -5,19 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
+from claimx.cli.review_fields import claim_fields, source_text
 from claimx.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimx.review import ClaimsDocument, ClaimsFile
+    from claimx.review import ClaimsFile
 
 FOOTER = "a accept · r reject · e edit · n note · s/space skip · b back · q quit · ? help"
 HELP = """\
@@ -59,20 +60,9 @@ def review(
 
     from rich.console import Console
 
-    from claimx import review as lib
-
     if export is not None and export.exists() and not force:
         raise UsageError(f"{export} exists; use --force to overwrite it")
-    files = []
-    for path in lib.claims_files(target):
-        try:
-            files.append(lib.load(path))
-        except InputError as err:
-            if not target.is_dir():
-                raise
-            warn(f"skipped: {err}")  # an export or another YAML file in the folder
-    if not files:
-        raise InputError(f"{target}: no claims files to review")
+    files = _open(target)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not interactive and export is None and gold is None:
         raise UsageError(
@@ -96,6 +86,30 @@ def review(
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     console.print(session.summary())
     _write_outputs(files, export, gold, force)
+
+
+def _open(target: Path) -> list[ClaimsFile]:
+    """The claims files under `target`, opened (each other YAML file of a folder skipped
+    with a warning); decisions whose claims are gone are said."""
+    from claimx import review as lib
+
+    files = []
+    for path in lib.claims_files(target):
+        try:
+            files.append(lib.load(path))
+        except InputError as err:
+            if not target.is_dir():
+                raise
+            warn(f"skipped: {err}")  # an export or another YAML file in the folder
+    if not files:
+        raise InputError(f"{target}: no claims files to review")
+    for file in files:
+        if file.orphans:
+            warn(
+                f"{file.path}: {len(file.orphans)} decision(s) on claims a later run no longer "
+                f"found, kept in {file.decisions_file}"
+            )
+    return files
 
 
 def _write_outputs(
@@ -159,7 +173,7 @@ class Session:
             self.handle(key)
 
     def handle(self, key: str) -> None:
-        from claimx.review.files import SaveFailed
+        from claimx.store import SaveFailed
 
         try:
             self._handle(key)
@@ -204,7 +218,7 @@ class Session:
         self.show()
         what = self.read_key()
         if what == "s":
-            answer = self.ask("source (actor id or name, empty for none): ", _source_text(claim))
+            answer = self.ask("source (actor id or name, empty for none): ", source_text(claim))
             if answer is None:
                 return False
             self.queue.set_source(answer)
@@ -266,7 +280,7 @@ class Session:
             body = Text(f"{opening}{claim['text']}{closing}")
         self.console.print(Panel(body, title="claim in its sentence", title_align="left"))
         self.console.print(legend(self.color, ("claim", "actor", "chip", "money", "cue", "hedge")))
-        for label, value in _fields(article, claim):
+        for label, value in claim_fields(article, claim):
             line = Text()
             line.append(f"{label:>10}  ", style="bold")
             line.append(value)
@@ -277,33 +291,3 @@ class Session:
 
     def summary(self) -> str:
         return self.queue.summary()
-
-
-def _source_text(claim: dict[str, Any]) -> str:
-    attribution = claim.get("attribution") or {}
-    return str(attribution.get("source_text") or "")
-
-
-def _fields(article: ClaimsDocument, claim: dict[str, Any]) -> list[tuple[str, str]]:
-    attribution = claim.get("attribution")
-    review = claim.get("review") or {}
-
-    def names(list_name: str, key: str) -> str:
-        items = [article.item(list_name, i) for i in claim.get(list_name, [])]
-        return ", ".join(str(x[key]) for x in items if x is not None) or "—"
-
-    source = "—"
-    if attribution:
-        actor = article.actor(attribution.get("source"))
-        source = actor["name"] if actor else (attribution.get("source_text") or "unnamed")
-    return [
-        ("source", source),
-        ("kind", attribution["kind"] if attribution else "asserted by the article"),
-        ("modality", str(claim.get("modality"))),
-        ("hedges", ", ".join(h["text"] for h in claim.get("hedges", [])) or "—"),
-        ("actors", names("actors", "name")),
-        ("chips", names("chips", "name")),
-        ("money", names("money", "text")),
-        ("status", str(review.get("status", "pending"))),
-        ("note", str(review.get("note") or "—")),
-    ]

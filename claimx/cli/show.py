@@ -124,7 +124,7 @@ def _render(
     from rich.rule import Rule
 
     from claimx.render import claims_table, highlight, keep, legend, marks
-    from claimx.review.files import text_changed
+    from claimx.store import text_changed
 
     for label, document, text in views:
         info = document.get("article") or {}

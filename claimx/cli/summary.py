@@ -47,7 +47,7 @@ def summary(
     INPUT: claims files, batch output folders, claimx databases (.db), or articles
     (extracted on the fly).
     """
-    from claimx.serialize import to_json, to_jsonl, to_yaml
+    from claimx.store.serialize import to_json, to_jsonl, to_yaml
     from claimx.story import summarize
     from claimx.story.tables import (
         CLAIM_COLUMNS,
@@ -158,7 +158,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.flush()
         return
     from claimx.errors import OutputError
-    from claimx.files import write_atomic
+    from claimx.store.files import write_atomic
 
     try:
         write_atomic(output, text)

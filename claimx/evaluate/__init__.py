@@ -25,14 +25,17 @@ from claimx.evaluate.scoring import (
 
 def evaluate(gold_articles: Iterable[GoldArticle], model: str | None = None) -> Report:
     """Run extraction on every gold article and score it."""
-    from claimx.api import cached_pipeline, extract_many
+    from claimx.api import Failure, cached_pipeline, extract_many
     from claimx.articles import read_article
+    from claimx.errors import InputError
 
     golds = list(gold_articles)
     nlp = cached_pipeline(model)
     articles = [read_article(str(g.article)) for g in golds]
     report = Report()
     for gold, article, extraction in zip(golds, articles, extract_many(articles, nlp), strict=True):
+        if isinstance(extraction, Failure):  # a gold article claimx cannot read: no score
+            raise InputError(extraction.message)
         report.add(gold.path.name, score_document(extraction.to_dict(), gold.data, article.text))
     return report
 

@@ -1,11 +1,10 @@
-"""Claims files under review: load them, find their article text, record decisions.
+"""Claims files under review: record decisions, export them, make gold files of them.
 
-A claims file is a YAML document (or stream) of the output format (1 or 2). By concern: `files`
-(reading, finding the text, saving), `decisions` (statuses, notes, edits, the queue a
-reviewer works through), `export`.
+A claims file is a YAML document (or stream) of the output format (1 or 2); `claimx.store`
+owns it (reading, finding the text, saving). By concern here: `decisions` (statuses, notes,
+edits, the queue a reviewer works through), `export`, `gold`.
 """
 
-from claimx.records import is_claims_document
 from claimx.review.decisions import (
     EditRefused,
     ReviewItem,
@@ -14,11 +13,13 @@ from claimx.review.decisions import (
     status,
 )
 from claimx.review.export import export
-from claimx.review.files import (
+from claimx.store import (
     ClaimsDocument,
     ClaimsFile,
+    SaveFailed,
     article_text,
     claims_files,
+    is_claims_document,
     load,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "EditRefused",
     "ReviewItem",
     "ReviewQueue",
+    "SaveFailed",
     "article_text",
     "claims_files",
     "export",

@@ -1,8 +1,9 @@
 """Review decisions on claims, and the queue a reviewer works through.
 
 Decisions go into each claim's `review:` mapping (status pending | accepted | rejected |
-edited, and a note); every change is saved at once, atomically, the rest of the file
-kept as it was. Edits build their values through `claimx.records`.
+edited, and a note); every change is saved at once, atomically, in the decisions file beside
+the claims file (`claimx.store`), the claims file itself left as it was. Edits build their
+values through `claimx.store.records`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from typing import Any
 
 from claimx.errors import ClaimxError
 from claimx.kinds import REVIEW_STATUSES, AttributionKind, Modality, ReviewStatus
-from claimx.records import Attribution, TextSpan
-from claimx.review.files import ClaimsDocument, ClaimsFile, SaveFailed
-
-EDITED_FIELDS = ("text", "start", "end", "modality", "attribution")
+from claimx.store import ClaimsDocument, ClaimsFile, SaveFailed
+from claimx.store.decisions import EDITED_FIELDS
+from claimx.store.records import Attribution, TextSpan
 
 
 class EditRefused(ClaimxError):

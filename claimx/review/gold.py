@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import UsageError
-from claimx.files import write_atomic
 from claimx.review.decisions import status
-from claimx.review.files import ClaimsDocument, ClaimsFile
-from claimx.serialize import to_yaml
+from claimx.store import ClaimsDocument, ClaimsFile
+from claimx.store.files import write_atomic
+from claimx.store.serialize import to_yaml
 
 EVIDENCE_CHARS = 60
 

@@ -1,20 +1,20 @@
 """Claims files as a SQLite database: articles, actors, mentions, claims, attributions, money
 and chips with foreign keys, and full-text search over claim text (`claims_fts`). Loading
-is incremental: a claims file already loaded and unchanged (size, modification time) is
-skipped, a changed one replaced, in one transaction per run."""
+is incremental: a claims file already loaded and unchanged (size, modification time, its
+decisions file's included) is skipped, a changed one replaced, in one transaction per run."""
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError, OutputError
-from claimx.story.records import ArticleClaims, actor_ref, from_document
+from claimx.store import claims_documents, claims_files
+from claimx.store.layout import stamp
+from claimx.story.records import actor_ref
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -69,9 +69,6 @@ CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
 """
 
 
-ARTICLE_FIELDS = ("source", "title", "date", "url", "publisher", "sha256")
-
-
 def connect(path: Path) -> sqlite3.Connection:
     """Open (or create) a claimx database."""
     try:
@@ -108,8 +105,6 @@ def _load(
     inputs: Iterable[str],
     on_error: Callable[[str], None] | None,
 ) -> tuple[int, int]:
-    from claimx.story.load import claims_documents, claims_files
-
     added = kept = 0
     try:
         with connection:  # one transaction: a killed run leaves the database as it was
@@ -117,14 +112,14 @@ def _load(
                 target = Path(given)
                 if not target.exists():
                     raise InputError(f"{given}: no such file or folder")
-                files = claims_files(target) if target.is_dir() else [target]
+                files = claims_files(target, empty_ok=True)
                 for file in files:
-                    stat = file.stat()
-                    if _unchanged(connection, str(file), stat):
+                    version = stamp(file)  # the claims file's and its decisions'
+                    if _unchanged(connection, str(file), version):
                         kept += 1
                         continue
                     try:
-                        documents = claims_documents(file)
+                        documents = claims_documents(file, keep_copy=target.is_dir())
                     except InputError as err:
                         if on_error is None:
                             raise
@@ -132,25 +127,25 @@ def _load(
                         continue
                     _delete(connection, str(file))
                     for number, document in enumerate(documents):
-                        _insert(connection, str(file), number, stat, document)
+                        _insert(connection, str(file), number, version, document)
                     added += 1
     finally:
         connection.close()
     return added, kept
 
 
-def _unchanged(connection: sqlite3.Connection, file: str, stat: os.stat_result) -> bool:
+def _unchanged(connection: sqlite3.Connection, file: str, version: tuple[int, int]) -> bool:
     row = connection.execute(
         "SELECT size, mtime_ns FROM articles WHERE file = ? AND doc = 0", (file,)
     ).fetchone()
-    return row is not None and tuple(row) == (stat.st_size, stat.st_mtime_ns)
+    return row is not None and tuple(row) == version
 
 
 def _insert(
     connection: sqlite3.Connection,
     file: str,
     number: int,
-    stat: os.stat_result,
+    version: tuple[int, int],
     document: dict[str, Any],
 ) -> None:
     meta = document.get("article") or {}
@@ -158,10 +153,20 @@ def _insert(
     article = connection.execute(
         "INSERT INTO articles (file, doc, size, mtime_ns, sha256, source, title, date, url,"
         " publisher, lang, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (file, number, stat.st_size, stat.st_mtime_ns, meta.get("sha256"), meta.get("source"),
+        (file, number, *version, meta.get("sha256"), meta.get("source"),
          meta.get("title"), None if date is None else str(date), meta.get("url"),
          meta.get("publisher"), meta.get("lang"), meta.get("chars")),
     ).lastrowid  # fmt: skip
+    assert article is not None
+    ids = _insert_items(connection, article, document)
+    for claim in document.get("claims") or []:
+        _insert_claim(connection, article, claim, ids)
+
+
+def _insert_items(
+    connection: sqlite3.Connection, article: int, document: dict[str, Any]
+) -> dict[str, int | None]:
+    """An article's actors (and their mentions), chips and money; their row ids."""
     ids: dict[str, int | None] = {}
     for actor in document.get("actors") or []:
         ref = actor_ref(actor)
@@ -190,37 +195,42 @@ def _insert(
              item.get("amount"), item.get("amount_max"), item.get("currency"),
              item.get("qualifier")),
         ).lastrowid  # fmt: skip
-    for claim in document.get("claims") or []:
-        review = claim.get("review") or {}
-        row = connection.execute(
-            'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
-            " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article, claim["id"], claim["text"], claim["start"], claim["end"],
-             claim.get("modality"), review.get("status"), review.get("note")),
-        ).lastrowid  # fmt: skip
-        connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
-            "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
-            (row, claim["text"], row),
+    return ids
+
+
+def _insert_claim(
+    connection: sqlite3.Connection, article: int, claim: dict[str, Any], ids: dict[str, int | None]
+) -> None:
+    review = claim.get("review") or {}
+    row = connection.execute(
+        'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
+        " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article, claim["id"], claim["text"], claim["start"], claim["end"],
+         claim.get("modality"), review.get("status"), review.get("note")),
+    ).lastrowid  # fmt: skip
+    connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
+        "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
+        (row, claim["text"], row),
+    )
+    attribution = claim.get("attribution")
+    if attribution:
+        cue = attribution.get("cue") or {}
+        connection.execute(
+            "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
+            " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
+             attribution.get("source_text"), cue.get("text"), cue.get("start"),
+             cue.get("end"), (attribution.get("quote") or {}).get("text")),
+        )  # fmt: skip
+    for table, column, key in (
+        ("claim_actors", "actor_id", "actors"),
+        ("claim_chips", "chip_id", "chips"),
+        ("claim_money", "money_id", "money"),
+    ):
+        connection.executemany(
+            f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
+            [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
         )
-        attribution = claim.get("attribution")
-        if attribution:
-            cue = attribution.get("cue") or {}
-            connection.execute(
-                "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
-                " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
-                 attribution.get("source_text"), cue.get("text"), cue.get("start"),
-                 cue.get("end"), (attribution.get("quote") or {}).get("text")),
-            )  # fmt: skip
-        for table, column, key in (
-            ("claim_actors", "actor_id", "actors"),
-            ("claim_chips", "chip_id", "chips"),
-            ("claim_money", "money_id", "money"),
-        ):
-            connection.executemany(
-                f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
-                [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
-            )
 
 
 def _delete(connection: sqlite3.Connection, file: str) -> None:
@@ -232,77 +242,3 @@ def _delete(connection: sqlite3.Connection, file: str) -> None:
             (article,),
         )
         connection.execute("DELETE FROM articles WHERE id = ?", (article,))
-
-
-def read_database(path: Path) -> list[ArticleClaims]:
-    """The articles of a claimx database, as `claimx summary` compares them."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such database")
-    try:  # read-only: a summary writes nothing, and reads a database on read-only media
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as err:
-        raise InputError(f"{path}: not a claimx database ({err})") from None
-    if "articles" not in tables:
-        connection.close()
-        raise InputError(f"{path}: a database that is not claimx's")
-    connection.row_factory = sqlite3.Row
-    try:
-        documents: dict[int, dict[str, Any]] = {}
-        files: dict[int, str] = {}
-        for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
-            files[row["id"]] = row["file"]
-            documents[row["id"]] = {
-                "article": {k: row[k] for k in ARTICLE_FIELDS},
-                "actors": [], "chips": [], "money": [], "claims": [],
-            }  # fmt: skip
-        local: dict[tuple[str, int], str] = {}
-        counts = dict(
-            connection.execute("SELECT actor_id, count(*) FROM mentions GROUP BY actor_id")
-        )
-        for row in connection.execute("SELECT * FROM actors ORDER BY id"):
-            local[("actor", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["actors"].append(
-                {"id": row["local_id"], "name": row["name"], "kind": row["kind"],
-                 "wikidata": row["wikidata"], "mentions": [None] * counts.get(row["id"], 0)}
-            )  # fmt: skip
-        for row in connection.execute("SELECT * FROM chips ORDER BY id"):
-            local[("chip", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["chips"].append(
-                {"id": row["local_id"], "name": row["name"], "vendor": row["vendor"],
-                 "mentions": [None] * (row["mentions"] or 0)}
-            )  # fmt: skip
-        for row in connection.execute("SELECT * FROM money ORDER BY id"):
-            local[("money", row["id"])] = row["local_id"]
-            documents[row["article_id"]]["money"].append(
-                {"id": row["local_id"], **{k: row[k] for k in
-                 ("text", "amount", "amount_max", "currency", "qualifier")}}
-            )  # fmt: skip
-        links: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for table, column, kind in (
-            ("claim_actors", "actor_id", "actor"),
-            ("claim_chips", "chip_id", "chip"),
-            ("claim_money", "money_id", "money"),
-        ):
-            for claim_id, item in connection.execute(f"SELECT claim_id, {column} FROM {table}"):
-                links[(kind, claim_id)].append(local[(kind, item)])
-        attributions = {r["claim_id"]: r for r in connection.execute("SELECT * FROM attributions")}
-        for row in connection.execute("SELECT * FROM claims ORDER BY id"):
-            found = attributions.get(row["id"])
-            documents[row["article_id"]]["claims"].append(
-                {
-                    "id": row["local_id"], "text": row["text"], "start": row["start"],
-                    "end": row["end"], "modality": row["modality"],
-                    "review": {"status": row["review_status"]} if row["review_status"] else None,
-                    "actors": links[("actor", row["id"])], "chips": links[("chip", row["id"])],
-                    "money": links[("money", row["id"])],
-                    "attribution": None if found is None else {
-                        "kind": found["kind"], "source_text": found["source_text"],
-                        "source": local.get(("actor", found["source_actor_id"])),
-                        "cue": {"text": found["cue"]},
-                    },
-                }
-            )  # fmt: skip
-    finally:
-        connection.close()
-    return [from_document(documents[i], files[i]) for i in documents]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimx.story.records import ActorRef, ArticleClaims, ArticleInfo, ClaimRow
+from claimx.story.records import ActorRef, ArticleClaims, ArticleRef, ClaimRow
 
 NAMESPACE = "urn:claimx:"
 AUTHOR_TYPES = {
@@ -74,7 +74,7 @@ def _author(actor: ActorRef) -> dict[str, Any]:
 
 
 def _appearance(claim: ClaimRow) -> dict[str, Any]:
-    info: ArticleInfo = claim.article
+    info: ArticleRef = claim.article
     work: dict[str, Any] = {"@type": "NewsArticle", "claimx:file": info.file}
     if info.url:
         work["url"] = info.url

@@ -14,7 +14,7 @@ from claimx.text import fold
 
 
 @dataclass(frozen=True, eq=False)  # one per article: compared by identity, and fast
-class ArticleInfo:
+class ArticleRef:
     """Where a claim appeared."""
 
     file: str  # the claims file (or the article, when extracted on the fly)
@@ -58,7 +58,7 @@ class Figure:
 class ClaimRow:
     """One claim of one article."""
 
-    article: ArticleInfo
+    article: ArticleRef
     id: str
     text: str
     start: int
@@ -96,7 +96,7 @@ class ClaimRow:
 class ArticleClaims:
     """One article's actors, chips, money and claims."""
 
-    info: ArticleInfo
+    info: ArticleRef
     actors: list[tuple[ActorRef, int]]  # with their mention counts
     chips: list[tuple[str, str | None, int]]  # name, vendor, mentions
     money: list[Figure]
@@ -147,7 +147,7 @@ def from_document(
     """An output document (format 1 or 2) as comparable records (with the document and its
     text when `keep`)."""
     meta = document.get("article") or {}
-    info = ArticleInfo(
+    info = ArticleRef(
         file=file,
         source=meta.get("source"),
         title=meta.get("title"),

@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from claimx.story.compare import Groups, candidates, disagree_on_figure, is_same_claim
-from claimx.story.records import ActorRef, ArticleClaims, ArticleInfo, ClaimRow, Figure
+from claimx.story.records import ActorRef, ArticleClaims, ArticleRef, ClaimRow, Figure
 
 
 def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
@@ -113,7 +113,7 @@ def _figures(claim: ClaimRow) -> str:
     return ", ".join(m.text for m in claim.money) or "no figure"
 
 
-def _info(info: ArticleInfo) -> dict[str, Any]:
+def _info(info: ArticleRef) -> dict[str, Any]:
     return {
         "file": info.file,
         "title": info.title,

@@ -1,14 +1,24 @@
-"""Finding the input files of a batch: folders walked, globs and exclusions applied."""
+"""Finding the input files of a batch or a summary: folders walked, globs and exclusions
+applied."""
 
 from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from claimx.batch.state import InputFile
 from claimx.errors import InputError
 from claimx.formats import FORMATS
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: where it is, how it was given, its place in the output tree."""
+
+    path: str
+    source: str
+    rel: str
 
 
 def discover(

@@ -149,8 +149,11 @@ def load_untrusted_yaml(text: str) -> Any:
 
 
 def _refuse_aliases(text: str) -> type[yaml.SafeLoader]:
-    """The safe loader for `text`, after making sure it holds no alias (yaml.YAMLError)."""
+    """The safe loader for `text`, after making sure it holds no alias (yaml.YAMLError).
+    Without an anchor (`&`) no alias can resolve: the scan is needed only then."""
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if "&" not in text:
+        return loader
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.YAMLError("YAML aliases are not accepted here")

@@ -9,9 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from claimx.errors import Busy
-
-TEMP_MARK = ".claimx-tmp-"
-LOCK_NAME = ".claimx-lock"
+from claimx.store.layout import LOCK_NAME, TEMP_MARK
 
 
 def _umask() -> int:
