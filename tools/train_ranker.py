@@ -224,8 +224,9 @@ def write(weights: dict[str, float], chosen: str, figures: dict[str, Report], n:
     header = (
         "# claimx source ranker: weights of the linear scorer that chooses a verb cue's\n"
         "# speaker among the candidates within reach (claimx/components/attributions/ranker.py).\n"
-        "# Written by `python tools/train_ranker.py` (deterministic: gradient descent from\n"
-        "# zero) from the development gold: ../shared/realnews r01-r80 and tests/gold.\n"
+        "# Provenance: written by `python tools/train_ranker.py` (deterministic: gradient\n"
+        "# descent from zero) from the development gold: ../shared/realnews r01-r80 and\n"
+        "# tests/gold; the hand-set weights are the claimx developers' (HAND in the tool).\n"
         f"# {n} cues matched to a gold attribution with the gold source among their candidates.\n"
         f"# {FOLDS}-fold cross-validated attribution F1 by article: {f1}; kept: {chosen}.\n"
         "# Weights in whole thousandths (1500 is 1.5).\n"
