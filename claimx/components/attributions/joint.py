@@ -66,11 +66,11 @@ def joint_speakers(ctx: DocContext, verb: Token) -> list[Actor]:
         return []
     subject = subjects[0]
     found: list[Actor] = []
-    coordinated = [subject]
+    conjuncts = [subject]
     for token in subject.subtree:  # "X, Y et Z": conjuncts of the subject itself only
-        if token.dep_ == "conj" and token.head in coordinated:
-            coordinated.append(token)
-    for token in coordinated:
+        if token.dep_ == "conj" and token.head in conjuncts:
+            conjuncts.append(token)
+    for token in conjuncts:
         for mention in ctx.actors.covering(token.i):
             actor = ctx.actors.owner(mention)
             if actor is not None and actor not in found:

@@ -244,7 +244,7 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
     lexicon = ctx.lexicon
     if fold(tokens[1].text) in lexicon.role_nouns:
         role = fold(tokens[1].text)
-        person = _person_in_role(ctx, phrase, role)
+        person = role_holder(ctx, phrase)
         if person is not None:
             return person
         # "le porte-parole" after "un porte-parole du ministère" spoke: the same voice.
