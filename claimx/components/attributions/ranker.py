@@ -75,7 +75,8 @@ class SourceRanker:
         return cls(weights)
 
     def score(self, candidate: Candidate) -> float:
-        return sum(self.weights.get(f, 0.0) * v for f, v in candidate.features.items())
+        features = candidate.features
+        return sum(w * features[f] for f, w in self.weights.items())
 
     def rank(self, ctx: DocContext, hit: AttributionHit) -> AttributionHit:
         """The hit with the best-scoring candidate as its source (the rules' own choice
@@ -112,10 +113,13 @@ def candidates_of(ctx: DocContext, hit: AttributionHit) -> list[Candidate]:
         found.append(Candidate(None, hit.source_text, features))
     last = _last_before(ctx, sent, hit.cue)
     speaker = next((h.source for h in reversed(ctx.hits) if h.source is not None), None)
+    verbs = _verb_group(hit.cue)
+    opening = ctx.first_word(sent)
     for mention in nearest.values():
         actor = ctx.actors.owner(mention)
         assert actor is not None
-        features = _features(ctx, hit, mention, actor, sent)
+        features = _features(ctx, hit, mention, actor, sent, verbs)
+        features["sentence_opening"] = float(mention.start == opening)
         features["rule"] = float(actor is hit.source)
         features["previous_speaker"] = float(actor is speaker)
         features["nearest_before"] = float(mention is last)
@@ -128,9 +132,8 @@ def candidates_of(ctx: DocContext, hit: AttributionHit) -> list[Candidate]:
 
 
 def _features(
-    ctx: DocContext, hit: AttributionHit, mention: Span, actor: Actor, sent: Span
+    ctx: DocContext, hit: AttributionHit, mention: Span, actor: Actor, sent: Span, verbs: set[int]
 ) -> dict[str, float]:
-    verbs = _verb_group(hit.cue)
     before = _governor(ctx, mention)
     after_a = float(before in _A)
     features = dict.fromkeys(FEATURES, 0.0)
@@ -146,9 +149,9 @@ def _features(
         distance=min(1.0, math.log1p(_distance(mention, hit.cue)) / math.log(100)),
         media_after_a=float(actor.kind == "media") * after_a,
         salience=_salience(actor),
-        sentence_opening=float(mention.start == ctx.first_word(sent)),
-        **_kind(actor),
     )
+    if actor.kind in _KINDS:
+        features[actor.kind] = 1.0
     return features
 
 
