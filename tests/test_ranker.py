@@ -80,3 +80,21 @@ def test_the_packaged_weights_name_known_features() -> None:
     data = load_yaml("source_ranker.yaml")
     assert set(data.get("weights") or {}) <= set(FEATURES)
     SourceRanker.from_data(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ADDRESSED,
+        "Le fonds Arvelle a publié ses comptes. Il a précisé que la perte était ponctuelle.",
+        "« Les ventes reculeront », a déclaré à l'AFP vendredi soir, une porte-parole de la Cnil.",
+        "Selon Reuters, Nvidia aurait vendu des puces. Le groupe a refusé de commenter.",
+    ],
+)
+def test_the_bound_that_skips_candidates_changes_no_choice(nlp: Language, text: str) -> None:
+    weights = {"rule": 1.0, "subject": 0.6, "same_sentence": 0.5, "after_a": -2.0}
+    with ranked_with(nlp, weights) as ranker:
+        full = nlp(text)._.claimx  # logging: every candidate is read
+        ranker.log = None
+        skipping = nlp(text)._.claimx
+    assert [c.attribution for c in full.claims] == [c.attribution for c in skipping.claims]

@@ -81,6 +81,13 @@ class SourceRanker:
     def rank(self, ctx: DocContext, hit: AttributionHit) -> AttributionHit:
         """The hit with the best-scoring candidate as its source (the rules' own choice
         wins ties)."""
+        if self.log is None and self.weights:
+            # features lie in [0, 1]: no other candidate can score above the sum of the
+            # positive weights, so a rules' choice scoring that much stands unread
+            bound = sum(max(0.0, w) for f, w in self.weights.items() if f != "rule")
+            rules = candidates_of(ctx, hit, rules_only=True)
+            if rules and self.score(rules[0]) >= bound:
+                return hit
         candidates = candidates_of(ctx, hit)
         if self.log is not None:
             self.log.append((hit, candidates))
@@ -94,8 +101,11 @@ class SourceRanker:
         return AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
 
 
-def candidates_of(ctx: DocContext, hit: AttributionHit) -> list[Candidate]:
-    """The rules' source and every actor named in the cue's sentence or the one before."""
+def candidates_of(
+    ctx: DocContext, hit: AttributionHit, rules_only: bool = False
+) -> list[Candidate]:
+    """The rules' source and every actor named in the cue's sentence or the one before
+    (`rules_only`: the rules' source alone)."""
     sent = ctx.sentences.of(hit.cue.start)
     previous = ctx.sentences.of(sent.start - 1) if sent.start > 0 else sent
     nearest: dict[int, Span] = {}
@@ -118,6 +128,8 @@ def candidates_of(ctx: DocContext, hit: AttributionHit) -> list[Candidate]:
     for mention in nearest.values():
         actor = ctx.actors.owner(mention)
         assert actor is not None
+        if rules_only and actor is not hit.source:
+            continue
         features = _features(ctx, hit, mention, actor, sent, verbs)
         features["sentence_opening"] = float(mention.start == opening)
         features["rule"] = float(actor is hit.source)
