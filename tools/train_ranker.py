@@ -32,7 +32,7 @@ from claimx.articles import read_article
 from claimx.components.attributions.ranker import FEATURES, Candidate, SourceRanker
 from claimx.components.hits import AttributionHit
 from claimx.evaluate import GoldArticle, Report, evaluate, find_gold
-from claimx.evaluate.scoring import locate, names_source
+from claimx.evaluate.scoring import at_attribution, names_source
 from claimx.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,17 +121,8 @@ def _matching_item(
 ) -> dict[str, Any] | None:
     content, cue = hit.content, hit.cue
     sent = content.sent
-    for item in items:
-        evidence = locate(text, str(item["evidence"]), item.get("start"))
-        if evidence is None:
-            continue
-        if content.start_char <= evidence[0] and evidence[1] <= content.end_char:
-            return item
-        gold_cue = locate(text, str(item["cue"]), None, evidence[0])
-        in_sentence = sent.start_char <= evidence[0] and evidence[1] <= sent.end_char
-        if in_sentence and gold_cue and cue.start_char < gold_cue[1] and gold_cue[0] < cue.end_char:
-            return item
-    return None
+    spans = [(s.start_char, s.end_char) for s in (content, sent, cue)]
+    return next((item for item in items if at_attribution(text, item, *spans)), None)
 
 
 def fit(examples: list[Example], width: int) -> np.ndarray:

@@ -162,6 +162,26 @@ def names_source(predicted: set[str], source: str, gold_actors: list[dict[str, A
     return any(p and (p in wanted or wanted in p) for p in predicted)
 
 
+def at_attribution(
+    text: str,
+    item: dict[str, Any],
+    content: tuple[int, int],
+    sentence: tuple[int, int],
+    cue: tuple[int, int],
+) -> bool:
+    """Whether a predicted statement (character spans of its content, sentence and cue)
+    stands where a gold attribution is: its evidence inside the content, or inside the
+    sentence with the cues overlapping. The source is not compared."""
+    evidence = locate(text, item["evidence"], item.get("start"))
+    if evidence is None:
+        return False
+    if content[0] <= evidence[0] and evidence[1] <= content[1]:
+        return True
+    gold_cue = locate(text, item["cue"], None, evidence[0])
+    in_sentence = sentence[0] <= evidence[0] and evidence[1] <= sentence[1]
+    return in_sentence and gold_cue is not None and cue[0] < gold_cue[1] and gold_cue[0] < cue[1]
+
+
 def score_attributions(doc: dict[str, Any], gold: dict[str, Any], text: str) -> Score:
     items = gold.get("attributions") or []
     attributed = [c for c in doc["claims"] if c.get("attribution")]
@@ -169,19 +189,11 @@ def score_attributions(doc: dict[str, Any], gold: dict[str, Any], text: str) -> 
     gold_actors = gold.get("actors") or []
 
     def found_by(item: dict[str, Any], claim: dict[str, Any]) -> bool:
-        evidence = locate(text, item["evidence"], item.get("start"))
-        if evidence is None:
-            return False
-        cue = locate(text, item["cue"], None, evidence[0])
-        inside = claim["start"] <= evidence[0] and evidence[1] <= claim["end"]
-        if not inside:
-            sentence = claim["sentence"]
-            ccue = claim["attribution"]["cue"]
-            in_sentence = sentence["start"] <= evidence[0] and evidence[1] <= sentence["end"]
-            cue_overlap = cue is not None and ccue["start"] < cue[1] and cue[0] < ccue["end"]
-            if not (in_sentence and cue_overlap):
-                return False
-        return _source_matches(claim, item["source"], actors_by_id, gold_actors)
+        cue = claim["attribution"]["cue"]
+        spans = [(s["start"], s["end"]) for s in (claim, claim["sentence"], cue)]
+        return at_attribution(text, item, *spans) and _source_matches(
+            claim, item["source"], actors_by_id, gold_actors
+        )
 
     score = Score(n_gold=sum(1 for i in items if not _optional(i)))
     for item in items:

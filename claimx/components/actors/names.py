@@ -28,9 +28,10 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
         while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
             j += 1
         name = doc[i:j]
-        if len(name.text) < 2 or fold(name.text) in lex.not_actors | lex.country_names.keys():
+        folded = fold(name.text)
+        if len(name.text) < 2 or folded in lex.not_actors or folded in lex.country_names:
             continue
-        if fold(name.text) in lex.demonyms or portfolio(lex, name):
+        if folded in lex.demonyms or portfolio(lex, name):
             continue
         found.append((name, kind))
     return found

@@ -44,6 +44,12 @@ def coordinated(ctx: DocContext, phrase: Span) -> list[Actor]:
     return found if len(found) >= 2 else []
 
 
+def plural_group(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb's group ("ont annoncé", "se sont abstenus") is in the plural."""
+    group = ctx.doc[ctx.left_extend(verb).i : verb.i + 1]
+    return any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group)
+
+
 def subject_coordination(ctx: DocContext, sent: Span, group_start: int) -> list[Actor]:
     """The coordinated actors right before a verb group, after a fronted clause if any
     ("Contactés par l'AFP, Nvidia et la start-up Kelvio n'ont pas souhaité commenter")."""
@@ -86,8 +92,7 @@ def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
     "Nvidia", or give the verb two subjects)."""
     doc = ctx.doc
     start = ctx.left_extend(verb).i
-    group = doc[start : verb.i + 1]
-    if not any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group):
+    if not plural_group(ctx, verb):
         return []
     found: list[Actor] = []
     joined = False

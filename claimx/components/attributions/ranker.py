@@ -138,7 +138,8 @@ def candidates_of(
         found.append(Candidate(actor, actor.name, features))
     if hit.source is not None and not any(c.actor is hit.source for c in found):
         features = dict.fromkeys(FEATURES, 0.0)
-        features.update(rule=1.0, salience=_salience(hit.source), **_kind(hit.source))
+        features.update(rule=1.0, salience=_salience(hit.source))
+        _mark_kind(features, hit.source)
         found.append(Candidate(hit.source, hit.source_text, features))
     return found
 
@@ -162,13 +163,13 @@ def _features(
         media_after_a=float(actor.kind == "media") * after_a,
         salience=_salience(actor),
     )
-    if actor.kind in _KINDS:
-        features[actor.kind] = 1.0
+    _mark_kind(features, actor)
     return features
 
 
-def _kind(actor: Actor) -> dict[str, float]:
-    return {k: float(actor.kind == k) for k in _KINDS}
+def _mark_kind(features: dict[str, float], actor: Actor) -> None:
+    if actor.kind in _KINDS:
+        features[actor.kind] = 1.0
 
 
 def _salience(actor: Actor) -> float:

@@ -11,6 +11,7 @@ from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence
 from claimx.components.attributions.joint import (
     coordinated,
     joint_speakers,
+    plural_group,
     subject_coordination,
 )
 from claimx.components.attributions.lexicon import AttributionLexicon
@@ -139,8 +140,7 @@ def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     if hit.kind == "according_to":  # "Selon Nvidia et la start-up Kelvio, …"
         return coordinated(ctx, doc[cue.span.end : hit.cue.end])
     verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
-    group = doc[ctx.left_extend(verb).i : verb.i + 1]
-    if not any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group):
+    if not plural_group(ctx, verb):
         return []  # a singular verb group has one speaker
     if hit.content.end <= hit.cue.start:  # "…, ont déclaré X et Y."
         return coordinated(ctx, inverted_phrase(ctx, sent, hit.cue.end))
