@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimx import __version__
 from claimx.articles import Article
+from claimx.claims import doc_claims
 from claimx.errors import InputError, ModelError
 from claimx.resources import models_dir
 from claimx.store.records import ArticleInfo, Extraction
@@ -36,7 +37,7 @@ def load_pipeline(model: str | None = None) -> Language:
     """
     import spacy
 
-    import claimx.components  # noqa: F401  (registers the factories)
+    import claimx.components.factories  # noqa: F401  (registers the factories)
     from claimx.components.base import DataComponent
 
     config = pipeline_config()
@@ -191,7 +192,7 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
 
 def to_extraction(doc: Doc, article: Article, pipeline: dict[str, str]) -> Extraction:
     """Wrap a processed doc's claims with the article's metadata."""
-    body = doc._.claimx
+    body = doc_claims(doc)
     info = ArticleInfo(
         source=article.source,
         sha256=article.sha256,

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import claimx.components  # noqa: F401  (registers the factories)
+import claimx.components.factories  # noqa: F401  (registers the factories)
 from claimx.api import cached_pipeline
 from claimx.components.chips import CODE_PERIOD_SUFFIXES
 from claimx.components.tokenizer import add_suffixes

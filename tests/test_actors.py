@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
+from claimx.components import hits as products
+
 
 def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str], list[str]]]:
     doc = nlp(text)
-    return {a.name: (a.kind, a.roles, [m.text for m in a.mentions]) for a in doc._.claimx_actors}
+    return {a.name: (a.kind, a.roles, [m.text for m in a.mentions]) for a in products.actors(doc)}
 
 
 @pytest.mark.parametrize(
@@ -208,7 +211,7 @@ def test_description_followed_by_name_is_not_linked(
 
 def records(nlp: Language, text: str) -> dict[str, str]:
     """The actors of the output (after the claims builder), name -> kind."""
-    return {a.name: a.kind for a in nlp(text)._.claimx.actors}
+    return {a.name: a.kind for a in doc_claims(nlp(text)).actors}
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,13 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
 from claimx.components.attributions import er_forms
 
 
 def claims(nlp: Language, text: str) -> list[dict[str, Any]]:
     doc = nlp(text)
-    return [c.to_dict() for c in doc._.claimx.claims]
+    return [c.to_dict() for c in doc_claims(doc).claims]
 
 
 def attributed(nlp: Language, text: str) -> list[dict[str, Any]]:
@@ -787,9 +788,10 @@ def test_a_chain_of_citations_is_one_attribution(nlp: Language) -> None:
 
 def test_a_spokesperson_speaks_for_the_organization(nlp: Language) -> None:
     doc = nlp("« Nous respectons toutes les lois », a répondu un porte-parole de TikTok.")
-    body = doc._.claimx
+    body = doc_claims(doc)
     claim = next(c for c in body.claims if c.attribution)
     tiktok = next(a for a in body.actors if a.name == "TikTok")
+    assert claim.attribution is not None
     assert claim.attribution.source == tiktok.id
     assert claim.attribution.source_text == "un porte-parole de TikTok"
 

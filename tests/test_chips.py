@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimx.components import hits as products
 from claimx.components.chips import spelling_variants
 from tests.conftest import blank_with
 
@@ -66,7 +67,7 @@ NLP = blank_with("claimx_chips")
 )
 def test_chips(text: str, expected: list[tuple[str, str | None]]) -> None:
     doc = NLP(text)
-    assert [(h.name, h.vendor) for h in doc._.claimx_chips] == expected
+    assert [(h.name, h.vendor) for h in products.chips(doc)] == expected
 
 
 @pytest.mark.parametrize(
@@ -83,12 +84,12 @@ def test_chips(text: str, expected: list[tuple[str, str | None]]) -> None:
     ],
 )
 def test_no_chips(text: str) -> None:
-    assert NLP(text)._.claimx_chips == []
+    assert products.chips(NLP(text)) == []
 
 
 def test_short_codes_need_a_text_about_chips() -> None:
-    assert NLP("La route A100 est fermée.")._.claimx_chips == []
-    hits = NLP("La route A100 est fermée. Nvidia y livre ses A100.")._.claimx_chips
+    assert products.chips(NLP("La route A100 est fermée.")) == []
+    hits = products.chips(NLP("La route A100 est fermée. Nvidia y livre ses A100."))
     assert [(h.name, h.vendor) for h in hits] == [("A100", "Nvidia"), ("A100", "Nvidia")]
 
 

@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 from spacy.language import Language
 
+from claimx.claims import doc_claims
+
 DATA = Path(__file__).with_name("constructions.yaml")
 ARTIFACT = Path(__file__).resolve().parents[1] / "test-artifacts" / "constructions.txt"
 FLOOR = 0.95  # share of attributed cases credited to the expected speaker (and kind)
@@ -242,7 +244,7 @@ def category(speaker: Speaker) -> str:
 def read(nlp: Language, texts: Sequence[str]) -> Iterator[list[Found]]:
     """Each text's attributed claims: kind, source (actor name or text), cue, claim text."""
     for doc in nlp.pipe(texts):
-        body = doc._.claimx
+        body = doc_claims(doc)
         names = {a.id: a.name for a in body.actors}
         yield [
             Found(a.kind, names.get(a.source or "", a.source_text or ""), a.cue.text, c.text)

@@ -21,7 +21,7 @@ def boom(doc: Doc) -> Doc:
 
 
 def fragile() -> Language:
-    nlp = blank_with("claimx_sentences", "claimx_chips", "claimx_claims")
+    nlp = blank_with("claimx_sentences", "claimx_chips")
     nlp.add_pipe("claimx_test_boom", first=True)
     return nlp
 

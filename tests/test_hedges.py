@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
+from claimx.components import hits as products
+
 
 def hedges(nlp: Language, text: str) -> list[str]:
-    return [h.text for h in nlp(text)._.claimx_hedges]
+    return [h.text for h in products.hedges(nlp(text))]
 
 
 @pytest.mark.parametrize(
@@ -58,12 +61,12 @@ def test_not_hedges(nlp: Language, text: str) -> None:
 def test_the_writers_forecast_has_a_modality_of_its_own(
     nlp: Language, text: str, modality: str
 ) -> None:
-    claims = nlp(text)._.claimx.claims
+    claims = doc_claims(nlp(text)).claims
     assert [c.modality for c in claims] == [modality]
 
 
 def test_a_forecast_inside_attributed_speech_is_reported(nlp: Language) -> None:
-    claims = nlp("Selon Reuters, la demande devrait croître.")._.claimx.claims
+    claims = doc_claims(nlp("Selon Reuters, la demande devrait croître.")).claims
     assert [c.modality for c in claims] == ["reported"]
 
 
@@ -78,5 +81,5 @@ def test_a_forecast_inside_attributed_speech_is_reported(nlp: Language) -> None:
     ],
 )
 def test_the_conditional_in_indirect_speech(nlp: Language, text: str, modality: str) -> None:
-    claims = nlp(text)._.claimx.claims
+    claims = doc_claims(nlp(text)).claims
     assert [c.modality for c in claims] == [modality]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimx.components import hits as products
 from tests.conftest import blank_with
 
 NLP = blank_with("claimx_money")
@@ -387,7 +388,7 @@ def test_money(
     amount_max: float | None,
 ) -> None:
     doc = NLP(text)
-    hits = doc._.claimx_money
+    hits = products.money(doc)
     if span is None:
         assert hits == [], [h.span.text for h in hits]
         return
@@ -424,7 +425,7 @@ def test_money(
     ],
 )
 def test_not_money(text: str) -> None:
-    assert NLP(text)._.claimx_money == []
+    assert products.money(NLP(text)) == []
 
 
 # text, span, value, unit, qualifier, value_max
@@ -461,8 +462,8 @@ def test_percent(
     text: str, span: str, value: float, unit: str, qualifier: str, value_max: float | None
 ) -> None:
     doc = NLP(text)
-    assert doc._.claimx_money == []
-    hits = doc._.claimx_percent
+    assert products.money(doc) == []
+    hits = products.percentages(doc)
     assert [(text[h.start : h.end], h.unit, h.qualifier) for h in hits] == [(span, unit, qualifier)]
     assert hits[0].value == pytest.approx(value)
     assert hits[0].value_max == (None if value_max is None else pytest.approx(value_max))
@@ -470,8 +471,8 @@ def test_percent(
 
 def test_money_and_percent_apart() -> None:
     doc = NLP("Le chiffre d'affaires, 3 milliards d'euros, progresse de 12 %.")
-    assert [h.span.text for h in doc._.claimx_money] == ["3 milliards d'euros"]
-    assert [h.span.text for h in doc._.claimx_percent] == ["12 %"]
+    assert [h.span.text for h in products.money(doc)] == ["3 milliards d'euros"]
+    assert [h.span.text for h in products.percentages(doc)] == ["12 %"]
 
 
 EN = blank_with()
@@ -523,7 +524,7 @@ def test_money_english(
     qualifier: str | None,
     amount_max: float | None,
 ) -> None:
-    hits = EN(text)._.claimx_money
+    hits = products.money(EN(text))
     if span is None:
         assert hits == [], [h.span.text for h in hits]
         return
@@ -539,12 +540,12 @@ def test_money_english(
 def test_article_language_decides_billion(lang: str | None, amount: int) -> None:
     doc = NLP.make_doc("Ils ont levé 3 billions de dollars.")
     doc._.claimx_lang = lang
-    assert NLP(doc)._.claimx_money[0].amount == amount
+    assert products.money(NLP(doc))[0].amount == amount
 
 
 def test_two_amounts_in_one_sentence() -> None:
     doc = NLP("Il a investi 2 milliards d'euros puis 3 millions de dollars.")
-    assert [(h.amount, h.currency) for h in doc._.claimx_money] == [(2 * B, "EUR"), (3 * M, "USD")]
+    assert [(h.amount, h.currency) for h in products.money(doc)] == [(2 * B, "EUR"), (3 * M, "USD")]
 
 
 @pytest.mark.parametrize(
@@ -557,4 +558,4 @@ def test_two_amounts_in_one_sentence() -> None:
     ],
 )
 def test_minor_units_take_the_articles_currency(text: str, currencies: list[str | None]) -> None:
-    assert [h.currency for h in NLP(text)._.claimx_money] == currencies
+    assert [h.currency for h in products.money(NLP(text))] == currencies

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
+from claimx.components import hits as products
 from claimx.components.actors.acronyms import _initials_in_order
 
 
 def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str]]]:
     doc = nlp(text)
-    return {a.name: (a.kind, [m.text for m in a.mentions]) for a in doc._.claimx_actors}
+    return {a.name: (a.kind, [m.text for m in a.mentions]) for a in products.actors(doc)}
 
 
 # A one-word parenthesis after a body's name defines its short name, here and later.
@@ -112,7 +114,7 @@ def test_the_addressee_is_not_the_speaker(nlp: Language) -> None:
         "« Rien ne bouge pour le moment », a déclaré à l'AFP vendredi soir, une porte-parole "
         "de la Cnil, gendarme des données."
     )
-    body = nlp(text)._.claimx
+    body = doc_claims(nlp(text))
     names = {a.id: a.name for a in body.actors}
     sources = [names.get(c.attribution.source or "") for c in body.claims if c.attribution]
     assert sources == ["Cnil"], sources

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from claimx.components import hits as products
 from claimx.components.hits import MoneyHit
 from tests.conftest import SHARED, blank_with
 from tests.peers.load import PeerCase, duckling, recognizers_text
@@ -69,13 +70,13 @@ def _found(case: PeerCase, hits: list[MoneyHit]) -> list[str]:
 
 @pytest.mark.parametrize("case", _cases("recognizers-text", RT_FILE, recognizers_text))
 def test_recognizers_text_currency(case: PeerCase) -> None:
-    hits = NLP(case.text)._.claimx_money
+    hits = products.money(NLP(case.text))
     assert _found(case, hits) == [], [(h.span.text, h.amount, h.currency) for h in hits]
 
 
 @pytest.mark.parametrize("case", _cases("duckling", DUCKLING_FILE, duckling))
 def test_duckling_amount_of_money(case: PeerCase) -> None:
-    hits = NLP(case.text)._.claimx_money
+    hits = products.money(NLP(case.text))
     assert _found(case, hits) == [], [(h.span.text, h.amount, h.currency) for h in hits]
 
 

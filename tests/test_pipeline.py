@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, DocBin
 
+from claimx.api import to_extraction
+from claimx.articles import Article, read_article
+from claimx.claims import doc_claims
+from claimx.store.serialize import to_yaml
 from tests.conftest import GOLD_DIR
 
 COMPONENTS = [
@@ -21,7 +26,6 @@ COMPONENTS = [
     "claimx_actors",
     "claimx_hedges",
     "claimx_attributions",
-    "claimx_claims",
 ]
 TEXT = (
     "Selon Reuters, Nvidia aurait vendu pour 2 milliards de dollars de puces H20. "
@@ -35,8 +39,7 @@ def test_analyze_pipes_lists_what_each_component_assigns(nlp: Language) -> None:
     summary = analysis["summary"]
     for name in COMPONENTS:
         assert summary[name]["assigns"], name
-    assert "doc._.claimx_attributions" in summary["claimx_attributions"]["assigns"]
-    assert "doc._.claimx" in summary["claimx_claims"]["assigns"]
+    assert summary["claimx_attributions"]["assigns"] == ["doc.spans"]
 
 
 def test_every_component_writes_its_span_group(nlp: Language) -> None:
@@ -45,8 +48,37 @@ def test_every_component_writes_its_span_group(nlp: Language) -> None:
         assert len(doc.spans[group]) > 0, group
     kinds = {span.label_ for span in doc.spans["claimx_attributions"]}
     assert {"according_to", "quote", "no_comment"} <= kinds
-    assert {s.label_ for s in doc.spans["claimx_claims"]} >= {"hedged", "reported"}
-    assert len(doc.spans["claimx_claims"]) == len(doc._.claimx.claims)
+    assert [s.label_ for s in doc.spans["claimx_cues"]] == [
+        s.label_ for s in doc.spans["claimx_attributions"]
+    ]
+    assert {s.label_ for s in doc.spans["claimx_hedges"]} == {"conditional"}
+    assert {s.kb_id_ for s in doc.spans["claimx_chips"]} == {"Nvidia", "AMD"}
+    # the claimx indexes kept during the pipeline are gone: only text and outputs remain
+    assert not [k for k in doc.user_data if isinstance(k, str) and "positions" in k]
+
+
+def _extraction_yaml(doc: Doc, article: Article) -> str:
+    return to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""}).to_dict()])
+
+
+def test_docs_saved_with_docbin_give_the_same_extraction(nlp: Language) -> None:
+    """The pipeline's products are spaCy data: a `DocBin` round trip (in a fresh vocab,
+    as another process would read it) loses nothing the records are built from."""
+    articles = [read_article(str(p)) for p in sorted(GOLD_DIR.glob("*.txt"))[:6]]
+    docs = list(nlp.pipe(a.text for a in articles))
+    expected = [_extraction_yaml(doc, a) for doc, a in zip(docs, articles, strict=True)]
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    read = list(DocBin().from_bytes(data).get_docs(spacy.blank("fr").vocab))
+    assert [_extraction_yaml(doc, a) for doc, a in zip(read, articles, strict=True)] == expected
+    assert sum(len(doc.spans["claimx_attributions"]) for doc in read) > 10
+
+
+def test_claims_are_built_from_the_span_groups_alone(nlp: Language) -> None:
+    """Remove an attribution's spans and its claim goes back to an asserted sentence."""
+    doc = nlp("Nvidia a vendu des puces. Selon Reuters, AMD prépare une riposte.")
+    assert [c.modality for c in doc_claims(doc).claims] == ["asserted", "reported"]
+    doc.spans["claimx_attributions"] = []
+    assert [c.modality for c in doc_claims(doc).claims] == ["asserted", "asserted"]
 
 
 def test_the_tokenizer_rule_comes_with_the_chips_component() -> None:
@@ -87,10 +119,6 @@ sys.stdout.write(to_yaml([to_extraction(doc, article, {"model": "", "claimx": ""
 
 @pytest.mark.slow
 def test_a_saved_pipeline_loads_without_the_data_folder(nlp: Language, tmp_path: Path) -> None:
-    from claimx.api import to_extraction
-    from claimx.articles import read_article
-    from claimx.store.serialize import to_yaml
-
     saved = tmp_path / "pipeline"
     nlp.to_disk(saved)
     article_path = sorted(GOLD_DIR.glob("*.txt"))[0]

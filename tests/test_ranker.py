@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
 from claimx.components.attributions.ranker import FEATURES, Candidate, SourceRanker
 from claimx.resources import load_yaml
 
@@ -37,7 +38,7 @@ def candidates(nlp: Language, text: str) -> dict[str, Candidate]:
 
 def sources(nlp: Language, text: str, weights: dict[str, float]) -> list[str]:
     with ranked_with(nlp, weights):
-        body = nlp(text)._.claimx
+        body = doc_claims(nlp(text))
     names = {a.id: a.name for a in body.actors}
     return [names.get(c.attribution.source or "", "") for c in body.claims if c.attribution]
 
@@ -94,7 +95,7 @@ def test_the_packaged_weights_name_known_features() -> None:
 def test_the_bound_that_skips_candidates_changes_no_choice(nlp: Language, text: str) -> None:
     weights = {"rule": 1.0, "subject": 0.6, "same_sentence": 0.5, "after_a": -2.0}
     with ranked_with(nlp, weights) as ranker:
-        full = nlp(text)._.claimx  # logging: every candidate is read
+        full = doc_claims(nlp(text))  # logging: every candidate is read
         ranker.log = None
-        skipping = nlp(text)._.claimx
+        skipping = doc_claims(nlp(text))
     assert [c.attribution for c in full.claims] == [c.attribution for c in skipping.claims]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
 from tests.conftest import blank_with
 
 NLP = blank_with("claimx_sentences")
@@ -37,7 +38,7 @@ def test_sentence_count(text: str, count: int) -> None:
 def test_an_amount_in_symbols_ends_its_sentence(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert [s.text.split()[0] for s in doc.sents] == [text.split()[0], "Selon"]
-    assert len(doc._.claimx.money) == 1  # the amount is still read
+    assert len(doc_claims(doc).money) == 1  # the amount is still read
 
 
 def test_a_period_after_a_product_code_ends_its_sentence(nlp: Language) -> None:

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
+
 
 def attributions(nlp: Language, text: str) -> list[dict[str, Any]]:
     """(kind, source name or text, cue, claim text) of each attributed claim."""
-    body = nlp(text)._.claimx
+    body = doc_claims(nlp(text))
     names = {a.id: a.name for a in body.actors}
     found = []
     for claim in body.claims:

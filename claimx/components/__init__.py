@@ -1,18 +1,7 @@
-"""claimx pipeline components, one module (or package) each, registered as spaCy factories.
+"""claimx pipeline components, one module (or package) each, registered as spaCy factories
+(through the `spacy_factories` entry points, or by importing `claimx.components.factories`).
 
-In pipeline order: sentences, quotes, chips, money, actors, hedges, attributions, claims.
-What each leaves on a doc is listed in `claimx.components.hits`.
+In pipeline order: sentences, quotes, chips, money, actors, hedges, attributions. What each
+leaves on a doc, and how to read it back, is in `claimx.components.hits`; the claim records
+are built from that by `claimx.claims`.
 """
-
-from claimx.components import (
-    actors,
-    attributions,
-    chips,
-    claims,
-    hedges,
-    money,
-    quotes,
-    sentences,
-)
-
-__all__ = ["actors", "attributions", "chips", "claims", "hedges", "money", "quotes", "sentences"]

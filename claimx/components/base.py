@@ -17,7 +17,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import claimx.components.hits  # noqa: F401  (registers the doc._ attributes)
+import claimx.components.hits  # noqa: F401  (registers doc._.claimx_lang)
 from claimx.resources import load_yaml
 
 Data = dict[str, Any]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimx.components.base import Data, DataComponent
-from claimx.components.hits import ChipHit
+from claimx.components.hits import ChipHit, put_chips
 from claimx.components.tokenizer import add_suffixes
 from claimx.docs import Ids, match_near, positions
 
@@ -42,7 +42,7 @@ def spelling_variants(alias: str) -> set[str]:
 
 
 class ChipTagger(DataComponent):
-    """Tag chip mentions into `doc._.claimx_chips` and `doc.spans["claimx_chips"]`."""
+    """Tag chip mentions into `doc.spans["claimx_chips"]`."""
 
     def compile(self, files: dict[str, Data]) -> None:
         nlp = self.nlp
@@ -105,8 +105,7 @@ class ChipTagger(DataComponent):
             # that speaks of chips.
             spans = [s for s in spans if s.label_ not in self.short_codes]
         hits = [self._hit(span) for span in sorted(spans, key=lambda s: s.start)]
-        doc._.claimx_chips = hits
-        doc.spans["claimx_chips"] = [h.span for h in hits]
+        put_chips(doc, hits)
         return doc
 
     def _about_chips(self, doc: Doc, spans: list[Span]) -> bool:
@@ -133,7 +132,7 @@ class ChipTagger(DataComponent):
 @Language.factory(
     "claimx_chips",
     default_config={"catalog": "chips.yaml", "suffixes": list(CODE_PERIOD_SUFFIXES)},
-    assigns=["doc._.claimx_chips", "doc.spans"],
+    assigns=["doc.spans"],
     requires=["token.lemma"],
 )
 def make_chips(nlp: Language, name: str, catalog: str, suffixes: list[str]) -> ChipTagger:

@@ -7,7 +7,7 @@ the verbs listed as excluded, inside a direct quotation, or when a "si" clause m
 hypothetical. The conditional of a forecast verb ("devrait") is a forecast, kept apart.
 
 Spans are labelled: "conditional" (a verb in the conditional), "word" (a hedging word or
-verb), "forecast" (in `doc._.claimx_forecasts` and `doc.spans["claimx_forecasts"]`).
+verb), "forecast" (in `doc.spans["claimx_forecasts"]`).
 """
 
 from __future__ import annotations
@@ -23,16 +23,14 @@ from spacy.util import filter_spans
 
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.components.hits import put_hedges
 from claimx.components.quotes import quoted_tokens
 from claimx.docs import Ids, positions, positions_of
 from claimx.text import apostrophe_variants
 
-if not Doc.has_extension("claimx_forecasts"):
-    Doc.set_extension("claimx_forecasts", default=None)
-
 
 class HedgeTagger(DataComponent):
-    """Tag hedge cues into `doc._.claimx_hedges` and `doc.spans["claimx_hedges"]`."""
+    """Tag hedge cues into `doc.spans["claimx_hedges"]`."""
 
     def compile(self, files: dict[str, Data]) -> None:
         nlp = self.nlp
@@ -74,10 +72,7 @@ class HedgeTagger(DataComponent):
                 elif kind == "conditional":
                     spans.append(Span(doc, i, i + 1, label="conditional"))
         hedges = sorted(filter_spans(spans), key=lambda s: s.start)
-        doc._.claimx_hedges = hedges
-        doc.spans["claimx_hedges"] = hedges
-        doc._.claimx_forecasts = forecasts
-        doc.spans["claimx_forecasts"] = forecasts
+        put_hedges(doc, hedges, forecasts)
         return doc
 
     def _conditional(self, morph: int) -> bool:
@@ -144,7 +139,7 @@ def _where(doc: Doc, attr: int, test: Callable[[int], bool]) -> list[int]:
 @Language.factory(
     "claimx_hedges",
     default_config={"lexicon": "hedges.yaml", "grammar": "french.yaml"},
-    assigns=["doc._.claimx_hedges", "doc._.claimx_forecasts", "doc.spans"],
+    assigns=["doc.spans"],
     requires=["token.lemma", "token.morph", "token.dep"],
 )
 def make_hedges(nlp: Language, name: str, lexicon: str, grammar: str) -> HedgeTagger:

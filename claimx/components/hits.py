@@ -1,38 +1,43 @@
-"""What each claimx component leaves on a doc, read by the components after it.
+"""What each claimx component leaves on a doc: span groups, which `DocBin` keeps.
 
-Each component writes its results to a `doc._` attribute (typed here, so that no
-component imports another) and to a `doc.spans` group of the same name:
+Each component writes its results as a `doc.spans` group, through a `put_*` function
+here, and the components after it (and `claimx.claims`, which builds the records) read
+them back through the matching reader as typed hits, so that no component imports
+another. What a span cannot carry in its label, `kb_id` and `id` lives in one list per
+group in `doc.user_data` (kept by `DocBin(store_user_data=True)`), item `n` belonging to
+the spans whose `id_` ends in `-n`:
 
-| component | `doc._` | record |
-| --- | --- | --- |
-| claimx_chips | `claimx_chips` | `ChipHit` |
-| claimx_money | `claimx_money`, `claimx_percent` | `MoneyHit`, `PercentHit` |
-| claimx_actors | `claimx_actors` | `Actor` |
-| claimx_hedges | `claimx_hedges` | `Span` |
-| claimx_attributions | `claimx_attributions` | `AttributionHit` |
-| claimx_claims | `claimx` | `claimx.records` |
+| component | span groups (label / kb_id) | data | read as |
+| --- | --- | --- | --- |
+| claimx_chips | `claimx_chips` (chip / vendor) | | `ChipHit` |
+| claimx_money | `claimx_money`, `claimx_percent` | values | `MoneyHit`, `PercentHit` |
+| claimx_actors | `claimx_actors`, mentions (kind / Wikidata id) | name, roles | `Actor` |
+| claimx_hedges | `claimx_hedges`, `claimx_forecasts` (kind) | | `Span` |
+| claimx_attributions | `claimx_attributions` (kind), `claimx_cues` | source | `AttributionHit` |
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from claimx.kinds import ActorKind, AttributionKind, PercentUnit, Qualifier
 
-for _name in (
-    "claimx_chips",
-    "claimx_money",
-    "claimx_percent",
-    "claimx_lang",
-    "claimx_actors",
-    "claimx_hedges",
-    "claimx_attributions",
-    "claimx",
-):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+# The article's language, set by the library before the pipeline runs (read by money).
+if not Doc.has_extension("claimx_lang"):
+    Doc.set_extension("claimx_lang", default=None)
+
+CHIPS = "claimx_chips"
+MONEY = "claimx_money"
+PERCENT = "claimx_percent"
+ACTORS = "claimx_actors"
+HEDGES = "claimx_hedges"
+FORECASTS = "claimx_forecasts"
+CONTENTS = "claimx_attributions"
+CUES = "claimx_cues"
 
 
 @dataclass(frozen=True)
@@ -96,3 +101,138 @@ class AttributionHit:
     source: Actor | None
     source_text: str | None
     quote: Span | None = None
+
+
+def _tagged(span: Span, group: str, n: int, label: str = "", kb_id: str = "") -> Span:
+    return Span(span.doc, span.start, span.end, label=label, kb_id=kb_id, span_id=f"{group}-{n}")
+
+
+def _number(span: Span) -> int:
+    return int(span.id_.rsplit("-", 1)[1])
+
+
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """`doc.user_data`, whose keys may be tuples (spaCy types them as strings)."""
+    data: dict[Any, Any] = doc.user_data
+    return data
+
+
+def _data(doc: Doc, group: str) -> tuple[dict[str, Any], ...]:
+    """The data list of a group; after `DocBin`, lists come back as tuples."""
+    return tuple(_user_data(doc).get(("claimx", group), ()))
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def put_chips(doc: Doc, hits: list[ChipHit]) -> None:
+    doc.spans[CHIPS] = [
+        _tagged(h.span, CHIPS, n, h.name, h.vendor or "") for n, h in enumerate(hits)
+    ]
+
+
+def chips(doc: Doc) -> list[ChipHit]:
+    return [ChipHit(s, s.label_, s.kb_id_ or None) for s in doc.spans.get(CHIPS, [])]
+
+
+def put_figures(doc: Doc, group: str, hits: Sequence[MoneyHit | PercentHit]) -> None:
+    """Money (`MONEY`) or percentages (`PERCENT`): token spans, values in the data."""
+    doc.spans[group] = [_tagged(h.span, group, n) for n, h in enumerate(hits)]
+    _user_data(doc)[("claimx", group)] = [
+        {f.name: getattr(h, f.name) for f in fields(h) if f.name != "span"} for h in hits
+    ]
+
+
+def money(doc: Doc) -> list[MoneyHit]:
+    data = _data(doc, MONEY)
+    return [MoneyHit(span=s, **data[_number(s)]) for s in doc.spans.get(MONEY, [])]
+
+
+def percentages(doc: Doc) -> list[PercentHit]:
+    data = _data(doc, PERCENT)
+    return [PercentHit(span=s, **data[_number(s)]) for s in doc.spans.get(PERCENT, [])]
+
+
+def put_actors(doc: Doc, actors: list[Actor]) -> None:
+    """Each mention a span labelled with its actor's kind, in text order."""
+    group = [
+        _tagged(m, ACTORS, n, actor.kind, actor.wikidata or "")
+        for n, actor in enumerate(actors)
+        for m in actor.mentions
+    ]
+    doc.spans[ACTORS] = sorted(group, key=lambda s: (s.start, s.end))
+    _user_data(doc)[("claimx", ACTORS)] = [
+        {"name": a.name, "roles": list(a.roles), "country": a.country} for a in actors
+    ]
+
+
+def actors(doc: Doc) -> list[Actor]:
+    """The actors, in the order they were written, each with its mentions in order."""
+    data = _data(doc, ACTORS)
+    found: list[Actor] = []
+    for item in data:
+        roles = [str(r) for r in item["roles"]]
+        found.append(Actor(item["name"], "person", [], roles, item["country"]))
+    for span in doc.spans.get(ACTORS, []):
+        actor = found[_number(span)]
+        actor.kind = span.label_
+        actor.wikidata = span.kb_id_ or None
+        actor.mentions.append(span)
+    return found
+
+
+def put_hedges(doc: Doc, hedges: list[Span], forecasts: list[Span]) -> None:
+    doc.spans[HEDGES] = hedges
+    doc.spans[FORECASTS] = forecasts
+
+
+def hedges(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(HEDGES, []))
+
+
+def forecasts(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(FORECASTS, []))
+
+
+def hedges_in(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The hedge spans inside the token range [start, end)."""
+    return [h for h in spans if start <= h.start and h.end <= end]
+
+
+def put_attributions(doc: Doc, hits: list[AttributionHit], speakers: list[Actor]) -> None:
+    """Contents and cues as spans labelled with the kind; the source is an actor's
+    number in `speakers` (the list `actors(doc)` gave) or free text."""
+    number = {id(a): n for n, a in enumerate(speakers)}
+    doc.spans[CONTENTS] = [_tagged(h.content, CONTENTS, n, h.kind) for n, h in enumerate(hits)]
+    doc.spans[CUES] = [_tagged(h.cue, CUES, n, h.kind) for n, h in enumerate(hits)]
+    _user_data(doc)[("claimx", CONTENTS)] = [
+        {
+            "source": None if h.source is None else number[id(h.source)],
+            "source_text": h.source_text,
+            "quote": None if h.quote is None else [h.quote.start, h.quote.end],
+        }
+        for h in hits
+    ]
+
+
+def attributions(doc: Doc, speakers: list[Actor]) -> list[AttributionHit]:
+    """The attributions, their sources among `speakers` (as `actors(doc)` gave them)."""
+    data = _data(doc, CONTENTS)
+    cues = {_number(s): s for s in doc.spans.get(CUES, [])}
+    found: list[AttributionHit] = []
+    for content in doc.spans.get(CONTENTS, []):
+        n = _number(content)
+        item = data[n]
+        quote = _pair(item["quote"])
+        found.append(
+            AttributionHit(
+                content.label_,
+                cues[n],
+                content,
+                None if item["source"] is None else speakers[item["source"]],
+                item["source_text"],
+                None if quote is None else doc[quote[0] : quote[1]],
+            )
+        )
+    return found

@@ -13,7 +13,7 @@ By concern: `lexicon` (the data compiled), `candidates`, `cluster`, `acronyms`, 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claimx.components.actors.acronyms import add_acronyms
 from claimx.components.actors.candidates import candidates
@@ -23,23 +23,23 @@ from claimx.components.actors.nationality import add_countries, join_capitals
 from claimx.components.actors.roles import add_descriptions, add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.components.hits import chips as chip_hits
+from claimx.components.hits import put_actors
 from claimx.docs import Occupied
 from claimx.ids import identity_table
 from claimx.text import fold
 
-GROUP = "claimx_actors"
-
 
 class ActorTagger(DataComponent):
-    """Tag actors into `doc._.claimx_actors` and `doc.spans["claimx_actors"]` (each
-    mention labelled with its actor's kind)."""
+    """Tag actors into `doc.spans["claimx_actors"]` (each mention labelled with its
+    actor's kind; see `claimx.components.hits`)."""
 
     def compile(self, data: dict[str, Data]) -> None:
         self.lexicon = ActorLexicon(self.nlp, data["lexicon"], Grammar.from_data(data["grammar"]))
         self.identities = identity_table(data["identities"])
 
     def process(self, doc: Doc) -> Doc:
-        blocked = [h.span for h in (doc._.claimx_chips or [])]
+        blocked = [h.span for h in chip_hits(doc)]
         actors = cluster(candidates(doc, self.lexicon, blocked))
         add_repeats(doc, self.lexicon, actors, blocked)
         taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
@@ -52,11 +52,7 @@ class ActorTagger(DataComponent):
             actor.mentions.sort(key=lambda s: s.start)
             actor.wikidata = self.identities.get(fold(actor.name))
         actors.sort(key=lambda a: a.first)
-        doc._.claimx_actors = actors
-        group = [
-            Span(doc, m.start, m.end, label=actor.kind) for actor in actors for m in actor.mentions
-        ]
-        doc.spans[GROUP] = sorted(group, key=lambda s: (s.start, s.end))
+        put_actors(doc, actors)
         return doc
 
 
@@ -67,7 +63,7 @@ class ActorTagger(DataComponent):
         "grammar": "french.yaml",
         "identities": "wikidata.yaml",
     },
-    assigns=["doc._.claimx_actors", "doc.spans"],
+    assigns=["doc.spans"],
     requires=["doc.ents", "token.pos", "token.dep", "token.lemma"],
 )
 def make_actors(

@@ -19,20 +19,22 @@ speakers), `references` (pronouns, descriptions, documents, joint speakers), `qu
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claimx.components.attributions.lexicon import AttributionLexicon, er_forms
 from claimx.components.attributions.ranker import SourceRanker
-from claimx.components.attributions.tagger import GROUP, tag
+from claimx.components.attributions.tagger import tag
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
+from claimx.components.hits import actors, put_attributions
+from claimx.docs import forget_positions
 
 __all__ = ["AttributionTagger", "er_forms", "make_attributions"]
 
 
 class AttributionTagger(DataComponent):
-    """Find attributions into `doc._.claimx_attributions` and, content spans labelled
-    with their kind, `doc.spans["claimx_attributions"]`."""
+    """Find attributions into `doc.spans["claimx_attributions"]` (contents) and
+    `doc.spans["claimx_cues"]`, labelled with their kind (see `claimx.components.hits`)."""
 
     def compile(self, data: dict[str, Data]) -> None:
         self.grammar = Grammar.from_data(data["grammar"])
@@ -40,9 +42,9 @@ class AttributionTagger(DataComponent):
         self.ranker = SourceRanker.from_data(data["ranker"])
 
     def process(self, doc: Doc) -> Doc:
-        hits = tag(doc, self.lexicon, self.grammar, self.ranker)
-        doc._.claimx_attributions = hits
-        doc.spans[GROUP] = [Span(doc, h.content.start, h.content.end, label=h.kind) for h in hits]
+        speakers = actors(doc)
+        put_attributions(doc, tag(doc, speakers, self.lexicon, self.grammar, self.ranker), speakers)
+        forget_positions(doc)  # the last claimx component: its indexes are not output
         return doc
 
 
@@ -54,7 +56,7 @@ class AttributionTagger(DataComponent):
         "actors": "actors.yaml",
         "ranker": "source_ranker.yaml",
     },
-    assigns=["doc._.claimx_attributions", "doc.spans"],
+    assigns=["doc.spans"],
     requires=["token.pos", "token.dep", "token.lemma", "token.morph", "doc.sents"],
 )
 def make_attributions(

@@ -39,18 +39,20 @@ from claimx.components.quotes import closed_quotes, quoted_tokens
 from claimx.docs import Sentences, doc_text, has_morph
 from claimx.text import fold
 
-GROUP = "claimx_attributions"
-
 
 def tag(
-    doc: Doc, lexicon: AttributionLexicon, grammar: Grammar, ranker: SourceRanker | None = None
+    doc: Doc,
+    speakers: list[Actor],
+    lexicon: AttributionLexicon,
+    grammar: Grammar,
+    ranker: SourceRanker | None = None,
 ) -> list[AttributionHit]:
     """Every attribution of a doc, in order of content; `ranker` chooses each verb cue's
     speaker among the candidates within reach (the rules' choice alone without it)."""
     ctx = DocContext(
         doc,
         Sentences(doc),
-        ActorIndex(doc._.claimx_actors or []),
+        ActorIndex(speakers),
         closed_quotes(doc),
         quoted_tokens(doc),
         lexicon,

@@ -4,7 +4,7 @@ The lexicon (currencies, minor units, scale words, qualifiers, number words,
 percent signs) is `models/money.yaml`; this module compiles it into regular
 expressions tried over the text in order: money ranges, vague amounts, single
 amounts, then percentage ranges and single percentages. Percentages are kept
-apart from money (`doc._.claimx_percent`) and never counted as an amount.
+apart from money (`doc.spans["claimx_percent"]`) and never counted as an amount.
 
 By concern: `lexicon` (the data compiled), `finder` (where to try), `values`.
 """
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx.components.base import Data, DataComponent
-from claimx.components.hits import MoneyHit, PercentHit
+from claimx.components.hits import MONEY, PERCENT, MoneyHit, PercentHit, put_figures
 from claimx.components.money.finder import matches
 from claimx.components.money.lexicon import MoneyLexicon
 from claimx.components.money.values import money_hit, percent_hit
@@ -28,10 +28,8 @@ SIGN_PERIOD_SUFFIXES = ("(?<=[€\\x24£¥])\\.",)  # \x24: "$", which configs r
 
 
 class MoneyTagger(DataComponent):
-    """Find amounts into `doc._.claimx_money` and percentages into `doc._.claimx_percent`.
-
-    The token spans are also in `doc.spans["claimx_money"]` and `doc.spans["claimx_percent"]`.
-    """
+    """Find amounts into `doc.spans["claimx_money"]` and percentages into
+    `doc.spans["claimx_percent"]`, their values beside them (see `claimx.components.hits`)."""
 
     def __init__(self, nlp: Language, name: str, files: dict[str, str], lang: str) -> None:
         super().__init__(nlp, name, files)
@@ -65,10 +63,8 @@ class MoneyTagger(DataComponent):
         money.sort(key=lambda h: h.start)
         money = _implied_currency(money)
         percent.sort(key=lambda h: h.start)
-        doc._.claimx_money = money
-        doc._.claimx_percent = percent
-        doc.spans["claimx_money"] = [h.span for h in money]
-        doc.spans["claimx_percent"] = [h.span for h in percent]
+        put_figures(doc, MONEY, money)
+        put_figures(doc, PERCENT, percent)
         return doc
 
 
@@ -85,7 +81,7 @@ def _implied_currency(money: list[MoneyHit]) -> list[MoneyHit]:
 @Language.factory(
     "claimx_money",
     default_config={"lexicon": "money.yaml", "lang": "fr", "suffixes": list(SIGN_PERIOD_SUFFIXES)},
-    assigns=["doc._.claimx_money", "doc._.claimx_percent", "doc.spans"],
+    assigns=["doc.spans"],
 )
 def make_money(
     nlp: Language, name: str, lexicon: str, lang: str, suffixes: list[str]

@@ -1,0 +1,246 @@
+"""Claims built from a processed Doc: the records of an extraction, their ids and links.
+
+The pipeline's components leave span groups (`claimx.components.hits`); `doc_claims`
+joins them into records: one claim per attributed statement (its content span), and one
+asserted claim per remaining sentence that states something, ids assigned in order of
+appearance (`claimx.ids`). It reads nothing but the Doc's spans, text and sentences, so a
+Doc saved with `DocBin(store_user_data=True)` and read back gives the same claims.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from claimx.components import hits as spans
+from claimx.components.hits import Actor, AttributionHit, ChipHit, MoneyHit, PercentHit
+from claimx.docs import Sentences, doc_text
+from claimx.ids import IdMaker
+from claimx.kinds import Modality
+from claimx.records import (
+    ActorRecord,
+    Attribution,
+    ChipRecord,
+    ClaimRecord,
+    MoneyRecord,
+    PercentRecord,
+    TextSpan,
+)
+
+_MONEY_VALUES = ("amount", "currency", "qualifier", "amount_max")
+_PERCENT_VALUES = ("value", "unit", "qualifier", "value_max")
+_TRIM = " \t\n\r\u00a0«»“”\"'.,;:!?—–-"
+
+Links = list[tuple[int, int, str]]  # (start, end, id) of what a claim may hold, by start
+
+
+@dataclass
+class DocClaims:
+    """The article-independent body of an extraction."""
+
+    actors: list[ActorRecord] = field(default_factory=list)
+    chips: list[ChipRecord] = field(default_factory=list)
+    money: list[MoneyRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    percentages: list[PercentRecord] = field(default_factory=list)
+
+
+def text_span(text: str, start: int, end: int) -> TextSpan:
+    """A character span of the text."""
+    return TextSpan(start, end, text[start:end])
+
+
+def trimmed(text: str, start: int, end: int) -> TextSpan:
+    """A character span with surrounding spaces, quotes and punctuation removed."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return text_span(text, start, end)
+
+
+def doc_claims(doc: Doc) -> DocClaims:
+    """The records of a Doc the claimx pipeline has processed."""
+    text = doc_text(doc)
+    every_actor = spans.actors(doc)
+    hits = spans.attributions(doc, every_actor)
+    speakers = {id(h.source) for h in hits if h.source is not None}
+    # A group ("des entreprises", "les investisseurs") is an actor only when it speaks.
+    kept = [a for a in every_actor if a.kind != "group" or id(a) in speakers]
+    actors, actor_ids = _actors(text, kept)
+    chip_hits = spans.chips(doc)
+    chips, chip_ids = _chips(text, chip_hits)
+    money: list[MoneyRecord] = _figures(text, spans.money(doc), "m-", MoneyRecord, _MONEY_VALUES)
+    percentages: list[PercentRecord] = _figures(
+        text, spans.percentages(doc), "p-", PercentRecord, _PERCENT_VALUES
+    )
+    links = _Links(
+        sorted((m.start_char, m.end_char, actor_ids[id(a)]) for a in kept for m in a.mentions),
+        sorted((h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in chip_hits),
+        sorted((m.start, m.end, m.id) for m in money),
+        sorted((p.start, p.end, p.id) for p in percentages),
+    )
+    builder = _ClaimMaker(doc, text, links, spans.hedges(doc))
+    claims = [c for hit in hits if (c := builder.attributed(hit, actor_ids)) is not None]
+    claims += builder.asserted(spans.forecasts(doc))
+    claims.sort(key=lambda c: (c.start, c.end))
+    ids = IdMaker("c-", "claim")
+    for claim in claims:
+        claim.id = ids.make(claim.text)
+    return DocClaims(actors, chips, money, claims, percentages)
+
+
+@dataclass
+class _Links:
+    actors: Links
+    chips: Links
+    money: Links
+    percentages: Links
+
+
+def _inside(items: Links, span: TextSpan) -> list[str]:
+    """The ids of the items wholly inside `span`."""
+    ids = set()
+    for s, e, i in items[bisect_left(items, (span.start,)) :]:
+        if s >= span.end:
+            break
+        if e <= span.end:
+            ids.add(i)
+    return sorted(ids, key=lambda x: (len(x), x))
+
+
+class _ClaimMaker:
+    """Claim records of one doc, and which sentences an attribution has taken."""
+
+    def __init__(self, doc: Doc, text: str, links: _Links, hedges: list[Span]) -> None:
+        self.text = text
+        self.links = links
+        self.hedges = hedges
+        self.sentences = Sentences(doc)
+        self.taken: set[int] = set()  # starts of the sentences attributions took
+
+    def claim(
+        self,
+        span: TextSpan,
+        sent: Span,
+        attribution: Attribution | None,
+        modality: Modality,
+        hedge_spans: list[tuple[int, int]],
+    ) -> ClaimRecord:
+        sentence = trimmed(self.text, sent.start_char, sent.end_char)
+        links = self.links
+        return ClaimRecord(
+            id="",
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            sentence=(min(sentence.start, span.start), max(sentence.end, span.end)),
+            actors=_inside(links.actors, span),
+            chips=_inside(links.chips, span),
+            money=_inside(links.money, span),
+            percentages=_inside(links.percentages, span),
+            attribution=attribution,
+            modality=modality,
+            hedges=[text_span(self.text, s, e) for s, e in hedge_spans],
+        )
+
+    def attributed(self, hit: AttributionHit, actor_ids: dict[int, str]) -> ClaimRecord | None:
+        """The claim of an attributed statement; None for an empty content."""
+        text = self.text
+        span = trimmed(text, hit.content.start_char, hit.content.end_char)
+        if span.start >= span.end:
+            return None
+        sent = self.sentences.of(hit.content.start if len(hit.content) else hit.cue.start)
+        self.taken.add(self.sentences.of(hit.cue.start).start)
+        self.taken.add(sent.start)
+        cue_hedges = spans.hedges_in(self.hedges, hit.cue.start, hit.cue.end)
+        content_hedges = spans.hedges_in(self.hedges, hit.content.start, hit.content.end)
+        if hit.kind == "statement":
+            # In indirect speech the conditional is the speaker's, not the press's hedge: a
+            # future in the past ("a annoncé que le plan serait présenté"), a prediction
+            # ("affirment que ces puces donneraient un avantage").
+            content_hedges = [h for h in content_hedges if h.label_ != "conditional"]
+        found = sorted({(h.start_char, h.end_char) for h in cue_hedges + content_hedges})
+        modality: Modality = "denied" if hit.kind == "denial" else "hedged" if found else "reported"
+        attribution = Attribution(
+            kind=hit.kind,
+            source=actor_ids.get(id(hit.source)) if hit.source is not None else None,
+            source_text=hit.source_text,
+            cue=trimmed(text, hit.cue.start_char, hit.cue.end_char),
+            quote=trimmed(text, hit.quote.start_char, hit.quote.end_char) if hit.quote else None,
+        )
+        return self.claim(span, sent, attribution, modality, found)
+
+    def asserted(self, forecasts: list[Span]) -> list[ClaimRecord]:
+        """One claim per sentence with a verb that no attribution has taken (call after
+        `attributed` for every hit)."""
+        claims: list[ClaimRecord] = []
+        for sent in self.sentences:
+            if sent.start in self.taken or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            span = trimmed(self.text, sent.start_char, sent.end_char)
+            if span.end - span.start < 3:
+                continue
+            hedged = spans.hedges_in(self.hedges, sent.start, sent.end)
+            found = sorted({(h.start_char, h.end_char) for h in hedged})
+            forecast = spans.hedges_in(forecasts, sent.start, sent.end)
+            modality: Modality = "hedged" if found else "forecast" if forecast else "asserted"
+            claims.append(self.claim(span, sent, None, modality, found))
+        return claims
+
+
+def _actors(text: str, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
+    records: list[ActorRecord] = []
+    ids: dict[int, str] = {}
+    maker = IdMaker(fallback="actor")
+    for actor in actors:
+        ids[id(actor)] = maker.make(actor.name)
+        spans_ = sorted({(m.start_char, m.end_char) for m in actor.mentions})
+        records.append(
+            ActorRecord(
+                ids[id(actor)],
+                actor.name,
+                actor.kind,
+                list(actor.roles),
+                [text_span(text, s, e) for s, e in spans_],
+                actor.wikidata,
+            )
+        )
+    return records, ids
+
+
+def _chips(text: str, hits: list[ChipHit]) -> tuple[list[ChipRecord], dict[str, str]]:
+    records: dict[str, ChipRecord] = {}
+    maker = IdMaker(fallback="chip")
+    for hit in hits:
+        record = records.get(hit.name)
+        if record is None:
+            record = ChipRecord(maker.make(hit.name), hit.name, hit.vendor, [])
+            records[hit.name] = record
+        record.mentions.append(text_span(text, hit.span.start_char, hit.span.end_char))
+    return list(records.values()), {name: r.id for name, r in records.items()}
+
+
+def _figures(
+    text: str,
+    hits: Sequence[MoneyHit | PercentHit],
+    prefix: str,
+    record: type[MoneyRecord] | type[PercentRecord],
+    values: tuple[str, ...],
+) -> list[Any]:
+    """Money or percentage records of hits, their ids from their text ("m-2-milliards")."""
+    ids = IdMaker(prefix, "figure")
+    return [
+        record(
+            ids.make(text[h.start : h.end]),
+            h.start,
+            h.end,
+            text[h.start : h.end],
+            *(getattr(h, v) for v in values),
+        )
+        for h in hits
+    ]

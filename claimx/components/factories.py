@@ -1,0 +1,13 @@
+"""Importing this module registers every claimx factory with spaCy."""
+
+from claimx.components import (
+    actors,
+    attributions,
+    chips,
+    hedges,
+    money,
+    quotes,
+    sentences,
+)
+
+__all__ = ["actors", "attributions", "chips", "hedges", "money", "quotes", "sentences"]
