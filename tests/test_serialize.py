@@ -96,6 +96,7 @@ def test_shared_objects_are_written_out_not_aliased() -> None:
 
 def test_fast_yaml_on_real_extractions(nlp: Language) -> None:
     from claimx.articles import read_article
+    from claimx.store.records import Flow, FlowSpan
     from claimx.store.serialize import DUMP_OPTIONS, _Dumper, one_line
     from tests.conftest import GOLD_DIR
 
@@ -110,7 +111,8 @@ def test_fast_yaml_on_real_extractions(nlp: Language) -> None:
         flow = one_line(data)
         return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
-    Reference.add_representer(dict, mapping)
+    for mapping_type in (dict, Flow, FlowSpan):
+        Reference.add_representer(mapping_type, mapping)
     Reference.add_representer(list, sequence)
     documents = [
         extract(read_article(str(p)), nlp).to_dict() for p in sorted(GOLD_DIR.glob("*.txt"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import yaml
+
 from claimx.kinds import (
     ActorKind,
     AttributionKind,
@@ -16,6 +18,21 @@ from claimx.kinds import (
 
 FORMAT_VERSION = 2  # 2: ids from names and text (claimx/ids.py), spans on one line
 FORMATS = (1, 2)  # the versions claimx reads (review, summary, db)
+
+
+class Flow(dict[str, Any]):
+    """A record's mapping the writer puts on one line: an attribution, a money, percentage
+    or chip item, the pipeline, a sentence's {start, end}."""
+
+
+class FlowSpan(Flow):
+    """A text span {start, end, text}: on one line, and so is a list of them."""
+
+
+# Both are plain mappings to anyone else's YAML dumper: `yaml.safe_dump(x.to_dict())` works.
+for _representer in (yaml.representer.SafeRepresenter, yaml.representer.Representer):
+    for _flow in (Flow, FlowSpan):
+        _representer.add_representer(_flow, _representer.represent_dict)
 
 
 def is_claims_document(document: Any) -> bool:
@@ -32,7 +49,7 @@ class TextSpan:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return FlowSpan(start=self.start, end=self.end, text=self.text)
 
 
 @dataclass
@@ -64,12 +81,12 @@ class ChipRecord:
     mentions: list[TextSpan]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "vendor": self.vendor,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        return Flow(
+            id=self.id,
+            name=self.name,
+            vendor=self.vendor,
+            mentions=[m.to_dict() for m in self.mentions],
+        )
 
 
 @dataclass
@@ -106,7 +123,7 @@ class PercentRecord:
 
 def _figure_dict(record: MoneyRecord | PercentRecord, upper: str) -> dict[str, Any]:
     """A figure's fields in order; its upper bound (the last field) only for a range."""
-    out = {f.name: getattr(record, f.name) for f in fields(record) if f.name != upper}
+    out = Flow({f.name: getattr(record, f.name) for f in fields(record) if f.name != upper})
     if record.qualifier == "range":
         out[upper] = getattr(record, upper)
     return out
@@ -121,13 +138,13 @@ class Attribution:
     quote: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "source": self.source,
-            "source_text": self.source_text,
-            "cue": self.cue.to_dict(),
-            "quote": self.quote.to_dict() if self.quote else None,
-        }
+        return Flow(
+            kind=self.kind,
+            source=self.source,
+            source_text=self.source_text,
+            cue=self.cue.to_dict(),
+            quote=self.quote.to_dict() if self.quote else None,
+        )
 
 
 @dataclass
@@ -163,7 +180,7 @@ class ClaimRecord:
             "start": self.start,
             "end": self.end,
             "text": self.text,
-            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "sentence": Flow(start=self.sentence[0], end=self.sentence[1]),
             "actors": list(self.actors),
             "chips": list(self.chips),
             "money": list(self.money),
@@ -218,7 +235,7 @@ class Extraction:
         return {
             "claimx": FORMAT_VERSION,
             "article": self.article.to_dict(),
-            "pipeline": dict(self.pipeline),
+            "pipeline": Flow(self.pipeline),
             "actors": [a.to_dict() for a in self.actors],
             "chips": [c.to_dict() for c in self.chips],
             "money": [m.to_dict() for m in self.money],

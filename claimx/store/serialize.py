@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from claimx.store.records import Flow, FlowSpan
+
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Plain scalars a YAML 1.2 reader would take for a number, boolean or null.
@@ -67,31 +69,13 @@ def to_yaml(documents: Iterable[dict[str, Any]]) -> str:
     return stream.getvalue()
 
 
-# Written on one line (output format 2): spans ({start, end, text}, a sentence's {start,
-# end}), attributions, money, percentage and chip items, the pipeline, lists of spans (an
-# actor's mentions) and of ids ([nvidia, h20]).
-SPAN_KEYS = (
-    ("start", "end", "text"),
-    ("start", "end"),
-    ("kind", "source", "source_text", "cue", "quote"),
-)
-
-
-FIGURE_KEYS = ("id", "start", "end", "text")  # a money or percentage item begins so
-CHIP_KEYS = ("id", "name", "vendor", "mentions")
-PIPELINE_KEYS = ("model", "claimx")
-
-
 def one_line(value: Any) -> bool:
-    """Whether a mapping or list is written in flow style, on one line."""
+    """Whether a mapping or list is written in flow style, on one line: the mappings the
+    records mark so (`Flow`: spans, attributions, figures, chips, the pipeline), and lists
+    of strings (ids, roles) or of spans (an actor's mentions)."""
     if isinstance(value, dict):
-        keys = tuple(value)
-        figure = keys[:4] == FIGURE_KEYS and "qualifier" in value  # not a claim
-        return keys in SPAN_KEYS or figure or keys[:4] == CHIP_KEYS or keys == PIPELINE_KEYS
-    return bool(value) and all(
-        isinstance(item, str) or (isinstance(item, dict) and tuple(item) == SPAN_KEYS[0])
-        for item in value
-    )
+        return isinstance(value, Flow)
+    return bool(value) and all(isinstance(item, (str, FlowSpan)) for item in value)
 
 
 def _events(dumper: Any, value: Any) -> Iterator[yaml.Event]:
