@@ -29,6 +29,36 @@ class ActorLexicon:
         self.cities: set[str] = set()
         self.city_names: set[str] = set()
         self.city_forms: set[str] = set()  # a capital as written: a place unless it acts
+        self._add_known(nlp, data)
+        # "Etats-Unis" as written -> "États-Unis"
+        self.country_names = {
+            fold(v): c for c in data["countries"] for v in (c, _plain_capitals(c))
+        }
+        self.demonyms = {
+            fold(form): country for country, forms in data["demonyms"].items() for form in forms
+        }
+        self.not_actors = {fold(x) for x in data["not_actors"]}
+        self.event_nouns = set(data["event_nouns"])
+        self.titles = set(data["person_titles"])
+        self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
+        self.role_words = {fold(r) for r in data["role_nouns"]}
+        self.descriptions = {
+            noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
+        }
+        # A phrase matcher, for nouns the tokenizer splits ("start-up").
+        self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for noun in self.descriptions:
+            self.description_nouns.add(noun, [nlp.make_doc(noun)])
+        self.groups = _group_matcher(nlp, data)
+        self.group_nouns = Ids(nlp.vocab.strings.add(n) for n in data["group_nouns"])
+        self.group_lemmas = set(data["group_nouns"])
+        self.government_nouns = Ids(nlp.vocab.strings.add(n) for n in grammar.government_nouns)
+        self.governments = _government_matcher(nlp, grammar)
+
+    def _add_known(self, nlp: Language, data: dict[str, Any]) -> None:
+        """The gazetteer's names, each with its forms as the press writes them."""
         demonyms: dict[str, list[str]] = data["demonyms"]
         for kind_key, kind in _KINDS:
             for entry in data[kind_key]:
@@ -54,67 +84,53 @@ class ActorLexicon:
                     if head[:1].isupper() and rest[:1].islower()
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
-        # "Etats-Unis" as written -> "États-Unis"
-        self.country_names = {
-            fold(v): c for c in data["countries"] for v in (c, _plain_capitals(c))
-        }
-        self.demonyms = {
-            fold(form): country for country, forms in data["demonyms"].items() for form in forms
-        }
-        self.not_actors = {fold(x) for x in data["not_actors"]}
-        self.event_nouns = set(data["event_nouns"])
-        self.titles = set(data["person_titles"])
-        self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
-        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
-        self.role_words = {fold(r) for r in data["role_nouns"]}
-        self.descriptions = {
-            noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
-        }
-        # A phrase matcher, for nouns the tokenizer splits ("start-up").
-        self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for noun in self.descriptions:
-            self.description_nouns.add(noun, [nlp.make_doc(noun)])
-        self.groups = Matcher(nlp.vocab)
-        group_patterns = []
-        for det in data["group_determiners"]:
-            group_patterns.append(
-                [
-                    *({"LOWER": w} for w in det.split()),
-                    {"LEMMA": {"IN": data["group_nouns"]}, "POS": "NOUN"},
-                    {"POS": "ADJ", "OP": "*"},
-                    {"POS": "NOUN", "DEP": "amod", "OP": "*"},  # "des élus démocrates"
-                    # an acronym qualifier: "des entreprises IA", "des groupes US"
-                    {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 3}, "OP": "?"},
-                ]
-            )
-        self.groups.add("GROUP", group_patterns, greedy="LONGEST")
-        self.group_nouns = Ids(nlp.vocab.strings.add(n) for n in data["group_nouns"])
-        self.group_lemmas = set(data["group_nouns"])
-        self.government_nouns = Ids(nlp.vocab.strings.add(n) for n in grammar.government_nouns)
-        self.governments = Matcher(nlp.vocab)
-        self.governments.add(
-            "GOVERNMENT",
-            [
-                [
-                    {"LOWER": {"IN": list(grammar.government_nouns_with_name)}},
-                    {"IS_TITLE": True, "OP": "+"},
-                ],
-                [
-                    {"LOWER": {"IN": list(grammar.government_nouns)}},
-                    {"POS": "ADJ", "IS_LOWER": True},
-                ],
-                [
-                    {"LOWER": {"IN": list(grammar.government_nouns_with_portfolio)}},
-                    {"LOWER": {"IN": list(grammar.complement_prepositions)}},
-                    {"POS": "DET", "OP": "?"},
-                    {"IS_TITLE": True},
-                ],
-            ],
-            greedy="LONGEST",
-        )
 
 
 def _plain_capitals(form: str) -> str:
     """A name with its capitals unaccented, as the press often writes them."""
     return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in form)
+
+
+def _group_matcher(nlp: Language, data: dict[str, Any]) -> Matcher:
+    """Groups: "des entreprises américaines", "les élus démocrates"."""
+    groups = Matcher(nlp.vocab)
+    group_patterns = []
+    for det in data["group_determiners"]:
+        group_patterns.append(
+            [
+                *({"LOWER": w} for w in det.split()),
+                {"LEMMA": {"IN": data["group_nouns"]}, "POS": "NOUN"},
+                {"POS": "ADJ", "OP": "*"},
+                {"POS": "NOUN", "DEP": "amod", "OP": "*"},  # "des élus démocrates"
+                # an acronym qualifier: "des entreprises IA", "des groupes US"
+                {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 3}, "OP": "?"},
+            ]
+        )
+    groups.add("GROUP", group_patterns, greedy="LONGEST")
+    return groups
+
+
+def _government_matcher(nlp: Language, grammar: Grammar) -> Matcher:
+    """Governments: "le gouvernement chinois", "le ministère du Commerce"."""
+    governments = Matcher(nlp.vocab)
+    governments.add(
+        "GOVERNMENT",
+        [
+            [
+                {"LOWER": {"IN": list(grammar.government_nouns_with_name)}},
+                {"IS_TITLE": True, "OP": "+"},
+            ],
+            [
+                {"LOWER": {"IN": list(grammar.government_nouns)}},
+                {"POS": "ADJ", "IS_LOWER": True},
+            ],
+            [
+                {"LOWER": {"IN": list(grammar.government_nouns_with_portfolio)}},
+                {"LOWER": {"IN": list(grammar.complement_prepositions)}},
+                {"POS": "DET", "OP": "?"},
+                {"IS_TITLE": True},
+            ],
+        ],
+        greedy="LONGEST",
+    )
+    return governments

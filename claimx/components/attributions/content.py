@@ -12,7 +12,7 @@ from claimx.components.attributions.context import (
     is_present_participle,
 )
 from claimx.components.attributions.cues import Cue
-from claimx.components.attributions.sources import inverted_phrase
+from claimx.components.attributions.inverted import inverted_phrase
 from claimx.docs import has_morph
 
 _FINAL = {".", "!", "?", "…", ";"}

@@ -96,6 +96,20 @@ class AttributionLexicon:
             ]
         }
 
+        self._compile_verbs(nlp, [*verbs["clause"], *verbs["object"], *denial["verbs"]], irregular)
+
+        markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
+        self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
+        variants = sorted({v for t in markers for v in apostrophe_variants(t)})
+        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in variants])
+
+        self._compile_no_comment(nlp, data["no_comment"], irregular)
+
+    def _compile_verbs(
+        self, nlp: Language, verbs: list[str], irregular: dict[str, list[str]]
+    ) -> None:
+        """Every form of the reporting verbs; multi-word verbs as a matcher."""
+
         def forms_of(verb: str) -> set[str]:
             return set(irregular.get(verb) or []) | er_forms(verb) | {verb}
 
@@ -105,7 +119,7 @@ class AttributionLexicon:
         self.phrasal = Matcher(nlp.vocab)
         phrasal_triggers: set[int] = set()
         self.phrasal_reach = 1  # words a multi-word verb spans before its last one
-        for lemma in sorted({*verbs["clause"], *verbs["object"], *denial["verbs"]}):
+        for lemma in sorted(set(verbs)):
             verb = bare(lemma)
             head, _, rest = verb.partition(" ")
             if not rest:
@@ -123,16 +137,15 @@ class AttributionLexicon:
         self.lemma_ids = Ids(nlp.vocab.strings.add(lemma) for lemma in self.lemmas)
         self.form_ids = Ids(nlp.vocab.strings.add(form) for form in self.verb_of_form)
 
-        markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
-        self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
-        variants = sorted({v for t in markers for v in apostrophe_variants(t)})
-        self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in variants])
-
+    def _compile_no_comment(
+        self, nlp: Language, phrases: list[str], irregular: dict[str, list[str]]
+    ) -> None:
+        """The no-comment phrases as a matcher: each word by lemma, words between allowed."""
         self.no_comment = Matcher(nlp.vocab)
         # A phrase's last word triggers it: the matcher runs only before such words.
         no_comment_triggers: set[int] = set()
         gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
-        for phrase in data["no_comment"]:
+        for phrase in phrases:
             steps: list[dict[str, Any]] = []
             for word in nlp.tokenizer(phrase):
                 if steps:

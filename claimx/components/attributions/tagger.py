@@ -5,9 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
+from claimx.components.attributions.according import according_to
 from claimx.components.attributions.content import content_end, forward_content, incise
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
+from claimx.components.attributions.inverted import inverted_phrase, inverted_subject
 from claimx.components.attributions.joint import (
     coordinated,
     joint_speakers,
@@ -23,21 +25,12 @@ from claimx.components.attributions.quotations import (
 from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.references import (
     Source,
-    document_issuer,
-    phrase_source,
-    pronoun_source,
 )
-from claimx.components.attributions.sources import (
-    inverted_phrase,
-    inverted_subject,
-    speaker_in,
-    subject,
-)
+from claimx.components.attributions.sources import subject
 from claimx.components.grammar import Grammar
 from claimx.components.hits import Actor, AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
-from claimx.docs import Sentences, doc_text, has_morph
-from claimx.text import fold
+from claimx.docs import Sentences, doc_text
 
 
 def tag(
@@ -109,7 +102,7 @@ def _sentence(
             continue
         end = content_end(ctx, sent, cue.span, cues[index + 1 :], cue.kind != "according_to")
         if cue.kind == "according_to":
-            hit = _according_to(ctx, sent, cue, end)
+            hit = according_to(ctx, sent, cue, end)
         else:
             hit = _build(ctx, sent, cue, end, hits[-1] if hits else None)
             if hit is not None and ranker is not None:
@@ -193,110 +186,3 @@ def _build(
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
         content = quote  # whether it is a quote is with_quotations' to say
     return AttributionHit(kind, full_cue, content, *source, quote)
-
-
-def _according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
-    """ "Selon X, …", "…, d'après X": the source runs from the marker to the comma."""
-    doc, grammar = ctx.doc, ctx.grammar
-    if cue.span.end < end and doc[cue.span.end].lower_ in grammar.relative_objects:
-        return _according_to_antecedent(ctx, sent, cue, end)
-    if cue.span.end < end and doc[cue.span.end].lower_ in grammar.complementizers:
-        return None  # "selon que le client est …": a conjunction, no source
-    i = cue.span.end
-    while (
-        i < sent.end and doc[i].text not in (",", ".", ";", ":", ")", "\n") and not doc[i].is_space
-    ):
-        if doc[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
-            close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
-            if close is not None:
-                i = close + 1
-                continue
-        participle = has_morph(doc[i], "VerbForm=Part") and doc[i].pos_ == "VERB"
-        name = doc[i].is_title or doc[i].is_upper  # "Center for …": a name, mistagged
-        if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not (participle or name):
-            break  # "qui aurait selon certains médias été discuté": "été" ends the source
-        i += 1
-    if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
-        # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
-        comma = next(
-            (j for j in range(i, min(sent.end, cue.span.end + 12)) if doc[j].text == ","), None
-        )
-        if comma is not None:
-            i = comma
-    if i + 2 < sent.end and doc[i].text == ",":
-        # "Selon le ministre du Commerce, Reinette Klever, …": a name in apposition
-        # belongs to the source.
-        j = i + 1
-        while j < sent.end and doc[j].pos_ == "PROPN":
-            j += 1
-        if j > i + 1 and j < sent.end and doc[j].text == ",":
-            i = j
-    while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":
-        i -= 1  # "selon le journal de « … »": the source ends before the preposition
-    source_span = doc[cue.span.end : i]
-    if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
-        return None
-    chain_end = i
-    if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in grammar.relative_subjects:
-        j = i + 1
-        while j < sent.end and doc[j].text not in (",", ".", ";", ":"):
-            j += 1
-        chain_end = j
-    full_cue = doc[cue.span.start : chain_end]
-    leading = [
-        t
-        for t in doc[sent.start : cue.span.start]
-        if not (t.is_punct or t.is_space) and t.lower_ not in grammar.leading_conjunctions
-    ]
-    if len(leading) <= 1:
-        start = chain_end + 1 if chain_end < sent.end and doc[chain_end].text == "," else chain_end
-        content = doc[start:end]
-    else:
-        stop = cue.span.start
-        while stop > sent.start and (doc[stop - 1].is_punct or doc[stop - 1].lower_ == "et"):
-            stop -= 1
-        begin = sent.start
-        while begin < stop and doc[begin].is_space:
-            begin += 1
-        content = doc[begin:stop] if chain_end >= end else doc[begin:end]
-    if len(content) < 2:
-        return None
-    as_written = doc[source_span.start : chain_end].text
-    if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
-        actor, text = pronoun_source(ctx, source_span[0])
-        return AttributionHit("according_to", full_cue, content, actor, text)
-    inside = ctx.actors.mentions_in(source_span.start, source_span.end)
-    issuer = document_issuer(ctx, source_span)
-    if issuer is not None and not any(ctx.actors.kind_of(m) == "person" for m in inside):
-        owner = issuer[0]  # "selon le communiqué du groupe": who issued it
-        if owner is None:
-            as_written = issuer[1] or as_written
-    elif inside:  # "selon un mémo du patron de X, Y": the person named speaks
-        owner = speaker_in(ctx, source_span, inside)[0]
-    else:
-        owner, text = phrase_source(ctx, source_span)
-        if text is None:
-            return None  # "selon un calendrier précis"
-    return AttributionHit("according_to", full_cue, content, owner, as_written)
-
-
-def _according_to_antecedent(
-    ctx: DocContext, sent: Span, cue: Cue, end: int
-) -> AttributionHit | None:
-    """ "…, ajoute le journal, selon lequel le montant est …": the antecedent of the
-    relative is the source, the rest of the sentence the content."""
-    doc = ctx.doc
-    j = cue.span.start - 1
-    while j > sent.start and doc[j].is_punct:
-        j -= 1
-    if j < sent.start or j >= cue.span.start:
-        return None
-    covering = ctx.actors.covering(doc[j].i)
-    if covering:
-        source: Source = (ctx.actors.owner(covering[0]), ctx.actors.name_of(covering[0]))
-    else:
-        source = phrase_source(ctx, doc[doc[j].left_edge.i : j + 1])
-    content = doc[cue.span.end + 1 : end]
-    if source == (None, None) or len(content) < 2:
-        return None
-    return AttributionHit("according_to", doc[cue.span.start : cue.span.end + 1], content, *source)

@@ -61,6 +61,37 @@ class MoneyLexicon:
     def __init__(self, vocab: Vocab, data: dict[str, Any]) -> None:
         self.vocab = vocab
         self.unit_of: dict[str, _Unit] = {}
+        names, symbols, subunits = self._units(data)
+        self.needs_scale = {_key(w) for w in data["needs_scale"]}
+        scale_words, abbreviations = self._scales(data)
+        self.qualifier_of = {
+            _key(word): kind for kind, words in data["qualifiers"].items() for word in words
+        }
+        self.percent_unit_of = {
+            _key(sign): unit for unit, signs in data["percent"].items() for sign in signs
+        }
+        self.number_words: dict[str, int] = dict(data["number_words"])
+        ranges = data["ranges"]
+        self.range_leads: dict[str, str] = {_key(k): v for k, v in ranges["leads"].items()}
+        self.unled_separators = set(ranges["unled"])
+        # A loose, fast hint of a separator: a range is tried only before one.
+        self.separator_hint = re.compile(
+            "|".join(
+                re.escape(s) + (r"\b" if s[-1].isalnum() else "") for s in ranges["separators"]
+            )
+        )
+        parts = {
+            "scale": rf"(?:{_alternation(scale_words)}"
+            rf"|{_alternation(abbreviations, True, symbol=True)})",
+            "currency": rf"(?:{_alternation(names)}|{_alternation(symbols, symbol=True)})",
+            "subunit": _alternation(subunits),
+            "symbol": _alternation(symbols, symbol=True),
+        }
+        self.regexes = self._patterns(data, parts)
+        self._cue_forms(data, names + symbols + subunits, list(self.percent_unit_of))
+
+    def _units(self, data: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+        """Fill `unit_of`; the currency names, symbols and minor units' names."""
         names: list[str] = []
         symbols: list[str] = []
         for cur in data["currencies"]:
@@ -75,7 +106,10 @@ class MoneyLexicon:
             for form in sub["names"]:
                 self.unit_of[_key(form)] = _Unit(sub["of"], Decimal(str(sub["factor"])))
                 subunits.append(form)
-        self.needs_scale = {_key(w) for w in data["needs_scale"]}
+        return names, symbols, subunits
+
+    def _scales(self, data: dict[str, Any]) -> tuple[list[str], list[str]]:
+        """Fill `scale_of`; the scale words and their abbreviations ("Md", "M")."""
         self.scale_of: dict[str, dict[str, int]] = {}
         abbreviations: list[str] = []
         scale_words: list[str] = []
@@ -84,24 +118,20 @@ class MoneyLexicon:
                 values = {k: int(v) for k, v in scale["value"].items()}
                 self.scale_of[word if len(word) <= 3 else word.lower()] = values
                 (abbreviations if len(word) <= 3 else scale_words).append(word)
-        self.qualifier_of = {
-            _key(word): kind for kind, words in data["qualifiers"].items() for word in words
-        }
-        self.percent_unit_of = {
-            _key(sign): unit for unit, signs in data["percent"].items() for sign in signs
-        }
-        self.number_words: dict[str, int] = dict(data["number_words"])
+        return scale_words, abbreviations
 
+    def _patterns(self, data: dict[str, Any], parts: dict[str, str]) -> dict[str, re.Pattern[str]]:
+        """The five expressions, by kind: money ranges, vague and single amounts,
+        percentage ranges and single percentages."""
         digits = (
             r"(?<![\d.,])(?:\d{1,3}(?:[\u0020\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
             r"|\d+(?:[.,]\d+)*)(?![\d])"
         )
         words = _alternation(self.number_words)
         number = rf"(?:{digits}|{words}(?:(?:[\s-]+et)?[\s-]+{words})*)"
-        scale = rf"(?:{_alternation(scale_words)}|{_alternation(abbreviations, True, symbol=True)})"
-        currency = rf"(?:{_alternation(names)}|{_alternation(symbols, symbol=True)})"
-        subunit = _alternation(subunits)
-        symbol = _alternation(symbols, symbol=True)
+        scale, currency, subunit, symbol = (
+            parts[k] for k in ("scale", "currency", "subunit", "symbol")
+        )
         qualifier = rf"(?:(?P<qual>{_alternation(self.qualifier_of)})\s*)?"
         sign = _alternation(self.percent_unit_of)
 
@@ -121,46 +151,21 @@ class MoneyLexicon:
             rf"|(?P<minor_bare>\d\d)(?![.,]?\d)(?!\s*(?:[^\W\d_]|[%$€£¥]))))?"
         )
         ranges = data["ranges"]
-        self.range_leads: dict[str, str] = {_key(k): v for k, v in ranges["leads"].items()}
-        self.unled_separators = set(ranges["unled"])
         leads = sorted({rf"(?<!\w){_lead_pattern(w)}" for w in self.range_leads})
         lead = rf"(?P<lead>{'|'.join(leads)})?"
         separator = rf"\s*(?P<sep>{'|'.join(re.escape(s) for s in ranges['separators'])})\s*"
-        # A loose, fast hint of a separator: a range is tried only before one.
-        self.separator_hint = re.compile(
-            "|".join(
-                re.escape(s) + (r"\b" if s[-1].isalnum() else "") for s in ranges["separators"]
-            )
-        )
-        flags = re.IGNORECASE
-        range_re = re.compile(
-            rf"{lead}(?:(?P<sym>{symbol})\s*)?{amount(1)}(?:{unit_after(1)})?"
+        sources = {
+            "range": rf"{lead}(?:(?P<sym>{symbol})\s*)?{amount(1)}(?:{unit_after(1)})?"
             rf"{separator}{amount(2)}(?:{unit_after(2)})?",
-            flags,
-        )
-        vague_re = re.compile(
-            rf"(?<!\w)(?P<vague>{_alternation(data['vague'])})\s+(?P<scale1>{scale})"
+            "vague": rf"(?<!\w)(?P<vague>{_alternation(data['vague'])})\s+(?P<scale1>{scale})"
             rf"\s*{_DE}?(?P<cur1>{currency})",
-            flags,
-        )
-        single_re = re.compile(
-            rf"{qualifier}(?:(?P<sym>{symbol})\s*{amount(1)}|{amount(2)}{unit_after(2)}{minor})",
-            flags,
-        )
-        percent_range_re = re.compile(
-            rf"{lead}(?P<num1>{number})(?:\s*(?P<sign1>{sign}))?{separator}"
+            "single": rf"{qualifier}(?:(?P<sym>{symbol})\s*{amount(1)}"
+            rf"|{amount(2)}{unit_after(2)}{minor})",
+            "percent_range": rf"{lead}(?P<num1>{number})(?:\s*(?P<sign1>{sign}))?{separator}"
             rf"(?P<num2>{number})\s*(?P<sign2>{sign})",
-            flags,
-        )
-        percent_re = re.compile(rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})", flags)
-        self.regexes = {
-            "range": range_re,
-            "vague": vague_re,
-            "single": single_re,
-            "percent_range": percent_range_re,
-            "percent": percent_re,
+            "percent": rf"{qualifier}(?P<num1>{number})\s*(?P<sign1>{sign})",
         }
-        self._cue_forms(data, names + symbols + subunits, list(self.percent_unit_of))
+        return {kind: re.compile(source, re.IGNORECASE) for kind, source in sources.items()}
 
     def _cue_forms(self, data: dict[str, Any], money: list[str], percent: list[str]) -> None:
         """Compile the cheap cues of `_cues`.

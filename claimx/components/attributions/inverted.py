@@ -1,0 +1,119 @@
+"""Speakers after their verb: "a déclaré le ministre", "estime-t-elle", "a-t-on appris
+auprès de la société", and where such a phrase ends."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.references import Source, phrase_source, pronoun_source
+from claimx.components.attributions.sources import source_from, speaker_in
+
+
+def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> Source:
+    """The speaker after an incise's verb: "…, a déclaré le ministre", "…, estime-t-il"."""
+    verb = cue[0]
+    pron = ctx.inversion_pronoun(verb)
+    if pron is not None and pron.lower_.lstrip("-") == "on":
+        # "…, a-t-on appris auprès de la société": whoever was asked is the source
+        asked = _asked(ctx, sent, cue.end)
+        if asked is not None:
+            return asked
+    if pron is not None:
+        # After a direct quotation the speaker is not someone it names; after indirect
+        # speech the statement's own subject often is the speaker ("X investira …,
+        # a-t-elle indiqué").
+        quoted = any(q.start == content.start and q.end == content.end for q in ctx.quotes)
+        return pronoun_source(ctx, pron, (content.start, content.end) if quoted else None)
+    later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i >= cue.end]
+    if later:  # the parser found the inverted subject
+        return source_from(ctx, later[0])
+    phrase = inverted_phrase(ctx, sent, cue.end)
+    inside = ctx.actors.mentions_in(phrase.start, phrase.end)
+    if inside:
+        return speaker_in(ctx, phrase, inside)
+    return phrase_source(ctx, phrase)
+
+
+def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
+    """The source after "auprès de" in the verb's sentence: an actor, or the phrase."""
+    doc = ctx.doc
+    for i in range(start, min(sent.end - 2, start + 6)):
+        if doc[i].lower_ == "auprès" and doc[i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
+            phrase = inverted_phrase(
+                ctx, sent, i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
+            )
+            inside = ctx.actors.mentions_in(phrase.start, phrase.end)
+            if inside:
+                return speaker_in(ctx, phrase, inside)
+            found = phrase_source(ctx, phrase)
+            return found if found != (None, None) else None
+    return None
+
+
+_PHRASE_STOPS = {",", ";", ":", ".", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–"}
+
+
+def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: bool = True) -> Span:
+    """The noun phrase after an inverted verb, past a time ("a rapporté vendredi le FT")
+    or the person addressed ("affirme au journal un proche"), up to a comma, a verb, a
+    relative or a preposition opening a complement of place or means."""
+    doc, grammar = ctx.doc, ctx.grammar
+    first = start
+    while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
+        start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
+    if start < sent.end and doc[start].lower_ in grammar.addressee_prepositions:
+        j = start + 1
+        while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
+            j += 1
+        while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
+            j += 1
+        # "a déclaré à l'AFP vendredi soir, une porte-parole": past a time and a comma
+        while j < sent.end and doc[j].pos_ in ("NOUN", "ADV") and doc[j].is_lower:
+            j += 1
+        if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ in ("DET", "PROPN"):
+            j += 1
+        if j < sent.end and doc[j].pos_ in ("DET", "PROPN"):
+            start = j
+    if past_complements and start < sent.end and doc[start].pos_ == "ADP":
+        # "déclare dans un entretien paru lundi dans Les Echos le PDG du groupe": past the
+        # complements, to the first noun phrase no preposition governs.
+        j = start + 1
+        while j < sent.end and doc[j].text not in _PHRASE_STOPS:
+            if doc[j].pos_ in ("DET", "PROPN") and doc[j - 1].pos_ not in ("ADP", "DET", "PROPN"):
+                start = j
+                break
+            j += 1
+    if start < sent.end and doc[start].pos_ not in ("DET", "PROPN"):
+        start = first
+    end = start
+    seen_noun = False
+    while end < sent.end:
+        token = doc[end]
+        if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
+            end = _apposed_name(doc, end + 1, sent.end)
+            break  # "le directeur financier de Norvia, Paul Estrade"
+        if (
+            token.text in _PHRASE_STOPS
+            or token.pos_ in ("VERB", "AUX")
+            or token.lower_ in grammar.relative_subjects
+            or token.lower_ in grammar.source_prepositions
+            or (
+                seen_noun
+                and token.pos_ == "ADP"
+                and token.lower_ not in grammar.complement_prepositions
+            )
+        ):
+            break
+        seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
+        end += 1
+    return doc[start:end]
+
+
+def _apposed_name(doc: Doc, start: int, limit: int) -> int:
+    """The end of a proper name standing alone between commas from `start`, or 0."""
+    end = start
+    while end < limit and doc[end].pos_ == "PROPN":
+        end += 1
+    closed = end == limit or doc[end].is_punct
+    return end if end > start and closed else 0
