@@ -30,10 +30,11 @@ from claimx.records import (
     PercentRecord,
     TextSpan,
 )
+from claimx.text import QUOTE_MARKS
 
 _MONEY_VALUES = ("amount", "currency", "qualifier", "amount_max")
 _PERCENT_VALUES = ("value", "unit", "qualifier", "value_max")
-_TRIM = " \t\n\r\u00a0«»“”\"'.,;:!?—–-"
+_TRIM = " \t\n\r\u00a0'.,;:!?—–-" + "".join(QUOTE_MARKS)
 
 Links = list[tuple[int, int, str]]  # (start, end, id) of what a claim may hold, by start
 

@@ -20,6 +20,8 @@ from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from claimx.text import QUOTE_MARKS
+
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per doc and kept in `doc.user_data`."""
@@ -140,7 +142,7 @@ def match_near(
     return spans
 
 
-_MARKS = re.compile('[«»“”"\n]')
+_MARKS = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "\n]")
 
 
 def quote_marks(doc: Doc) -> list[tuple[int, str]]:

@@ -15,10 +15,16 @@ LIMIT = 40  # characters
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+_PREFIX = 200  # characters of a text that almost always hold its first WORDS words
+
+
 def slug(text: str) -> str:
     """Lower case, unaccented, words joined by hyphens: "L'Élysée" → "l-elysee"."""
+    words = _WORD.findall(fold(text[:_PREFIX]))
+    if len(words) <= WORDS and len(text) > _PREFIX:
+        words = _WORD.findall(fold(text))  # the prefix may end inside one of them
     kept: list[str] = []
-    for word in _WORD.findall(fold(text))[:WORDS]:
+    for word in words[:WORDS]:
         if kept and len("-".join([*kept, word])) > LIMIT:
             break  # whole words only
         kept.append(word[:LIMIT])

@@ -6,6 +6,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Quotation marks of French news, opening -> closing: the one definition every module uses.
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+QUOTE_OPENERS = tuple(QUOTE_PAIRS)
+QUOTE_CLOSERS = tuple(QUOTE_PAIRS.values())
+QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS)
+
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 

@@ -13,10 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.docs import quote_marks
+from claimx.text import QUOTE_PAIRS
 
 GROUP = "claimx_quotes"
-_PAIRS = {"«": "»", "“": "”", '"': '"'}
-_CLOSERS = {"»", "”"}
+_PAIRS = QUOTE_PAIRS
+_CLOSERS = {c for o, c in QUOTE_PAIRS.items() if c != o}  # closes only
 
 
 def parse_quotes(doc: Doc) -> list[Span]:

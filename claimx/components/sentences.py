@@ -18,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimx.docs import doc_text
+from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
-_CLOSERS = {"»", "”", '"', ")", "’"}
-_OPENERS = {"«", "“", '"', "(", "-", "–", "—"}
+_CLOSERS = {*QUOTE_CLOSERS, ")", "’"}
+_OPENERS = {*QUOTE_OPENERS, "(", "-", "–", "—"}
 _CUT = re.compile(r"[.!?…]+|\n")
 # A sentence opens at most three tokens after a cut: after one closing quote and one space.
 _LOOK_AHEAD = 4

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import (
-    QUOTE_CLOSERS,
-    QUOTE_OPENERS,
-    DocContext,
-    is_present_participle,
-)
+from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.inverted import inverted_phrase
 from claimx.docs import has_morph
+from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
 _FINAL = {".", "!", "?", "…", ";"}
 

@@ -11,9 +11,7 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
 from claimx.components.hits import AttributionHit
 from claimx.docs import Sentences, has_morph
-
-QUOTE_OPENERS = ("«", "“", '"')
-QUOTE_CLOSERS = ("»", "”", '"')
+from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
 
 @dataclass

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
 from claimx.components.attributions.sources import source_from, speaker_in
+from claimx.text import QUOTE_MARKS
 
 
 def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> Source:
@@ -51,7 +52,7 @@ def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
     return None
 
 
-_PHRASE_STOPS = {",", ";", ":", ".", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–"}
+_PHRASE_STOPS = {",", ";", ":", ".", "!", "?", *QUOTE_MARKS, "(", ")", "—", "–"}
 
 
 def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: bool = True) -> Span:

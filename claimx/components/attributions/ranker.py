@@ -11,6 +11,7 @@ speaker…) and keeps the best by a linear score. The weights are data
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,19 +82,22 @@ class SourceRanker:
     def rank(self, ctx: DocContext, hit: AttributionHit) -> AttributionHit:
         """The hit with the best-scoring candidate as its source (the rules' own choice
         wins ties)."""
+        found = candidates(ctx, hit)
+        first = next(found, None)  # the rules' own choice comes first
+        if first is None:
+            return hit
         if self.log is None and self.weights:
             # features lie in [0, 1]: no other candidate can score above the sum of the
             # positive weights, so a rules' choice scoring that much stands unread
             bound = sum(max(0.0, w) for f, w in self.weights.items() if f != "rule")
-            rules = candidates_of(ctx, hit, rules_only=True)
-            if rules and self.score(rules[0]) >= bound:
+            if self.score(first) >= bound:
                 return hit
-        candidates = candidates_of(ctx, hit)
+        every = [first, *found]
         if self.log is not None:
-            self.log.append((hit, candidates))
-        if len(candidates) < 2 or not self.weights:
+            self.log.append((hit, every))
+        if len(every) < 2 or not self.weights:
             return hit
-        best = max(candidates, key=lambda c: (self.score(c), c.features["rule"]))
+        best = max(every, key=lambda c: (self.score(c), c.features["rule"]))
         if best.features["rule"]:
             return hit
         actor = best.actor
@@ -101,11 +105,9 @@ class SourceRanker:
         return AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
 
 
-def candidates_of(
-    ctx: DocContext, hit: AttributionHit, rules_only: bool = False
-) -> list[Candidate]:
-    """The rules' source and every actor named in the cue's sentence or the one before
-    (`rules_only`: the rules' source alone)."""
+def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
+    """The rules' source first, then every other actor named in the cue's sentence or
+    the one before (each candidate's features computed as it is asked for)."""
     sent = ctx.sentences.of(hit.cue.start)
     previous = ctx.sentences.of(sent.start - 1) if sent.start > 0 else sent
     nearest: dict[int, Span] = {}
@@ -116,32 +118,41 @@ def candidates_of(
         held = nearest.get(id(actor))
         if held is None or _distance(mention, hit.cue) < _distance(held, hit.cue):
             nearest[id(actor)] = mention
-    found: list[Candidate] = []
     if hit.source is None:
         features = dict.fromkeys(FEATURES, 0.0)
         features.update(rule=1.0, free_text=1.0)
-        found.append(Candidate(None, hit.source_text, features))
-    last = _last_before(ctx, sent, hit.cue)
-    speaker = next((h.source for h in reversed(ctx.hits) if h.source is not None), None)
-    verbs = _verb_group(hit.cue)
-    opening = ctx.first_word(sent)
-    for mention in nearest.values():
-        actor = ctx.actors.owner(mention)
-        assert actor is not None
-        if rules_only and actor is not hit.source:
-            continue
-        features = _features(ctx, hit, mention, actor, sent, verbs)
-        features["sentence_opening"] = float(mention.start == opening)
-        features["rule"] = float(actor is hit.source)
-        features["previous_speaker"] = float(actor is speaker)
-        features["nearest_before"] = float(mention is last)
-        found.append(Candidate(actor, actor.name, features))
-    if hit.source is not None and not any(c.actor is hit.source for c in found):
+        yield Candidate(None, hit.source_text, features)
+    elif id(hit.source) not in nearest:
         features = dict.fromkeys(FEATURES, 0.0)
         features.update(rule=1.0, salience=_salience(hit.source))
         _mark_kind(features, hit.source)
-        found.append(Candidate(hit.source, hit.source_text, features))
-    return found
+        yield Candidate(hit.source, hit.source_text, features)
+    context = _Context(ctx, hit, sent)
+    mentions = list(nearest.values())
+    mentions.sort(key=lambda m: ctx.actors.owner(m) is not hit.source)  # the rules' first
+    for mention in mentions:
+        yield context.candidate(mention)
+
+
+class _Context:
+    """What every candidate of one hit is compared with."""
+
+    def __init__(self, ctx: DocContext, hit: AttributionHit, sent: Span) -> None:
+        self.ctx, self.hit, self.sent = ctx, hit, sent
+        self.last = _last_before(ctx, sent, hit.cue)
+        self.speaker = next((h.source for h in reversed(ctx.hits) if h.source is not None), None)
+        self.verbs = _verb_group(hit.cue)
+        self.opening = ctx.first_word(sent)
+
+    def candidate(self, mention: Span) -> Candidate:
+        actor = self.ctx.actors.owner(mention)
+        assert actor is not None
+        features = _features(self.ctx, self.hit, mention, actor, self.sent, self.verbs)
+        features["sentence_opening"] = float(mention.start == self.opening)
+        features["rule"] = float(actor is self.hit.source)
+        features["previous_speaker"] = float(actor is self.speaker)
+        features["nearest_before"] = float(mention is self.last)
+        return Candidate(actor, actor.name, features)
 
 
 def _features(
