@@ -18,11 +18,12 @@ from claimx.batch.state import (
     order_key,
     read_index,
     shard_indexes,
+    shard_locks,
     unchanged,
 )
 from claimx.batch.worker import process_chunk
 from claimx.errors import NoInput, OutputError
-from claimx.inputs import InputFile, discover
+from claimx.inputs import InputFile, discover, renamed
 from claimx.store.files import exclusive, remove_stale_temps, write_atomic
 from claimx.store.layout import INDEX_NAME
 
@@ -70,13 +71,16 @@ def merge_indexes(out: Path) -> int:
     with exclusive(out):
         entries = sorted(read_index(out).values(), key=lambda e: (e.file.split("/"), order_key(e)))
         write_atomic(out / INDEX_NAME, "".join(entry_line(e) for e in entries))
-        _drop_shard_indexes(out)
+        _drop_shard_files(out)
         remove_stale_temps(out)
     return len(entries)
 
 
-def _drop_shard_indexes(out: Path) -> None:
-    for name in shard_indexes(out):
+def _drop_shard_files(out: Path) -> None:
+    """Remove the shards' indexes, merged, and their lock files. Called with the folder's
+    lock held exclusively: a shard takes its own lock only while it shares the folder's,
+    so that no shard is at work and none can take a lock file removed here."""
+    for name in [*shard_indexes(out), *shard_locks(out)]:
         (out / name).unlink(missing_ok=True)
 
 
@@ -89,6 +93,7 @@ def _run(
     on_document: Callable[[str], None] | None,
 ) -> Report:
     started = time.monotonic()
+    inputs = list(inputs)
     files, ignored = discover(inputs, globs, excludes, options.output_dir)
     shard = options.shard
     if shard is not None:
@@ -141,7 +146,7 @@ def _run(
     ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=order_key)]
     if out is not None:
         _compact(out, options, files, ordered, previous)
-    return Report(ordered, ignored, time.monotonic() - started)
+    return Report(ordered, ignored, time.monotonic() - started, renamed(inputs))
 
 
 def _to_do(
@@ -181,7 +186,7 @@ def _compact(
     others = [e for e in earlier.values() if e.file not in seen]
     write_atomic(out / options.index_name, "".join(entry_line(e) for e in [*ordered, *others]))
     if shard is None:
-        _drop_shard_indexes(out)
+        _drop_shard_files(out)
 
 
 def _process(

@@ -256,6 +256,8 @@ def _summary(report: Report, options: BatchOptions) -> None:
         count = len(report.ignored)
         line += f"; {count} file{'s' if count > 1 else ''} of other kinds ignored"
     warn(line)
+    for given, name in report.renamed if output is not None else []:
+        warn(f"  {given}: written as {output / name} (another input bears its name)")
     for entry in report.failed[:10]:
         warn(f"  {entry.input}: {entry.error}")
     if failed > 10:
