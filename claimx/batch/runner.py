@@ -51,11 +51,13 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
         # Two batches on one folder would rewrite each other's index; the shards of one
         # batch share the folder, each holding its own shard's lock.
-        with exclusive(out, shared=options.shard is not None):
+        # The workers hold the locks too: a lock is free when every process of this
+        # batch has ended (`claimx.batch.lifetime`).
+        with exclusive(out, shared=options.shard is not None) as lock:
             if options.shard is None:
-                return _run(inputs, options, globs, excludes, on_progress, on_document)
-            with exclusive(out, options.shard.lock_name):
-                return _run(inputs, options, globs, excludes, on_progress, on_document)
+                return _run(inputs, options, globs, excludes, on_progress, on_document, (lock,))
+            with exclusive(out, options.shard.lock_name) as own:
+                return _run(inputs, options, globs, excludes, on_progress, on_document, (lock, own))
     except OSError as err:  # the folder, its lock or its index: nothing more can be kept
         where = err.filename or out
         raise OutputError(
@@ -91,6 +93,7 @@ def _run(
     excludes: Iterable[str],
     on_progress: Callable[[Progress], None] | None,
     on_document: Callable[[str], None] | None,
+    locks: tuple[int, ...] = (),
 ) -> Report:
     started = time.monotonic()
     inputs = list(inputs)
@@ -122,7 +125,7 @@ def _run(
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         pending: dict[int, list[str]] = {}
         next_to_stream = 0
-        for number, (done, documents) in _process(chunks, options, fingerprint, previous):
+        for number, (done, documents) in _process(chunks, options, fingerprint, previous, locks):
             for entry in done:
                 entries.setdefault(entry.file, []).append(entry)
                 if index is not None:
@@ -194,8 +197,10 @@ def _process(
     options: BatchOptions,
     fingerprint: str,
     previous: dict[str, Entry],
+    locks: tuple[int, ...],
 ) -> Iterator[tuple[int, tuple[list[Entry], list[str]]]]:
-    """(chunk number, result) as chunks complete, in worker processes when jobs > 1."""
+    """(chunk number, result) as chunks complete, in worker processes when jobs > 1
+    (which hold the folder's `locks` while they live)."""
     if not chunks:
         return
     jobs = max(1, min(options.jobs, len(chunks)))
@@ -222,4 +227,4 @@ def _process(
 
         yield from on_dask(tasks, jobs, options.scheduler)
         return
-    yield from in_workers(tasks, jobs, options.model)
+    yield from in_workers(tasks, jobs, options.model, locks)
