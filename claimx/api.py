@@ -13,6 +13,7 @@ from claimx import __version__
 from claimx.articles import Article
 from claimx.claims import doc_claims
 from claimx.errors import InputError, ModelError
+from claimx.repetition import repetitive
 from claimx.resources import models_dir
 from claimx.store.records import ArticleInfo, Extraction
 from claimx.token_match import prime as prime_token_match
@@ -136,12 +137,13 @@ class Failure:
 
 
 def refusal(article: Article, max_length: int) -> str | None:
-    """Why an article is not analysed at all (empty, too long, not prose), or None."""
+    """Why an article is not analysed at all (empty, too long, not prose, repetitive), or
+    None."""
     if not article.text.strip():
         return f"{article.source}: empty input, nothing to analyse"
     if len(article.text) > max_length:
         return too_long(article, max_length)
-    return not_prose(article)
+    return not_prose(article) or repetitive(article)
 
 
 def extract_many(

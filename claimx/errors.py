@@ -45,3 +45,9 @@ class ModelError(ClaimxError):
 
 class BelowThreshold(ClaimxError):
     """`claimx eval --min`: a score is below its threshold."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised by the command line's handler where Ctrl-C would raise
+    KeyboardInterrupt, and handled as it is (what was done is kept), with its own exit
+    code. Not a ClaimxError: no `except Exception` on the way may swallow it."""

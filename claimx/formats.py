@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from claimx.articles import Article, decode
+from claimx.articles import Article, clean_text, decode
 from claimx.errors import InputError
 from claimx.store.serialize import load_untrusted_yaml
 
@@ -210,6 +210,7 @@ def _record(record: Any, source: str, options: ReadOptions, where: str) -> Artic
     text = next((record[f] for f in options.text_fields if isinstance(record.get(f), str)), None)
     if text is None:
         raise InputError(f"{where}: no text field (looked for {', '.join(options.text_fields)})")
+    text = clean_text(text)  # a "\\ud800" escape: a lone surrogate, as in any input
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return _article(text, source, sha, record, options)
 
@@ -221,16 +222,18 @@ def _article(
         fields = options.meta_fields.get(name, ())
         return next((meta[f] for f in fields if meta.get(f) not in (None, "")), None)
 
-    title, url, publisher = first("title"), first("url"), first("publisher")
+    def string(value: Any) -> str | None:
+        return clean_text(str(value)) if value is not None else None
+
     return Article(
         text=text,
         source=source,
         sha256=sha,
-        title=str(title) if title is not None else None,
+        title=string(first("title")),
         date=iso_date(first("date")),
-        url=str(url) if url is not None else None,
-        publisher=str(publisher) if publisher is not None else None,
-        lang=str(meta.get("lang") or options.lang or "") or None,
+        url=string(first("url")),
+        publisher=string(first("publisher")),
+        lang=string(meta.get("lang") or options.lang or "") or None,
     )
 
 

@@ -9,7 +9,8 @@ is appended as work completes: an interrupted run loses nothing already written.
 
 By concern: `state` (entries, options, shards, the index), `worker`, `runner`;
 the input files come from `claimx.inputs`, the output layout from `claimx.store`;
-where chunks run: `pool` (local worker processes) or `dask_engine` (a Dask cluster).
+where chunks run: `pool` (local worker processes, which end with the batch and hold its
+locks: `lifetime`) or `dask_engine` (a Dask cluster).
 """
 
 from claimx.batch.runner import merge_indexes, run

@@ -6,10 +6,12 @@ file, and the rest of the batch goes on."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from claimx.batch.lifetime import Inherited
 from claimx.batch.state import BatchOptions, Entry
 from claimx.batch.worker import init_worker, work_on
 from claimx.inputs import InputFile
@@ -20,14 +22,18 @@ Result = tuple[int, tuple[list[Entry], list[str]]]
 SHARED_ATTEMPTS = 2
 
 
-def in_workers(tasks: list[Task], jobs: int, model: str | None) -> Iterator[Result]:
-    """(chunk number, result) as chunks complete in `jobs` worker processes."""
+def in_workers(
+    tasks: list[Task], jobs: int, model: str | None, held: tuple[int, ...] = ()
+) -> Iterator[Result]:
+    """(chunk number, result) as chunks complete in `jobs` worker processes, which end
+    with this one and hold the lock files `held` (open file descriptors) as long as
+    they live."""
     remaining = {task[0]: task for task in tasks}
     breaks = 0
     while remaining:
         alone = breaks >= SHARED_ATTEMPTS
         batch = [min(remaining)] if alone else sorted(remaining)
-        executor = _executor(1 if alone else jobs, model)
+        executor = _executor(1 if alone else jobs, model, held)
         futures: dict[Future[Result], int] = {
             executor.submit(work_on, remaining[number]): number for number in batch
         }
@@ -51,9 +57,12 @@ def in_workers(tasks: list[Task], jobs: int, model: str | None) -> Iterator[Resu
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
+def _executor(jobs: int, model: str | None, held: tuple[int, ...]) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")  # explicit: fork would copy a loaded model
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(model,))
+    locks = tuple(Inherited(fd) for fd in held)
+    return ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=init_worker, initargs=(model, os.getpid(), locks)
+    )
 
 
 def died(task: Task) -> list[Entry]:

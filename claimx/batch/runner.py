@@ -18,11 +18,12 @@ from claimx.batch.state import (
     order_key,
     read_index,
     shard_indexes,
+    shard_locks,
     unchanged,
 )
 from claimx.batch.worker import process_chunk
 from claimx.errors import NoInput, OutputError
-from claimx.inputs import InputFile, discover
+from claimx.inputs import InputFile, discover, renamed
 from claimx.store.files import exclusive, remove_stale_temps, write_atomic
 from claimx.store.layout import INDEX_NAME
 
@@ -50,11 +51,13 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
         # Two batches on one folder would rewrite each other's index; the shards of one
         # batch share the folder, each holding its own shard's lock.
-        with exclusive(out, shared=options.shard is not None):
+        # The workers hold the locks too: a lock is free when every process of this
+        # batch has ended (`claimx.batch.lifetime`).
+        with exclusive(out, shared=options.shard is not None) as lock:
             if options.shard is None:
-                return _run(inputs, options, globs, excludes, on_progress, on_document)
-            with exclusive(out, options.shard.lock_name):
-                return _run(inputs, options, globs, excludes, on_progress, on_document)
+                return _run(inputs, options, globs, excludes, on_progress, on_document, (lock,))
+            with exclusive(out, options.shard.lock_name) as own:
+                return _run(inputs, options, globs, excludes, on_progress, on_document, (lock, own))
     except OSError as err:  # the folder, its lock or its index: nothing more can be kept
         where = err.filename or out
         raise OutputError(
@@ -70,13 +73,16 @@ def merge_indexes(out: Path) -> int:
     with exclusive(out):
         entries = sorted(read_index(out).values(), key=lambda e: (e.file.split("/"), order_key(e)))
         write_atomic(out / INDEX_NAME, "".join(entry_line(e) for e in entries))
-        _drop_shard_indexes(out)
+        _drop_shard_files(out)
         remove_stale_temps(out)
     return len(entries)
 
 
-def _drop_shard_indexes(out: Path) -> None:
-    for name in shard_indexes(out):
+def _drop_shard_files(out: Path) -> None:
+    """Remove the shards' indexes, merged, and their lock files. Called with the folder's
+    lock held exclusively: a shard takes its own lock only while it shares the folder's,
+    so that no shard is at work and none can take a lock file removed here."""
+    for name in [*shard_indexes(out), *shard_locks(out)]:
         (out / name).unlink(missing_ok=True)
 
 
@@ -87,8 +93,10 @@ def _run(
     excludes: Iterable[str],
     on_progress: Callable[[Progress], None] | None,
     on_document: Callable[[str], None] | None,
+    locks: tuple[int, ...] = (),
 ) -> Report:
     started = time.monotonic()
+    inputs = list(inputs)
     files, ignored = discover(inputs, globs, excludes, options.output_dir)
     shard = options.shard
     if shard is not None:
@@ -117,7 +125,7 @@ def _run(
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         pending: dict[int, list[str]] = {}
         next_to_stream = 0
-        for number, (done, documents) in _process(chunks, options, fingerprint, previous):
+        for number, (done, documents) in _process(chunks, options, fingerprint, previous, locks):
             for entry in done:
                 entries.setdefault(entry.file, []).append(entry)
                 if index is not None:
@@ -141,7 +149,7 @@ def _run(
     ordered = [e for file in files for e in sorted(entries.get(file.rel, []), key=order_key)]
     if out is not None:
         _compact(out, options, files, ordered, previous)
-    return Report(ordered, ignored, time.monotonic() - started)
+    return Report(ordered, ignored, time.monotonic() - started, renamed(inputs))
 
 
 def _to_do(
@@ -181,7 +189,7 @@ def _compact(
     others = [e for e in earlier.values() if e.file not in seen]
     write_atomic(out / options.index_name, "".join(entry_line(e) for e in [*ordered, *others]))
     if shard is None:
-        _drop_shard_indexes(out)
+        _drop_shard_files(out)
 
 
 def _process(
@@ -189,8 +197,10 @@ def _process(
     options: BatchOptions,
     fingerprint: str,
     previous: dict[str, Entry],
+    locks: tuple[int, ...],
 ) -> Iterator[tuple[int, tuple[list[Entry], list[str]]]]:
-    """(chunk number, result) as chunks complete, in worker processes when jobs > 1."""
+    """(chunk number, result) as chunks complete, in worker processes when jobs > 1
+    (which hold the folder's `locks` while they live)."""
     if not chunks:
         return
     jobs = max(1, min(options.jobs, len(chunks)))
@@ -217,4 +227,4 @@ def _process(
 
         yield from on_dask(tasks, jobs, options.scheduler)
         return
-    yield from in_workers(tasks, jobs, options.model)
+    yield from in_workers(tasks, jobs, options.model, locks)

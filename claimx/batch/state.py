@@ -12,7 +12,13 @@ from pathlib import Path
 from claimx import __version__
 from claimx.formats import ReadOptions
 from claimx.inputs import InputFile
-from claimx.store.layout import INDEX_NAME, SHARD_INDEXES, shard_index_name, shard_lock_name
+from claimx.store.layout import (
+    INDEX_NAME,
+    SHARD_INDEXES,
+    SHARD_LOCKS,
+    shard_index_name,
+    shard_lock_name,
+)
 
 CHUNK_FILES = 16
 
@@ -118,11 +124,13 @@ class Progress:
 
 @dataclass
 class Report:
-    """The outcome of a run: one entry per input article, and what was ignored."""
+    """The outcome of a run: one entry per input article, what was ignored, and the inputs
+    given another name in the output tree (another input bears theirs)."""
 
     entries: list[Entry]
     ignored: list[str]
     seconds: float
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for e in self.entries if e.status == status)
@@ -152,8 +160,19 @@ def shard_indexes(output_dir: Path) -> list[str]:
     return sorted(p.name for p in output_dir.glob(SHARD_INDEXES) if p.is_file())
 
 
+def shard_locks(output_dir: Path) -> list[str]:
+    """The names of the shard runs' lock files in an output folder."""
+    return sorted(p.name for p in output_dir.glob(SHARD_LOCKS) if p.is_file())
+
+
 def entry_line(entry: Entry) -> str:
-    return json.dumps(asdict(entry), ensure_ascii=False, sort_keys=False) + "\n"
+    """An index line. The index says what became of each article, done or failed, whichever
+    run did it: a file skipped as unchanged is written as done (as an uninterrupted run
+    writes it); `skipped` is a run's report only."""
+    data = asdict(entry)
+    if data["status"] == "skipped":
+        data["status"] = "done"
+    return json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def order_key(entry: Entry) -> tuple[int, str]:

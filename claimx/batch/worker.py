@@ -7,6 +7,7 @@ import signal
 from typing import TYPE_CHECKING, Any
 
 from claimx.articles import read_bytes
+from claimx.batch.lifetime import Inherited, end_with
 from claimx.batch.state import BatchOptions, Entry
 from claimx.errors import InputError, ModelError
 from claimx.formats import ReadOptions, Unit, read_units, reason
@@ -26,13 +27,15 @@ _WORKER_NLP: Language | None = None
 _WORKER_ERROR: str | None = None
 
 
-def init_worker(model: str | None) -> None:
-    """Load the pipeline once per worker; the parent process handles Ctrl-C.
+def init_worker(model: str | None, parent: int, held: tuple[Inherited, ...] = ()) -> None:
+    """Load the pipeline once per worker; the parent process handles Ctrl-C. The worker
+    ends with its parent and holds the output folder's locks (`held`) until it ends.
 
     A failure is kept for the first task to report: an initializer that raises makes
     the pool start new workers for ever.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with(parent, held)
     global _WORKER_NLP, _WORKER_ERROR
     from claimx.api import load_pipeline
 

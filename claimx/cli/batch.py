@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import typer
@@ -14,7 +19,7 @@ import typer
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Lang, Model
 from claimx.cli.output import warn
-from claimx.errors import NoInput, PartialFailure, UsageError
+from claimx.errors import NoInput, PartialFailure, Terminated, UsageError
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -158,18 +163,24 @@ def batch(
     )
     display = _Display()
     try:
-        report = run(
-            inputs,
-            options,
-            globs=glob,
-            excludes=exclude,
-            on_progress=display.update,
-            on_document=_write_document if stream else None,
-        )
-    except KeyboardInterrupt:
+        with _terminate_as_interrupt():
+            report = run(
+                inputs,
+                options,
+                globs=glob,
+                excludes=exclude,
+                on_progress=display.update,
+                on_document=_write_document if stream else None,
+            )
+    except KeyboardInterrupt as stop:
         display.close()
-        warn("interrupted: what was done is kept; run the same command again to resume")
-        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        terminated = isinstance(stop, Terminated)
+        warn(
+            f"{'terminated' if terminated else 'interrupted'}: what was done is kept; "
+            "run the same command again to resume"
+        )
+        code = ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
+        raise typer.Exit(int(code)) from None
     finally:
         display.close()
     _summary(report, options)
@@ -177,6 +188,25 @@ def batch(
         raise NoInput("no article matched the inputs" + (" and --glob" if glob else ""))
     if report.failed:
         raise PartialFailure()
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises Terminated for the block (once: a second one does not cut the
+    stopping of the workers short), so that it stops a batch as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write_document(document: str) -> None:
@@ -256,6 +286,9 @@ def _summary(report: Report, options: BatchOptions) -> None:
         count = len(report.ignored)
         line += f"; {count} file{'s' if count > 1 else ''} of other kinds ignored"
     warn(line)
+    for given, name in report.renamed:
+        if output is not None:
+            warn(f"  {given}: written as {output / name} (another input bears its name)")
     for entry in report.failed[:10]:
         warn(f"  {entry.input}: {entry.error}")
     if failed > 10:

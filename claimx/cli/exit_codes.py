@@ -30,7 +30,8 @@ class ExitCode(IntEnum):
     BUSY = 7  # another claimx batch is writing to the same output folder
     ENGINE = 8  # the engine a batch runs on cannot be reached (a Dask scheduler)
     OUTPUT_ERROR = 9  # an output cannot be written (read-only, disk full, not a folder)
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + 15), handled as Ctrl-C: what was done is kept
 
 
 # Most specific first: the first class an error is an instance of gives its code.

@@ -48,10 +48,14 @@ def remove_stale_temps(folder: Path) -> int:
 
 
 @contextmanager
-def exclusive(folder: Path, name: str = LOCK_NAME, shared: bool = False) -> Iterator[None]:
-    """Hold `folder`'s lock (`.claimx-lock` in it) for the block; raise Busy when another
-    process holds it. A shared hold admits other shared ones (the shards of one batch) and
-    excludes an exclusive one. The lock goes with the process, even a killed one."""
+def exclusive(folder: Path, name: str = LOCK_NAME, shared: bool = False) -> Iterator[int]:
+    """Hold `folder`'s lock (`.claimx-lock` in it) for the block, which receives the lock
+    file's descriptor; raise Busy when another process holds it. A shared hold admits other
+    shared ones (the shards of one batch) and excludes an exclusive one.
+
+    The lock belongs to the open file, not to this process: it goes when the last process
+    holding that file closes it or ends, killed or not, this one or a worker it passed the
+    descriptor to (so it is never released explicitly here, only closed)."""
     import fcntl
 
     with (folder / name).open("a") as handle:
@@ -59,7 +63,4 @@ def exclusive(folder: Path, name: str = LOCK_NAME, shared: bool = False) -> Iter
             fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             raise Busy(f"{folder}: another claimx batch is writing there; wait for it") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield handle.fileno()

@@ -13,6 +13,7 @@ TEXT_SUFFIX = ".txt"  # `NAME.txt` beside it: the text its offsets refer to
 INDEX_NAME = "claimx-index.jsonl"
 SHARD_INDEXES = "claimx-index.shard-*.jsonl"  # one per `--shard I/N` run, until merged
 LOCK_NAME = ".claimx-lock"
+SHARD_LOCKS = ".claimx-lock.shard-*-of-*"  # one per `--shard I/N` run, until merged
 TEMP_MARK = ".claimx-tmp-"
 DECISIONS_SUFFIX = ".decisions.yaml"  # `NAME.yaml.decisions.yaml`: its review decisions
 ORPHANS_MARK = ".reviews-"  # `NAME.yaml.reviews-STAMP.yaml`: orphans, by claimx 0.2 and before
