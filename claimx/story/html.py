@@ -1,14 +1,18 @@
 """A self-contained HTML report of one article or a folder: each text with its spans
 highlighted as `claimx show` does, its claims table, then the recurring claims and the
-contradictions. One file, no external assets, no script: it reads offline and archives."""
+contradictions. One file, no external assets, no script: it reads offline and archives.
+
+Everything on the page comes from claims files and articles, untrusted: every value goes
+through `claimx.story.escape` (`text` for content, `attr` for attributes), and a
+Content-Security-Policy forbids scripts even if one slipped through."""
 
 from __future__ import annotations
 
-from html import escape
 from itertools import pairwise
 from typing import Any
 
 from claimx.render import marks
+from claimx.story.escape import attr, text, web_url
 from claimx.story.records import ArticleClaims
 
 STYLE = """
@@ -29,6 +33,8 @@ th { background: #f4f4f6; }
 .legend span { margin-right: 1rem; }
 .missing { color: #b3261e; }
 """
+# No script, no external resource: styles inline, images only as data: urls.
+CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:"
 LEGEND = (
     ("claim", "claim"),
     ("actor", "actor"),
@@ -44,9 +50,10 @@ def report_html(articles: list[ArticleClaims], summary: dict[str, Any], title: s
     parts = [
         "<!DOCTYPE html>",
         '<html lang="fr"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{attr(CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
+        f"<title>{text(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{text(title)}</h1>",
         f'<p class="meta">{len(articles)} articles, '
         f"{sum(len(a.claims) for a in articles)} claims, {len(summary['recurring'])} recurring, "
         f"{len(summary['contradictions'])} contradictions</p>",
@@ -65,11 +72,11 @@ def report_html(articles: list[ArticleClaims], summary: dict[str, Any], title: s
 def _article(number: int, article: ArticleClaims) -> list[str]:
     info, document = article.info, article.document or {}
     heading = info.title or info.source or info.file
-    meta = " · ".join(escape(x) for x in (info.publisher, info.date, info.url) if x)
+    meta = " · ".join(text(x) for x in (info.publisher, info.date, web_url(info.url)) if x)
     out = [
-        f'<section class="article" id="article-{number}" data-file="{escape(info.file)}">',
-        f"<h2>{escape(heading)}</h2>",
-        f'<p class="meta">{meta or escape(info.file)}</p>',
+        f'<section class="article" id="article-{number}" data-file="{attr(info.file)}">',
+        f"<h2>{text(heading)}</h2>",
+        f'<p class="meta">{meta or text(info.file)}</p>',
     ]
     if article.text is None:
         out.append('<p class="missing">The article text was not found beside its claims.</p>')
@@ -80,23 +87,23 @@ def _article(number: int, article: ArticleClaims) -> list[str]:
     return out
 
 
-def _highlighted(text: str, document: dict[str, Any]) -> str:
+def _highlighted(body: str, document: dict[str, Any]) -> str:
     """The text cut into runs of constant highlighting: nested or overlapping spans become
     runs carrying every class (and claim id) that covers them."""
     spans: list[tuple[int, int, str, str]] = [(m.start, m.end, m.kind, "") for m in marks(document)]
     spans += [(c["start"], c["end"], "claim", c["id"]) for c in document.get("claims", [])]
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    cuts = sorted({0, len(body), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     html = []
     for start, end in pairwise(cuts):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
-        piece = escape(text[start:end])
+        piece = text(body[start:end])
         if not covering:
             html.append(piece)
             continue
         kinds = sorted({kind for _, _, kind, _ in covering})
         claims = sorted({claim for *_, claim in covering if claim})
-        data = f' data-claim="{" ".join(claims)}"' if claims else ""
-        html.append(f'<span class="{" ".join(kinds)}"{data}>{piece}</span>')
+        data = f' data-claim="{attr(" ".join(claims))}"' if claims else ""
+        html.append(f'<span class="{attr(" ".join(kinds))}"{data}>{piece}</span>')
     return "".join(html)
 
 
@@ -104,7 +111,7 @@ def _table(kind: str, headers: tuple[str, ...], rows: list[tuple[str, list[str]]
     """A table of class `kind`: (row id, cells as HTML already escaped) per row."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join(
-        f'<tr id="{escape(row_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        f'<tr id="{attr(row_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
         for row_id, cells in rows
     )
     return f'<table class="{kind}"><tr>{head}</tr>{body}</table>'
@@ -126,7 +133,7 @@ def _claims_table(number: int, document: dict[str, Any]) -> str:
             ", ".join(money[i] for i in claim.get("money", []) if i in money),
             (claim.get("review") or {}).get("status") or "",
         ]
-        rows.append((f"claim-{number}-{claim['id']}", [escape(c) for c in cells]))
+        rows.append((f"claim-{number}-{claim['id']}", [text(c) for c in cells]))
     headers = ("id", "claim", "source", "kind", "modality", "money", "review")
     return _table("claims", headers, rows)
 
@@ -136,7 +143,7 @@ def _recurring(summary: dict[str, Any]) -> list[str]:
     for group in summary["recurring"]:
         first = group["first_appearance"]
         places = "<br>".join(
-            escape(f"{p['publisher'] or p['file']} {p['date'] or ''} {p['claim']}")
+            text(f"{p['publisher'] or p['file']} {p['date'] or ''} {p['claim']}")
             for p in group["appearances"]
         )
         cells = [
@@ -146,7 +153,7 @@ def _recurring(summary: dict[str, Any]) -> list[str]:
             str(group["articles"]),
             " ".join(x for x in (first["date"], first["publisher"]) if x),
         ]
-        rows.append((group["id"], [*(escape(c) for c in cells), places]))
+        rows.append((group["id"], [*(text(c) for c in cells), places]))
     headers = ("id", "claim", "source", "articles", "first appearance", "appearances")
     return ["<h2>Recurring claims</h2>", _table("recurring", headers, rows)]
 
@@ -155,9 +162,9 @@ def _contradictions(summary: dict[str, Any]) -> list[str]:
     rows = []
     for item in summary["contradictions"]:
         evidence = "<br>".join(
-            escape(f"{p['publisher'] or p['file']}: « {p['text']} »") for p in item["evidence"]
+            text(f"{p['publisher'] or p['file']}: « {p['text']} »") for p in item["evidence"]
         )
         cells = [item["id"], item["kind"], ", ".join(item["about"]), item["summary"]]
-        rows.append((item["id"], [*(escape(c) for c in cells), evidence]))
+        rows.append((item["id"], [*(text(c) for c in cells), evidence]))
     headers = ("id", "kind", "about", "what", "evidence")
     return ["<h2>Contradictions</h2>", _table("contradictions", headers, rows)]
