@@ -225,7 +225,7 @@ def test_database_is_incremental_searchable_and_summarized_alike(
     assert "0 articles added or updated, 6 unchanged" in again.output
     with sqlite3.connect(database) as connection:
         found = connection.execute(
-            "SELECT claims.text FROM claims_fts JOIN claims ON claims.id = claims_fts.claim_id"
+            "SELECT claims.text FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
             " WHERE claims_fts MATCH 'livraisons'"
         ).fetchall()
         assert len(found) == 2 and all("HBM" in text for (text,) in found)
