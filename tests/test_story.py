@@ -17,7 +17,7 @@ from claimx.batch import BatchOptions, run
 from claimx.cli import app
 from claimx.resources import schema_path
 from claimx.story import collect, summarize
-from claimx.story.compare import is_same_claim, same_figure
+from claimx.story.compare import same_figure
 from claimx.story.records import ArticleClaims, Figure, content_words, from_document
 from claimx.story.tables import BOM, CLAIM_COLUMNS, claim_rows, to_csv
 
@@ -102,9 +102,9 @@ CLAIM = "Nvidia investira 3 milliards d'euros dans un centre de recherche à Gre
         ({"text": CLAIM}, {"text": "Le Parlement a adopté un texte sur la cybersécurité"}, False),
     ],
 )  # fmt: skip
-def test_is_same_claim(first: dict[str, Any], second: dict[str, Any], same: bool) -> None:
-    one, two = articles_of(document([first]), document([second]))
-    assert is_same_claim(one.claims[0], two.claims[0]) is same
+def test_same_claim(first: dict[str, Any], second: dict[str, Any], same: bool) -> None:
+    recurring = summarize(articles_of(document([first]), document([second])))["recurring"]
+    assert bool(recurring) is same
 
 
 def test_claims_of_one_article_never_recur() -> None:
