@@ -133,7 +133,7 @@ def report(
     articles, failed = _articles(inputs, output, force, model, keep=True)
     if title is None:
         single = articles[0].info.title if len(articles) == 1 else None
-        title = single or f"claimx: {', '.join(inputs)}"
+        title = single or f"claimx: the story of {len(articles)} articles"
     _write(report_html(articles, summarize(articles), title), output)
     warn(f"{output}: {len(articles)} articles")
     if failed:
