@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from claimx.story.records import ClaimRow, Figure, content_words, settings
 from claimx.text import fold
@@ -85,6 +86,11 @@ class Event:
     units: tuple[frozenset[Key], ...]
     named: frozenset[str]
     words: frozenset[str]
+
+    @cached_property
+    def specific(self) -> frozenset[Key]:
+        """Its figures, chips and numbers."""
+        return frozenset(k for k in self.keys if _specific(k))
 
 
 def event_of(claim: ClaimRow, words: Rarity) -> Event:
@@ -173,7 +179,7 @@ def link(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> float:
     shared = one.keys & two.keys
     together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
     config = settings()
-    needed = config["event_keys"] - any(_specific(k) for k in shared)
+    needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
     if together < needed:
         return 0.0
     share = together / max(len(one.units), len(two.units))

@@ -20,10 +20,22 @@ from claimx.story.records import ClaimRow, Figure, content_words, settings
 _WORDS = re.compile(r"\w+")
 
 
+def distinct(claims: list[ClaimRow]) -> list[ClaimRow]:
+    """A group's claims with verbatim copies left out (two of each kept, from different
+    articles, so that a pair of articles is still found)."""
+    kept: dict[tuple[object, ...], list[ClaimRow]] = {}
+    for claim in claims:
+        key = (claim.text, claim.stance, tuple(sorted((m.amount or 0) for m in claim.money)))
+        found = kept.setdefault(key, [])
+        if len(found) < 2 and all(c.article is not claim.article for c in found):
+            found.append(claim)
+    return [c for found in kept.values() for c in found]
+
+
 def figure_conflicts(claims: list[ClaimRow]) -> Iterator[tuple[ClaimRow, ClaimRow]]:
     """Pairs of claims of one group, in different articles, giving one measure of one period
     different figures."""
-    for a, b in combinations(claims, 2):
+    for a, b in combinations(distinct(claims), 2):
         if a.article is b.article or not a.money or not b.money:
             continue
         if any(same_figure(x, y) for x in a.money for y in b.money):
@@ -79,7 +91,7 @@ def stance_conflicts(claims: list[ClaimRow]) -> Iterator[tuple[ClaimRow, ClaimRo
     """Pairs of claims of one group, in different articles, stating and hedging (or
     denying) the same proposition."""
     needed = settings()["same_proposition"]
-    for a, b in combinations(claims, 2):
+    for a, b in combinations(distinct(claims), 2):
         if a.article is b.article or a.stance == b.stance:
             continue
         if "forecast" in (a.modality, b.modality):

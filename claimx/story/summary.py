@@ -56,9 +56,7 @@ def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
     first_of: dict[tuple[object, ...], int] = {}
     copies: dict[int, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
-        substantial = len(claim.words) >= settings()["copy_words"]
-        first = first_of.setdefault(_copy_key(claim), n) if substantial else n
-        copies[first].append(n)
+        copies[first_of.setdefault(_copy_key(claim), n)].append(n)
     distinct = sorted(copies)
     words = rarity(claims)
     events = [event_of(claims[n], words) for n in distinct]
@@ -71,7 +69,12 @@ def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
     linked = complete_groups(len(distinct), links, articles)
     grouped = {x for g in linked for x in g}
     groups = [[n for x in g for n in copies[distinct[x]]] for g in linked]
-    groups += [copies[n] for x, n in enumerate(distinct) if x not in grouped]  # copies alone
+    groups += [  # copies alone: a story when they say something, not a stock phrase
+        copies[n]
+        for x, n in enumerate(distinct)
+        if x not in grouped
+        and (len(claims[n].words) >= settings()["copy_words"] or len(events[x].units) > 1)
+    ]
     groups = [g for g in groups if len({id(claims[n].article) for n in g}) > 1]
     ordered = [sorted(g, key=lambda n: _first_key(claims[n])) for g in groups]
     return sorted(
