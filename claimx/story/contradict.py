@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 
-from claimx.story.compare import same_figure
+from claimx.story.compare import overlap, same_figure
 from claimx.story.records import ClaimRow, Figure, content_words, settings
 
 _WORDS = re.compile(r"\w+")
@@ -96,12 +96,5 @@ def stance_conflicts(claims: list[ClaimRow]) -> Iterator[tuple[ClaimRow, ClaimRo
             continue
         if "forecast" in (a.modality, b.modality):
             continue  # a forecast, then the fact
-        if _overlap(a, b) >= needed:
+        if overlap(a, b) >= needed:
             yield a, b
-
-
-def _overlap(a: ClaimRow, b: ClaimRow) -> float:
-    """The share of the shorter claim's content words found in the other."""
-    if not a.words or not b.words:
-        return 0.0
-    return len(a.words & b.words) / min(len(a.words), len(b.words))
