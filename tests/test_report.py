@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections import defaultdict
@@ -31,14 +32,19 @@ class Highlights(HTMLParser):
         self.stack: list[list[str]] = []
         self.claims: dict[tuple[str, str], str] = defaultdict(str)
         self.external: list[str] = []
+        self.links: list[str] = []  # navigation: within the page, or to the original article
+        self.anchors: dict[str, tuple[str, str]] = {}  # span id -> (section, claim ids)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "section":
             self.section = values.get("data-file") or ""
-        for name in ("src", "href"):
-            if values.get(name):
-                self.external.append(values[name] or "")
+        if values.get("src"):
+            self.external.append(values["src"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag == "span" and values.get("id"):
+            self.anchors[values["id"] or ""] = (self.section, values.get("data-claim") or "")
         if tag == "link":
             self.external.append(values.get("href") or "link")
         if tag == "span":
@@ -57,9 +63,56 @@ def check_highlights(html: str, story: Path) -> None:
     parser = Highlights()
     parser.feed(html)
     assert parser.external == []  # self-contained: no external asset
+    assert all(link.startswith(("#", "https://", "http://")) for link in parser.links)
     articles = collect([str(story)])
     expected = {(a.info.file, c.id): c.text for a in articles for c in a.claims}
     assert expected and dict(parser.claims) == expected
+
+
+def check_story_first(html: str, story: Path) -> None:
+    """The story comes first, with outlets and dates; every appearance links to its
+    sentence's highlight; no file path or claim id is shown to the reader."""
+    parser = Highlights()
+    parser.feed(html)
+    visible = Visible()
+    visible.feed(html)
+    shown = " ".join(visible.parts)
+    first = shown[: shown.index("The texts")]
+    articles = collect([str(story)])
+    assert (
+        shown.index("The story")
+        < shown.index("Where articles disagree")
+        < shown.index("The articles")
+    )
+    for article in articles:
+        assert str(article.info.publisher) in first and str(article.info.date) in first
+        assert article.info.file not in shown and Path(article.info.file).name not in shown
+        assert all(f" {claim.id} " not in f" {shown} " for claim in article.claims)
+    inside = [link[1:] for link in parser.links if re.fullmatch(r"#a\d+-c\d+", link)]
+    assert inside and all(anchor in parser.anchors for anchor in inside)
+    expected = {(a.info.file, c.id): c.text for a in articles for c in a.claims}
+    for anchor in inside:  # the link leads to the start of that claim's highlight
+        section, claims = parser.anchors[anchor]
+        assert any((section, claim) in expected for claim in claims.split())
+
+
+class Visible(HTMLParser):
+    """The text a reader sees (no style, no title)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("style", "title")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("style", "title")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +129,8 @@ def test_every_claim_is_highlighted_in_the_page(report: tuple[Path, Path]) -> No
     out, page = report
     html = page.read_text(encoding="utf-8")
     check_highlights(html, out)
-    assert "Recurring claims" in html and "Contradictions" in html
+    check_story_first(html, out)
+    assert "The story" in html and "Where articles disagree" in html
     again = CliRunner().invoke(app, ["report", str(out), "-o", str(page)])
     assert again.exit_code == 2  # not overwritten without --force
 
@@ -101,15 +155,17 @@ def test_the_page_renders_in_headless_chromium(report: tuple[Path, Path], tmp_pa
         check=True,
     ).stdout
     check_highlights(dom, out)  # what the browser parsed, not only what claimx wrote
+    check_story_first(dom, out)
     artifacts = Path(os.environ.get("CLAIMX_TEST_ARTIFACTS", ROOT / "test-artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
-    screenshot = artifacts / "report.png"
-    screenshot.unlink(missing_ok=True)
-    subprocess.run(
-        [browser, *flags, "--window-size=1200,2400", f"--screenshot={screenshot}", page.as_uri()],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert screenshot.stat().st_size > 20_000  # a page with text, not a blank one
+    for name, size in (("report.png", "1200,2400"), ("report-first-screen.png", "1280,800")):
+        screenshot = artifacts / name
+        screenshot.unlink(missing_ok=True)
+        subprocess.run(
+            [browser, *flags, f"--window-size={size}", f"--screenshot={screenshot}", page.as_uri()],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert screenshot.stat().st_size > 20_000  # a page with text, not a blank one

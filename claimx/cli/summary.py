@@ -40,6 +40,12 @@ def summary(
         None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    bom: bool = typer.Option(
+        False,
+        "--bom",
+        help="Begin CSV with a byte-order mark (for spreadsheet programs); "
+        "the default for CSV written to FILE, never on stdout otherwise.",
+    ),
     model: Model = None,
 ) -> None:
     """The story of many articles: actors, chips, money, recurring claims, contradictions.
@@ -47,7 +53,7 @@ def summary(
     INPUT: claims files, batch output folders, claimx databases (.db), or articles
     (extracted on the fly).
     """
-    from claimx.store.serialize import to_json, to_jsonl, to_yaml
+    from claimx.store.serialize import to_jsonl, to_yaml
     from claimx.story import summarize
     from claimx.story.tables import (
         CLAIM_COLUMNS,
@@ -74,13 +80,13 @@ def summary(
             render(result, Console(file=buffer, highlight=False, no_color=True, width=120))
             text = buffer.getvalue()
         elif output_format is SummaryFormat.csv:
-            text = to_csv(claim_rows(articles, result), CLAIM_COLUMNS)
+            text = to_csv(claim_rows(articles, result), CLAIM_COLUMNS, bom=bom or bool(output))
         elif output_format is SummaryFormat.csv_recurring:
-            text = to_csv(recurring_rows(result), RECURRING_COLUMNS)
+            text = to_csv(recurring_rows(result), RECURRING_COLUMNS, bom=bom or bool(output))
         elif output_format is SummaryFormat.jsonld:
-            from claimx.story.jsonld import claims_jsonld
+            from claimx.story.jsonld import claims_jsonld, jsonld_text
 
-            text = to_json(claims_jsonld(articles, result))
+            text = jsonld_text(claims_jsonld(articles, result))
         elif output_format is SummaryFormat.json:
             text = to_jsonl(result)  # one line: a folder's summary runs to megabytes (jq reads it)
         else:
@@ -127,7 +133,7 @@ def report(
     articles, failed = _articles(inputs, output, force, model, keep=True)
     if title is None:
         single = articles[0].info.title if len(articles) == 1 else None
-        title = single or f"claimx: {', '.join(inputs)}"
+        title = single or f"claimx: the story of {len(articles)} articles"
     _write(report_html(articles, summarize(articles), title), output)
     warn(f"{output}: {len(articles)} articles")
     if failed:

@@ -1,15 +1,28 @@
-"""Which claims of different articles are the same claim, and which disagree.
+"""Which claims of different articles tell the same event, said by the same source.
 
-Candidates come from an inverted index of content words (and of figures and chips), so
-that a folder of thousands of articles is not compared pair by pair.
+Two claims are linked only when their sources agree (the same, one left out by a copy, or
+one quoting the other's source) and they share enough of what names an event: figures,
+chips, named actors other than the source, and content words rare in the collection (by
+document frequency). Time phrases, function words and generic words never count. Groups
+are held together by every member (complete linkage): a claim joins a group only when it is
+linked to each claim of it, so two stories never chain through a common phrase.
+
+Candidates come from an inverted index of those event keys, so that a folder of thousands of
+articles is not compared pair by pair.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
-from claimx.story.records import ClaimRow, Figure, settings
+from claimx.story.records import ClaimRow, Figure, content_words, settings
+from claimx.text import fold
+
+Key = object  # a word stem, ("figure", currency, amount) or ("chip", name)
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
@@ -23,10 +36,6 @@ def same_figure(a: Figure, b: Figure) -> bool:
     return abs(a.amount - b.amount) <= tolerance * max(abs(a.amount), abs(b.amount))
 
 
-def shares_figure(a: ClaimRow, b: ClaimRow) -> bool:
-    return any(same_figure(x, y) for x in a.money for y in b.money)
-
-
 def overlap(a: ClaimRow, b: ClaimRow) -> float:
     """The share of the shorter claim's content words found in the other."""
     if not a.words or not b.words:
@@ -35,82 +44,181 @@ def overlap(a: ClaimRow, b: ClaimRow) -> float:
 
 
 def compatible_sources(a: ClaimRow, b: ClaimRow) -> bool:
-    """The same source, or a source left out by one of them (a copy that drops "selon X")."""
-    return a.source is None or b.source is None or a.source.key == b.source.key
+    """The same source, a source left out by one of them (a copy that drops "selon X"), or
+    one's source among the other's actors (a chain: "selon Reuters, X a dit")."""
+    if a.source is None or b.source is None or a.source.key == b.source.key:
+        return True
+    return a.source.key in b.about or b.source.key in a.about
 
 
-def is_same_claim(a: ClaimRow, b: ClaimRow) -> bool:
-    if not compatible_sources(a, b):
-        return False
+@dataclass(frozen=True)
+class Rarity:
+    """How many articles of the collection use each word: a word is rare enough to name an
+    event when at most `limit` articles do."""
+
+    articles: Counter[str]
+    limit: float
+
+    def rare(self, word: str) -> bool:
+        return self.articles[word] <= self.limit
+
+
+def rarity(claims: Iterable[ClaimRow]) -> Rarity:
+    """The document frequency of the claims' words, by article."""
+    words: dict[int, set[str]] = defaultdict(set)
+    for claim in claims:
+        words[id(claim.article)] |= claim.words
+    counts: Counter[str] = Counter(w for found in words.values() for w in found)
     config = settings()
-    share = overlap(a, b)
-    return share >= config["same_claim"] or (_strong(a, b) and share >= config["same_topic"])
+    limit = max(config["rare_articles"], config["rare_share"] * len(words))
+    return Rarity(counts, limit)
 
 
-def disagree_on_figure(a: ClaimRow, b: ClaimRow) -> bool:
-    """About the same actors and topic, each with an amount in one currency, none the same."""
-    if not a.money or not b.money or a.article == b.article:
-        return False
-    if not (a.about & b.about) or shares_figure(a, b):
-        return False
-    currencies = {m.currency for m in a.money if m.amount} & {m.currency for m in b.money}
-    return bool(currencies) and overlap(a, b) >= settings()["same_topic"]
+@dataclass(frozen=True)
+class Event:
+    """What in a claim names its event. `keys`: figures, chips, actors named only through
+    coreference, and the stems of salient words (names of actors other than the source,
+    rare content words; never time, generic or function words); `units`: the keys said
+    together (a name, a phrase such as "terres rares"), each one piece of evidence; `named`:
+    the name stems of the companies and people it is about, its source left out."""
+
+    keys: frozenset[Key]
+    units: tuple[frozenset[Key], ...]
+    named: frozenset[str]
+    words: frozenset[str]
+
+    @cached_property
+    def specific(self) -> frozenset[Key]:
+        """Its figures, chips and numbers."""
+        return frozenset(k for k in self.keys if _specific(k))
 
 
-def candidates(claims: list[ClaimRow]) -> Iterator[tuple[int, int]]:
-    """Pairs (i, j), i < j, of claims of different articles worth comparing."""
-    limit = settings()["max_postings"]
-    postings: dict[object, list[int]] = defaultdict(list)
-    for j, claim in enumerate(claims):
+def event_of(claim: ClaimRow, words: Rarity) -> Event:
+    """The event keys of a claim, in units, given the collection's word rarity."""
+    config = settings()
+    ignored = config["time_set"] | config["generic_set"]
+    if claim.source is not None:
+        ignored = ignored | content_words(claim.source.name)
+    others = [a for a in claim.actors if claim.source is None or a.key != claim.source.key]
+    names = {w for actor in others for w in content_words(actor.name)}
+    units: list[frozenset[Key]] = []
+    for figure in claim.money:  # a figure is one key, not its digits and unit words
+        ignored = ignored | content_words(figure.text)
+        if figure.amount:
+            units.append(frozenset({("figure", figure.currency, figure.amount)}))
+    for chip in claim.chips:
+        ignored = ignored | content_words(chip)
+        units.append(frozenset({("chip", fold(chip))}))
+    current: set[Key] = set()
+    for token in _TOKEN.findall(fold(claim.text)):
+        if len(token) == 1 and not token.isdigit():
+            continue  # an elided article or preposition (d', l') does not cut a phrase
+        stem = _stem(token)
+        salient = stem and stem not in ignored and (stem in names or words.rare(stem))
+        if salient and not _specific(stem):
+            current.add(stem)
+            continue
+        if current:
+            units.append(frozenset(current))
+            current = set()
+        if salient:  # a number ("800 chercheurs", "la 25e") is a unit of its own
+            units.append(frozenset({stem}))
+    if current:
+        units.append(frozenset(current))
+    said = frozenset(k for unit in units for k in unit)
+    for actor in others:  # named through coreference only ("le fabricant de puces")
+        stems = content_words(actor.name) - ignored
+        if stems and not stems & said:
+            units.append(frozenset({("actor", actor.key)}))
+    named = {
+        w
+        for a in others
+        if a.kind in ("organization", "person")
+        for w in content_words(a.name) - ignored
+    }
+    keys = frozenset(k for unit in units for k in unit)
+    return Event(keys, tuple(dict.fromkeys(units)), frozenset(named), claim.words | names)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _stem(token: str) -> str | None:
+    """A token's content-word stem (as `content_words` makes them), or None for a
+    function word, a short one, a year or a day of the month."""
+    if token.isdigit():
+        return token if len(token) > 2 and not _year(token) else None
+    stems = content_words(token)
+    return next(iter(stems)) if stems else None
+
+
+def _specific(key: Key) -> bool:
+    """A figure, a chip or a number: a key that alone points at one fact."""
+    return (isinstance(key, tuple) and key[0] != "actor") or (
+        isinstance(key, str) and any(ch.isdigit() for ch in key)
+    )
+
+
+def _year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
+
+
+def _same_companies(one: Event, two: Event) -> bool:
+    """Whether two claims that both name companies or people name one in common."""
+    return not (one.named and two.named) or bool(one.named & two.words or two.named & one.words)
+
+
+def link(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> float:
+    """How surely two claims of different articles tell one event from one source: the
+    share of event units they share, of the claim with more (0 when not linked). They must
+    share `event_keys` units, one fewer when a figure, chip or number is among them."""
+    if a.article is b.article or not compatible_sources(a, b):
+        return 0.0
+    if not _same_companies(one, two):
+        return 0.0
+    shared = one.keys & two.keys
+    together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
+    config = settings()
+    needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
+    if together < needed:
+        return 0.0
+    share = together / max(len(one.units), len(two.units))
+    return share if share >= config["event_share"] else 0.0
+
+
+def candidates(events: Sequence[Event], articles: Sequence[object]) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, of claims of different articles sharing enough event keys."""
+    limit, needed = settings()["max_postings"], settings()["event_keys"] - 1
+    postings: dict[Key, list[int]] = defaultdict(list)
+    for j, event in enumerate(events):
         counts: Counter[int] = Counter()
-        for key in _keys(claim):
+        for key in event.keys:
             seen = postings[key]
-            # a common word: only its latest claims (a story's earlier copies are joined
-            # to them already, groups being transitive)
             counts.update(seen[-limit:])
             seen.append(j)
         for i, shared in counts.items():
-            if claims[i].article != claim.article and (shared >= 2 or _strong(claims[i], claim)):
+            if shared >= needed and articles[i] is not articles[j]:
                 yield i, j
 
 
-def _keys(claim: ClaimRow) -> Iterable[object]:
-    yield from claim.words
-    for figure in claim.money:
-        if figure.amount:
-            yield ("figure", figure.currency, _magnitude(figure.amount))
-    for chip in claim.chips:
-        yield ("chip", chip)
-
-
-def _magnitude(amount: float) -> int:
-    return len(str(int(abs(amount))))
-
-
-def _strong(a: ClaimRow, b: ClaimRow) -> bool:
-    """A figure or a chip in common."""
-    return shares_figure(a, b) or bool(set(a.chips) & set(b.chips))
-
-
-class Groups:
-    """Union-find over claim numbers."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def members(self) -> list[list[int]]:
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            groups[self.find(i)].append(i)
-        return [g for g in groups.values() if len(g) > 1]
+def complete_groups(
+    size: int, links: dict[tuple[int, int], float], same: Sequence[object]
+) -> list[list[int]]:
+    """Groups of linked items, each item linked to every other of its group unless both are
+    of one article (`same[i] is same[j]`): strongest links first, two groups joined only
+    when every pair across them is linked (complete linkage, no chaining)."""
+    group_of = list(range(size))
+    members: dict[int, list[int]] = {i: [i] for i in range(size)}
+    for (i, j), _ in sorted(links.items(), key=lambda item: (-item[1], item[0])):
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        if all(
+            same[x] is same[y] or (min(x, y), max(x, y)) in links
+            for x in members[a]
+            for y in members[b]
+        ):
+            for x in members[b]:
+                group_of[x] = a
+            members[a] += members.pop(b)
+    return [sorted(g) for g in members.values() if len(g) > 1]

@@ -1,7 +1,13 @@
 """Claims files as a SQLite database: articles, actors, mentions, claims, attributions, money
-and chips with foreign keys, and full-text search over claim text (`claims_fts`). Loading
-is incremental: a claims file already loaded and unchanged (size, modification time, its
-decisions file's included) is skipped, a changed one replaced, in one transaction per run."""
+and chips with foreign keys (to their target columns, as Datasette labels them), and
+full-text search over claim text configured as sqlite-utils does it (`claims_fts`, an FTS5
+table with `content=` and its triggers), so that `sqlite-utils search` and Datasette's
+`_search` find claims. The schema's version is the database's `user_version`.
+
+Loading is incremental: a claims file already loaded and unchanged (size, modification time,
+its decisions file's included) is skipped, a changed one replaced, in one transaction per
+run taken with the write lock first: a second run waits for it (`WAIT` seconds) or refuses
+(`Busy`). A damaged database file is an `InputError`, never a traceback."""
 
 from __future__ import annotations
 
@@ -11,48 +17,64 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from claimx.errors import InputError, OutputError
+from claimx.errors import Busy, InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
 from claimx.story.records import actor_ref
 
+SCHEMA_VERSION = 2  # 1: foreign keys without target columns, a standalone FTS table
+WAIT = 5.0  # seconds a run waits for another one writing the same database
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL, doc INTEGER NOT NULL, size INTEGER,
     mtime_ns INTEGER, sha256 TEXT, source TEXT, title TEXT, date TEXT, url TEXT,
     publisher TEXT, lang TEXT, chars INTEGER, UNIQUE (file, doc));
 CREATE TABLE IF NOT EXISTS actors (
-    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     wikidata TEXT, roles TEXT);
 CREATE TABLE IF NOT EXISTS mentions (
-    id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
     start INTEGER, "end" INTEGER, text TEXT);
 CREATE TABLE IF NOT EXISTS chips (
-    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, name TEXT NOT NULL, vendor TEXT, mentions INTEGER);
 CREATE TABLE IF NOT EXISTS money (
-    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, amount NUMERIC,
     amount_max NUMERIC, currency TEXT, qualifier TEXT);
 CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
     modality TEXT, review_status TEXT, review_note TEXT);
 CREATE TABLE IF NOT EXISTS attributions (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims ON DELETE CASCADE, kind TEXT,
-    source_actor_id INTEGER REFERENCES actors ON DELETE SET NULL, source_text TEXT,
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, kind TEXT,
+    source_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, source_text TEXT,
     cue TEXT, cue_start INTEGER, cue_end INTEGER, quote TEXT);
 CREATE TABLE IF NOT EXISTS claim_actors (
-    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
-    actor_id INTEGER NOT NULL REFERENCES actors ON DELETE CASCADE);
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS claim_chips (
-    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
-    chip_id INTEGER NOT NULL REFERENCES chips ON DELETE CASCADE);
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    chip_id INTEGER NOT NULL REFERENCES chips(id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS claim_money (
-    claim_id INTEGER NOT NULL REFERENCES claims ON DELETE CASCADE,
-    money_id INTEGER NOT NULL REFERENCES money ON DELETE CASCADE);
-CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(text, claim_id UNINDEXED);
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    money_id INTEGER NOT NULL REFERENCES money(id) ON DELETE CASCADE);
+CREATE VIRTUAL TABLE IF NOT EXISTS [claims_fts] USING FTS5 ([text], content=[claims]);
+CREATE TRIGGER IF NOT EXISTS [claims_ai] AFTER INSERT ON [claims] BEGIN
+  INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [claims_ad] AFTER DELETE ON [claims] BEGIN
+  INSERT INTO [claims_fts] ([claims_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [claims_au] AFTER UPDATE ON [claims] BEGIN
+  INSERT INTO [claims_fts] ([claims_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+  INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
 CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
 CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
@@ -69,23 +91,6 @@ CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
 """
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) a claimx database."""
-    try:
-        connection = sqlite3.connect(path)
-        connection.execute("PRAGMA foreign_keys = ON")
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-        if tables and "articles" not in tables:  # someone else's database: leave it alone
-            connection.close()
-            raise InputError(f"{path}: a database that is not claimx's; not changed")
-        connection.executescript(SCHEMA)
-    except sqlite3.OperationalError as err:  # cannot open or create it here
-        raise OutputError(f"{path}: cannot open ({err})") from None
-    except sqlite3.DatabaseError as err:
-        raise InputError(f"{path}: not a claimx database ({err})") from None
-    return connection
-
-
 def load_into(
     path: Path,
     inputs: Iterable[str],
@@ -95,9 +100,63 @@ def load_into(
     """Load claims files (or folders of them) into the database at `path`; return the
     articles added or replaced and those unchanged."""
     try:
-        return _load(connect(path), inputs, on_error)
-    except sqlite3.OperationalError as err:  # full, read-only, locked
-        raise OutputError(f"{path}: cannot write ({err}); the database is as it was") from None
+        connection = sqlite3.connect(path, timeout=WAIT, isolation_level=None)
+    except sqlite3.Error as err:  # cannot open or create it here
+        raise OutputError(f"{path}: cannot open ({err})") from None
+    try:
+        _begin(connection, path)
+        return _load(connection, inputs, on_error)
+    except sqlite3.Error as err:
+        if connection.in_transaction:
+            connection.rollback()
+        raise database_error(path, err, writing=True) from None
+    finally:
+        connection.close()
+
+
+def database_error(
+    path: Path, err: sqlite3.Error, *, writing: bool
+) -> Busy | InputError | OutputError:
+    """The claimx error of a SQLite error on the database at `path`: busy (another run
+    writes it), damaged, or not writable (full, read-only)."""
+    message = str(err)
+    if isinstance(err, sqlite3.OperationalError) and ("locked" in message or "busy" in message):
+        return Busy(f"{path}: another claimx run is writing to this database; try again later")
+    if isinstance(err, sqlite3.OperationalError) and writing:
+        return OutputError(f"{path}: cannot write ({message}); the database is as it was")
+    unchanged = "; not changed" if writing else ""
+    return InputError(f"{path}: a damaged database or not a claimx one ({message}){unchanged}")
+
+
+def _begin(connection: sqlite3.Connection, path: Path) -> None:
+    """Take the write lock (waiting for another run), check the database is claimx's and of
+    this schema, create its tables in a new one."""
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("BEGIN IMMEDIATE")
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if tables and "articles" not in tables:  # someone else's database: leave it alone
+        raise InputError(f"{path}: a database that is not claimx's; not changed")
+    if tables and version != SCHEMA_VERSION:
+        raise InputError(
+            f"{path}: a database of another claimx version (schema {version or 1}, this claimx"
+            f" writes schema {SCHEMA_VERSION}); load into a new file"
+        )
+    if not tables:
+        for statement in _statements(SCHEMA):
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a script (triggers kept whole), to run inside one transaction."""
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
 
 
 def _load(
@@ -105,32 +164,30 @@ def _load(
     inputs: Iterable[str],
     on_error: Callable[[str], None] | None,
 ) -> tuple[int, int]:
+    """Load every input in the transaction `_begin` opened, then commit (a killed run leaves
+    the database as it was)."""
     added = kept = 0
-    try:
-        with connection:  # one transaction: a killed run leaves the database as it was
-            for given in inputs:
-                target = Path(given)
-                if not target.exists():
-                    raise InputError(f"{given}: no such file or folder")
-                files = claims_files(target, empty_ok=True)
-                for file in files:
-                    version = stamp(file)  # the claims file's and its decisions'
-                    if _unchanged(connection, str(file), version):
-                        kept += 1
-                        continue
-                    try:
-                        documents = claims_documents(file, keep_copy=target.is_dir())
-                    except InputError as err:
-                        if on_error is None:
-                            raise
-                        on_error(str(err))
-                        continue
-                    _delete(connection, str(file))
-                    for number, document in enumerate(documents):
-                        _insert(connection, str(file), number, version, document)
-                    added += 1
-    finally:
-        connection.close()
+    for given in inputs:
+        target = Path(given)
+        if not target.exists():
+            raise InputError(f"{given}: no such file or folder")
+        for file in claims_files(target, empty_ok=True):
+            version = stamp(file)  # the claims file's and its decisions'
+            if _unchanged(connection, str(file), version):
+                kept += 1
+                continue
+            try:
+                documents = claims_documents(file, keep_copy=target.is_dir())
+            except InputError as err:
+                if on_error is None:
+                    raise
+                on_error(str(err))
+                continue
+            _delete(connection, str(file))
+            for number, document in enumerate(documents):
+                _insert(connection, str(file), number, version, document)
+            added += 1
+    connection.execute("COMMIT")
     return added, kept
 
 
@@ -208,10 +265,6 @@ def _insert_claim(
         (article, claim["id"], claim["text"], claim["start"], claim["end"],
          claim.get("modality"), review.get("status"), review.get("note")),
     ).lastrowid  # fmt: skip
-    connection.execute(  # the FTS row has the claim's id as its rowid, to delete it fast
-        "INSERT INTO claims_fts (rowid, text, claim_id) VALUES (?, ?, ?)",
-        (row, claim["text"], row),
-    )
     attribution = claim.get("attribution")
     if attribution:
         cue = attribution.get("cue") or {}
@@ -236,9 +289,5 @@ def _insert_claim(
 def _delete(connection: sqlite3.Connection, file: str) -> None:
     """Remove a claims file's articles and everything that hangs on them."""
     articles = [r[0] for r in connection.execute("SELECT id FROM articles WHERE file = ?", (file,))]
-    for article in articles:
-        connection.execute(
-            "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE article_id = ?)",
-            (article,),
-        )
+    for article in articles:  # the claims' full-text rows go with them (a trigger)
         connection.execute("DELETE FROM articles WHERE id = ?", (article,))

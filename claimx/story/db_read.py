@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.errors import InputError
+from claimx.story.db import WAIT, database_error
 from claimx.story.records import ArticleClaims, from_document
 
 ARTICLE_FIELDS = ("source", "title", "date", "url", "publisher", "sha256")
@@ -16,7 +17,15 @@ Local = dict[tuple[str, int], str]  # (table, row id) → the item's id in its a
 
 
 def read_database(path: Path) -> list[ArticleClaims]:
-    """The articles of a claimx database, as `claimx summary` compares them."""
+    """The articles of a claimx database, as `claimx summary` compares them; a damaged or
+    foreign database is an InputError, one being written a Busy error."""
+    try:
+        return _read(path)
+    except sqlite3.Error as err:
+        raise database_error(path, err, writing=False) from None
+
+
+def _read(path: Path) -> list[ArticleClaims]:
     connection = _open(path)
     connection.row_factory = sqlite3.Row
     try:
@@ -38,11 +47,9 @@ def read_database(path: Path) -> list[ArticleClaims]:
 def _open(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise InputError(f"{path}: no such database")
-    try:  # read-only: a summary writes nothing, and reads a database on read-only media
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as err:
-        raise InputError(f"{path}: not a claimx database ({err})") from None
+    # read-only: a summary writes nothing, and reads a database on read-only media
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=WAIT)
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     if "articles" not in tables:
         connection.close()
         raise InputError(f"{path}: a database that is not claimx's")

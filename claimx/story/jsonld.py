@@ -1,11 +1,16 @@
 """Claims as schema.org `Claim` objects in JSON-LD, ready for a ClaimReview: one per
 recurring claim (every appearance) and one per claim seen once. claimx's own fields
-(attribution kind, cue, modality, review decision) go under the `claimx:` namespace."""
+(attribution kind, cue, modality, review decision) go under the `claimx:` namespace.
+
+The text is meant to be pasted into `<script type="application/ld+json">`: `<`, `>` and `&`
+are written as `\\u003c`, `\\u003e`, `\\u0026` (so no `</script>` can close the element), and
+only http(s) urls are kept (no `javascript:`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from claimx.story.escape import script_json, web_url
 from claimx.story.records import ActorRef, ArticleClaims, ArticleRef, ClaimRow
 
 NAMESPACE = "urn:claimx:"
@@ -36,6 +41,11 @@ def claims_jsonld(articles: list[ArticleClaims], summary: dict[str, Any]) -> dic
         "@context": {"@vocab": "https://schema.org/", "claimx": NAMESPACE},
         "@graph": graph,
     }
+
+
+def jsonld_text(document: dict[str, Any]) -> str:
+    """The JSON-LD document as text to paste into a script element."""
+    return script_json(document)
 
 
 def _claim(identifier: str, claims: list[ClaimRow]) -> dict[str, Any]:
@@ -76,8 +86,9 @@ def _author(actor: ActorRef) -> dict[str, Any]:
 def _appearance(claim: ClaimRow) -> dict[str, Any]:
     info: ArticleRef = claim.article
     work: dict[str, Any] = {"@type": "NewsArticle", "claimx:file": info.file}
-    if info.url:
-        work["url"] = info.url
+    url = web_url(info.url)
+    if url:
+        work["url"] = url
     if info.title:
         work["headline"] = info.title
     if info.date:

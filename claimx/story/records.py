@@ -109,6 +109,10 @@ class ArticleClaims:
 def settings() -> dict[str, Any]:
     data: dict[str, Any] = load_yaml("story.yaml")
     data["function_set"] = frozenset(fold(w) for w in data["function_words"])
+    for name in ("time", "generic", "period", "part"):
+        words = [fold(w) for w in data[f"{name}_words"]]
+        # as content_words gives them (stems), and whole (short words, "t1")
+        data[f"{name}_set"] = frozenset(words) | frozenset(w[: data["stem"]] for w in words)
     return data
 
 

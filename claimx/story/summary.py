@@ -4,54 +4,36 @@ or denied in another)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
-from claimx.story.compare import Groups, candidates, disagree_on_figure, is_same_claim
-from claimx.story.records import ActorRef, ArticleClaims, ArticleRef, ClaimRow, Figure
+from claimx.story.compare import (
+    candidates,
+    complete_groups,
+    event_of,
+    link,
+    rarity,
+    same_figure,
+)
+from claimx.story.contradict import figure_conflicts, stance_conflicts
+from claimx.story.records import (
+    ActorRef,
+    ArticleClaims,
+    ArticleRef,
+    ClaimRow,
+    Figure,
+    content_words,
+    settings,
+)
 
 
 def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
     """The summary of `articles` as plain data (the `claimx summary` JSON)."""
     claims = [claim for article in articles for claim in article.claims]
-    groups = Groups(len(claims))
-    # Verbatim copies (a wire reprinted) are one claim to compare; their copies join it.
-    first_of: dict[tuple[object, ...], int] = {}
-    for n, claim in enumerate(claims):
-        first = first_of.setdefault(_copy_key(claim), n)
-        if first != n:
-            groups.join(first, n)
-    distinct = sorted(first_of.values())
-    disagreements: list[tuple[int, int]] = []
-    for x, y in candidates([claims[n] for n in distinct]):
-        i, j = distinct[x], distinct[y]
-        if is_same_claim(claims[i], claims[j]):
-            groups.join(i, j)
-        if disagree_on_figure(claims[i], claims[j]):
-            disagreements.append((i, j))
-    recurring = sorted(
-        (sorted(g, key=lambda n: _first_key(claims[n])) for g in groups.members()),
-        key=lambda g: (-len({claims[n].article for n in g}), _first_key(claims[g[0]])),
-    )
-    recurring = [g for g in recurring if len({claims[n].article for n in g}) > 1]
+    recurring = recurring_groups(claims)
     group_of = {n: f"R{k}" for k, g in enumerate(recurring, 1) for n in g}
-    contradictions = _modality_conflicts(recurring, claims, group_of)
-    seen: set[tuple[str, ...]] = set()
-    for i, j in disagreements:
-        a, b = claims[i], claims[j]
-        # one contradiction per pair of stories and pair of figures, however many copies
-        pair = tuple(sorted(f"{group_of.get(n, n)}:{_amounts(c)}" for n, c in ((i, a), (j, b))))
-        if pair in seen:
-            continue
-        seen.add(pair)
-        contradictions.append(
-            {
-                "kind": "figure",
-                "about": sorted({x.name for x in _refs(a) if x.key in b.about}),
-                "summary": f"{_figures(a)} vs {_figures(b)}",
-                "evidence": [_appearance(a, group_of.get(i)), _appearance(b, group_of.get(j))],
-            }
-        )
+    contradictions = _contradictions(recurring, claims, group_of)
     for number, item in enumerate(contradictions, 1):
         item["id"] = f"X{number}"
     return {
@@ -60,34 +42,104 @@ def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
         "chips": _chips(articles),
         "money": _money(articles),
         "recurring": [
-            _recurring(f"R{k}", [claims[n] for n in g]) for k, g in enumerate(recurring, 1)
+            _recurring(f"R{k}", [claims[n] for n in g], _event(claims, g))
+            for k, g in enumerate(recurring, 1)
         ],
         "contradictions": [{"id": c.pop("id"), **c} for c in contradictions],
     }
 
 
-def _modality_conflicts(
+def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
+    """Groups of claim numbers telling one event across articles, most articles first;
+    each group's claims by date."""
+    # Verbatim copies (a wire reprinted) are compared once; their copies join the first.
+    first_of: dict[tuple[object, ...], int] = {}
+    copies: dict[int, list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        copies[first_of.setdefault(_copy_key(claim), n)].append(n)
+    distinct = sorted(copies)
+    words = rarity(claims)
+    events = [event_of(claims[n], words) for n in distinct]
+    articles = [claims[n].article for n in distinct]
+    links: dict[tuple[int, int], float] = {}
+    for x, y in candidates(events, articles):
+        strength = link(claims[distinct[x]], claims[distinct[y]], events[x], events[y])
+        if strength:
+            links[(x, y)] = strength
+    linked = complete_groups(len(distinct), links, articles)
+    grouped = {x for g in linked for x in g}
+    groups = [[n for x in g for n in copies[distinct[x]]] for g in linked]
+    groups += [  # copies alone: a story when they say something, not a stock phrase
+        copies[n]
+        for x, n in enumerate(distinct)
+        if x not in grouped
+        and (len(claims[n].words) >= settings()["copy_words"] or len(events[x].units) > 1)
+    ]
+    groups = [g for g in groups if len({id(claims[n].article) for n in g}) > 1]
+    ordered = [sorted(g, key=lambda n: _first_key(claims[n])) for g in groups]
+    return sorted(
+        ordered,
+        key=lambda g: (-len({id(claims[n].article) for n in g}), _first_key(claims[g[0]])),
+    )
+
+
+def _contradictions(
     recurring: list[list[int]], claims: list[ClaimRow], group_of: dict[int, str]
 ) -> list[dict[str, Any]]:
-    found = []
+    """Figure and stance contradictions inside each recurring group, one per pair of
+    figures (or stances) per group, however many copies."""
+    found: list[dict[str, Any]] = []
     for group in recurring:
-        stances: dict[str, ClaimRow] = {}
-        for n in group:
-            stances.setdefault(claims[n].stance, claims[n])
-        if len(stances) > 1:
-            first = claims[group[0]]
-            found.append(
-                {
-                    "kind": "modality",
-                    "about": sorted({x.name for x in _refs(first)}),
-                    "summary": " vs ".join(
-                        f"{stance} in {claim.article.outlet}" for stance, claim in stances.items()
-                    ),
-                    "recurring": group_of[group[0]],
-                    "evidence": [_appearance(c, group_of[group[0]]) for c in stances.values()],
-                }
-            )
+        members = [claims[n] for n in group]
+        name = group_of[group[0]]
+        seen: set[tuple[str, ...]] = set()
+        for a, b in figure_conflicts(members):
+            pair = tuple(sorted((_amounts(a), _amounts(b))))
+            if pair not in seen:
+                seen.add(pair)
+                found.append(
+                    _contradiction("figure", name, a, b, f"{_figures(a)} vs {_figures(b)}")
+                )
+        for a, b in stance_conflicts(members):
+            pair = tuple(sorted((a.stance, b.stance)))
+            if pair not in seen:
+                seen.add(pair)
+                what = f"{a.stance} in {a.article.outlet} vs {b.stance} in {b.article.outlet}"
+                found.append(_contradiction("modality", name, a, b, what))
     return found
+
+
+def _contradiction(kind: str, group: str, a: ClaimRow, b: ClaimRow, what: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "about": sorted({x.name for x in _refs(a) if x.key in b.about}),
+        "summary": what,
+        "recurring": group,
+        "evidence": [_appearance(a, group), _appearance(b, group)],
+    }
+
+
+def _event(claims: list[ClaimRow], group: list[int]) -> str:
+    """A short line naming a group's event: the words, figures and chips all its claims
+    share, in the order of the first."""
+    members = [claims[n] for n in group]
+    shared = frozenset.intersection(*(c.words for c in members))
+    config = settings()
+    first = members[0]
+    skip = config["time_set"] | config["generic_set"]
+    skip = skip.union(*(content_words(m.text) for m in first.money))
+    picked: list[str] = []
+    stems: set[str] = set()
+    for word in re.findall(r"\w+", first.text):
+        stem = next(iter(content_words(word)), "")
+        if stem and stem in shared and stem not in skip and stem not in stems:
+            stems.add(stem)
+            picked.append(word)
+    figures = [
+        m.text for m in first.money if all(any(same_figure(m, x) for x in c.money) for c in members)
+    ]
+    line = ", ".join([*figures, *picked[: config["event_words"]]])
+    return line or " ".join(first.text.split()[: config["event_words"]])
 
 
 def _copy_key(claim: ClaimRow) -> tuple[object, ...]:
@@ -152,12 +204,13 @@ def _figure(figure: Figure) -> dict[str, Any]:
     }
 
 
-def _recurring(group_id: str, claims: list[ClaimRow]) -> dict[str, Any]:
+def _recurring(group_id: str, claims: list[ClaimRow], event: str) -> dict[str, Any]:
     first = claims[0]
     sources = {c.source.key: c.source for c in claims if c.source}
     figures = {(m.amount, m.currency): m for c in claims for m in c.money}
     return {
         "id": group_id,
+        "event": event,
         "text": first.text,
         "source": _actor_ref(next(iter(sources.values()))) if sources else None,
         "articles": len({c.article for c in claims}),

@@ -1,4 +1,8 @@
-"""A summary as spreadsheet rows (CSV, UTF-8 with a BOM) and as terminal tables."""
+"""A summary as spreadsheet rows (CSV, UTF-8) and as terminal tables.
+
+Every cell comes from claims files, articles or front matter: untrusted. A text cell that a
+spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+return) is neutralized as OWASP advises, with a leading `'`."""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import csv
 import io
 from typing import Any
 
+from claimx.story.escape import cell
 from claimx.story.records import ArticleClaims
 
-BOM = "\ufeff"  # spreadsheet programs read the CSV as UTF-8 only with it
+BOM = "\ufeff"  # spreadsheet programs read a CSV file as UTF-8 only with it
 
 CLAIM_COLUMNS = [
     "file", "date", "publisher", "title", "url", "claim", "start", "end", "text", "source",
@@ -95,14 +100,15 @@ def recurring_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    """CSV text with a BOM, quoted as spreadsheets expect; None as an empty cell."""
+def to_csv(rows: list[dict[str, Any]], columns: list[str], *, bom: bool = False) -> str:
+    """CSV text quoted as spreadsheets expect (with a BOM when `bom`, for a file meant for a
+    spreadsheet program); None as an empty cell, formula-like text neutralized."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
-    return BOM + buffer.getvalue()
+        writer.writerow({k: cell(row.get(k)) for k in columns})
+    return (BOM if bom else "") + buffer.getvalue()
 
 
 def _amount(amount: float | None) -> str:
