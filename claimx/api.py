@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimx import __version__
@@ -49,10 +50,7 @@ def load_pipeline(model: str | None = None) -> Language:
     try:
         nlp = spacy.load(base, exclude=list(settings.get("exclude") or []))
     except OSError as err:
-        raise ModelError(
-            f"spaCy pipeline {base!r} is not installed; install it with "
-            f"`pip install {str(base).replace('_', '-')}`"
-        ) from err
+        raise ModelError(_missing_model(base)) from err
     added = []
     for name in settings["before_parser"]:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
@@ -64,6 +62,14 @@ def load_pipeline(model: str | None = None) -> Language:
             component.initialize(nlp=nlp)  # its data files, from models/
     nlp.meta.setdefault("claimx", __version__)
     return nlp
+
+
+def _missing_model(base: str) -> str:
+    """What to do about a base pipeline spaCy cannot load: a folder, or a package name."""
+    if "/" in base or "\\" in base or base.startswith(".") or Path(base).exists():
+        return f"no spaCy pipeline at {base} (a folder written by nlp.to_disk, with config.cfg)"
+    package = base.replace("_", "-")
+    return f"spaCy pipeline {base!r} is not installed; install it with `pip install {package}`"
 
 
 @lru_cache(maxsize=4)

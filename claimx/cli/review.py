@@ -32,6 +32,15 @@ q        quit: every decision is already saved; reopening resumes at the first p
 ?        this help"""
 
 
+EXAMPLES = """\
+claimx review claims/news/a.txt.yaml
+    one claims file, a claim at a time: a accept, r reject, e edit, q quit
+claimx review claims --export accepted.yaml
+    every claims file of a batch output, then the accepted claims written out
+claimx review claims --gold gold/
+    no terminal needed: the decisions saved so far, as gold files for claimx eval
+"""
+
 def review(
     target: Path = typer.Argument(..., metavar="FILE_OR_DIR", hidden=True),
     export: Path = typer.Option(
@@ -203,6 +212,7 @@ class Session:
             except EditRefused as refused:
                 self.message, changed = str(refused), False
             if changed:
+                self.message = ""  # the edit's prompt is done with: not on the next claim
                 queue.decide("edited", before)
         elif key == "?":
             self.message = HELP

@@ -17,6 +17,27 @@ if TYPE_CHECKING:
     from claimx.story import ArticleClaims
 
 
+EXAMPLES = """\
+claimx summary examples
+    a folder of articles, extracted on the fly: actors, recurring claims, contradictions
+claimx summary claims -f csv -o claims.csv
+    a batch output, a row per claim, for a spreadsheet
+claimx summary claims.db -f json | jq .
+    a claimx database, as JSON
+"""
+DB_EXAMPLES = """\
+claimx db claims claims.db
+    a batch output into SQLite (a rerun loads only what changed)
+datasette claims.db
+    then browse it (tables articles, actors, claims, money, chips…)
+"""
+REPORT_EXAMPLES = """\
+claimx report examples -o report.html
+    a folder of articles, extracted on the fly, as one HTML page
+claimx report claims -o report.html --title "Puces: la semaine"
+    a batch output, with a title of your own
+"""
+
 class SummaryFormat(str, Enum):
     table = "table"
     yaml = "yaml"
