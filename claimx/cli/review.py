@@ -13,7 +13,7 @@ from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
 from claimx.cli.review_fields import claim_fields, source_text
-from claimx.errors import InputError, UsageError
+from claimx.errors import InputError, NoInput, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -103,7 +103,7 @@ def _open(target: Path) -> list[ClaimsFile]:
     from claimx import review as lib
 
     files = []
-    for path in lib.claims_files(target):
+    for path in lib.claims_files(target, empty_ok=True):
         try:
             files.append(lib.load(path))
         except InputError as err:
@@ -111,7 +111,7 @@ def _open(target: Path) -> list[ClaimsFile]:
                 raise
             warn(f"skipped: {err}")  # an export or another YAML file in the folder
     if not files:
-        raise InputError(f"{target}: no claims files to review")
+        raise NoInput(f"{target}: no claims files to review")
     for file in files:
         if file.orphans:
             warn(

@@ -126,6 +126,8 @@ def db(
     added, kept = load_into(database, inputs, on_error=problems.append)
     for problem in problems:
         warn(problem)
+    if not (added or kept or problems):
+        raise NoInput(f"no claims files in {', '.join(inputs)}")
     warn(f"{database}: {added} articles added or updated, {kept} unchanged")
     if problems:
         raise PartialFailure()
