@@ -161,8 +161,9 @@ def _render(
     for article in articles:
         label, document, text = article.info.file, article.document or {}, article.text
         title = article.info.title
-        heading = Text(label + (f" — {title}" if title else ""))  # never markup
-        console.print(Rule(heading, style="dim"))
+        console.print(Rule(style="dim"))
+        heading = Text(label + (f" — {title}" if title else ""), style="bold")  # never markup
+        console.print(heading, overflow="fold")  # the whole name, however long
         claims = [c for c in document.get("claims", []) if keep(c, only)]
         if text is None:
             console.print(Text(_no_text(label, document)))
