@@ -128,15 +128,15 @@ def test_piped_through_cat(claims_file: Path, columns: str | None) -> None:
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(
-        ["tmux", "-L", "claimx-test", *args], capture_output=True, text=True, check=True
-    ).stdout
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
 
-def wait_for(session: str, text: str, seconds: float = 60) -> str:
+def wait_for(terminal: Any, text: str, seconds: float = 60) -> str:
+    """The screen and its history, once `text` is on it."""
+    server, session = terminal
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", session, "-S", "-", "-E", "-")
+        screen = tmux(*server, "capture-pane", "-p", "-t", session, "-S", "-", "-E", "-")
         if text in screen:
             return screen
         time.sleep(0.2)
@@ -145,23 +145,25 @@ def wait_for(session: str, text: str, seconds: float = 60) -> str:
 
 @pytest.fixture
 def terminal() -> Any:
-    """A tmux server of our own with an 80x24 window; killed afterwards."""
+    """A tmux server of our own with an 80x24 window (its target); killed afterwards."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "show", "-x", "80", "-y", "24")
-    tmux("set-option", "-t", "show", "history-limit", "5000")
+    socket = f"claimx-test-{os.getpid()}-{time.monotonic_ns()}"
+    tmux("-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "show", "-x", "80", "-y", "24")
     try:
-        yield "show"
+        yield ["-L", socket], "show"
     finally:
-        subprocess.run(["tmux", "-L", "claimx-test", "kill-server"], check=False)
+        subprocess.run(["tmux", "-L", socket, "kill-server"], check=False)
 
 
 @pytest.mark.slow
-def test_in_a_real_terminal_at_80x24(claims_file: Path, terminal: str) -> None:
+def test_in_a_real_terminal_at_80x24(claims_file: Path, terminal: Any) -> None:
+    server, session = terminal
     tmux(
+        *server,
         "send-keys",
         "-t",
-        terminal,
+        session,
         f"unset LESS PAGER; {CLAIMX} show --no-pager {claims_file}; echo FINI",
         "Enter",
     )
@@ -172,12 +174,14 @@ def test_in_a_real_terminal_at_80x24(claims_file: Path, terminal: str) -> None:
 
 
 @pytest.mark.slow
-def test_the_pager_leaves_the_output_on_the_screen(claims_file: Path, terminal: str) -> None:
+def test_the_pager_leaves_the_output_on_the_screen(claims_file: Path, terminal: Any) -> None:
     """Paged (longer than 24 lines), colours on; after `q` the text is still there."""
-    tmux("send-keys", "-t", terminal, f"unset LESS PAGER; {CLAIMX} show {claims_file}", "Enter")
+    server, session = terminal
+    command = f"unset LESS PAGER; {CLAIMX} show {claims_file}"
+    tmux(*server, "send-keys", "-t", session, command, "Enter")
     wait_for(terminal, "legend")
-    tmux("send-keys", "-t", terminal, "q", "")
-    tmux("send-keys", "-t", terminal, "echo FINI", "Enter")
+    tmux(*server, "send-keys", "-t", session, "q")
+    tmux(*server, "send-keys", "-t", session, "echo FINI", "Enter")
     screen = wait_for(terminal, "\nFINI")
     assert "legend" in screen  # less -X: no alternate screen, nothing wiped
 
