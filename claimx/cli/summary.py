@@ -65,8 +65,8 @@ def summary(
 ) -> None:
     """The story of many articles: actors, chips, money, recurring claims, contradictions.
 
-    INPUT: claims files, batch output folders, claimx databases (.db), or articles
-    (extracted on the fly).
+    INPUT: claims files, batch output folders, claimx databases (.db), or articles and
+    folders of articles (extracted on the fly).
     """
     from claimx.store.serialize import to_json, to_jsonl, to_yaml
     from claimx.story import summarize
@@ -142,7 +142,8 @@ def report(
 ) -> None:
     """A self-contained HTML report: texts highlighted, claims, recurring claims.
 
-    INPUT: claims files, batch output folders, or articles (extracted on the fly).
+    INPUT: claims files, batch output folders, or articles and folders of articles
+    (extracted on the fly).
     """
     from claimx.story import summarize
     from claimx.story.html import report_html
