@@ -8,9 +8,12 @@ registered command in tests/test_help.py).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import click
 from typer.core import TyperCommand
+
+if TYPE_CHECKING:  # Typer's own Click (vendored since Typer 0.20)
+    from typer._click import Context, HelpFormatter
 
 # Typer's type tags: `--title <str>`, `{FILE}...` in the usage line, `[x>=0]` ranges.
 _TAG = re.compile(r" <[^<>]+>")
@@ -21,10 +24,10 @@ _REQUIRED = re.compile(r"^\{(.+)\}((?:\.\.\.)?)$")
 class ClaimxCommand(TyperCommand):
     """A Typer command whose help has no type tags and ends with its examples."""
 
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
         return [_REQUIRED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         records = []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
@@ -35,7 +38,7 @@ class ClaimxCommand(TyperCommand):
             with formatter.section("Options"):
                 formatter.write_dl(records)
 
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         if not self.epilog:
             return
         with formatter.section("Examples"):
