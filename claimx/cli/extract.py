@@ -21,9 +21,10 @@ claimx extract examples/export-controls-denial.txt
     the claims of an article, as YAML
 claimx extract --format jsonl news/*.txt > claims.jsonl
     several articles, a JSON line each
-pbpaste | claimx extract -
+pdftotext rapport.pdf - | claimx extract -
     text from standard input
 """
+
 
 class Format(str, Enum):
     yaml = "yaml"

@@ -41,6 +41,7 @@ claimx review claims --gold gold/
     no terminal needed: the decisions saved so far, as gold files for claimx eval
 """
 
+
 def review(
     target: Path = typer.Argument(..., metavar="FILE_OR_DIR", hidden=True),
     export: Path = typer.Option(

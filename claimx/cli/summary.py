@@ -38,6 +38,7 @@ claimx report claims -o report.html --title "Puces: la semaine"
     a batch output, with a title of your own
 """
 
+
 class SummaryFormat(str, Enum):
     table = "table"
     yaml = "yaml"
