@@ -1,8 +1,9 @@
 """Help as a newcomer reads it: plain argument names, no type tags, an Examples section.
 
 Every command is registered with `ClaimxCommand` and its module's `EXAMPLES`, a text of
-command lines, each followed by an indented line saying what it does (tested for every
-registered command in tests/test_help.py).
+command lines, each followed by an indented line saying what it does: a new command is one
+line in claimx/cli/__init__.py, `command("rank", rank.rank, rank.EXAMPLES)`.
+tests/test_help.py checks every registered command's help.
 """
 
 from __future__ import annotations
