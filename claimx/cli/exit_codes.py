@@ -26,7 +26,7 @@ class ExitCode(IntEnum):
     PARTIAL = 3  # the same for a batch: some files failed, the others are done
     MODEL_ERROR = 4  # the base spaCy pipeline is missing
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
-    NO_INPUT = 6  # the inputs named no article (an empty folder, a glob matching nothing)
+    NO_INPUT = 6  # nothing to do: no article, claims or gold file in the inputs (an empty folder)
     BUSY = 7  # another claimx batch is writing to the same output folder
     ENGINE = 8  # the engine a batch runs on cannot be reached (a Dask scheduler)
     OUTPUT_ERROR = 9  # an output cannot be written (read-only, disk full, not a folder)

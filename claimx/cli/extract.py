@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from claimx.articles import Article
 
 
+EXAMPLES = """\
+claimx extract examples/export-controls-denial.txt
+    the claims of an article, as YAML
+claimx extract --format jsonl news/*.txt > claims.jsonl
+    several articles, a JSON line each
+pdftotext rapport.pdf - | claimx extract -
+    text from standard input
+"""
+
+
 class Format(str, Enum):
     yaml = "yaml"
     json = "json"

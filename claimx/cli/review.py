@@ -13,7 +13,7 @@ from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
 from claimx.cli.review_fields import claim_fields, source_text
-from claimx.errors import InputError, UsageError
+from claimx.errors import InputError, NoInput, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,6 +30,16 @@ s, space skip to the next claim, undecided
 b        back to the previous claim
 q        quit: every decision is already saved; reopening resumes at the first pending claim
 ?        this help"""
+
+
+EXAMPLES = """\
+claimx review claims/news/a.txt.yaml
+    one claims file, a claim at a time: a accept, r reject, e edit, q quit
+claimx review claims --export accepted.yaml
+    every claims file of a batch output, then the accepted claims written out
+claimx review claims --gold gold/
+    no terminal needed: the decisions saved so far, as gold files for claimx eval
+"""
 
 
 def review(
@@ -94,7 +104,7 @@ def _open(target: Path) -> list[ClaimsFile]:
     from claimx import review as lib
 
     files = []
-    for path in lib.claims_files(target):
+    for path in lib.claims_files(target, empty_ok=True):
         try:
             files.append(lib.load(path))
         except InputError as err:
@@ -102,7 +112,7 @@ def _open(target: Path) -> list[ClaimsFile]:
                 raise
             warn(f"skipped: {err}")  # an export or another YAML file in the folder
     if not files:
-        raise InputError(f"{target}: no claims files to review")
+        raise NoInput(f"{target}: no claims files to review")
     for file in files:
         if file.orphans:
             warn(
@@ -203,6 +213,7 @@ class Session:
             except EditRefused as refused:
                 self.message, changed = str(refused), False
             if changed:
+                self.message = ""  # the edit's prompt is done with: not on the next claim
                 queue.decide("edited", before)
         elif key == "?":
             self.message = HELP

@@ -17,6 +17,28 @@ if TYPE_CHECKING:
     from claimx.story import ArticleClaims
 
 
+EXAMPLES = """\
+claimx summary examples
+    a folder of articles, extracted on the fly: actors, recurring claims, contradictions
+claimx summary claims -f csv -o claims.csv
+    a batch output, a row per claim, for a spreadsheet
+claimx summary claims.db -f json | jq .
+    a claimx database, as JSON
+"""
+DB_EXAMPLES = """\
+claimx db claims claims.db
+    a batch output into SQLite (a rerun loads only what changed)
+datasette claims.db
+    then browse it (tables articles, actors, claims, money, chips…)
+"""
+REPORT_EXAMPLES = """\
+claimx report examples -o report.html
+    a folder of articles, extracted on the fly, as one HTML page
+claimx report claims -o report.html --title "Puces: la semaine"
+    a batch output, with a title of your own
+"""
+
+
 class SummaryFormat(str, Enum):
     table = "table"
     yaml = "yaml"
@@ -50,8 +72,8 @@ def summary(
 ) -> None:
     """The story of many articles: actors, chips, money, recurring claims, contradictions.
 
-    INPUT: claims files, batch output folders, claimx databases (.db), or articles
-    (extracted on the fly).
+    INPUT: claims files, batch output folders, claimx databases (.db), or articles and
+    folders of articles (extracted on the fly).
     """
     from claimx.store.serialize import to_jsonl, to_yaml
     from claimx.story import summarize
@@ -111,6 +133,8 @@ def db(
     added, kept = load_into(database, inputs, on_error=problems.append)
     for problem in problems:
         warn(problem)
+    if not (added or kept or problems):
+        raise NoInput(f"no claims files in {', '.join(inputs)}")
     warn(f"{database}: {added} articles added or updated, {kept} unchanged")
     if problems:
         raise PartialFailure()
@@ -125,7 +149,8 @@ def report(
 ) -> None:
     """A self-contained HTML report: texts highlighted, claims, recurring claims.
 
-    INPUT: claims files, batch output folders, or articles (extracted on the fly).
+    INPUT: claims files, batch output folders, or articles and folders of articles
+    (extracted on the fly).
     """
     from claimx.story import summarize
     from claimx.story.html import report_html

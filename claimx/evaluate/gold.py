@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from claimx.errors import GoldError
+from claimx.errors import GoldError, NoInput
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def find_gold(path: Path, corpus: Path | None = None) -> list[GoldArticle]:
     if path.is_dir():
         files = sorted(path.rglob("*.gold.yaml"))
         if not files:
-            raise GoldError(f"{path}: no *.gold.yaml files")
+            raise NoInput(f"{path}: no gold files (*.gold.yaml) in this folder")
         return [load_gold(f, corpus) for f in files]
     if not path.is_file():
         raise GoldError(f"{path}: no such gold file or folder")

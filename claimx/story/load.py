@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from claimx.errors import InputError
-from claimx.store import article_text, claims_documents, claims_files
+from claimx.store import INDEX_NAME, article_text, claims_documents, claims_files
 from claimx.store.machine import has_copy
 from claimx.story.db_read import read_database
 from claimx.story.records import ArticleClaims, from_document
@@ -78,7 +78,21 @@ def _read_chunk(files: list[Path], keep: bool) -> tuple[list[ArticleClaims], lis
 
 
 def _holds_claims(folder: Path) -> bool:
-    return any(True for _ in folder.rglob("*.yaml"))
+    """A batch output, or a folder with claimx's claims files in it; a folder of articles
+    (beside their gold files, say) is extracted instead."""
+    if (folder / INDEX_NAME).exists():
+        return True
+    return any(has_copy(f) or _claims_head(f) for f in claims_files(folder, empty_ok=True))
+
+
+def _claims_head(path: Path) -> bool:
+    """Whether a YAML file begins as claimx's output does (a `claimx:` format line)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(512).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith("claimx:") for line in head.splitlines()[:3])
 
 
 def _read_claims(
