@@ -128,7 +128,10 @@ def test_piped_through_cat(claims_file: Path, columns: str | None) -> None:
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    env = {k: v for k, v in os.environ.items() if k != "TMUX"}  # run inside tmux too
+    return subprocess.run(
+        ["tmux", *args], capture_output=True, text=True, check=True, env=env
+    ).stdout
 
 
 def wait_for(terminal: Any, text: str, seconds: float = 60) -> str:
