@@ -1,0 +1,208 @@
+"""`watch()`: a folder of articles followed as it changes, through batch's own code.
+
+Each time files land or change in the folder (watchdog's file-system events; polling
+where those are not available), `claimx.batch.run` runs on the folder with the watch's
+options: the same discovery, skip-unchanged, claims files, index and lock as `claimx
+batch`, so a restart resumes from the index and the result is the one batch would give.
+The claims of each new or changed article then go through the alert rules; an alert is
+sent once (its id is remembered in a state file of the output folder, saved atomically
+after each article), at least once across a kill.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+from claimx.api import cached_pipeline
+from claimx.batch import BatchOptions, Entry, Progress, read_index, run
+from claimx.errors import Busy, InputError, OutputError
+from claimx.live.alerts import Rule, alerts
+from claimx.live.watch_state import WatchState, version
+from claimx.store import read_extractions
+from claimx.store.files import exclusive
+
+WATCH_LOCK = ".claimx-watch-lock"
+BUSY_RETRY = 2.0  # seconds before trying again when a `claimx batch` holds the folder
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    batch: BatchOptions  # its output_dir is the claims folder
+    rules: tuple[Rule, ...] = ()
+    settle: float = 0.5  # seconds without a new event before a run starts
+    poll: bool = False  # poll instead of file-system events (network filesystems)
+    poll_interval: float = 1.0
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the watcher tells its caller: `watching` (with how), `done`, `failed`
+    (an article, with the reason), `busy` (a batch holds the folder)."""
+
+    kind: str
+    input: str = ""
+    message: str | None = None
+
+
+class _Stop(Exception):
+    """Raised from batch's progress callback to end a run at a chunk's end."""
+
+
+def watch(
+    folder: Path,
+    options: WatchOptions,
+    stop: threading.Event,
+    on_alert: Callable[[dict[str, Any]], None],
+    on_event: Callable[[Event], None] | None = None,
+) -> None:
+    """Follow `folder` until `stop` is set; alerts go to `on_alert` as they are raised."""
+    out = options.batch.output_dir
+    if out is None:
+        raise OutputError("watch needs an output folder")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot write ({err.strerror})") from None
+    try:
+        with exclusive(out, WATCH_LOCK):
+            _Watcher(folder, out, options, stop, on_alert, on_event or (lambda e: None)).loop()
+    except Busy:
+        raise Busy(f"{out}: another claimx watch is writing there") from None
+
+
+class _Watcher:
+    def __init__(
+        self,
+        folder: Path,
+        out: Path,
+        options: WatchOptions,
+        stop: threading.Event,
+        on_alert: Callable[[dict[str, Any]], None],
+        on_event: Callable[[Event], None],
+    ) -> None:
+        self.folder, self.out, self.options, self.stop = folder, out, options, stop
+        self.on_alert, self.on_event = on_alert, on_event
+        self.dirty = threading.Event()
+        self.state = WatchState(out, baseline=read_index(out))
+        self.failures: set[str] = set()  # failed article versions already told
+
+    def loop(self) -> None:
+        cached_pipeline(self.options.batch.model)  # loaded once, before the first file
+        if self.stop.is_set():
+            return
+        observer = self._observer()
+        try:
+            self.dirty.set()  # what landed while no watch ran
+            while not self.stop.is_set():
+                if not self.dirty.wait(0.2):
+                    continue
+                self._settle()
+                if not self.stop.is_set():
+                    self._cycle()
+        finally:
+            observer.stop()
+            observer.join()
+
+    def _observer(self) -> BaseObserver:
+        handler = _Changes(self.folder, self.out, self.dirty)
+        if not self.options.poll:
+            observer: BaseObserver = Observer()
+            try:
+                observer.schedule(handler, str(self.folder), recursive=True)
+                observer.start()
+                self.on_event(Event("watching", message="file-system events"))
+                return observer
+            except OSError:  # no inotify left, or none here: poll instead
+                pass
+        observer = PollingObserver(timeout=self.options.poll_interval)
+        observer.schedule(handler, str(self.folder), recursive=True)
+        observer.start()
+        self.on_event(Event("watching", message=f"polling every {self.options.poll_interval:g} s"))
+        return observer
+
+    def _settle(self) -> None:
+        """Wait until events stop coming for `settle` seconds (bounded)."""
+        settle = self.options.settle
+        deadline = time.monotonic() + max(10 * settle, 5.0)
+        self.dirty.clear()
+        while not self.stop.is_set() and time.monotonic() < deadline:
+            if not self.dirty.wait(settle):
+                return
+            self.dirty.clear()
+
+    def _cycle(self) -> None:
+        try:
+            report = run([str(self.folder)], self.options.batch, on_progress=self._progress)
+        except _Stop:
+            return
+        except Busy:
+            self.on_event(Event("busy", message="a claimx batch holds the output folder"))
+            self.stop.wait(BUSY_RETRY)
+            self.dirty.set()
+            return
+        for entry in report.entries:
+            self._after(entry)
+
+    def _progress(self, progress: Progress) -> None:
+        if self.stop.is_set():
+            raise _Stop()
+
+    def _after(self, entry: Entry) -> None:
+        if entry.status == "failed":
+            if version(entry) not in self.failures:
+                self.failures.add(version(entry))
+                self.on_event(Event("failed", entry.input, entry.error))
+            return
+        if entry.status == "done":
+            self.on_event(Event("done", entry.input))
+        if self.state.seen.get(entry.input) == version(entry) or not entry.output:
+            return
+        try:
+            extractions = read_extractions(self.out / entry.output)
+        except InputError as err:
+            self.on_event(Event("failed", entry.input, str(err)))
+            return
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        for extraction in extractions:
+            for alert in alerts(extraction, list(self.options.rules), entry.input, entry.output):
+                if alert["alert"] not in self.state.sent:
+                    self.on_alert({**alert, "time": now})
+                    self.state.sent.add(alert["alert"])
+        self.state.seen[entry.input] = version(entry)
+        self.state.save()
+
+
+class _Changes(FileSystemEventHandler):
+    """Marks the folder dirty on any change outside the claims folder and hidden files."""
+
+    def __init__(self, folder: Path, out: Path, dirty: threading.Event) -> None:
+        self.folder = folder.resolve()
+        self.out = out.resolve()
+        self.dirty = dirty
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(self._ours(p) for p in paths if p):
+            self.dirty.set()
+
+    def _ours(self, raw: str | bytes) -> bool:
+        path = Path(raw.decode("utf-8", "surrogateescape") if isinstance(raw, bytes) else raw)
+        path = path.resolve()
+        if path.is_relative_to(self.out) or not path.is_relative_to(self.folder):
+            return False
+        return not any(part.startswith(".") for part in path.relative_to(self.folder).parts)
