@@ -18,9 +18,11 @@ from claimx import __version__
 from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
+from claimx.cli import fetch as fetch_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
 from claimx.cli import summary as summary_command
+from claimx.cli import watch as watch_command
 from claimx.cli.exit_codes import ExitCode, exit_code
 from claimx.cli.output import warn
 from claimx.errors import ClaimxError
@@ -59,6 +61,8 @@ app.command("eval")(boundary(eval_command.eval_))
 app.command("summary")(boundary(summary_command.summary))
 app.command("db")(boundary(summary_command.db))
 app.command("report")(boundary(summary_command.report))
+app.command("fetch")(boundary(fetch_command.fetch))
+app.command("watch")(boundary(watch_command.watch))
 
 
 def _version(value: bool) -> None:

@@ -195,9 +195,8 @@ def _as_feed(response: Response) -> Any | None:
     parsed = feedparser.parse(
         io.BytesIO(response.body),
         response_headers={
-            "content-type": response.content_type + (
-                f"; charset={response.charset}" if response.charset else ""
-            ),
+            "content-type": response.content_type
+            + (f"; charset={response.charset}" if response.charset else ""),
             "content-location": response.url,
         },
     )

@@ -100,22 +100,21 @@ class Client:
 
     def _robots_of(self, site: str) -> urllib.robotparser.RobotFileParser | None:
         if site not in self._robots:
-            parser: urllib.robotparser.RobotFileParser | None = (
-                urllib.robotparser.RobotFileParser()
-            )
-            assert parser is not None
-            try:
-                answer = self._request(site + "/robots.txt", None, None)
-                lines = answer.body.decode("utf-8", "replace").splitlines() if isinstance(
-                    answer, Response
-                ) else []  # a redirected robots.txt: read as none (allowed)
-                parser.parse(lines)
-            except _Missing:
-                parser.parse([])  # 4xx: no rules
-            except FetchFailed:
-                parser = None  # 5xx, unreachable: nothing is fetched from this site
-            self._robots[site] = parser
+            self._robots[site] = self._read_robots(site)
         return self._robots[site]
+
+    def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
+        parser = urllib.robotparser.RobotFileParser()
+        try:
+            answer = self._request(site + "/robots.txt", None, None)
+        except _Missing:
+            answer = ""  # 4xx: no rules
+        except FetchFailed:
+            return None  # 5xx, unreachable: nothing is fetched from this site
+        # A redirected robots.txt is read as none (everything allowed).
+        body = answer.body if isinstance(answer, Response) else b""
+        parser.parse(body.decode("utf-8", "replace").splitlines())
+        return parser
 
     def _wait_turn(self, host: str) -> None:
         delay = self.options.delay
