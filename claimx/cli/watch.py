@@ -121,7 +121,7 @@ def watch(
         elif event.kind == "busy":
             warn(f"{output}: {event.message}; trying again")
         else:
-            warn(f"{event.input}: {event.kind}")
+            warn(f"{event.input}: {event.kind}, {event.message}")
 
     with _alert_stream(alerts_file) as stream, stop_on_signals() as (stop, received):
 

@@ -47,8 +47,9 @@ class WatchOptions:
 
 @dataclass(frozen=True)
 class Event:
-    """What the watcher tells its caller: `watching` (with how), `done`, `failed`
-    (an article, with the reason), `busy` (a batch holds the folder)."""
+    """What the watcher tells its caller: `watching` (with how), `done` (an article,
+    with its claim count), `failed` (an article, with the reason), `busy` (a batch holds
+    the folder)."""
 
     kind: str
     input: str = ""
@@ -95,7 +96,7 @@ class _Watcher:
     ) -> None:
         self.folder, self.out, self.options, self.stop = folder, out, options, stop
         self.on_alert, self.on_event = on_alert, on_event
-        self.dirty = threading.Event()
+        self.pending = _Pending()
         self.state = WatchState(out, baseline=read_index(out))
         self.failures: set[str] = set()  # failed article versions already told
 
@@ -105,19 +106,20 @@ class _Watcher:
             return
         observer = self._observer()
         try:
-            self.dirty.set()  # what landed while no watch ran
+            self.pending.mark()  # what landed while no watch ran
             while not self.stop.is_set():
-                if not self.dirty.wait(0.2):
+                if not self.pending.dirty.wait(0.2):
                     continue
                 self._settle()
                 if not self.stop.is_set():
+                    self.pending.take()  # changes from now on make another run
                     self._cycle()
         finally:
             observer.stop()
             observer.join()
 
     def _observer(self) -> BaseObserver:
-        handler = _Changes(self.folder, self.out, self.dirty)
+        handler = _Changes(self.folder, self.out, self.pending)
         if not self.options.poll:
             observer: BaseObserver = Observer()
             try:
@@ -134,14 +136,14 @@ class _Watcher:
         return observer
 
     def _settle(self) -> None:
-        """Wait until events stop coming for `settle` seconds (bounded)."""
+        """Wait until no change came for `settle` seconds, or the first change waiting
+        is 4 × settle old: a steady stream of files is taken in runs, not held back."""
         settle = self.options.settle
-        deadline = time.monotonic() + max(10 * settle, 5.0)
-        self.dirty.clear()
-        while not self.stop.is_set() and time.monotonic() < deadline:
-            if not self.dirty.wait(settle):
+        while not self.stop.is_set():
+            quiet, age = self.pending.ages()
+            if quiet >= settle or age >= 4 * settle:
                 return
-            self.dirty.clear()
+            self.stop.wait(min(settle - quiet, 4 * settle - age))
 
     def _cycle(self) -> None:
         try:
@@ -151,7 +153,7 @@ class _Watcher:
         except Busy:
             self.on_event(Event("busy", message="a claimx batch holds the output folder"))
             self.stop.wait(BUSY_RETRY)
-            self.dirty.set()
+            self.pending.mark()
             return
         for entry in report.entries:
             self._after(entry)
@@ -167,7 +169,7 @@ class _Watcher:
                 self.on_event(Event("failed", entry.input, entry.error))
             return
         if entry.status == "done":
-            self.on_event(Event("done", entry.input))
+            self.on_event(Event("done", entry.input, f"{entry.claims} claims"))
         if self.state.seen.get(entry.input) == version(entry) or not entry.output:
             return
         try:
@@ -185,20 +187,49 @@ class _Watcher:
         self.state.save()
 
 
-class _Changes(FileSystemEventHandler):
-    """Marks the folder dirty on any change outside the claims folder and hidden files."""
+class _Pending:
+    """Changes not run yet: set from the observer's thread, taken by the watcher's."""
 
-    def __init__(self, folder: Path, out: Path, dirty: threading.Event) -> None:
+    def __init__(self) -> None:
+        self.dirty = threading.Event()
+        self._lock = threading.Lock()
+        self._first: float | None = None
+        self._last = 0.0
+
+    def mark(self) -> None:
+        with self._lock:
+            self._last = time.monotonic()
+            if self._first is None:
+                self._first = self._last
+            self.dirty.set()
+
+    def ages(self) -> tuple[float, float]:
+        """Seconds since the last change, and since the first one waiting."""
+        with self._lock:
+            now = time.monotonic()
+            first = self._first if self._first is not None else now
+            return now - self._last, now - first
+
+    def take(self) -> None:
+        with self._lock:
+            self._first = None
+            self.dirty.clear()
+
+
+class _Changes(FileSystemEventHandler):
+    """Marks changes outside the claims folder and hidden files as pending."""
+
+    def __init__(self, folder: Path, out: Path, pending: _Pending) -> None:
         self.folder = folder.resolve()
         self.out = out.resolve()
-        self.dirty = dirty
+        self.pending = pending
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
         paths = [event.src_path, getattr(event, "dest_path", "")]
         if any(self._ours(p) for p in paths if p):
-            self.dirty.set()
+            self.pending.mark()
 
     def _ours(self, raw: str | bytes) -> bool:
         path = Path(raw.decode("utf-8", "surrogateescape") if isinstance(raw, bytes) else raw)
