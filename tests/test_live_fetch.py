@@ -6,6 +6,9 @@ line each, and a rerun fetching nothing new. The texts are invented."""
 from __future__ import annotations
 
 import contextlib
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +26,7 @@ from claimx.formats import ReadOptions, read_units
 from claimx.live import Client, ClientOptions, FetchOptions, fetch
 from claimx.live.pages import file_name
 
+CLAIMX = str(Path(sys.executable).with_name("claimx"))
 GOOD = 14  # pages that are saved straight from the feed; one more through a redirect
 BAD = ("/manquant.html", "/lent.html", "/boucle", "/enorme.html", "/prive/note.html")
 BOILERPLATE = ("Abonnez-vous à notre lettre", "Mentions légales", "Accepter les cookies")
@@ -60,7 +64,8 @@ def article_html(number: int, version: int = 1) -> str:
 
 def feed_xml(links: list[str], base: str) -> str:
     items = "".join(
-        f"<item><title>Titre {n} : Quartzia</title><link>{base}{link}</link>"
+        f"<item><title>Titre {n} : Quartzia</title>"
+        f"<link>{base if link.startswith('/') else ''}{link}</link>"
         f"<pubDate>Mon, 0{1 + n % 9} Dec 2026 08:30:00 +0100</pubDate></item>"
         for n, link in enumerate(links, 1)
     )
@@ -124,6 +129,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if path in ("/boucle", "/boucle-bis"):
                 other = "/boucle-bis" if path == "/boucle" else "/boucle"
                 return self.send(302, b"", "text/html", Location=other)
+            if path == "/latin1.html":
+                page = article_html(42).replace("utf-8", "windows-1252").encode("cp1252")
+                return self.send(200, page, "text/html; charset=windows-1252")
             if path == "/redirige":
                 return self.send(301, b"", "text/html", Location="/articles/15.html")
             if path == "/enorme.html":  # no Content-Length: the cap applies while reading
@@ -158,7 +166,7 @@ def site() -> Iterator[Site]:
     server.daemon_threads = True
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
     state.links = [f"/articles/{n}.html" for n in range(1, GOOD + 1)] + ["/redirige", *BAD]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield state
     server.shutdown()
@@ -278,3 +286,30 @@ def test_the_command_prints_paths_and_one_line_per_failure(site: Site, tmp_path:
     assert again.exit_code == 0 and again.stdout == ""
     bad = CliRunner().invoke(app, ["fetch", "file:///etc/passwd", "-o", str(out)])
     assert bad.exit_code == ExitCode.USAGE
+
+
+def test_links_that_are_not_http_are_refused_and_charsets_are_read(
+    site: Site, tmp_path: Path
+) -> None:
+    site.links = ["file:///etc/passwd", "javascript:alert(1)", "/latin1.html"]
+    report = fetch([site.base + "/flux.xml"], tmp_path, OPTIONS)
+    assert [o.status for o in report.outcomes] == ["failed", "failed", "saved"]
+    assert all("not an http(s) URL" in (o.message or "") for o in report.failed)
+    saved = (tmp_path / (report.outcomes[-1].file or "")).read_text(encoding="utf-8")
+    assert "plan d'investissement" in saved and "Économie" in saved
+
+
+@pytest.mark.slow  # starts a process
+def test_every_fetches_again_until_sigterm(site: Site, tmp_path: Path) -> None:
+    args = [CLAIMX, "fetch", site.base + "/flux.xml", "-o", str(tmp_path / "news")]
+    args += ["--delay", "0", "--timeout", "0.5", "--max-bytes", "200000", "--every", "0.2"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while site.paths().count("/flux.xml") < 3:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert len(out.decode().splitlines()) == GOOD + 1  # saved once, not again
+    assert "stopped" in err.decode()
