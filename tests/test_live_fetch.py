@@ -313,3 +313,20 @@ def test_every_fetches_again_until_sigterm(site: Site, tmp_path: Path) -> None:
     assert process.returncode == 0
     assert len(out.decode().splitlines()) == GOOD + 1  # saved once, not again
     assert "stopped" in err.decode()
+
+
+def test_a_stopped_run_keeps_what_it_saved_and_reads_the_feed_in_full_next_time(
+    site: Site, tmp_path: Path
+) -> None:
+    told: list[str] = []
+    first = fetch(
+        [site.base + "/flux.xml"],
+        tmp_path,
+        OPTIONS,
+        on_outcome=lambda o: told.append(o.status),
+        stopped=lambda: len(told) >= 3,
+    )
+    assert [o.status for o in first.outcomes] == ["saved"] * 3
+    assert len(list(tmp_path.rglob("*.md"))) == 3
+    again = fetch([site.base + "/flux.xml"], tmp_path, OPTIONS)  # not a 304: items again
+    assert again.count("unchanged") == 3 and again.count("saved") == GOOD + 1 - 3

@@ -63,7 +63,7 @@ def fetch(
       claimx fetch https://example.org/flux.xml -o news --every 600 &
       claimx watch news -o claims --alert actor:Nvidia
     """
-    from claimx.live import ClientOptions, FetchOptions, Outcome
+    from claimx.live import Client, ClientOptions, FetchOptions, Outcome
     from claimx.live import fetch as fetch_all
 
     bad = [s for s in sources if not s.startswith(("http://", "https://"))]
@@ -86,7 +86,12 @@ def fetch(
     failed = 0
     with stop_on_signals() as (stop, received):
         while not stop.is_set():
-            report = fetch_all(sources, output, options, on_outcome=tell)
+            # Ctrl-C and SIGTERM end a run before its next request, even during a delay;
+            # each run reads the sites' robots.txt anew.
+            client = Client(options.client, sleep=stop.wait)
+            report = fetch_all(
+                sources, output, options, client=client, on_outcome=tell, stopped=stop.is_set
+            )
             failed = len(report.failed)
             warn(
                 f"{report.count('saved')} saved, {report.count('updated')} updated, "

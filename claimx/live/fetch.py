@@ -64,8 +64,11 @@ def fetch(
     *,
     client: Client | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
 ) -> FetchReport:
-    """Fetch feeds and pages into `out`; each URL's outcome to `on_outcome` as it comes."""
+    """Fetch feeds and pages into `out`; each URL's outcome to `on_outcome` as it comes.
+    When `stopped()` turns true, the run ends before its next page (what was saved is
+    kept; a feed whose items were not all seen is read in full next time)."""
     options = options or FetchOptions()
     client = client or Client(options.client)
     if out.exists() and not out.is_dir():
@@ -74,8 +77,10 @@ def fetch(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{out}: cannot write ({err.strerror})") from None
-    run = _Run(out, options, client, FetchState(out), FetchReport(), on_outcome)
+    run = _Run(out, options, client, FetchState(out), FetchReport(), on_outcome, stopped)
     for source in sources:
+        if stopped():
+            break
         run.source(source)
     run.report.requests = client.requests
     return run.report
@@ -89,6 +94,7 @@ class _Run:
     state: FetchState
     report: FetchReport
     on_outcome: Callable[[Outcome], None] | None
+    stopped: Callable[[], bool]
     done: set[str] = field(default_factory=set)
 
     def tell(self, outcome: Outcome) -> None:
@@ -113,14 +119,18 @@ class _Run:
             self.page(url, Meta(), response)
             return
         self.items(url, response, feed)
-        # The feed's validators only once its items are done: a run killed midway
-        # reads the whole feed again.
+        if self.stopped():
+            return
+        # The feed's validators only once its items are done: a run killed or stopped
+        # midway reads the whole feed again.
         self.state.remember(url, Seen(response.etag, response.last_modified))
         self._save_state()
 
     def items(self, url: str, response: Response, feed: Any) -> None:
         publisher = feed.feed.get("title") or urlsplit(response.url).hostname
         for number, entry in enumerate(feed.entries, 1):
+            if self.stopped():
+                return
             link = entry.get("link")
             if not link:
                 self.tell(Outcome(f"{url}#{number}", "failed", message="feed item without a link"))

@@ -63,7 +63,7 @@ class Client:
     """One fetch run's HTTP client: it remembers each host's robots.txt and last request."""
 
     options: ClientOptions = field(default_factory=ClientOptions)
-    sleep: Callable[[float], None] = time.sleep
+    sleep: Callable[[float], object] = time.sleep  # time.sleep, or an Event's wait
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     requests: int = 0

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from claimx.batch import Entry
+from claimx.errors import OutputError
 from claimx.store.files import write_atomic
 
 WATCH_STATE = ".claimx-watch.json"
@@ -42,4 +43,7 @@ class WatchState:
 
     def save(self) -> None:
         data = {"seen": dict(sorted(self.seen.items())), "sent": sorted(self.sent)}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False) + "\n")
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False) + "\n")
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot write ({err.strerror})") from None
