@@ -76,6 +76,19 @@ def feed_xml(links: list[str], base: str) -> str:
     )
 
 
+def atom_xml(base: str) -> str:
+    entries = "".join(
+        f"<entry><title>Atome {n}</title><link href='/articles/{n}.html'/>"
+        f"<id>urn:quartzia:{n}</id><updated>2026-12-0{n}T09:00:00Z</updated></entry>"
+        for n in (1, 2)
+    )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title>Atomes fictifs</title><id>urn:quartzia</id><updated>2026-12-02T09:00:00Z"
+        f"</updated>{entries}</feed>"
+    )
+
+
 @dataclass
 class Site:
     """What the server serves and what it was asked."""
@@ -86,6 +99,7 @@ class Site:
     page_version: dict[str, int] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     robots: str = "User-agent: *\nDisallow: /prive/\n"
+    robots_status: int = 200
 
     def paths(self) -> list[str]:
         return [path for path, _ in self.requests]
@@ -114,7 +128,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def answer(self) -> None:
             path = self.path
             if path == "/robots.txt":
+                if site.robots_status != 200:
+                    return self.send(site.robots_status, b"", "text/plain")
                 return self.send(200, site.robots.encode(), "text/plain")
+            if path == "/atom.xml":
+                return self.send(200, atom_xml(site.base).encode(), "application/atom+xml")
             if path == "/flux.xml":
                 tag = f'"flux-{site.feed_version}"'
                 if self.headers.get("If-None-Match") == tag:
@@ -330,3 +348,29 @@ def test_a_stopped_run_keeps_what_it_saved_and_reads_the_feed_in_full_next_time(
     assert len(list(tmp_path.rglob("*.md"))) == 3
     again = fetch([site.base + "/flux.xml"], tmp_path, OPTIONS)  # not a 304: items again
     assert again.count("unchanged") == 3 and again.count("saved") == GOOD + 1 - 3
+
+
+def test_an_atom_feed_with_relative_links(site: Site, tmp_path: Path) -> None:
+    report = fetch([site.base + "/atom.xml"], tmp_path, OPTIONS)
+    assert [o.url for o in report.outcomes] == [site.base + f"/articles/{n}.html" for n in (1, 2)]
+    text = (tmp_path / (report.outcomes[1].file or "")).read_text(encoding="utf-8")
+    assert "title: Atome 2\n" in text and "date: '2026-12-02T09:00:00+00:00'" in text
+    assert "publisher: Atomes fictifs\n" in text
+
+
+@pytest.mark.parametrize(("status", "fetched"), [(404, True), (500, False)])
+def test_robots_txt_missing_allows_and_unreachable_forbids(
+    site: Site, tmp_path: Path, status: int, fetched: bool
+) -> None:
+    site.robots_status = status
+    report = fetch([site.base + "/articles/1.html"], tmp_path, OPTIONS)
+    assert [o.status for o in report.outcomes] == ["saved" if fetched else "failed"]
+    assert ("/articles/1.html" in site.paths()) == fetched
+
+
+@pytest.mark.parametrize("command", ["fetch", "watch"])
+def test_help_has_examples(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "-h"])
+    assert result.exit_code == 0
+    _, examples, after = result.output.partition("Examples:")
+    assert examples and f"\n    claimx {command} " in after
