@@ -396,74 +396,38 @@ LIVE_SENTENCE = (
 def live_rows(count: int) -> list[tuple[str, str, str, str]]:
     """`claimx watch` in a thread of this process: landing to claims file and alert, and a
     steady stream's throughput against `batch --jobs 1` (6.)."""
-    import threading
-
     from claimx.api import cached_pipeline
     from claimx.batch import BatchOptions, run
-    from claimx.live import Event, WatchOptions, parse_rule, watch
 
     texts = [t + LIVE_SENTENCE for t in corpus(count * 5, seed=30)]
     cached_pipeline(None)
     with tempfile.TemporaryDirectory() as tmp:
-        news, out = Path(tmp) / "news", Path(tmp) / "out"
-        news.mkdir()
-        done: dict[str, float] = {}
-        alerted: dict[str, float] = {}
-
-        def on_event(event: Event) -> None:
-            if event.kind == "done":
-                done[event.input] = time.perf_counter()
-
-        def on_alert(alert: dict[str, object]) -> None:
-            alerted.setdefault(str(alert["input"]), time.perf_counter())
-
-        stop = threading.Event()
-        options = WatchOptions(
-            BatchOptions(output_dir=out, jobs=1), rules=(parse_rule("actor:Nvidia"),)
-        )
-        thread = threading.Thread(target=watch, args=(news, options, stop, on_alert, on_event))
-        thread.start()
-        time.sleep(2.0)  # the watcher is up
-
-        def land(name: str, text: str) -> float:
-            temp = news / f".{name}.part"  # hidden, then renamed: a whole file lands
-            temp.write_text(text, encoding="utf-8")
-            landed = time.perf_counter()
-            temp.rename(news / name)
-            return landed
-
-        def wait_for(names: list[str]) -> None:
-            while not all(n in alerted for n in names):
-                time.sleep(0.01)
-
+        probe = LiveProbe(Path(tmp))
         to_claims, to_alert = [], []
         for n, text in enumerate(texts[:count]):
             name = f"one-{n:03d}.txt"
-            landed = land(name, text)
-            wait_for([name])
-            to_claims.append(done[name] - landed)
-            to_alert.append(alerted[name] - landed)
+            landed = probe.land(name, text)
+            probe.wait_for([name])
+            to_claims.append(probe.done[name] - landed)
+            to_alert.append(probe.alerted[name] - landed)
         stream = [(f"stream-{n:03d}.txt", t) for n, t in enumerate(texts[count:])]
-        first = None
-        for name, text in stream:
-            landed = land(name, text)
-            first = first if first is not None else landed
+        first = probe.land(*stream[0])
+        for name, text in stream[1:]:
             time.sleep(0.1)
-        wait_for([name for name, _ in stream])
-        assert first is not None
-        watch_rate = len(stream) / (max(alerted.values()) - first)
-        stop.set()
-        thread.join()
+            probe.land(name, text)
+        probe.wait_for([name for name, _ in stream])
+        watch_rate = len(stream) / (max(probe.alerted.values()) - first)
+        probe.close()
         only = Path(tmp) / "stream"
         only.mkdir()
         for name, text in stream:
             (only / name).write_text(text, encoding="utf-8")
         report = run([str(only)], BatchOptions(output_dir=Path(tmp) / "batch", jobs=1))
         batch_rate = report.count("done") / report.seconds
-    settle = options.settle
+    landing = f"median of {count} (model loaded, settle {probe.settle} s)"
     return [
         (
-            f"watch: landing to claims file, median of {count} (model loaded, settle {settle} s)",
+            "watch: landing to claims file, " + landing,
             f"{statistics.median(to_claims):.2f} s",
             "",
             "",
@@ -481,6 +445,53 @@ def live_rows(count: int) -> list[tuple[str, str, str, str]]:
             f"{watch_rate / batch_rate:.2f}×",
         ),
     ]
+
+
+class LiveProbe:
+    """`claimx.live.watch` on a fresh folder in a thread, with the times each article's
+    claims file (its index line) and first alert came."""
+
+    def __init__(self, tmp: Path) -> None:
+        import threading
+
+        from claimx.batch import BatchOptions
+        from claimx.live import WatchOptions, parse_rule, watch
+
+        self.news = tmp / "news"
+        self.news.mkdir()
+        self.done: dict[str, float] = {}
+        self.alerted: dict[str, float] = {}
+        self.stop = threading.Event()
+        rules = (parse_rule("actor:Nvidia"),)
+        options = WatchOptions(BatchOptions(output_dir=tmp / "out", jobs=1), rules=rules)
+        self.settle = options.settle
+        args = (self.news, options, self.stop, self._alert, self._event)
+        self.thread = threading.Thread(target=watch, args=args)
+        self.thread.start()
+        time.sleep(2.0)  # the watcher is up
+
+    def _event(self, event: object) -> None:
+        if getattr(event, "kind", "") == "done":
+            self.done[str(getattr(event, "input", ""))] = time.perf_counter()
+
+    def _alert(self, alert: dict[str, object]) -> None:
+        self.alerted.setdefault(str(alert["input"]), time.perf_counter())
+
+    def land(self, name: str, text: str) -> float:
+        """Write an article whole (a hidden file renamed); when it landed."""
+        temp = self.news / f".{name}.part"
+        temp.write_text(text, encoding="utf-8")
+        landed = time.perf_counter()
+        temp.rename(self.news / name)
+        return landed
+
+    def wait_for(self, names: list[str]) -> None:
+        while not all(n in self.alerted for n in names):
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
 
 
 if __name__ == "__main__":
