@@ -9,6 +9,7 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from claimx.batch import BatchOptions, read_index, run
-from claimx.live import alerts, parse_rule
+from claimx.live import Event, WatchOptions, alerts, parse_rule, watch
 from claimx.store import read_extractions
+from claimx.store.files import exclusive
 
 CLAIMX = str(Path(sys.executable).with_name("claimx"))
 RULES = ["actor:Nvidia", "money>1e9:EUR", "chip:H20"]
@@ -178,3 +180,46 @@ def test_a_second_watch_on_one_folder_is_refused(tmp_path: Path) -> None:
         first.send_signal(signal.SIGINT)
         assert first.wait(timeout=30) == 130  # Ctrl-C: interrupted, cleanly
     assert "interrupted" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_watch_waits_for_a_batch_and_ignores_its_own_output_inside_the_folder(
+    tmp_path: Path, nlp: object
+) -> None:
+    """In this process (the session's pipeline): a batch holding the claims folder makes
+    watch wait, not fail; a claims folder inside the watched one is never taken as news,
+    nor do its writes start runs for ever."""
+    news = tmp_path / "news"
+    out = news / "claims"
+    news.mkdir()
+    events: list[Event] = []
+    stop = threading.Event()
+    options = WatchOptions(BatchOptions(output_dir=out, jobs=1), settle=0.1)
+    out.mkdir()
+    with exclusive(out):  # a `claimx batch` at work
+        thread = threading.Thread(
+            target=watch, args=(news, options, stop, lambda a: None, events.append)
+        )
+        thread.start()
+        drop(news, "a3.txt", ARTICLES["a3.txt"])
+        deadline = time.monotonic() + WAIT
+        while not any(e.kind == "busy" for e in events):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    deadline = time.monotonic() + WAIT
+    while not processed(out, "a3.txt"):
+        assert thread.is_alive() and time.monotonic() < deadline
+        time.sleep(0.05)
+    index = out / "claimx-index.jsonl"
+    before = index.stat().st_mtime_ns
+    time.sleep(1.5)  # no run starts from the watcher's own writes
+    stop.set()
+    thread.join(timeout=30)
+    assert index.stat().st_mtime_ns == before
+    assert set(read_index(out)) == {"a3.txt"}
+    assert [e.input for e in events if e.kind == "done"] == ["a3.txt"]
+
+
+def processed(out: Path, name: str) -> bool:
+    entry = read_index(out).get(name) if out.is_dir() else None
+    return entry is not None and entry.status == "done"
