@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from typer.testing import CliRunner
@@ -147,6 +148,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if path in ("/boucle", "/boucle-bis"):
                 other = "/boucle-bis" if path == "/boucle" else "/boucle"
                 return self.send(302, b"", "text/html", Location=other)
+            if unquote(path) == "/actualité/été.html":
+                return self.send(200, article_html(8).encode(), "text/html")
             if path == "/latin1.html":
                 page = article_html(42).replace("utf-8", "windows-1252").encode("cp1252")
                 return self.send(200, page, "text/html; charset=windows-1252")
@@ -306,15 +309,22 @@ def test_the_command_prints_paths_and_one_line_per_failure(site: Site, tmp_path:
     assert bad.exit_code == ExitCode.USAGE
 
 
-def test_links_that_are_not_http_are_refused_and_charsets_are_read(
+def test_links_not_http_or_with_credentials_are_refused_others_encoded_and_decoded(
     site: Site, tmp_path: Path
 ) -> None:
-    site.links = ["file:///etc/passwd", "javascript:alert(1)", "/latin1.html"]
+    credentials = site.base.replace("://", "://moi:secret@") + "/articles/1.html"
+    site.links = ["file:///etc/passwd", "javascript:alert(1)", credentials]
+    site.links += ["/latin1.html", "/actualité/été.html"]
     report = fetch([site.base + "/flux.xml"], tmp_path, OPTIONS)
-    assert [o.status for o in report.outcomes] == ["failed", "failed", "saved"]
-    assert all("not an http(s) URL" in (o.message or "") for o in report.failed)
-    saved = (tmp_path / (report.outcomes[-1].file or "")).read_text(encoding="utf-8")
+    assert [o.status for o in report.outcomes] == ["failed"] * 3 + ["saved"] * 2
+    assert all("http(s) URL" in (o.message or "") for o in report.failed[:2])
+    assert "credentials" in (report.failed[2].message or "")
+    assert "/articles/1.html" not in site.paths()
+    saved = (tmp_path / (report.outcomes[3].file or "")).read_text(encoding="utf-8")
     assert "plan d'investissement" in saved and "Économie" in saved
+    assert "Quartzia 8 a annoncé" in (tmp_path / (report.outcomes[4].file or "")).read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.slow  # starts a process

@@ -198,8 +198,9 @@ def _validators(seen: Seen) -> tuple[str | None, str | None]:
 
 
 def _as_feed(response: Response) -> Any | None:
-    """The parsed feed, or None for a page (HTML)."""
-    if response.content_type in HTML_TYPES and response.content_type:
+    """The parsed feed, or None for a page (HTML; a feed served as HTML is still one)."""
+    head = response.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if response.content_type in HTML_TYPES and not head.startswith((b"<?xml", b"<rss", b"<feed")):
         return None
     # A stream, never bytes or str: feedparser would take those for a path or a URL.
     parsed = feedparser.parse(

@@ -9,6 +9,7 @@ hand, each hop checked (scheme, robots.txt, delay) and their number bounded.
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -16,7 +17,7 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from claimx import __version__
 
@@ -76,6 +77,7 @@ class Client:
         """GET `url` (conditionally when a validator is given), following redirects;
         FetchFailed with the reason otherwise."""
         seen: list[str] = []
+        url = ascii_url(url)
         while True:
             self._check(url)
             answer = self._request(url, etag if not seen else None, modified if not seen else None)
@@ -92,6 +94,8 @@ class Client:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchFailed(f"not an http(s) URL: {url}")
+        if "@" in parts.netloc:
+            raise FetchFailed("a URL with credentials: not fetched")
         robots = self._robots_of(f"{parts.scheme}://{parts.netloc}")
         if robots is None:
             raise FetchFailed("robots.txt could not be read: the site is left alone")
@@ -151,8 +155,10 @@ class Client:
             raise FetchFailed(_reason(err.reason)) from None
         except TimeoutError:
             raise FetchFailed(f"timed out after {self.options.timeout:g} s") from None
-        except OSError as err:  # a connection reset, a protocol error
+        except OSError as err:  # a connection reset, a refused connection
             raise FetchFailed(_reason(err)) from None
+        except (http.client.HTTPException, ValueError) as err:  # a broken answer, a bad URL
+            raise FetchFailed(f"{type(err).__name__}: {_reason(err)}") from None
 
     def _answer(self, url: str, err: urllib.error.HTTPError) -> Response | str:
         try:
@@ -162,7 +168,7 @@ class Client:
                 location = err.headers.get("Location")
                 if not location:
                     raise FetchFailed(f"HTTP {err.code} without a Location")
-                return urljoin(url, location)
+                return ascii_url(urljoin(url, location))
             if 400 <= err.code < 500:
                 raise _Missing(f"HTTP {err.code} {err.reason}")
             raise FetchFailed(f"HTTP {err.code} {err.reason}")
@@ -195,6 +201,26 @@ class _Missing(FetchFailed):
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None  # the 3xx answer is raised as an HTTPError, read by Client._answer
+
+
+def ascii_url(url: str) -> str:
+    """A URL as HTTP sends it: the host in IDNA, the path and query percent-encoded
+    (what is already encoded stays so), no fragment. One that cannot be read is given
+    back as it is, for the scheme and host check to refuse."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+        port = parts.port
+    except (UnicodeError, ValueError):
+        return url
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    netloc = host + (f":{port}" if port else "")
+    if parts.username is not None:
+        netloc = "@" + netloc  # credentials are never sent: refused by the check
+    safe = "/:@!$&'()*+,;=%~-._"
+    path, query = quote(parts.path, safe), quote(parts.query, safe + "?")
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
 
 
 def _response(url: str, status: int, headers: Message, body: bytes) -> Response:
