@@ -153,7 +153,9 @@ def test_alert_ids_are_stable_and_tell_apart_rule_claim_and_input() -> None:
         ("actor>3", "actor:NAME"),
         ("chip:", "not a rule"),
         ("checkworthy>0.8", "not in this claimx yet"),
-        ("contradiction", "not in this claimx yet"),
+        ("factcheck", "not in this claimx yet"),
+        ("contradiction:tout", "contradiction:figure or :modality"),
+        ("contradiction>2", "contradiction:figure or :modality"),
     ],
 )
 def test_bad_rules_are_usage_errors_that_say_the_grammar(rule: str, says: str) -> None:

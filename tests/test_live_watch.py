@@ -223,3 +223,43 @@ def test_watch_waits_for_a_batch_and_ignores_its_own_output_inside_the_folder(
 def processed(out: Path, name: str) -> bool:
     entry = read_index(out).get(name) if out.is_dir() else None
     return entry is not None and entry.status == "done"
+
+
+@pytest.mark.slow
+def test_a_contradiction_with_an_article_already_in_the_folder(tmp_path: Path, nlp: object) -> None:
+    news, out = tmp_path / "news", tmp_path / "out"
+    news.mkdir()
+    drop(
+        news,
+        "lyon-1.txt",
+        "Nvidia a investi 3 milliards d'euros dans un centre de calcul à Lyon.\n",
+    )
+    run([str(news)], BatchOptions(output_dir=out, jobs=1))  # the folder before watch
+    sent: list[dict[str, object]] = []
+    stop = threading.Event()
+    options = WatchOptions(
+        BatchOptions(output_dir=out, jobs=1), rules=(parse_rule("contradiction"),), settle=0.1
+    )
+    thread = threading.Thread(target=watch, args=(news, options, stop, sent.append))
+    thread.start()
+    try:
+        drop(
+            news,
+            "lyon-2.txt",
+            "Nvidia a investi 3,5 milliards d'euros dans un centre de calcul à Lyon.\n",
+        )
+        drop(
+            news, "senat.txt", "Le Sénat examinera jeudi un texte sur la protection des données.\n"
+        )
+        deadline = time.monotonic() + WAIT
+        while not (processed(out, "lyon-2.txt") and processed(out, "senat.txt")):
+            assert thread.is_alive() and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert [a["input"] for a in sent] == ["lyon-2.txt"]  # the Senate's article: none
+    found = sent[0]["contradiction"]
+    assert isinstance(found, dict) and found["kind"] == "figure"
+    assert found["with"]["claims_file"] == "lyon-1.txt.yaml"

@@ -58,7 +58,7 @@ def watch(
         "--alert",
         "-a",
         metavar="RULE",
-        help="actor:NAME, actor:Q123, money>AMOUNT:CUR, chip:NAME; repeatable.",
+        help="actor:NAME, actor:Q123, money>AMOUNT:CUR, chip:NAME, contradiction; repeatable.",
     ),
     alerts_file: Path = typer.Option(
         None, "--alerts-file", metavar="FILE", help="Append alerts to FILE, not stdout."
@@ -95,6 +95,7 @@ def watch(
     Examples:
       claimx watch news -o claims --alert actor:Nvidia --alert 'money>1e9:EUR'
       claimx watch news -o claims -a chip:H20 --exec 'notify-send claimx {title}'
+      claimx watch news -o claims --alert contradiction:figure
       claimx fetch https://example.org/flux.xml -o news --every 600 &
       claimx watch news -o claims -a actor:Q182477 --alerts-file alerts.jsonl
     """

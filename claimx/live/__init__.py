@@ -3,11 +3,13 @@
 By concern: `http` (the polite client: robots.txt, delays, conditional requests, caps),
 `pages` (a page's main text as an article file with front matter), `state` (what fetch
 remembers), `fetch` (feeds and pages to files), `alerts` (rules and the alerts they
-raise), `watch` and `watch_state` (a folder followed through `claimx.batch.run`),
-`hooks` (a command run per alert). Imports downwards only: batch, store, formats.
+raise), `contradictions` (the folder the `contradiction` rule compares with), `watch` and
+`watch_state` (a folder followed through `claimx.batch.run`), `hooks` (a command run per
+alert). Imports downwards only: batch, story, store, formats.
 """
 
 from claimx.live.alerts import KINDS, PLANNED, Rule, alerts, parse_rule
+from claimx.live.contradictions import FolderClaims
 from claimx.live.fetch import FetchOptions, FetchReport, Outcome, fetch
 from claimx.live.hooks import CommandHook
 from claimx.live.http import Client, ClientOptions, FetchFailed
@@ -23,6 +25,7 @@ __all__ = [
     "FetchFailed",
     "FetchOptions",
     "FetchReport",
+    "FolderClaims",
     "Outcome",
     "Rule",
     "WatchOptions",

@@ -6,13 +6,16 @@ A rule is `KIND:VALUE` or `KIND>VALUE` (`>=` too), one grammar for every kind:
   case) or by Wikidata id;
 - `money>AMOUNT:CUR`: an amount over a threshold in a currency (`money>1e9:EUR`,
   `money>=500M:USD`; suffixes k, M, Md/G/bn);
-- `chip:NAME`: a chip by catalog id or name (`chip:H20`).
+- `chip:NAME`: a chip by catalog id or name (`chip:H20`);
+- `contradiction` (or `contradiction:figure`, `contradiction:modality`): a claim that
+  disagrees with one of another article of the folder (a `Folder` tells, see
+  `claimx.live.contradictions`).
 
 A rule raises one alert per claim that involves what it matched (an actor as a claim's
-actor or source, its money, its chips), or one for the article when no claim does. Kinds
-that other parts of claimx will provide (check-worthiness, contradictions, fact-check
-matches) register in `KINDS` the same way; until then `PLANNED` names them and a rule
-using one is refused with that reason.
+actor or source, its money, its chips), or one for the article when no claim does; a
+folder rule one per pair of claims. Kinds that other parts of claimx will provide
+(check-worthiness, fact-check matches) register in `KINDS` the same way; until then
+`PLANNED` names them and a rule using one is refused with that reason.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from claimx.errors import UsageError
 from claimx.store.records import ClaimRecord, Extraction
@@ -33,26 +36,41 @@ _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?(?:e\d+)?)\s*(k|m|md|g|bn|b)?", re.I)
 
 # A found thing: the ids of the records it covers, and what to show of it.
 Found = tuple[set[str], list[str]]
+# What a rule raises: the claim (None: the article), what to show, fields for the alert.
+Hit = tuple[ClaimRecord | None, list[str], dict[str, Any]]
+CONFLICTS = frozenset({"figure", "modality"})
+
+
+class Folder(Protocol):
+    """The claims of the other articles of a folder, for the rules comparing with them."""
+
+    def conflicts(
+        self, extraction: Extraction, claims_file: str, kinds: frozenset[str]
+    ) -> list[Hit]: ...
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One `--alert` rule: its text as given and what it finds in an extraction."""
+    """One `--alert` rule: its text as given and what it finds in an extraction (or, with
+    no `find`, the kinds of disagreement it asks a `Folder` for)."""
 
     text: str
     kind: str
-    find: Callable[[Extraction], Found]
+    find: Callable[[Extraction], Found] | None = None
+    conflicts: frozenset[str] = frozenset()
 
-    def hits(self, extraction: Extraction) -> list[tuple[ClaimRecord | None, list[str]]]:
-        """(claim, matched texts) per claim involving what the rule found; (None, …) for
-        the article when no claim does; nothing when it found nothing."""
+    def hits(self, extraction: Extraction, claims_file: str, folder: Folder | None) -> list[Hit]:
+        """(claim, matched texts, fields) per claim involving what the rule found; (None,
+        …) for the article when no claim does; nothing when it found nothing."""
+        if self.find is None:
+            return folder.conflicts(extraction, claims_file, self.conflicts) if folder else []
         ids, shown = self.find(extraction)
         if not ids:
             return []
         claims = [c for c in extraction.claims if ids & _claim_ids(c)]
         if not claims:
-            return [(None, shown)]
-        return [(claim, shown) for claim in claims]
+            return [(None, shown, {})]
+        return [(claim, shown, {}) for claim in claims]
 
 
 def _claim_ids(claim: ClaimRecord) -> set[str]:
@@ -121,7 +139,6 @@ KINDS: dict[str, Callable[[str, str], Callable[[Extraction], Found]]] = {
 }
 PLANNED = {
     "checkworthy": "check-worthiness scores",
-    "contradiction": "contradictions with what the folder holds",
     "factcheck": "matches with known fact-checks",
 }
 
@@ -130,10 +147,14 @@ def parse_rule(text: str) -> Rule:
     """A rule from its text; UsageError saying the grammar when it does not parse."""
     match = _RULE.fullmatch(text.strip())
     kind = match.group("kind") if match else ""
+    if kind == "contradiction" and match is not None:
+        return _contradiction(text.strip(), match.group("op"), match.group("arg"))
     if kind in PLANNED:
         raise UsageError(f"--alert {text!r}: {PLANNED[kind]} are not in this claimx yet")
     if match is None or kind not in KINDS:
-        known = ", ".join(f"{k}:…" if k != "money" else "money>…" for k in KINDS)
+        known = ", ".join(
+            [*(f"{k}:…" if k != "money" else "money>…" for k in KINDS), "contradiction"]
+        )
         raise UsageError(f"--alert {text!r}: not a rule (known kinds: {known})")
     try:
         find = KINDS[kind](match.group("op") or "", match.group("arg") or "")
@@ -142,17 +163,29 @@ def parse_rule(text: str) -> Rule:
     return Rule(text.strip(), kind, find)
 
 
+def _contradiction(text: str, op: str | None, arg: str | None) -> Rule:
+    kinds = CONFLICTS if op is None else frozenset({(arg or "").strip()})
+    if (op not in (None, ":")) or not kinds <= CONFLICTS:
+        raise UsageError(f"--alert {text!r}: contradiction, contradiction:figure or :modality")
+    return Rule(text, "contradiction", conflicts=kinds)
+
+
 def alerts(
-    extraction: Extraction, rules: list[Rule], input_key: str, claims_file: str
+    extraction: Extraction,
+    rules: list[Rule],
+    input_key: str,
+    claims_file: str,
+    folder: Folder | None = None,
 ) -> list[dict[str, Any]]:
     """The alerts `rules` raise on one article, in rule then claim order; each has an id
-    stable across reruns (the same claim of the same input under the same rule)."""
+    stable across reruns (the same claim of the same input under the same rule, and what
+    it was found to disagree with)."""
     article = extraction.article
     raised: list[dict[str, Any]] = []
     for rule in rules:
-        for claim, shown in rule.hits(extraction):
+        for claim, shown, fields in rule.hits(extraction, claims_file, folder):
             what = [claim.id, claim.text] if claim else sorted(shown)
-            key = json.dumps([input_key, rule.text, *what], ensure_ascii=False)
+            key = json.dumps([input_key, rule.text, *what, fields], sort_keys=True)
             raised.append(
                 {
                     "alert": hashlib.sha256(key.encode()).hexdigest()[:16],
@@ -167,6 +200,7 @@ def alerts(
                     },
                     "matched": shown,
                     "claim": _claim(claim) if claim else None,
+                    **fields,
                 }
             )
     return raised

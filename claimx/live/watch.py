@@ -27,7 +27,8 @@ from watchdog.observers.polling import PollingObserver
 from claimx.api import cached_pipeline
 from claimx.batch import BatchOptions, Entry, Progress, read_index, run
 from claimx.errors import Busy, InputError, OutputError
-from claimx.live.alerts import Rule, alerts
+from claimx.live.alerts import Folder, Rule, alerts
+from claimx.live.contradictions import FolderClaims
 from claimx.live.watch_state import WatchState, version
 from claimx.store import read_extractions
 from claimx.store.files import exclusive
@@ -99,6 +100,10 @@ class _Watcher:
         self.pending = _Pending()
         self.state = WatchState(out, baseline=read_index(out))
         self.failures: set[str] = set()  # failed article versions already told
+        # The folder's claims, read once, for the rules that compare with them.
+        self.others: Folder | None = (
+            FolderClaims.read(out) if any(r.find is None for r in options.rules) else None
+        )
 
     def loop(self) -> None:
         cached_pipeline(self.options.batch.model)  # loaded once, before the first file
@@ -179,7 +184,10 @@ class _Watcher:
             return
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         for extraction in extractions:
-            for alert in alerts(extraction, list(self.options.rules), entry.input, entry.output):
+            raised = alerts(
+                extraction, list(self.options.rules), entry.input, entry.output, self.others
+            )
+            for alert in raised:
                 if alert["alert"] not in self.state.sent:
                     self.on_alert({**alert, "time": now})
                     self.state.sent.add(alert["alert"])
