@@ -166,7 +166,10 @@ class _Run:
         data = text.encode("utf-8")
         status = "saved"
         if target.exists():
-            current = digest(target.read_bytes()) if target.is_file() else None
+            try:
+                current = digest(target.read_bytes()) if target.is_file() else None
+            except OSError as err:
+                return Outcome(url, "failed", name, f"cannot read {target} ({err.strerror})")
             if current == digest(data):
                 status = "unchanged"
             elif seen.sha256 is None:
