@@ -6,6 +6,7 @@ articles are invented."""
 from __future__ import annotations
 
 import json
+import shlex
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from claimx.batch import BatchOptions, read_index, run
+from claimx.errors import Busy
 from claimx.live import Event, WatchOptions, alerts, parse_rule, watch
 from claimx.store import read_extractions
 from claimx.store.files import exclusive
@@ -36,7 +38,7 @@ ARTICLES = {
     "dollars dans les centres de données.\nSelon lui, ce plan devrait créer des milliers "
     "d'emplois.\n",
     "depeches/a4.txt": "Le Sénat a adopté jeudi une loi sur la protection des données "
-    "personnelles, selon le rapporteur du texte.\n",
+    "personnelles, selon le rapporteur du texte.\n" * 12,
     "depeches/a5.txt": "Le fabricant AMD a annoncé un investissement de 1,5 milliard d'euros "
     "dans une usine en Allemagne, a indiqué un porte-parole.\n",
     "a6.txt": "D'après le quotidien Le Matin, la start-up Brumelia préparerait une levée de "
@@ -48,6 +50,10 @@ REWRITES = {  # each keeps the old text and adds to it
     "a1.txt": "Les analystes de la banque Ferrand jugent ce chiffre plausible.\n",
     "a2.md": "Le fonds serait ouvert aux projets liés aux puces de Nvidia, selon la région.\n",
 }
+HOOK = (  # appends [alert id, its second argument] to the file named first
+    "import json, sys; alert = json.load(sys.stdin); "
+    "open(sys.argv[1], 'a').write(json.dumps([alert['alert'], sys.argv[2]]) + '\\n')"
+)
 BAD = ("bad.txt", b"\x00\x01\x02\x03binaire\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" * 20)
 
 
@@ -67,12 +73,23 @@ def start(
     return process
 
 
-def until(condition: Callable[[], bool], process: subprocess.Popen[bytes]) -> None:
+def until(
+    condition: Callable[[], bool], process: subprocess.Popen[bytes], every: float = 0.1
+) -> None:
     deadline = time.monotonic() + WAIT
     while not condition():
         assert process.poll() is None, "the watcher ended"
         assert time.monotonic() < deadline, "the watcher did not catch up"
-        time.sleep(0.1)
+        time.sleep(every)
+
+
+def running(out: Path) -> bool:
+    """Whether a run holds the claims folder's lock (held for an instant if not)."""
+    try:
+        with exclusive(out):
+            return False
+    except Busy:
+        return True
 
 
 def caught_up(news: Path, out: Path) -> bool:
@@ -100,7 +117,10 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
     news, out, alerts_file, log = (tmp_path / n for n in ("news", "out", "alerts.jsonl", "log"))
     news.mkdir()
     names = list(ARTICLES)
-    watcher = start(news, out, alerts_file, log)
+    # Each alert also goes to a command, its JSON on stdin, a field in its arguments.
+    hooked = tmp_path / "hooked.jsonl"
+    hook = ("--exec", f"{sys.executable} -c {shlex.quote(HOOK)} {hooked} {{rule}}")
+    watcher = start(news, out, alerts_file, log, *hook)
     for name in names[:3]:  # one at a time, over time
         drop(news, name, ARTICLES[name])
         time.sleep(0.3)
@@ -108,18 +128,13 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
 
     for name in names[3:6]:  # a burst, and a kill -9 in the middle of its run
         drop(news, name, ARTICLES[name])
-    until(
-        lambda: (
-            any((out / n).with_name(Path(n).name + ".yaml").exists() for n in names[3:6])
-            or caught_up(news, out)
-        ),
-        watcher,
-    )
+    until(lambda: running(out), watcher, every=0.005)
     watcher.send_signal(signal.SIGKILL)
     watcher.wait()
+    assert not set(read_index(out)) & set(names[3:6])  # killed before it wrote their lines
 
     # Restarted (polling this time, as on a network filesystem), it resumes from the index.
-    watcher = start(news, out, alerts_file, log, "--poll")
+    watcher = start(news, out, alerts_file, log, "--poll", *hook)
     drop(news, names[6], ARTICLES[names[6]])
     (news / BAD[0]).write_bytes(BAD[1])
     time.sleep(0.3)
@@ -146,6 +161,9 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
     sent = [json.loads(line) for line in alerts_file.read_text(encoding="utf-8").splitlines()]
     ids = [a["alert"] for a in sent]
     assert len(ids) == len(set(ids))
+    calls = [json.loads(line) for line in hooked.read_text(encoding="utf-8").splitlines()]
+    assert "depeches/a5.txt" in {a["input"] for a in sent}  # raised after the restart
+    assert sorted(calls) == sorted([a["alert"], a["rule"]] for a in sent)
     rules = [parse_rule(r) for r in RULES]
     expected = {
         a["alert"]

@@ -105,19 +105,19 @@ def watch(
     from claimx.live import watch as follow
 
     rules = tuple(parse_rule(text) for text in alert)
-    hook = CommandHook(exec_) if exec_ else None
     read = ReadOptions(max_chars=max_chars, lang=lang.value if lang else None)
     options = WatchOptions(
         batch=BatchOptions(output_dir=output, model=model, jobs=1, read=read),
         rules=rules,
         settle=settle,
         poll=poll,
+        hook=CommandHook(exec_) if exec_ else None,
     )
 
     def on_event(event: Event) -> None:
         if event.kind == "watching":
             warn(f"watching {folder} ({event.message}); claims in {output}")
-        elif event.kind == "failed":
+        elif event.kind in ("failed", "hook"):
             warn(f"{event.input}: {event.message}")
         elif event.kind == "busy":
             warn(f"{output}: {event.message}; trying again")
@@ -129,9 +129,6 @@ def watch(
         def on_alert(item: dict[str, Any]) -> None:
             stream.write(json.dumps(item, ensure_ascii=False) + "\n")
             stream.flush()
-            problem = hook(item) if hook is not None else None
-            if problem:
-                warn(problem)
 
         follow(folder, options, stop, on_alert, on_event)
     ended(received, "every article done so far is kept; run it again to go on")

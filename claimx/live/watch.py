@@ -6,7 +6,7 @@ options: the same discovery, skip-unchanged, claims files, index and lock as `cl
 batch`, so a restart resumes from the index and the result is the one batch would give.
 The claims of each new or changed article then go through the alert rules; an alert is
 sent once (its id is remembered in a state file of the output folder, saved atomically
-after each article), at least once across a kill.
+right after it is sent), at least once across a kill.
 """
 
 from __future__ import annotations
@@ -44,13 +44,15 @@ class WatchOptions:
     settle: float = 0.5  # seconds without a new event before a run starts
     poll: bool = False  # poll instead of file-system events (network filesystems)
     poll_interval: float = 1.0
+    # Run after each alert is sent and remembered (`--exec`); a problem in one line or None.
+    hook: Callable[[dict[str, Any]], str | None] | None = None
 
 
 @dataclass(frozen=True)
 class Event:
     """What the watcher tells its caller: `watching` (with how), `done` (an article,
     with its claim count), `failed` (an article, with the reason), `busy` (a batch holds
-    the folder)."""
+    the folder), `hook` (an alert's command went wrong)."""
 
     kind: str
     input: str = ""
@@ -187,12 +189,21 @@ class _Watcher:
             raised = alerts(
                 extraction, list(self.options.rules), entry.input, entry.output, self.others
             )
-            for alert in raised:
-                if alert["alert"] not in self.state.sent:
-                    self.on_alert({**alert, "time": now})
-                    self.state.sent.add(alert["alert"])
+            for alert in (a for a in raised if a["alert"] not in self.state.sent):
+                self._send({**alert, "time": now})
         self.state.seen[entry.input] = version(entry)
         self.state.save()
+
+    def _send(self, alert: dict[str, Any]) -> None:
+        """An alert out, remembered at once (a kill in between sends it again: at least
+        once), then its command, which a kill may cut short but never runs twice."""
+        self.on_alert(alert)
+        self.state.sent.add(alert["alert"])
+        self.state.save()
+        if self.options.hook is not None:
+            problem = self.options.hook(alert)
+            if problem:
+                self.on_event(Event("hook", alert["input"], problem))
 
 
 class _Pending:
