@@ -21,7 +21,12 @@ fixed seed), then measures on this machine and prints a markdown table:
    in turn, best of --repeat per batch), and each stage of the pipeline (tokenizer, each base
    component, each claimx component, then the records built from the Docs) run over the
    whole corpus in turn and timed on its own, best of --repeat;
-6. with `--story`: the store reading 1,000 claims files in this process, `claimx summary`
+6. with `--live` (and nothing else): `claimx watch` in this process, the model loaded: the
+   delay from an article landing in the watched folder to its claims file and to its
+   alert (median over --live-files articles dropped one at a time), and the throughput
+   under a steady stream (--live-files × 4 articles, one every 0.1 s) against `batch
+   --jobs 1` over the same files in this process;
+7. with `--story`: the store reading 1,000 claims files in this process, `claimx summary`
    over them, `claimx db` over 10,000 and `claimx summary` over that database (fresh
    processes; the claims files are the corpus's extractions, copied under other names,
    outlets and dates).
@@ -201,7 +206,14 @@ def main() -> None:
     parser.add_argument(
         "--in-process", action="store_true", help="only the in-process measures (1. and 5.)"
     )
+    parser.add_argument("--live", action="store_true", help="only the watch measures (6.)")
+    parser.add_argument("--live-files", type=int, default=10)
     args = parser.parse_args()
+    if args.live:
+        print("| measure | claimx | baseline | ratio |\n| --- | --- | --- | --- |")
+        for live in live_rows(args.live_files):
+            print("| " + " | ".join(live) + " |")
+        return
 
     texts = corpus(args.articles)
     words = sum(len(t.split()) for t in texts)
@@ -409,6 +421,112 @@ def read_row(folder: Path) -> tuple[str, str, str, str]:
     seconds = time.perf_counter() - start
     per_file = f"{seconds * 1000 / len(files):.2f} ms a file"
     return (f"read {len(files):,} claims files, in process", f"{seconds:.1f} s", per_file, "")
+
+
+LIVE_SENTENCE = (
+    "\n\nSelon l'agence Horizon, Nvidia aurait vendu pour 2 milliards d'euros de puces H20.\n"
+)
+
+
+def live_rows(count: int) -> list[tuple[str, str, str, str]]:
+    """`claimx watch` in a thread of this process: landing to claims file and alert, and a
+    steady stream's throughput against `batch --jobs 1` (6.)."""
+    from claimx.api import cached_pipeline
+    from claimx.batch import BatchOptions, run
+
+    texts = [t + LIVE_SENTENCE for t in corpus(count * 5, seed=30)]
+    cached_pipeline(None)
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = LiveProbe(Path(tmp))
+        to_claims, to_alert = [], []
+        for n, text in enumerate(texts[:count]):
+            name = f"one-{n:03d}.txt"
+            landed = probe.land(name, text)
+            probe.wait_for([name])
+            to_claims.append(probe.done[name] - landed)
+            to_alert.append(probe.alerted[name] - landed)
+        stream = [(f"stream-{n:03d}.txt", t) for n, t in enumerate(texts[count:])]
+        first = probe.land(*stream[0])
+        for name, text in stream[1:]:
+            time.sleep(0.1)
+            probe.land(name, text)
+        probe.wait_for([name for name, _ in stream])
+        watch_rate = len(stream) / (max(probe.alerted.values()) - first)
+        probe.close()
+        only = Path(tmp) / "stream"
+        only.mkdir()
+        for name, text in stream:
+            (only / name).write_text(text, encoding="utf-8")
+        report = run([str(only)], BatchOptions(output_dir=Path(tmp) / "batch", jobs=1))
+        batch_rate = report.count("done") / report.seconds
+    landing = f"median of {count} (model loaded, settle {probe.settle} s)"
+    return [
+        (
+            "watch: landing to claims file, " + landing,
+            f"{statistics.median(to_claims):.2f} s",
+            "",
+            "",
+        ),
+        (
+            f"watch: landing to alert, median of {count}",
+            f"{statistics.median(to_alert):.2f} s",
+            "",
+            "",
+        ),
+        (
+            f"watch: steady stream, {len(stream)} articles one every 0.1 s (vs batch --jobs 1)",
+            f"{watch_rate:.1f} articles/s",
+            f"{batch_rate:.1f} articles/s",
+            f"{watch_rate / batch_rate:.2f}×",
+        ),
+    ]
+
+
+class LiveProbe:
+    """`claimx.live.watch` on a fresh folder in a thread, with the times each article's
+    claims file (its index line) and first alert came."""
+
+    def __init__(self, tmp: Path) -> None:
+        import threading
+
+        from claimx.batch import BatchOptions
+        from claimx.live import WatchOptions, parse_rule, watch
+
+        self.news = tmp / "news"
+        self.news.mkdir()
+        self.done: dict[str, float] = {}
+        self.alerted: dict[str, float] = {}
+        self.stop = threading.Event()
+        rules = (parse_rule("actor:Nvidia"),)
+        options = WatchOptions(BatchOptions(output_dir=tmp / "out", jobs=1), rules=rules)
+        self.settle = options.settle
+        args = (self.news, options, self.stop, self._alert, self._event)
+        self.thread = threading.Thread(target=watch, args=args)
+        self.thread.start()
+        time.sleep(2.0)  # the watcher is up
+
+    def _event(self, event: object) -> None:
+        if getattr(event, "kind", "") == "done":
+            self.done[str(getattr(event, "input", ""))] = time.perf_counter()
+
+    def _alert(self, alert: dict[str, object]) -> None:
+        self.alerted.setdefault(str(alert["input"]), time.perf_counter())
+
+    def land(self, name: str, text: str) -> float:
+        """Write an article whole (a hidden file renamed); when it landed."""
+        temp = self.news / f".{name}.part"
+        temp.write_text(text, encoding="utf-8")
+        landed = time.perf_counter()
+        temp.rename(self.news / name)
+        return landed
+
+    def wait_for(self, names: list[str]) -> None:
+        while not all(n in self.alerted for n in names):
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
 
 
 if __name__ == "__main__":

@@ -17,9 +17,11 @@ import typer
 from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
+from claimx.cli import fetch as fetch_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
 from claimx.cli import summary as summary_command
+from claimx.cli import watch as watch_command
 from claimx.cli.about import versions
 from claimx.cli.exit_codes import ExitCode, exit_code
 from claimx.cli.help import ClaimxCommand
@@ -74,6 +76,8 @@ command("eval", eval_command.eval_, eval_command.EXAMPLES)
 command("summary", summary_command.summary, summary_command.EXAMPLES)
 command("db", summary_command.db, summary_command.DB_EXAMPLES)
 command("report", summary_command.report, summary_command.REPORT_EXAMPLES)
+command("fetch", fetch_command.fetch, fetch_command.EXAMPLES)
+command("watch", watch_command.watch, watch_command.EXAMPLES)
 
 
 def _version(value: bool) -> None:

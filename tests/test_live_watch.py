@@ -1,0 +1,283 @@
+"""`claimx watch` as a real process: articles dropped into a folder over time (some
+rewritten, one bad) give the claims files one `claimx batch` gives, the alerts expected
+and no others; a kill -9 then a restart loses nothing; SIGTERM stops it cleanly. The
+articles are invented."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimx.batch import BatchOptions, read_index, run
+from claimx.errors import Busy
+from claimx.live import Event, WatchOptions, alerts, parse_rule, watch
+from claimx.store import read_extractions
+from claimx.store.files import exclusive
+
+CLAIMX = str(Path(sys.executable).with_name("claimx"))
+RULES = ["actor:Nvidia", "money>1e9:EUR", "chip:H20"]
+WAIT = 180.0  # seconds, at most, for the watcher to catch up on a busy machine
+
+ARTICLES = {
+    "a1.txt": "Selon l'agence Horizon, Nvidia aurait vendu pour 2 milliards d'euros de puces "
+    "H20 à des clients chinois.\nLe groupe a refusé de commenter.\n",
+    "a2.md": "---\ntitle: Un fonds régional\ndate: 2026-12-01\nurl: https://exemple.test/a2\n"
+    "publisher: La Gazette du Calcul\n---\nLa région Occitanie a annoncé mardi un fonds de "
+    "300 millions d'euros pour les jeunes pousses.\n« Nous voulons garder nos talents », a "
+    "déclaré la présidente du conseil régional.\n",
+    "a3.txt": "Le ministre de l'Économie a affirmé que la France investirait 5 milliards de "
+    "dollars dans les centres de données.\nSelon lui, ce plan devrait créer des milliers "
+    "d'emplois.\n",
+    "depeches/a4.txt": "Le Sénat a adopté jeudi une loi sur la protection des données "
+    "personnelles, selon le rapporteur du texte.\n" * 12,
+    "depeches/a5.txt": "Le fabricant AMD a annoncé un investissement de 1,5 milliard d'euros "
+    "dans une usine en Allemagne, a indiqué un porte-parole.\n",
+    "a6.txt": "D'après le quotidien Le Matin, la start-up Brumelia préparerait une levée de "
+    "fonds de 40 millions d'euros.\n",
+    "a7.txt": "Le gouvernement néerlandais a confirmé lundi de nouvelles restrictions sur les "
+    "machines de lithographie, selon un communiqué.\n",
+}
+REWRITES = {  # each keeps the old text and adds to it
+    "a1.txt": "Les analystes de la banque Ferrand jugent ce chiffre plausible.\n",
+    "a2.md": "Le fonds serait ouvert aux projets liés aux puces de Nvidia, selon la région.\n",
+}
+HOOK = (  # appends [alert id, its second argument] to the file named first
+    "import json, sys; alert = json.load(sys.stdin); "
+    "open(sys.argv[1], 'a').write(json.dumps([alert['alert'], sys.argv[2]]) + '\\n')"
+)
+BAD = ("bad.txt", b"\x00\x01\x02\x03binaire\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" * 20)
+
+
+def drop(folder: Path, name: str, text: str) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def start(
+    news: Path, out: Path, alerts_file: Path, log: Path, *extra: str
+) -> subprocess.Popen[bytes]:
+    args = [CLAIMX, "watch", str(news), "-o", str(out), "--alerts-file", str(alerts_file), *extra]
+    args += ["--settle", "0.2", *(x for rule in RULES for x in ("--alert", rule))]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
+    until(lambda: "watching" in log.read_text(encoding="utf-8"), process)
+    return process
+
+
+def until(
+    condition: Callable[[], bool], process: subprocess.Popen[bytes], every: float = 0.1
+) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert process.poll() is None, "the watcher ended"
+        assert time.monotonic() < deadline, "the watcher did not catch up"
+        time.sleep(every)
+
+
+def running(out: Path) -> bool:
+    """Whether a run holds the claims folder's lock (held for an instant if not)."""
+    try:
+        with exclusive(out):
+            return False
+    except Busy:
+        return True
+
+
+def caught_up(news: Path, out: Path) -> bool:
+    """Every article in the folder has its index entry for its current version."""
+    index = read_index(out) if out.is_dir() else {}
+    for path in (p for p in news.rglob("*") if p.is_file()):
+        entry = index.get(path.relative_to(news).as_posix())
+        stat = path.stat()
+        if entry is None or (entry.size, entry.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            return False
+    return True
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """The claims files and text copies of a folder (not its index or hidden files)."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.suffix in (".yaml", ".txt")
+    }
+
+
+@pytest.mark.slow
+def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> None:
+    news, out, alerts_file, log = (tmp_path / n for n in ("news", "out", "alerts.jsonl", "log"))
+    news.mkdir()
+    names = list(ARTICLES)
+    # Each alert also goes to a command, its JSON on stdin, a field in its arguments.
+    hooked = tmp_path / "hooked.jsonl"
+    hook = ("--exec", f"{sys.executable} -c {shlex.quote(HOOK)} {hooked} {{rule}}")
+    watcher = start(news, out, alerts_file, log, *hook)
+    for name in names[:3]:  # one at a time, over time
+        drop(news, name, ARTICLES[name])
+        time.sleep(0.3)
+    until(lambda: caught_up(news, out), watcher)
+
+    for name in names[3:6]:  # a burst, and a kill -9 in the middle of its run
+        drop(news, name, ARTICLES[name])
+    until(lambda: running(out), watcher, every=0.005)
+    watcher.send_signal(signal.SIGKILL)
+    watcher.wait()
+    assert not set(read_index(out)) & set(names[3:6])  # killed before it wrote their lines
+
+    # Restarted (polling this time, as on a network filesystem), it resumes from the index.
+    watcher = start(news, out, alerts_file, log, "--poll", *hook)
+    drop(news, names[6], ARTICLES[names[6]])
+    (news / BAD[0]).write_bytes(BAD[1])
+    time.sleep(0.3)
+    for name, extra in REWRITES.items():
+        drop(news, name, ARTICLES[name] + extra)
+        time.sleep(0.3)
+    until(lambda: caught_up(news, out), watcher)
+    time.sleep(1.0)  # any late alert would land now
+    watcher.send_signal(signal.SIGTERM)
+    assert watcher.wait(timeout=30) == 0
+    assert "stopped" in log.read_text(encoding="utf-8")
+
+    # The same claims files as one batch over the final folder.
+    batch_out = tmp_path / "batch"
+    run([str(news)], BatchOptions(output_dir=batch_out, jobs=1))
+    assert outputs(out) == outputs(batch_out)
+    index = read_index(out)
+    assert index[BAD[0]].status == "failed"
+    assert {k: e.status != "failed" for k, e in index.items()} == {
+        k: e.status != "failed" for k, e in read_index(batch_out).items()
+    }
+
+    # The alerts: each once, those the rules raise on the final claims and no others.
+    sent = [json.loads(line) for line in alerts_file.read_text(encoding="utf-8").splitlines()]
+    ids = [a["alert"] for a in sent]
+    assert len(ids) == len(set(ids))
+    calls = [json.loads(line) for line in hooked.read_text(encoding="utf-8").splitlines()]
+    assert "depeches/a5.txt" in {a["input"] for a in sent}  # raised after the restart
+    assert sorted(calls) == sorted([a["alert"], a["rule"]] for a in sent)
+    rules = [parse_rule(r) for r in RULES]
+    expected = {
+        a["alert"]
+        for key, entry in read_index(batch_out).items()
+        if entry.output
+        for extraction in read_extractions(batch_out / entry.output)
+        for a in alerts(extraction, rules, key, entry.output)
+    }
+    assert set(ids) == expected
+    pairs = {(a["input"], a["rule"]) for a in sent}
+    assert pairs >= {("a1.txt", r) for r in RULES} | {
+        ("a2.md", "actor:Nvidia"),
+        ("depeches/a5.txt", "money>1e9:EUR"),
+    }
+    assert not {i for i, _ in pairs} & {"a3.txt", "depeches/a4.txt", "a6.txt", "a7.txt", BAD[0]}
+    told = log.read_text(encoding="utf-8")
+    assert "bad.txt: " in told and "(polling every" in told
+
+
+@pytest.mark.slow
+def test_a_second_watch_on_one_folder_is_refused(tmp_path: Path) -> None:
+    news, out = tmp_path / "news", tmp_path / "out"
+    news.mkdir()
+    log = tmp_path / "log"
+    first = start(news, out, tmp_path / "alerts.jsonl", log)
+    try:
+        second = subprocess.run(
+            [CLAIMX, "watch", str(news), "-o", str(out)], capture_output=True, timeout=120
+        )
+        assert second.returncode == 7 and b"another claimx watch" in second.stderr
+    finally:
+        first.send_signal(signal.SIGINT)
+        assert first.wait(timeout=30) == 130  # Ctrl-C: interrupted, cleanly
+    assert "interrupted" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_watch_waits_for_a_batch_and_ignores_its_own_output_inside_the_folder(
+    tmp_path: Path, nlp: object
+) -> None:
+    """In this process (the session's pipeline): a batch holding the claims folder makes
+    watch wait, not fail; a claims folder inside the watched one is never taken as news,
+    nor do its writes start runs for ever."""
+    news = tmp_path / "news"
+    out = news / "claims"
+    news.mkdir()
+    events: list[Event] = []
+    stop = threading.Event()
+    options = WatchOptions(BatchOptions(output_dir=out, jobs=1), settle=0.1)
+    out.mkdir()
+    with exclusive(out):  # a `claimx batch` at work
+        thread = threading.Thread(
+            target=watch, args=(news, options, stop, lambda a: None, events.append)
+        )
+        thread.start()
+        drop(news, "a3.txt", ARTICLES["a3.txt"])
+        deadline = time.monotonic() + WAIT
+        while not any(e.kind == "busy" for e in events):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    deadline = time.monotonic() + WAIT
+    while not processed(out, "a3.txt"):
+        assert thread.is_alive() and time.monotonic() < deadline
+        time.sleep(0.05)
+    index = out / "claimx-index.jsonl"
+    before = index.stat().st_mtime_ns
+    time.sleep(1.5)  # no run starts from the watcher's own writes
+    stop.set()
+    thread.join(timeout=30)
+    assert index.stat().st_mtime_ns == before
+    assert set(read_index(out)) == {"a3.txt"}
+    assert [e.input for e in events if e.kind == "done"] == ["a3.txt"]
+
+
+def processed(out: Path, name: str) -> bool:
+    entry = read_index(out).get(name) if out.is_dir() else None
+    return entry is not None and entry.status == "done"
+
+
+@pytest.mark.slow
+def test_a_contradiction_with_an_article_already_in_the_folder(tmp_path: Path, nlp: object) -> None:
+    news, out = tmp_path / "news", tmp_path / "out"
+    news.mkdir()
+    drop(
+        news,
+        "lyon-1.txt",
+        "Nvidia a investi 3 milliards d'euros dans un centre de calcul à Lyon.\n",
+    )
+    run([str(news)], BatchOptions(output_dir=out, jobs=1))  # the folder before watch
+    sent: list[dict[str, object]] = []
+    stop = threading.Event()
+    options = WatchOptions(
+        BatchOptions(output_dir=out, jobs=1), rules=(parse_rule("contradiction"),), settle=0.1
+    )
+    thread = threading.Thread(target=watch, args=(news, options, stop, sent.append))
+    thread.start()
+    try:
+        drop(
+            news,
+            "lyon-2.txt",
+            "Nvidia a investi 3,5 milliards d'euros dans un centre de calcul à Lyon.\n",
+        )
+        drop(
+            news, "senat.txt", "Le Sénat examinera jeudi un texte sur la protection des données.\n"
+        )
+        deadline = time.monotonic() + WAIT
+        while not (processed(out, "lyon-2.txt") and processed(out, "senat.txt")):
+            assert thread.is_alive() and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert [a["input"] for a in sent] == ["lyon-2.txt"]  # the Senate's article: none
+    found = sent[0]["contradiction"]
+    assert isinstance(found, dict) and found["kind"] == "figure"
+    assert found["with"]["claims_file"] == "lyon-1.txt.yaml"
