@@ -229,3 +229,29 @@ def test_script_json_escapes_markup_and_line_separators() -> None:
 )  # fmt: skip
 def test_only_http_urls_are_kept(url: Any, kept: bool) -> None:
     assert (web_url(url) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("start", "0"), ("end", None), ("id", 7), ("text", ["x"]), ("amount", "beaucoup")],
+)
+def test_a_claims_file_edited_into_nonsense_costs_only_itself(
+    tampered: Path, tmp_path: Path, field: str, value: Any
+) -> None:
+    document = tampered_document(TEXTS[0], 3)
+    document["money"] = [{"id": "M1", "text": "3 euros", "amount": 3, "currency": "EUR"}]
+    document["claims"][0]["money"] = ["M1"]
+    target = document["money"][0] if field == "amount" else document["claims"][0]
+    target[field] = value
+    (tampered / "a3.yaml").write_text(to_yaml([document]), encoding="utf-8")
+    page = tmp_path / "r.html"
+    for command in (
+        ["summary", str(tampered), "-f", "json"],
+        ["report", str(tampered), "-o", str(page)],
+    ):
+        result = CliRunner().invoke(app, command)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        if field == "amount":  # not a figure: the claim is kept without it
+            assert result.exit_code == 0, result.output
+        else:
+            assert result.exit_code == 3 and "a3.yaml: malformed claims file" in result.stderr

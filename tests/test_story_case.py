@@ -16,6 +16,7 @@ from claimx.batch import BatchOptions, run
 from claimx.story import collect, summarize
 
 CASE = Path(__file__).parent / "storycase"
+pytestmark = pytest.mark.slow  # extracts seven articles: an integration test
 
 
 def story_of(file: str) -> str:

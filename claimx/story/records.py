@@ -3,6 +3,7 @@ figures resolved, ready to be compared with the claims of other articles."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -169,10 +170,10 @@ def from_document(
         rows.append(
             ClaimRow(
                 article=info,
-                id=claim["id"],
-                text=claim["text"],
-                start=claim["start"],
-                end=claim["end"],
+                id=_checked(claim["id"], str),
+                text=_checked(claim["text"], str),
+                start=_checked(claim["start"], int),
+                end=_checked(claim["end"], int),
                 modality=claim.get("modality") or "asserted",
                 kind=attribution.get("kind"),
                 source=actors.get(attribution.get("source") or ""),
@@ -198,12 +199,27 @@ def from_document(
 
 def _figure(item: dict[str, Any]) -> Figure:
     return Figure(
-        text=item["text"],
-        amount=item.get("amount"),
-        currency=item.get("currency"),
-        qualifier=item.get("qualifier") or "exact",
-        amount_max=item.get("amount_max"),
+        text=_checked(item["text"], str),
+        amount=_number(item.get("amount")),
+        currency=_text(item.get("currency")),
+        qualifier=_text(item.get("qualifier")) or "exact",
+        amount_max=_number(item.get("amount_max")),
     )
+
+
+def _number(value: Any) -> float | None:
+    """An amount as a number; anything else (edited by hand) as no amount."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _checked(value: Any, kind: type) -> Any:
+    """`value` if it is a `kind` (not a bool): a claims file edited by hand is refused as
+    malformed (a TypeError, reported by the reader), never a traceback later."""
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"{value!r} is not a {kind.__name__}")
+    return value
 
 
 def _text(value: Any) -> str | None:

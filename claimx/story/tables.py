@@ -21,7 +21,7 @@ CLAIM_COLUMNS = [
     "currencies", "review", "recurring", "recurring_articles", "contradictions",
 ]  # fmt: skip
 RECURRING_COLUMNS = [
-    "recurring", "articles", "text", "source", "figures", "chips", "first_date",
+    "recurring", "articles", "event", "text", "source", "figures", "chips", "first_date",
     "first_publisher", "first_file", "first_url", "appearances", "contradictions",
 ]  # fmt: skip
 
@@ -85,6 +85,7 @@ def recurring_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
             {
                 "recurring": group["id"],
                 "articles": group["articles"],
+                "event": group["event"],
                 "text": group["text"],
                 "source": (group["source"] or {}).get("name"),
                 "figures": "; ".join(f["text"] for f in group["figures"]),
@@ -127,23 +128,27 @@ def render(summary: dict[str, Any], console: Any) -> None:
         f"{len(summary['recurring'])} recurring, {len(summary['contradictions'])} contradictions"
     )
     table = Table(title="Recurring claims", show_lines=True)
-    for column in ("id", "articles", "claim", "source", "first appearance"):
+    for column in ("id", "articles", "event", "claim", "source", "first appearance"):
         table.add_column(column, overflow="fold")
     for group in summary["recurring"]:
         first = group["first_appearance"]
         table.add_row(
             group["id"],
             str(group["articles"]),
+            group["event"],
             group["text"],
             (group["source"] or {}).get("name") or "",
-            " ".join(x for x in (first["date"], first["publisher"] or first["file"]) if x),
+            " ".join(x for x in (first["date"], first["publisher"] or first["title"]) if x),
         )
     console.print(table)
     table = Table(title="Contradictions", show_lines=True)
     for column in ("id", "kind", "about", "what", "where"):
         table.add_column(column, overflow="fold")
     for item in summary["contradictions"]:
-        where = "; ".join(f"{p['publisher'] or p['file']} {p['claim']}" for p in item["evidence"])
+        where = "; ".join(
+            " ".join(x for x in (p["publisher"] or p["title"], p["date"]) if x)
+            for p in item["evidence"]
+        )
         table.add_row(item["id"], item["kind"], ", ".join(item["about"]), item["summary"], where)
     console.print(table)
     table = Table(title="Actors")
