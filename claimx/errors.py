@@ -19,7 +19,7 @@ class GoldError(InputError):
 
 
 class Busy(ClaimxError):
-    """Another claimx process is writing to the same output folder."""
+    """Another claimx process is writing to the same output folder or database."""
 
 
 class NoInput(ClaimxError):

@@ -27,7 +27,7 @@ class ExitCode(IntEnum):
     MODEL_ERROR = 4  # the base spaCy pipeline is missing
     BELOW_THRESHOLD = 5  # `claimx eval --min` not met
     NO_INPUT = 6  # nothing to do: no article, claims or gold file in the inputs (an empty folder)
-    BUSY = 7  # another claimx batch is writing to the same output folder
+    BUSY = 7  # another claimx batch (or db) is writing to the same folder (or database)
     ENGINE = 8  # the engine a batch runs on cannot be reached (a Dask scheduler)
     OUTPUT_ERROR = 9  # an output cannot be written (read-only, disk full, not a folder)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
