@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from claimx.claims import doc_claims
 from claimx.components.attributions import er_forms
+from claimx.resources import load_yaml
 
 
 def claims(nlp: Language, text: str) -> list[dict[str, Any]]:
@@ -902,8 +903,12 @@ def test_modality(nlp: Language, text: str, modality: str, cue: str | None) -> N
 
 
 def test_er_forms() -> None:
-    assert {"déclare", "déclaré", "déclarait", "déclarerait"} <= er_forms("déclarer")
-    assert "annonçait" in er_forms("annoncer")
+    rules = load_yaml("attribution.yaml")["er_verbs"]
+    assert {"déclare", "déclaré", "déclarait", "déclarerait"} <= er_forms("déclarer", rules)
+    assert {"annonçait", "annonce"} <= er_forms("annoncer", rules)
+    assert {"partageait", "partage"} <= er_forms("partager", rules)
+    assert {"envoie", "envoyé"} <= er_forms("envoyer", rules)
+    assert er_forms("dire", rules) == {"dire"}
 
 
 def test_reporting_lexicon_size() -> None:

@@ -66,6 +66,7 @@ class ChipTagger(DataComponent):
                 self.folded.add(canonical, docs)
             else:
                 self.exact.add(canonical, docs)
+        self.context_window = int(data["context_window"])
         self.context_words = Ids(
             nlp.vocab.strings.add(form)
             for word in data["context_lemmas"]
@@ -97,7 +98,8 @@ class ChipTagger(DataComponent):
             for match_id, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=match_id))
         # only near a chip word: "le GPU Lisuan G100" is at most a few words past it
-        for match in match_near(self.context, doc, self.context_words, LOWER, 0, 8):
+        near = (0, self.context_window)
+        for match in match_near(self.context, doc, self.context_words, LOWER, *near):
             found.append(Span(doc, match.end - 1, match.end, label="UNKNOWN"))
         spans = filter_spans(found)
         if any(s.label_ in self.short_codes for s in spans) and not self._about_chips(doc, spans):

@@ -52,12 +52,16 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             keep(span, kind, name, True)  # type: ignore[arg-type]
     # The matchers run only near their nouns (see match_near); a group is at most a
     # three-word determiner, the noun and its adjectives, a government its noun and name.
-    for span in match_near(lex.governments, doc, lex.government_nouns, LOWER, 0, 8):
+    windows = lex.windows
+    for span in match_near(
+        lex.governments, doc, lex.government_nouns, LOWER, 0, windows["government_after"]
+    ):
         if span[0].lower_ in lex.grammar.government_nouns_with_portfolio:
             span = doc[span.start : _portfolios_end(lex, doc, span.end)]
         if free(span):
             keep(span, "government", span.text)
-    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, 3, 8):
+    near = (windows["group_before"], windows["group_after"])
+    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near):
         if free(span):
             # named from its noun: "(une quarantaine de) patrons européens"
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)

@@ -20,6 +20,7 @@ class ActorLexicon:
 
     def __init__(self, nlp: Language, data: dict[str, Any], grammar: Grammar) -> None:
         self.grammar = grammar
+        self.windows: dict[str, int] = dict(data["windows"])
         self.make_doc = nlp.make_doc
         # Matched whatever the case ("Cnil", "SK hynix"); a match must open on a capital
         # (see candidates), so that "arm" is not Arm.

@@ -19,8 +19,6 @@ from claimx.docs import has_morph
 from claimx.text import fold
 
 _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")
-_PARENTHESIS_REACH = 8  # tokens from "(" to its ")" inside a source: "(CSIS)"
-_COMMA_REACH = 12  # tokens from the marker to the comma ending a sentence-initial source
 
 
 def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
@@ -70,7 +68,7 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
     i = cue.span.end
     while i < sent.end and doc[i].text not in _SOURCE_STOPS and not doc[i].is_space:
         if doc[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
-            reach = min(sent.end, i + _PARENTHESIS_REACH)
+            reach = min(sent.end, i + ctx.lexicon.windows["source_parenthesis"])
             close = next((j for j in range(i, reach) if doc[j].text == ")"), None)
             if close is not None:
                 i = close + 1
@@ -82,7 +80,7 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
         i += 1
     if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
         # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
-        reach = min(sent.end, cue.span.end + _COMMA_REACH)
+        reach = min(sent.end, cue.span.end + ctx.lexicon.windows["source_comma"])
         comma = next((j for j in range(i, reach) if doc[j].text == ","), None)
         if comma is not None:
             i = comma

@@ -15,9 +15,6 @@ from claimx.docs import has_morph, match_near
 from claimx.kinds import AttributionKind
 from claimx.text import fold
 
-# Tokens a no-comment phrase may take before its last word ("n'a toujours pas souhaité …").
-_NO_COMMENT_SPAN = 12
-
 
 @dataclass(frozen=True)
 class Cue:
@@ -43,7 +40,12 @@ def doc_cues(doc: Doc, lexicon: AttributionLexicon) -> DocCues:
     verbs = sorted({*lexicon.lemma_ids.where(doc, LEMMA), *lexicon.form_ids.where(doc, LOWER)})
     return DocCues(
         match_near(
-            lexicon.no_comment, doc, lexicon.no_comment_triggers, LEMMA, _NO_COMMENT_SPAN, 0
+            lexicon.no_comment,
+            doc,
+            lexicon.no_comment_triggers,
+            LEMMA,
+            lexicon.windows["no_comment"],
+            0,
         ),
         list(lexicon.according(doc, as_spans=True)),
         match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, lexicon.phrasal_reach, 0),

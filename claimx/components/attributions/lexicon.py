@@ -13,28 +13,19 @@ from claimx.components.grammar import Grammar
 from claimx.docs import Ids
 from claimx.text import apostrophe_variants, fold
 
-_ER_ENDINGS = (
-    "e", "ent", "é", "ée", "és", "ées", "ait", "aient", "erait", "eraient", "era", "eront",
-    "a", "èrent", "ant", "er", "es",
-)  # fmt: skip
 
-
-def er_forms(lemma: str) -> set[str]:
-    """Usual press forms of a regular -er verb ("déclarer" -> "déclare", "déclaré", ...).
-
-    >>> sorted(er_forms("noter"))[:4]
-    ['note', 'notent', 'noter', 'notera']
-    """
+def er_forms(lemma: str, rules: dict[str, Any]) -> set[str]:
+    """Usual press forms of a regular -er verb ("déclarer" -> "déclare", "déclaré", ...),
+    by `rules` (`er_verbs` in `models/attribution.yaml`: endings, stem changes)."""
     if not lemma.endswith("er"):
         return {lemma}
     stem = lemma[:-2]
-    forms = {stem + e for e in _ER_ENDINGS}
-    if stem.endswith("g"):  # "partager" -> "partageait"
-        forms |= {stem + "e" + e for e in ("ait", "aient", "a", "ant")}
-    if stem.endswith("c"):  # "annoncer" -> "annonçait"
-        forms |= {stem[:-1] + "ç" + e for e in ("ait", "aient", "a", "ant")}
-    if stem.endswith("y"):  # "envoyer" -> "envoie"
-        forms |= {stem[:-1] + "i" + e for e in ("e", "ent", "erait", "era")}
+    forms = {stem + e for e in rules["endings"]}
+    for change in rules["stem_changes"]:
+        end = change["stem_end"]
+        if stem.endswith(end):
+            changed = stem[: len(stem) - len(end)] + change["becomes"]
+            forms |= {changed + e for e in change["endings"]}
     return forms
 
 
@@ -64,6 +55,8 @@ class AttributionLexicon:
         self, nlp: Language, data: dict[str, Any], grammar: Grammar, actors: dict[str, Any]
     ) -> None:
         verbs = data["reporting_verbs"]
+        self.er_rules: dict[str, Any] = data["er_verbs"]
+        self.windows: dict[str, int] = dict(data["windows"])
         denial = data["denial"]
         irregular: dict[str, list[str]] = data["irregular_forms"]
         self.object_verbs = {bare(v) for v in verbs["object"]}
@@ -111,7 +104,7 @@ class AttributionLexicon:
         """Every form of the reporting verbs; multi-word verbs as a matcher."""
 
         def forms_of(verb: str) -> set[str]:
-            return set(irregular.get(verb) or []) | er_forms(verb) | {verb}
+            return set(irregular.get(verb) or []) | er_forms(verb, self.er_rules) | {verb}
 
         self.verb_of_form: dict[str, str] = {}
         # Multi-word verbs ("mettre en garde", "s'inscrire en faux"): the first word by

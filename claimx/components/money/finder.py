@@ -12,13 +12,9 @@ from spacy.tokens import Doc
 from claimx.components.money.lexicon import OPENER_KINDS, MoneyLexicon
 from claimx.docs import doc_text, positions, windows_around
 
-# Every amount holds a currency word or sign, every percentage a percent sign: the full
-# expressions are tried only from this far before such a cue to this far after it.
-_BEFORE, _AFTER = 70, 50
 _DIGITS = re.compile(r"\d+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]+")
-_RANGE_REACH = 45  # characters from a range's start to its separator, at most
 # What can open each expression.
 _KIND_OPENERS = {
     "range": ("lead", "symbol", "number"),
@@ -44,11 +40,12 @@ def matches(lex: MoneyLexicon, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
         (percent_cues, ("percent_range", "percent")),
         (money_cues, ("range", "vague", "single")),
     ):
-        windows = windows_around(cues, _BEFORE, _AFTER, len(text))
+        windows = windows_around(cues, lex.windows["before"], lex.windows["after"], len(text))
         for kind in kinds:
             starts = sorted(set().union(*(openers[c] for c in _KIND_OPENERS[kind])))
             regex = lex.regexes[kind]
             ranged = kind.endswith("range")
+            reach = lex.windows["range_reach"]
             after = 0
             for start, end in windows:
                 for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
@@ -56,7 +53,7 @@ def matches(lex: MoneyLexicon, doc: Doc) -> Iterator[tuple[re.Match[str], str]]:
                         continue
                     if ranged:  # a range needs its "et", "à" or dash soon after
                         s = bisect_left(separators, at)
-                        if s == len(separators) or separators[s] > at + _RANGE_REACH:
+                        if s == len(separators) or separators[s] > at + reach:
                             continue
                     match = regex.match(text, at, end)
                     if match is not None and match.end() > at:

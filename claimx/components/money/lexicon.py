@@ -60,6 +60,7 @@ class MoneyLexicon:
 
     def __init__(self, vocab: Vocab, data: dict[str, Any]) -> None:
         self.vocab = vocab
+        self.windows: dict[str, int] = dict(data["windows"])
         self.unit_of: dict[str, _Unit] = {}
         names, symbols, subunits = self._units(data)
         self.needs_scale = {_key(w) for w in data["needs_scale"]}
