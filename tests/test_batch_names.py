@@ -81,7 +81,7 @@ def test_same_name_cases_give_distinct_outputs_with_titles(tmp_path: Path, nlp: 
         _write(tmp_path / parent / "x.md", _front(f"Titre {parent}", TEXTS[n]))
     out = tmp_path / "out"
     given = [str(tmp_path / p) for p in ("a/news", "b/news", "c/news-2")]
-    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out)])
+    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out), "-j", "1"])
     assert result.exit_code == ExitCode.OK, result.output
     assert "not written by claimx" not in result.output
     assert result.output.count("written as") == 1  # the renamed input, reported once
@@ -95,7 +95,7 @@ def test_same_name_cases_give_distinct_outputs_with_titles(tmp_path: Path, nlp: 
         _write(tmp_path / parent / "f.md", _front(f"Billet {parent}", TEXTS[n]))
     out2 = tmp_path / "out2"
     given = [str(tmp_path / "m1" / "f.md"), str(tmp_path / "m2" / "f.md")]
-    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out2)])
+    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out2), "-j", "1"])
     assert result.exit_code == ExitCode.OK, result.output
     named = _titles(out2)
     assert named == {"f.md.yaml": "Billet m1", "f-2.md.yaml": "Billet m2"}
