@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from claimx.batch import INDEX_NAME, BatchOptions, Progress, Shard, merge_indexe
 from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.inputs import discover
+from claimx.store.files import exclusive
 from claimx.store.serialize import load_yaml_documents
 from tests.conftest import GOLD_DIR
 
@@ -79,7 +81,7 @@ def test_same_name_cases_give_distinct_outputs_with_titles(tmp_path: Path, nlp: 
         _write(tmp_path / parent / "x.md", _front(f"Titre {parent}", TEXTS[n]))
     out = tmp_path / "out"
     given = [str(tmp_path / p) for p in ("a/news", "b/news", "c/news-2")]
-    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out)])
+    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out), "-j", "1"])
     assert result.exit_code == ExitCode.OK, result.output
     assert "not written by claimx" not in result.output
     assert result.output.count("written as") == 1  # the renamed input, reported once
@@ -93,7 +95,7 @@ def test_same_name_cases_give_distinct_outputs_with_titles(tmp_path: Path, nlp: 
         _write(tmp_path / parent / "f.md", _front(f"Billet {parent}", TEXTS[n]))
     out2 = tmp_path / "out2"
     given = [str(tmp_path / "m1" / "f.md"), str(tmp_path / "m2" / "f.md")]
-    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out2)])
+    result = CliRunner().invoke(app, ["batch", *given, "-o", str(out2), "-j", "1"])
     assert result.exit_code == ExitCode.OK, result.output
     named = _titles(out2)
     assert named == {"f.md.yaml": "Billet m1", "f-2.md.yaml": "Billet m2"}
@@ -124,20 +126,49 @@ def test_a_resumed_runs_index_is_an_uninterrupted_runs(tmp_path: Path, nlp: Lang
     assert (resumed / INDEX_NAME).read_bytes() == (whole / INDEX_NAME).read_bytes()
 
 
-def test_merge_and_a_whole_run_leave_no_shard_lock(tmp_path: Path, nlp: Language) -> None:
+def test_no_lock_file_stays_when_done(tmp_path: Path, nlp: Language) -> None:
     folder = tmp_path / "in"
     for n in range(4):
         _write(folder / f"{n}.txt", TEXTS[n])
     out = tmp_path / "out"
+    run([str(folder)], BatchOptions(output_dir=out))
+    assert not list(out.glob(".claimx-lock*"))
     for number in (1, 2):
-        run([str(folder)], BatchOptions(output_dir=out, shard=Shard(number, 2)))
-    assert list(out.glob(".claimx-lock.shard-*"))
+        run([str(folder)], BatchOptions(output_dir=out, shard=Shard(number, 2), force=True))
+    assert not list(out.glob(".claimx-lock.shard-*"))  # each shard removes its own
+    (out / Shard(2, 2).lock_name).touch()  # the lock file of a shard killed
     merge_indexes(out)
-    assert not list(out.glob(".claimx-lock.shard-*"))
+    assert not list(out.glob(".claimx-lock*"))
+    (out / Shard(1, 2).lock_name).touch()
     run([str(folder)], BatchOptions(output_dir=out, shard=Shard(1, 2)))
     run([str(folder)], BatchOptions(output_dir=out))
-    assert not list(out.glob(".claimx-lock.shard-*"))
+    assert not list(out.glob(".claimx-lock*"))
     assert not list(out.glob("claimx-index.shard-*"))
+
+
+def test_a_lock_file_removed_before_it_was_locked_is_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that opened the lock file just before its holder removed it (and then
+    locked that file, free now) must lock the folder's current lock file instead."""
+    import fcntl
+
+    lock = tmp_path / ".claimx-lock"
+    flock = fcntl.flock
+    removed: list[bool] = []
+
+    def holder_done_meanwhile(handle: Any, operation: int) -> None:
+        if not removed:
+            removed.append(True)
+            lock.unlink()  # the holder ends, removing it
+            lock.touch()  # and another run creates the next one
+        flock(handle, operation)
+
+    monkeypatch.setattr(fcntl, "flock", holder_done_meanwhile)
+    with exclusive(tmp_path) as fd:
+        assert removed
+        assert os.fstat(fd).st_ino == lock.stat().st_ino
+    assert not lock.exists()
 
 
 @pytest.mark.parametrize("suffix", [".json", ".jsonl"])

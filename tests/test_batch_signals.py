@@ -57,9 +57,9 @@ def _claims(out: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in out.glob("*.yaml")}
 
 
-def _start(folder: Path, out: Path) -> subprocess.Popen[bytes]:
+def _start(folder: Path, out: Path, *options: str) -> subprocess.Popen[bytes]:
     batch = subprocess.Popen(
-        [CLAIMX, "batch", str(folder), "-o", str(out), "-j", "2"],
+        [CLAIMX, "batch", str(folder), "-o", str(out), "-j", "2", *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         preexec_fn=os.setpgrp,  # its own process group: every process it starts is found
@@ -74,13 +74,19 @@ def _start(folder: Path, out: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+@pytest.mark.parametrize(
+    ("signum", "engine"),
+    [(signal.SIGKILL, "local"), (signal.SIGTERM, "local"), (signal.SIGKILL, "dask")],
+    ids=["kill-9", "sigterm", "kill-9-dask"],
+)
 def test_a_killed_batch_leaves_no_process_and_loses_nothing(
-    tmp_path: Path, signum: signal.Signals
+    tmp_path: Path, signum: signal.Signals, engine: str
 ) -> None:
+    if engine == "dask":
+        pytest.importorskip("distributed")
     folder, out = tmp_path / "in", tmp_path / "out"
     _news(folder)
-    batch = _start(folder, out)
+    batch = _start(folder, out, "--engine", engine)
     os.kill(batch.pid, signum)
     code = batch.wait(timeout=60)
     time.sleep(3)

@@ -136,7 +136,8 @@ def _read(file: InputFile, read: ReadOptions) -> tuple[os.stat_result | None, li
     try:
         return stat, read_units(data, file.rel, file.source, read)
     except Exception as err:  # a parser's own failure (HTML, YAML…): this file only
-        return stat, [Unit(file.rel, file.rel, error=f"unreadable ({type(err).__name__}: {err})")]
+        problem = " ".join(f"{type(err).__name__}: {err}".split())  # one line
+        return stat, [Unit(file.rel, file.rel, error=f"unreadable ({problem})")]
 
 
 def _write_outputs(

@@ -55,12 +55,33 @@ def exclusive(folder: Path, name: str = LOCK_NAME, shared: bool = False) -> Iter
 
     The lock belongs to the open file, not to this process: it goes when the last process
     holding that file closes it or ends, killed or not, this one or a worker it passed the
-    descriptor to (so it is never released explicitly here, only closed)."""
+    descriptor to (so it is never released explicitly here, only closed). An exclusive
+    holder removes the lock file when done; a process that locked a file removed meanwhile
+    (opened before its removal) locks the folder's current one instead."""
     import fcntl
 
-    with (folder / name).open("a") as handle:
+    path = folder / name
+    while True:
+        handle = path.open("a")
         try:
             fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
+            handle.close()
             raise Busy(f"{folder}: another claimx batch is writing there; wait for it") from None
-        yield handle.fileno()
+        if _same_file(handle.fileno(), path):
+            break
+        handle.close()  # removed by the holder before this process locked it: again
+    with handle:
+        try:
+            yield handle.fileno()
+        finally:
+            if not shared:  # no one else holds it: it goes (shared holders may remain)
+                path.unlink(missing_ok=True)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), path.stat()
+    except FileNotFoundError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
