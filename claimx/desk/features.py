@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimx.resources import load_yaml
 from claimx.store.records import ClaimRecord, Extraction
@@ -71,6 +71,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return patterns
 
 
+def fold_chars(text: str) -> str:
+    """`claimx.text.fold` character for character (whitespace as one space, a character that
+    folds to several kept lowercased), so that a match's offsets hold in the original."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    folded = fold(ch) if ch.strip() else ch
+    return folded if len(folded) == 1 else ch.lower()[:1] or ch
+
+
 def sentence_of(claim: ClaimRecord, text: str | None) -> str:
     """The claim's sentence in the article text, or the claim's own text without it."""
     start, end = claim.sentence
@@ -82,8 +96,7 @@ def sentence_of(claim: ClaimRecord, text: str | None) -> str:
 def signals(claim: ClaimRecord, extraction: Extraction, text: str | None) -> list[Signal]:
     """The features of one claim of an extraction, in FEATURES order (text: the article's)."""
     sentence = sentence_of(claim, text)
-    folded = fold(sentence)
-    found = {s.name: s for s in _structure(claim, extraction) + _words(claim, folded)}
+    found = {s.name: s for s in _structure(claim, extraction) + _words(claim, sentence)}
     return [found.get(name, Signal(name, 0.0)) for name in FEATURES]
 
 
@@ -116,29 +129,35 @@ def _structure(claim: ClaimRecord, extraction: Extraction) -> list[Signal]:
     return out
 
 
-def _words(claim: ClaimRecord, folded: str) -> list[Signal]:
-    """The features the sentence's words give."""
+def _said(sentence: str, match: re.Match[str]) -> str:
+    """A match on the folded sentence as the sentence writes it."""
+    return sentence[match.start() : match.end()]
+
+
+def _words(claim: ClaimRecord, sentence: str) -> list[Signal]:
+    """The features the sentence's words give, with the words as written."""
     patterns = _patterns()
+    folded = fold_chars(sentence)
     out: list[Signal] = []
     for name in ("comparison", "event", "opinion", "first_person", "vague", "context"):
         match = patterns[name].search(folded)
         if match:
-            out.append(Signal(name, 1.0, match.group()))
+            out.append(Signal(name, 1.0, _said(sentence, match)))
     forecast = patterns["forecast"].search(folded)
     if forecast and claim.modality != "forecast":  # the record's own forecast says it already
-        out.append(Signal("forecast", 1.0, forecast.group()))
+        out.append(Signal("forecast", 1.0, _said(sentence, forecast)))
     anonymous = patterns["anonymous"].search(folded)
     if anonymous:
-        out.append(Signal("anonymous_source", 1.0, anonymous.group()))
+        out.append(Signal("anonymous_source", 1.0, _said(sentence, anonymous)))
     denial = patterns["denial"].search(folded)
     if denial and claim.modality not in ("hedged", "denied"):
-        out.append(Signal("contested", 1.0, denial.group()))
+        out.append(Signal("contested", 1.0, _said(sentence, denial)))
     date = patterns["dates"].search(folded) or _YEAR.search(folded)
     if date:
-        out.append(Signal("date", 1.0, date.group()))
-    number = _NUMBER.search(_YEAR.sub(" ", folded))
+        out.append(Signal("date", 1.0, _said(sentence, date)))
+    number = _NUMBER.search(_YEAR.sub(lambda m: " " * len(m.group()), folded))
     if number and not claim.money and not claim.percentages:
-        out.append(Signal("number", 1.0, number.group()))
+        out.append(Signal("number", 1.0, _said(sentence, number)))
     if "?" in folded:
         out.append(Signal("question", 1.0, "?"))
     if any(q in folded for q in _QUOTES) and not any(s.name == "quotation" for s in out):

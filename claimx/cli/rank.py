@@ -1,0 +1,132 @@
+"""`claimx rank`: claims across articles, the most worth checking first."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from claimx.cli.options import Model
+from claimx.cli.output import warn
+from claimx.errors import NoInput, OutputError, PartialFailure, UsageError
+
+
+class RankFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def rank(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", hidden=True),
+    output_format: RankFormat = typer.Option(
+        RankFormat.table,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table (on the terminal), json (an array) or csv (UTF-8 with a BOM).",
+    ),
+    top: int = typer.Option(
+        None, "--top", "-n", min=1, metavar="N", help="Only the N most check-worthy claims."
+    ),
+    per_article: int = typer.Option(
+        None, "--per-article", min=1, metavar="N", help="At most N claims of each article."
+    ),
+    output: Path = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    model: Model = None,
+) -> None:
+    """Rank claims across articles by check-worthiness, with the reasons for each score.
+
+    INPUT: claims files, batch output folders, or articles (extracted on the fly). The
+    score (0 to 1) weighs a claim's figures, named or unnamed sources, comparisons, dates,
+    actors and acts against forecasts, questions, opinions and first-person accounts
+    (weights in models/checkworthy.yaml).
+
+    \b
+    Examples:
+      claimx rank OUT                        the claims of a batch folder, best first
+      claimx rank OUT --per-article 3 -n 20  a desk's morning list
+      claimx rank a.txt.yaml -f csv -o rank.csv
+      claimx rank news/article.txt -f json   an article, extracted on the fly
+    """
+    from claimx.desk.load import read
+    from claimx.desk.rank import ranked, rows, to_csv
+    from claimx.store.serialize import to_json
+
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    problems: list[str] = []
+    articles = read(inputs, model=model, on_error=problems.append)
+    for problem in problems:
+        warn(problem)
+    if not articles:
+        raise NoInput("no claims in the inputs")
+    items = ranked(articles)
+    if per_article is not None:
+        seen: dict[str, int] = {}
+        items = [r for r in items if _count(seen, r.article.file) <= per_article]
+    table = rows(items[:top] if top else items)
+    if output_format is RankFormat.json:
+        write(to_json(table), output)
+    elif output_format is RankFormat.csv:
+        write(to_csv(table), output)
+    else:
+        write(_table(table, output is None), output)
+    if problems:
+        raise PartialFailure()
+
+
+def _count(seen: dict[str, int], file: str) -> int:
+    seen[file] = seen.get(file, 0) + 1
+    return seen[file]
+
+
+def _table(table: list[dict[str, Any]], terminal: bool) -> str:
+    """The rows as a terminal table (plain text, 120 columns, when written to a file)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    view = Table(show_lines=False, expand=False)
+    for name in ("#", "score", "claim", "source", "why", "file"):
+        view.add_column(name, overflow="fold")
+    for row in table:
+        view.add_row(
+            str(row["rank"]),
+            f"{row['score']:.2f}",
+            row["text"],
+            row["source"] or "",
+            "; ".join(row["reasons"]),
+            f"{row['file']} {row['claim']}",
+        )
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        highlight=False,
+        no_color=not terminal,
+        width=None if terminal and sys.stdout.isatty() else 120,
+        force_terminal=terminal and sys.stdout.isatty(),
+    )
+    console.print(view)
+    return buffer.getvalue()
+
+
+def write(text: str, output: Path | None) -> None:
+    """Text on stdout, or into a file written atomically."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from claimx.store.files import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise OutputError(f"{output}: cannot write ({err.strerror or err})") from None
