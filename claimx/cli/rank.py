@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from claimx.cli.options import Model
 from claimx.cli.output import warn
 from claimx.errors import NoInput, OutputError, PartialFailure, UsageError
+
+if TYPE_CHECKING:
+    from claimx.story import ArticleClaims
 
 
 class RankFormat(str, Enum):
@@ -130,3 +133,23 @@ def write(text: str, output: Path | None) -> None:
         write_atomic(output, text)
     except OSError as err:
         raise OutputError(f"{output}: cannot write ({err.strerror or err})") from None
+
+
+def sort_by_checkworthy(articles: list[ArticleClaims]) -> dict[tuple[str, str], float]:
+    """`--sort checkworthy` for summary and report: each article's claims, then the
+    articles, the most check-worthy first (in place; articles read without their document,
+    from a database, keep their order, after the others). Returns (file, claim id) → score."""
+    from claimx.desk.checkworthy import assess_document
+
+    scores: dict[tuple[str, str], float] = {}
+    best: dict[int, float] = {}
+    for article in articles:
+        found = assess_document(article.document, article.text) if article.document else {}
+        for claim in article.claims:
+            worthy = found.get(claim.id)
+            scores[(article.info.file, claim.id)] = worthy.score if worthy else 0.0
+        article.claims.sort(key=lambda c: -scores[(article.info.file, c.id)])
+        ranked_first = article.claims[0] if article.claims else None
+        best[id(article)] = scores[(article.info.file, ranked_first.id)] if ranked_first else 0.0
+    articles.sort(key=lambda a: -best[id(a)])
+    return scores

@@ -14,7 +14,9 @@ from functools import cache
 from typing import Any
 
 from claimx.desk.features import FEATURES, Signal, signals
+from claimx.errors import InputError
 from claimx.resources import load_yaml
+from claimx.store.parse import extraction
 from claimx.store.records import ClaimRecord, Extraction
 
 WEIGHTS_FILE = "checkworthy.yaml"
@@ -88,6 +90,15 @@ def assess(
 def assess_all(extraction: Extraction, text: str | None) -> dict[str, CheckWorthy]:
     """Every claim of an extraction, by claim id."""
     return {c.id: assess(c, extraction, text) for c in extraction.claims}
+
+
+def assess_document(document: dict[str, Any], text: str | None) -> dict[str, CheckWorthy]:
+    """Every claim of an output document (a plain dict, as the store reads it), by claim id;
+    none for a document that is not one of the current format."""
+    try:
+        return assess_all(extraction(document), text)
+    except InputError:
+        return {}
 
 
 def reasons(found: list[Signal], weights: Weights) -> list[str]:
