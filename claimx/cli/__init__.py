@@ -18,6 +18,7 @@ from claimx import __version__
 from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
+from claimx.cli import match as match_command
 from claimx.cli import rank as rank_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
@@ -61,6 +62,7 @@ app.command("summary")(boundary(summary_command.summary))
 app.command("db")(boundary(summary_command.db))
 app.command("report")(boundary(summary_command.report))
 app.command("rank")(boundary(rank_command.rank))
+app.command("match")(boundary(match_command.match))
 
 
 def _version(value: bool) -> None:

@@ -13,10 +13,13 @@ from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
 from claimx.cli.review_fields import (
+    AgainstOption,
+    Earlier,
     ReviewOrder,
     checkworthy_order,
     claim_fields,
     desk_fields,
+    earlier_verdicts,
     source_text,
 )
 from claimx.cli.review_files import open_files, write_outputs
@@ -65,6 +68,7 @@ def review(
         metavar="ORDER",
         help="file (the claims in file order) or checkworthy (the most worth checking first).",
     ),
+    against: Path = AgainstOption,
     color: Color = None,
 ) -> None:
     """Review claims one at a time: accept, reject, edit, verdict, note; saved at once.
@@ -77,6 +81,7 @@ def review(
       claimx review OUT                      the claims of a batch folder, file by file
       claimx review OUT --sort checkworthy   the most worth checking first
       claimx review OUT --export done.yaml   then write the accepted claims and verdicts
+      claimx review OUT --against feed.json  earlier verdicts shown beside each claim
     """
     import os
 
@@ -100,6 +105,7 @@ def review(
 
     order = checkworthy_order(files) if sort is ReviewOrder.checkworthy else None
     session = Session(files, console, read_key, ask, color=color, order=order)
+    session.earlier = earlier_verdicts(against) if against is not None else None
     try:
         session.run()
     except KeyboardInterrupt:
@@ -130,6 +136,7 @@ class Session:
         from claimx.review import ReviewQueue
 
         self.queue = ReviewQueue(files, order)
+        self.earlier: Earlier | None = None  # a claim's earlier verdict (--against)
         self.console = console
         self.read_key = read_key
         self.ask = ask
@@ -277,7 +284,8 @@ class Session:
             body = Text(f"{opening}{claim['text']}{closing}")
         self.console.print(Panel(body, title="claim in its sentence", title_align="left"))
         self.console.print(legend(self.color, ("claim", "actor", "chip", "money", "cue", "hedge")))
-        for label, value in claim_fields(article, claim) + desk_fields(article, claim):
+        fields = claim_fields(article, claim) + desk_fields(article, claim, self.earlier)
+        for label, value in fields:
             line = Text()
             line.append(f"{label:>10}  ", style="bold")
             line.append(value)

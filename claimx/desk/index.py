@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimx.desk.feed import FactCheck, Feed
+from claimx.desk.feed import FactCheck, Feed, read_feed
 from claimx.desk.words import figures, stems, vector
 from claimx.errors import InputError, OutputError
 from claimx.store.decisions import web_url
@@ -136,3 +136,23 @@ def _indexed(row: tuple[object, ...]) -> Indexed:
         frozenset(float(x) for x in json.loads(str(numbers))),
         mean,
     )
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def load_index(feed: Path, save: Path | None = None) -> tuple[FeedIndex, int]:
+    """The index of a feed file: a saved index opened as it is, or a JSON / JSON Lines feed
+    indexed (into `save` when given, a new file). Returns it with the number of objects of
+    the feed that were not ClaimReviews (skipped)."""
+    try:
+        with feed.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as err:
+        raise InputError(f"{feed}: cannot read ({err.strerror or err})") from None
+    if head == SQLITE_HEADER:
+        return FeedIndex.open(feed), 0
+    found = read_feed(feed)
+    if not found.checks:
+        raise InputError(f"{feed}: no ClaimReview with a claim in it")
+    return FeedIndex.build(found, save), found.skipped

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from claimx.desk.feed import FactCheck
 from claimx.desk.index import FeedIndex, Indexed
 from claimx.desk.load import DeskArticle
-from claimx.desk.words import figures, same_figure, settings, stems, vector
+from claimx.desk.words import figures, same_figure, settings, stem_words, vector
+from claimx.errors import InputError
+from claimx.store.parse import extraction
 from claimx.store.records import ClaimRecord
 from claimx.text import fold
 
@@ -56,15 +59,27 @@ def query_of(claim: ClaimRecord, article: DeskArticle) -> Query:
     return Query(claim.text, tuple(names))
 
 
+def query_of_document(document: dict[str, Any], claim: dict[str, Any]) -> Query:
+    """A claim of an output document (a plain dict, as review holds it) as a query."""
+    try:
+        record = extraction({**document, "claims": [claim]})
+    except InputError:
+        return Query(str(claim.get("text") or ""))
+    return query_of(record.claims[0], DeskArticle("", record, None))
+
+
 def best_matches(query: Query, index: FeedIndex, every: bool = False) -> list[Match]:
     """The fact-checks matching a claim, the best first (at most `shown` of the settings;
     with `every`, the candidates below the threshold too)."""
     config = settings()
-    words = stems(query.text)
-    found = index.candidates(words, config.candidates)
+    pairs = stem_words(query.text)
+    found = index.candidates([stem for stem, _ in pairs], config.candidates)
     if not found:
         return []
-    ours = _Claim(set(words), figures(query.text), vector(query.text), query.actors)
+    written: dict[str, str] = {}
+    for stem, word in pairs:
+        written.setdefault(stem, word)
+    ours = _Claim(written, figures(query.text), vector(query.text), query.actors)
     scored = [_score(ours, candidate, index) for candidate in found]
     scored.sort(key=lambda m: (-m.score, m.check.number))
     kept = [m for m in scored if every or m.score >= config.threshold]
@@ -73,7 +88,7 @@ def best_matches(query: Query, index: FeedIndex, every: bool = False) -> list[Ma
 
 @dataclass(frozen=True)
 class _Claim:
-    stems: set[str]
+    stems: dict[str, str]  # stem → the word as the claim writes it
     figures: set[float]
     vector: np.ndarray | None
     actors: tuple[tuple[str, ...], ...]
@@ -88,12 +103,12 @@ def _score(claim: _Claim, candidate: Indexed, index: FeedIndex) -> Match:
     weights = settings().weights
     why: list[str] = []
     features: dict[str, float] = {}
-    shared = claim.stems & candidate.stems
+    shared = claim.stems.keys() & candidate.stems
     total = _weight(claim.stems, index) + _weight(candidate.stems, index)
     features["words"] = 2 * _weight(shared, index) / total if total else 0.0
     if shared:
         rare = sorted(shared, key=lambda w: (-index.idf.get(w, index.unseen), w))[:RARE_SHOWN]
-        why.append(f"shared words: {', '.join(rare)}")
+        why.append(f"shared words: {', '.join(claim.stems[w] for w in rare)}")
     if claim.vector is not None and candidate.vector is not None:
         cosine = float(np.dot(claim.vector, candidate.vector))
         features["vector"] = max(0.0, (cosine - 0.5) / 0.5)
@@ -107,6 +122,13 @@ def _score(claim: _Claim, candidate: Indexed, index: FeedIndex) -> Match:
     if claim.figures and candidate.figures:
         same = same_figure(claim.figures, set(candidate.figures))
         features["figure" if same is not None else "figure_clash"] = 1.0
-        why.append(f"same figure: {same:g}" if same is not None else "figures differ")
+        why.append(f"same figure: {_shown(same)}" if same is not None else "figures differ")
     score = sum(weights.get(name, 0.0) * value for name, value in features.items())
     return Match(candidate.check, round(score, 4), why)
+
+
+def _shown(value: float) -> str:
+    """A figure as a reader writes it: 100 000 000 000, 7,35."""
+    if value == int(value):
+        return f"{int(value):,}".replace(",", "\u202f")
+    return f"{value:g}".replace(".", ",")

@@ -77,11 +77,11 @@ def to_csv(table: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in table:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: cell(v) for k, v in row.items()})
     return BOM + buffer.getvalue()
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     if isinstance(value, str) and value.startswith(FORMULA):

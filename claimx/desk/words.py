@@ -60,14 +60,20 @@ def settings() -> Settings:
 def stems(text: str) -> list[str]:
     """The content words of a text, folded and cut to their stems, in order (digits and
     function words left out)."""
+    return [stem for stem, _ in stem_words(text)]
+
+
+def stem_words(text: str) -> list[tuple[str, str]]:
+    """(stem, the word as written) for each content word of a text, in order."""
     config = settings()
     out = []
-    for word in _WORD.findall(fold(text)):
+    for written in _WORD.findall(text):
+        word = fold(written)
         if len(word) < 2 or word.isdigit() or word in config.stop:
             continue
         if len(word) > 3 and word[-1] in "sx":
             word = word[:-1]
-        out.append(word[: config.stem])
+        out.append((word[: config.stem], written))
     return out
 
 
