@@ -8,6 +8,7 @@ import json
 import math
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from claimx.desk.feed import FactCheck, Feed, read_feed
 from claimx.desk.words import figures, stems, vector
 from claimx.errors import InputError, OutputError
 from claimx.store.decisions import web_url
+from claimx.text import fold
 
 FORMAT = "claimx-factchecks 1"
 SCHEMA = """
@@ -53,6 +55,16 @@ class FeedIndex:
         total = max(len(self.checks), 1)
         self.idf = {w: math.log(1 + total / n) for w, n in frequency.items()}
         self.unseen = math.log(1 + total)  # a word no fact-check has
+        # Per fact-check, computed once: its words' weight, its text folded (for actors).
+        self.weight = {n: self.weigh(c.stems) for n, c in self.checks.items()}
+        self.memo: dict[object, object] = {}  # a claim told again is matched once (wires)
+        self.folded = {
+            n: fold(f"{c.check.claim} {c.check.speaker or ''}") for n, c in self.checks.items()
+        }
+
+    def weigh(self, words: Iterable[str]) -> float:
+        """Words weighed by their rarity in the feed (inverse document frequency)."""
+        return sum(self.idf.get(w, self.unseen) for w in words)
 
     @classmethod
     def build(cls, feed: Feed, path: Path | None = None) -> FeedIndex:
@@ -84,9 +96,12 @@ class FeedIndex:
             raise InputError(f"{path}: not a claimx fact-check index ({FORMAT})")
         return cls(db)
 
-    def candidates(self, words: list[str], limit: int) -> list[Indexed]:
-        """The fact-checks sharing words with `words`, the best by bm25 first."""
-        unique = sorted(set(words))
+    def candidates(self, words: list[str], limit: int, rarest: int) -> list[Indexed]:
+        """The fact-checks sharing words with `words` (its `rarest` ones in the feed: a word
+        most fact-checks have adds little), the best by bm25 first."""
+        known = {w for w in words if w in self.idf}  # a word no fact-check has finds none
+        ranked = sorted(known, key=lambda w: (-self.idf[w], w))
+        unique = sorted(ranked[:rarest])
         if not unique:
             return []
         query = " OR ".join(f'"{w}"' for w in unique)  # stems are \\w+: nothing to escape

@@ -8,9 +8,8 @@ against: figures that all differ). A candidate below the threshold is no match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -71,15 +70,24 @@ def query_of_document(document: dict[str, Any], claim: dict[str, Any]) -> Query:
 def best_matches(query: Query, index: FeedIndex, every: bool = False) -> list[Match]:
     """The fact-checks matching a claim, the best first (at most `shown` of the settings;
     with `every`, the candidates below the threshold too)."""
+    found = index.memo.get((query, every))
+    if found is None:
+        found = index.memo[(query, every)] = _best(query, index, every)
+    return list(cast("list[Match]", found))
+
+
+def _best(query: Query, index: FeedIndex, every: bool) -> list[Match]:
     config = settings()
     pairs = stem_words(query.text)
-    found = index.candidates([stem for stem, _ in pairs], config.candidates)
+    found = index.candidates([stem for stem, _ in pairs], config.candidates, config.rarest)
     if not found:
         return []
     written: dict[str, str] = {}
     for stem, word in pairs:
         written.setdefault(stem, word)
-    ours = _Claim(written, figures(query.text), vector(query.text), query.actors)
+    ours = _Claim(
+        written, index.weigh(written), figures(query.text), vector(query.text), query.actors
+    )
     scored = [_score(ours, candidate, index) for candidate in found]
     scored.sort(key=lambda m: (-m.score, m.check.number))
     kept = [m for m in scored if every or m.score >= config.threshold]
@@ -89,14 +97,10 @@ def best_matches(query: Query, index: FeedIndex, every: bool = False) -> list[Ma
 @dataclass(frozen=True)
 class _Claim:
     stems: dict[str, str]  # stem → the word as the claim writes it
+    weight: float  # its words' weight in the feed
     figures: set[float]
     vector: np.ndarray | None
     actors: tuple[tuple[str, ...], ...]
-
-
-def _weight(words: Iterable[str], index: FeedIndex) -> float:
-    """Words weighed by their rarity in the feed."""
-    return sum(index.idf.get(w, index.unseen) for w in words)
 
 
 def _score(claim: _Claim, candidate: Indexed, index: FeedIndex) -> Match:
@@ -104,8 +108,8 @@ def _score(claim: _Claim, candidate: Indexed, index: FeedIndex) -> Match:
     why: list[str] = []
     features: dict[str, float] = {}
     shared = claim.stems.keys() & candidate.stems
-    total = _weight(claim.stems, index) + _weight(candidate.stems, index)
-    features["words"] = 2 * _weight(shared, index) / total if total else 0.0
+    total = claim.weight + index.weight[candidate.check.number]
+    features["words"] = 2 * index.weigh(shared) / total if total else 0.0
     if shared:
         rare = sorted(shared, key=lambda w: (-index.idf.get(w, index.unseen), w))[:RARE_SHOWN]
         why.append(f"shared words: {', '.join(claim.stems[w] for w in rare)}")
@@ -114,7 +118,7 @@ def _score(claim: _Claim, candidate: Indexed, index: FeedIndex) -> Match:
         features["vector"] = max(0.0, (cosine - 0.5) / 0.5)
         why.append(f"vectors {cosine:.2f}")
     if claim.actors:
-        text = fold(f"{candidate.check.claim} {candidate.check.speaker or ''}")
+        text = index.folded[candidate.check.number]
         named = [names[0] for names in claim.actors if any(n in text for n in names)]
         features["actors"] = len(named) / len(claim.actors)
         if named:

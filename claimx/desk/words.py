@@ -37,6 +37,7 @@ class Settings:
     """`models/match.yaml`."""
 
     candidates: int
+    rarest: int
     stem: int
     weights: dict[str, float]
     threshold: float
@@ -49,6 +50,7 @@ def settings() -> Settings:
     data: dict[str, Any] = load_yaml("match.yaml")
     return Settings(
         int(data["candidates"]),
+        int(data["rarest"]),
         int(data["stem"]),
         {str(k): float(v) for k, v in data["weights"].items()},
         float(data["threshold"]),
