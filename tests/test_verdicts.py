@@ -235,3 +235,15 @@ def _wait_gone(session: str, timeout: float = 30.0) -> None:
             return
         time.sleep(0.2)
     raise AssertionError("the review did not end")
+
+
+def test_a_rating_off_the_scale_has_no_rating_value(claims_dir: Path) -> None:
+    queue = ReviewQueue(files_of(claims_dir))
+    first_claim_with(queue, "licencié")
+    queue.verdict("Invérifiable", "https://desk.example/licenciements")
+    reviews, _, _ = reviews_of(claims_dir)
+    jsonschema.validate(reviews, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    rating = reviews[0]["reviewRating"]
+    assert rating["alternateName"] == "Invérifiable" and "ratingValue" not in rating
+    author = reviews[0]["itemReviewed"]["author"]
+    assert author["name"]  # the claim's source, or its outlet

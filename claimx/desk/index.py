@@ -88,7 +88,7 @@ class FeedIndex:
     def open(cls, path: Path) -> FeedIndex:
         """A saved index; InputError when the file is not one."""
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.Error:
             raise InputError(f"{path}: not a claimx fact-check index") from None
