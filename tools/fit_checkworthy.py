@@ -135,18 +135,18 @@ def top_precision(examples: list[Example], weights: Weights) -> tuple[int, int]:
 
 def cross_validate(examples: list[Example]) -> dict[str, float]:
     """Top-3 precision by article fold (articles dealt in name order) for the fitted and
-    the hand weights and the article's first claims (lead), the base rate of claims, and
+    the hand weights and the article's first claims (first_three), the base rate of claims, and
     the fitted model's accuracy."""
     names = sorted({e.article for e in examples})
-    totals = {"fitted": [0, 0], "hand": [0, 0], "lead": [0, 0], "accuracy": [0, 0]}
+    totals = {"fitted": [0, 0], "hand": [0, 0], "first_three": [0, 0], "accuracy": [0, 0]}
     hand = Weights(0.0, HAND)
-    lead = Weights(0.0, {})  # every score equal: the first 3 claims of the article
+    first_three = Weights(0.0, {})  # every score equal: the first 3 claims of the article
     for k in range(FOLDS):
         held = set(names[k::FOLDS])
         train = [e for e in examples if e.article not in held]
         test = [e for e in examples if e.article in held]
         fitted = fit(train)
-        for key, weights in (("fitted", fitted), ("hand", hand), ("lead", lead)):
+        for key, weights in (("fitted", fitted), ("hand", hand), ("first_three", first_three)):
             right, taken = top_precision(test, weights)
             totals[key][0] += right
             totals[key][1] += taken
@@ -168,7 +168,7 @@ def write(weights: Weights, figures: dict[str, float], count: int) -> None:
         "# descent from zero, L2 penalty) from the hand gold tests/checkworthy/realnews.yaml\n"
         f"# (../shared/realnews r01-r80), {count} claims labelled by their gold sentence.\n"
         f"# {FOLDS}-fold cross-validated by article: {shown}\n"
-        "# (fitted/hand/lead: precision of the top 3 claims per article; lead: its first 3).\n"
+        "# (fitted/hand/first_three: precision of the top 3 claims per article).\n"
     )
     body = {
         "version": 1,

@@ -42,6 +42,7 @@ LABELS = {
     "no_comment": "no comment",
     "quotation": "a quotation",
     "short": "a fragment",
+    "lead": "the article's lead",
 }
 
 

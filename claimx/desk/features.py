@@ -38,6 +38,7 @@ FEATURES = (
     "no_comment",  # a refusal to comment
     "quotation",  # in a quotation
     "short",  # a sentence of fewer than eight words: a heading, a fragment
+    "lead",  # in the article's first sentence: a news story's main claim
 )
 SHORT_WORDS = 8
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -119,6 +120,9 @@ def _structure(claim: ClaimRecord, extraction: Extraction) -> list[Signal]:
         out.append(Signal("contested", 1.0, hedge))
     if claim.modality == "forecast":
         out.append(Signal("forecast", 1.0, "forecast"))
+    first = min(c.sentence[0] for c in extraction.claims)
+    if claim.sentence[0] == first:
+        out.append(Signal("lead", 1.0))
     names = {a.id: a.name for a in extraction.actors}
     actors = [names.get(a, a) for a in claim.actors]
     if actors:
