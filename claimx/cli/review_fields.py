@@ -9,9 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from claimx.desk.checkworthy import assess_document
-from claimx.store.decisions import verdict_of
-
 if TYPE_CHECKING:
     from claimx.review import ReviewItem
     from claimx.store import ClaimsDocument, ClaimsFile
@@ -62,6 +59,8 @@ def claim_fields(article: ClaimsDocument, claim: dict[str, Any]) -> list[tuple[s
 
 def checkworthy_order(files: list[ClaimsFile]) -> Callable[[ReviewItem], float]:
     """Each claim's check-worthiness score, for a queue ordered by it."""
+    from claimx.desk.checkworthy import assess_document
+
     scores: dict[int, float] = {}
     for file in files:
         for article in file.articles:
@@ -99,6 +98,9 @@ def desk_fields(
 ) -> list[tuple[str, str]]:
     """The claim's check-worthiness with its reasons, its verdict, and (with a feed) the
     verdict a fact-check matching it gave earlier."""
+    from claimx.desk.checkworthy import assess_document
+    from claimx.store.decisions import verdict_of
+
     worthy = assess_document(article.document, article.text).get(claim["id"])
     shown = f"{worthy.score:.2f}: {'; '.join(worthy.reasons) or 'no reason'}" if worthy else "—"
     verdict = verdict_of(claim.get("review"))
