@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import shutil
@@ -37,9 +38,9 @@ ARTICLES = {
         "Le Courrier du Rhône",
         "2026-03-02",
         "https://courrier.example/amende",
+        "Le ministre a refusé de commenter. "
         "L'Autorité a infligé lundi une amende de 12 millions d'euros à AT&T France. "
-        "Le groupe Télévia aurait licencié 300 salariés, selon des sources syndicales. "
-        "Le ministre a refusé de commenter.",
+        "Le groupe Télévia aurait licencié 300 salariés, selon des sources syndicales.",
     ),
     "hebdo.md": (
         "L'Hebdo du Jura",
@@ -247,3 +248,18 @@ def test_a_rating_off_the_scale_has_no_rating_value(claims_dir: Path) -> None:
     assert rating["alternateName"] == "Invérifiable" and "ratingValue" not in rating
     author = reviews[0]["itemReviewed"]["author"]
     assert author["name"]  # the claim's source, or its outlet
+
+
+def test_report_sorts_each_article_by_checkworthiness(claims_dir: Path, tmp_path: Path) -> None:
+    ranked = CliRunner().invoke(app, ["rank", str(claims_dir), "-f", "json"])
+    order = [r["text"] for r in json.loads(ranked.stdout) if r["file"].endswith("courrier.md.yaml")]
+    assert len(order) >= 3
+    courrier = str(claims_dir / "courrier.md.yaml")
+    for sort in ("file", "checkworthy"):
+        page = tmp_path / f"{sort}.html"
+        command = ["report", courrier, "-o", str(page), "--sort", sort]
+        assert CliRunner().invoke(app, command).exit_code == 0
+        text = page.read_text(encoding="utf-8")
+        table = text[text.index("<table") :]
+        places = [table.index(html.escape(claim)) for claim in order]
+        assert (places == sorted(places)) is (sort == "checkworthy")

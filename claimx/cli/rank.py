@@ -149,6 +149,9 @@ def sort_by_checkworthy(articles: list[ArticleClaims]) -> dict[tuple[str, str], 
             worthy = found.get(claim.id)
             scores[(article.info.file, claim.id)] = worthy.score if worthy else 0.0
         article.claims.sort(key=lambda c: -scores[(article.info.file, c.id)])
+        if article.document:  # what the HTML report's claims table lists
+            listed = article.document.get("claims") or []
+            listed.sort(key=lambda c: -scores.get((article.info.file, c.get("id")), 0.0))
         ranked_first = article.claims[0] if article.claims else None
         best[id(article)] = scores[(article.info.file, ranked_first.id)] if ranked_first else 0.0
     articles.sort(key=lambda a: -best[id(a)])
