@@ -30,6 +30,9 @@ fixed seed), then measures on this machine and prints a markdown table:
    over them, `claimx db` over 10,000 and `claimx summary` over that database (fresh
    processes; the claims files are the corpus's extractions, copied under other names,
    outlets and dates).
+7. with `--match`: `claimx match` over 1,000 claims files against a feed of 10,000 ClaimReview
+   objects (the matching test set's 240 fact-checks of tests/match/, each repeated with
+   other figures, dates and urls), the feed indexed in the run, then from the index it saved.
 """
 
 from __future__ import annotations
@@ -203,6 +206,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--story", action="store_true", help="also time summary and db")
     parser.add_argument("--story-only", action="store_true", help="only time summary and db (6.)")
+    parser.add_argument("--match", action="store_true", help="also time claimx match")
     parser.add_argument(
         "--in-process", action="store_true", help="only the in-process measures (1. and 5.)"
     )
@@ -269,6 +273,9 @@ def main() -> None:
     if args.story:
         results = extract_many(articles, nlp)
         rows += story_rows([e.to_dict() for e in results if isinstance(e, Extraction)])
+    if args.match:
+        results = extract_many(articles, nlp)
+        rows += match_rows([e.to_dict() for e in results if isinstance(e, Extraction)])
 
     print_rows(rows, stages)
 
@@ -390,6 +397,35 @@ def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         rows.append(("db again, 10,000 unchanged", f"{wall:.1f} s", "", ""))
         wall, _ = timed([*CLAIMX, "summary", str(database), "--format", "json"])
         rows.append(("summary of that database", f"{wall:.1f} s", "", ""))
+    return rows
+
+
+def match_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
+    """`claimx match` over 1,000 claims files against 10,000 fact-checks (7.)."""
+    import json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        written = Path(tmp) / "set.json"
+        subprocess.run([PYTHON, str(ROOT / "tools" / "match_eval.py"), "--feed", str(written)])
+        base = json.loads(written.read_text(encoding="utf-8"))
+    feed = []
+    for n in range(10_000):
+        item = json.loads(json.dumps(base[n % len(base)]))
+        item["url"] = f"https://verif.example/{n:05d}"
+        item["datePublished"] = f"20{10 + n % 16}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        if n >= len(base):  # the same claim told again, with another figure or year
+            item["claimReviewed"] += f" ({n % 97 + 1} % selon une autre source, {1990 + n % 30})"
+        feed.append(item)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, path, index = Path(tmp) / "claims", Path(tmp) / "feed.json", Path(tmp) / "feed.db"
+        claims_folder(documents, 1_000, folder)
+        path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+        command = [*CLAIMX, "match", str(folder), "-f", "json", "-o", str(Path(tmp) / "out")]
+        wall, _ = timed([*command, "--against", str(path), "--save-index", str(index)])
+        rows.append(("match, 1,000 claims files × 10,000 fact-checks", f"{wall:.1f} s", "", ""))
+        wall, _ = timed([*command, "--force", "--against", str(index)])
+        rows.append(("match again, from the saved index", f"{wall:.1f} s", "", ""))
     return rows
 
 

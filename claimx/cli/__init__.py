@@ -18,6 +18,8 @@ from claimx.cli import batch as batch_command
 from claimx.cli import eval as eval_command
 from claimx.cli import extract as extract_command
 from claimx.cli import fetch as fetch_command
+from claimx.cli import match as match_command
+from claimx.cli import rank as rank_command
 from claimx.cli import review as review_command
 from claimx.cli import show as show_command
 from claimx.cli import summary as summary_command
@@ -76,6 +78,8 @@ command("eval", eval_command.eval_, eval_command.EXAMPLES)
 command("summary", summary_command.summary, summary_command.EXAMPLES)
 command("db", summary_command.db, summary_command.DB_EXAMPLES)
 command("report", summary_command.report, summary_command.REPORT_EXAMPLES)
+command("rank", rank_command.rank, rank_command.EXAMPLES)
+command("match", match_command.match, match_command.EXAMPLES)
 command("fetch", fetch_command.fetch, fetch_command.EXAMPLES)
 command("watch", watch_command.watch, watch_command.EXAMPLES)
 

@@ -12,19 +12,32 @@ import typer
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Color
 from claimx.cli.output import warn
-from claimx.cli.review_fields import claim_fields, source_text
-from claimx.errors import InputError, NoInput, UsageError
+from claimx.cli.review_fields import (
+    AgainstOption,
+    Earlier,
+    ReviewOrder,
+    checkworthy_order,
+    claim_fields,
+    desk_fields,
+    earlier_verdicts,
+    source_text,
+)
+from claimx.cli.review_files import open_files, write_outputs
+from claimx.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimx.review import ClaimsFile
+    from claimx.review import ClaimsFile, ReviewItem
 
-FOOTER = "a accept · r reject · e edit · n note · s/space skip · b back · q quit · ? help"
+FOOTER = (
+    "a accept · r reject · e edit · v verdict · n note · s/space skip · b back · q quit · ? help"
+)
 HELP = """\
 a        accept the claim as extracted
 r        reject it (wrong, or not a claim)
 e        edit: s source, k kind, m modality, t claim text; then it is marked edited
+v        verdict: a rating from models/ratings.yaml, then the fact-check's url (optional)
 n        add or change a note (kept with any decision)
 s, space skip to the next claim, undecided
 b        back to the previous claim
@@ -34,11 +47,13 @@ q        quit: every decision is already saved; reopening resumes at the first p
 
 EXAMPLES = """\
 claimx review claims/news/a.txt.yaml
-    one claims file, a claim at a time: a accept, r reject, e edit, q quit
+    one claims file, a claim at a time: a accept, r reject, e edit, v verdict, q quit
 claimx review claims --export accepted.yaml
     every claims file of a batch output, then the accepted claims written out
 claimx review claims --gold gold/
     no terminal needed: the decisions saved so far, as gold files for claimx eval
+claimx review claims --sort checkworthy --against factchecks.json
+    the most check-worthy claims first, earlier verdicts shown
 """
 
 
@@ -59,9 +74,16 @@ def review(
     force: bool = typer.Option(
         False, "--force", help="Overwrite the --export file and the --gold files."
     ),
+    sort: ReviewOrder = typer.Option(
+        ReviewOrder.file,
+        "--sort",
+        metavar="ORDER",
+        help="file (the claims in file order) or checkworthy (the most worth checking first).",
+    ),
+    against: Path = AgainstOption,
     color: Color = None,
 ) -> None:
-    """Review claims one at a time: accept, reject, edit, note; decisions saved at once.
+    """Review claims one at a time: accept, reject, edit, verdict, note; saved at once.
 
     FILE_OR_DIR: a claims file, or a folder of them (a batch output). Without a
     terminal, --export and --gold write what earlier reviews decided.
@@ -72,21 +94,23 @@ def review(
 
     if export is not None and export.exists() and not force:
         raise UsageError(f"{export} exists; use --force to overwrite it")
-    files = _open(target)
+    files = open_files(target)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not interactive and export is None and gold is None:
         raise UsageError(
             "review is interactive and needs a terminal; to print claims use `claimx show FILE`"
         )
     if not interactive:
-        _write_outputs(files, export, gold, force)
+        write_outputs(files, export, gold, force)
         return
     if color is None:
         color = not os.environ.get("NO_COLOR")
     console = Console(highlight=False, no_color=not color)
     from claimx.cli.terminal import ask, read_key
 
-    session = Session(files, console, read_key, ask, color=color)
+    order = checkworthy_order(files) if sort is ReviewOrder.checkworthy else None
+    session = Session(files, console, read_key, ask, color=color, order=order)
+    session.earlier = earlier_verdicts(against) if against is not None else None
     try:
         session.run()
     except KeyboardInterrupt:
@@ -95,49 +119,7 @@ def review(
         warn("interrupted: every decision made is saved; run the same command to resume")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     console.print(session.summary())
-    _write_outputs(files, export, gold, force)
-
-
-def _open(target: Path) -> list[ClaimsFile]:
-    """The claims files under `target`, opened (each other YAML file of a folder skipped
-    with a warning); decisions whose claims are gone are said."""
-    from claimx import review as lib
-
-    files = []
-    for path in lib.claims_files(target, empty_ok=True):
-        try:
-            files.append(lib.load(path))
-        except InputError as err:
-            if not target.is_dir():
-                raise
-            warn(f"skipped: {err}")  # an export or another YAML file in the folder
-    if not files:
-        raise NoInput(f"{target}: no claims files to review")
-    for file in files:
-        if file.orphans:
-            warn(
-                f"{file.path}: {len(file.orphans)} decision(s) on claims a later run no longer "
-                f"found, kept in {file.decisions_file}"
-            )
-    return files
-
-
-def _write_outputs(
-    files: list[ClaimsFile], export: Path | None, gold: Path | None, force: bool
-) -> None:
-    from claimx.errors import OutputError
-    from claimx.review.export import write_export
-    from claimx.review.gold import write_gold
-
-    try:
-        if export is not None:
-            warn(f"{write_export(files, export)} accepted claims written to {export}")
-        if gold is not None:
-            written = write_gold(files, gold, force)
-            warn(f"{len(written)} gold files written to {gold} (claimx eval {gold})")
-    except OSError as err:  # the decisions themselves are saved in the claims files
-        where = err.filename or export or gold
-        raise OutputError(f"{where}: cannot write ({err.strerror})") from None
+    write_outputs(files, export, gold, force)
 
 
 class Session:
@@ -154,10 +136,12 @@ class Session:
         read_key: Callable[[], str],
         ask: Callable[[str, str], str | None],
         color: bool = True,
+        order: Callable[[ReviewItem], float] | None = None,
     ) -> None:
         from claimx.review import ReviewQueue
 
-        self.queue = ReviewQueue(files)
+        self.queue = ReviewQueue(files, order)
+        self.earlier: Earlier | None = None  # a claim's earlier verdict (--against)
         self.console = console
         self.read_key = read_key
         self.ask = ask
@@ -215,10 +199,25 @@ class Session:
             if changed:
                 self.message = ""  # the edit's prompt is done with: not on the next claim
                 queue.decide("edited", before)
+        elif key == "v":
+            self.verdict()
         elif key == "?":
             self.message = HELP
         else:
             self.message = f"unknown key {key!r}: press ? for help"
+
+    def verdict(self) -> None:
+        """A rating from the scale, then the fact-check's url (empty: none)."""
+        from claimx.ratings import scale
+
+        rating = self._choose("verdict", tuple(r.name for r in scale().ratings))
+        if rating is not None:
+            url = self.ask("fact-check url (empty: none): ", "")
+            if url is not None:
+                try:
+                    self.queue.verdict(rating, url.strip() or None)
+                except UsageError as refused:
+                    self.message = f"{refused}: the verdict is not recorded"
 
     def edit(self) -> bool:
         """Change the source, kind, modality or text boundaries; whether anything changed."""
@@ -291,7 +290,8 @@ class Session:
             body = Text(f"{opening}{claim['text']}{closing}")
         self.console.print(Panel(body, title="claim in its sentence", title_align="left"))
         self.console.print(legend(self.color, ("claim", "actor", "chip", "money", "cue", "hedge")))
-        for label, value in claim_fields(article, claim):
+        fields = claim_fields(article, claim) + desk_fields(article, claim, self.earlier)
+        for label, value in fields:
             line = Text()
             line.append(f"{label:>10}  ", style="bold")
             line.append(value)

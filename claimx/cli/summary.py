@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from claimx.cli.match import claimreview_text
 from claimx.cli.options import Model
 from claimx.cli.output import warn
+from claimx.cli.rank import sort_by_checkworthy
 from claimx.errors import NoInput, PartialFailure, UsageError
 
 if TYPE_CHECKING:
@@ -46,6 +48,21 @@ class SummaryFormat(str, Enum):
     csv = "csv"
     csv_recurring = "csv-recurring"
     jsonld = "jsonld"
+    claimreview = "claimreview"
+
+
+class ClaimOrder(str, Enum):
+    file = "file"
+    checkworthy = "checkworthy"
+
+
+SortOption = typer.Option(
+    ClaimOrder.file,
+    "--sort",
+    metavar="ORDER",
+    help="file (claims in article order) or checkworthy (each article's claims, and the "
+    "articles, the most worth checking first; articles from a database keep their order).",
+)
 
 
 def summary(
@@ -56,8 +73,16 @@ def summary(
         "-f",
         metavar="FORMAT",
         help="table (on the terminal), yaml, json (on one line), csv (a row per claim), "
-        "csv-recurring (a row per recurring claim), jsonld (schema.org Claim objects).",
+        "csv-recurring (a row per recurring claim), jsonld (schema.org Claim objects), "
+        "claimreview (schema.org ClaimReview of the claims with a verdict).",
     ),
+    publisher: str = typer.Option(
+        None, "--publisher", metavar="NAME", help="claimreview: the fact-checker's name."
+    ),
+    site: str = typer.Option(
+        None, "--site", metavar="URL", help="claimreview: the fact-checker's site (https://…)."
+    ),
+    sort: ClaimOrder = SortOption,
     output: Path = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
     ),
@@ -77,6 +102,14 @@ def summary(
     """
     from claimx.store.serialize import to_jsonl, to_yaml
     from claimx.story import summarize
+
+    if output_format is SummaryFormat.claimreview:
+        _refuse_existing(output, force)
+        text, failed = claimreview_text(inputs, publisher, site, model)
+        _write(text, output)
+        if failed:
+            raise PartialFailure()
+        return
     from claimx.story.tables import (
         CLAIM_COLUMNS,
         RECURRING_COLUMNS,
@@ -86,7 +119,9 @@ def summary(
         to_csv,
     )
 
-    articles, failed = _articles(inputs, output, force, model, keep=False)
+    by_score = sort is ClaimOrder.checkworthy
+    articles, failed = _articles(inputs, output, force, model, keep=by_score)
+    scores = sort_by_checkworthy(articles) if by_score else None
     result = summarize(articles)
     if output_format is SummaryFormat.table and output is None:
         from rich.console import Console
@@ -102,7 +137,10 @@ def summary(
             render(result, Console(file=buffer, highlight=False, no_color=True, width=120))
             text = buffer.getvalue()
         elif output_format is SummaryFormat.csv:
-            text = to_csv(claim_rows(articles, result), CLAIM_COLUMNS, bom=bom or bool(output))
+            rows = claim_rows(articles, result)
+            if scores is not None:
+                rows.sort(key=lambda row: -scores.get((row["file"], row["claim"]), 0.0))
+            text = to_csv(rows, CLAIM_COLUMNS, bom=bom or bool(output))
         elif output_format is SummaryFormat.csv_recurring:
             text = to_csv(recurring_rows(result), RECURRING_COLUMNS, bom=bom or bool(output))
         elif output_format is SummaryFormat.jsonld:
@@ -145,6 +183,7 @@ def report(
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="The HTML file."),
     title: str = typer.Option(None, "--title", help="The page title (default: from INPUT)."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    sort: ClaimOrder = SortOption,
     model: Model = None,
 ) -> None:
     """A self-contained HTML report: texts highlighted, claims, recurring claims.
@@ -156,6 +195,8 @@ def report(
     from claimx.story.html import report_html
 
     articles, failed = _articles(inputs, output, force, model, keep=True)
+    if sort is ClaimOrder.checkworthy:
+        sort_by_checkworthy(articles)
     if title is None:
         single = articles[0].info.title if len(articles) == 1 else None
         title = single or f"claimx: the story of {len(articles)} articles"
@@ -172,8 +213,7 @@ def _articles(
     some failed; refuse an existing output without --force, and inputs without claims."""
     from claimx.story import collect
 
-    if output is not None and output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
+    _refuse_existing(output, force)
     problems: list[str] = []
     articles = collect(inputs, model=model, on_error=problems.append, keep=keep)
     for problem in problems:
@@ -181,6 +221,11 @@ def _articles(
     if not articles:
         raise NoInput("no claims in the inputs")
     return articles, bool(problems)
+
+
+def _refuse_existing(output: Path | None, force: bool) -> None:
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
 
 
 def _write(text: str, output: Path | None) -> None:

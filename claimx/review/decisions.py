@@ -9,13 +9,14 @@ values through `claimx.store.records`.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from claimx.errors import ClaimxError
 from claimx.kinds import REVIEW_STATUSES, AttributionKind, Modality, ReviewStatus
 from claimx.store import ClaimsDocument, ClaimsFile, SaveFailed
-from claimx.store.decisions import EDITED_FIELDS
+from claimx.store.decisions import EDITED_FIELDS, make_verdict
 from claimx.store.records import Attribution, TextSpan
 
 
@@ -51,9 +52,15 @@ class ReviewItem:
 class ReviewQueue:
     """The claims of some files in order, a position, and the decisions on them."""
 
-    def __init__(self, files: list[ClaimsFile]) -> None:
+    def __init__(
+        self, files: list[ClaimsFile], order: Callable[[ReviewItem], float] | None = None
+    ) -> None:
+        """order: a score per claim, the highest first (`--sort checkworthy`); file order
+        without one."""
         self.files = files
         self.items = [ReviewItem(f, a, c) for f in files for a, c in f.claims()]
+        if order is not None:
+            self.items.sort(key=lambda item: -order(item))  # stable: file order among ties
         pending = [i for i, item in enumerate(self.items) if status(item.claim) == "pending"]
         # A file whose every claim is decided opens at its first claim, to revise.
         self.revising = not pending and bool(self.items)
@@ -81,6 +88,19 @@ class ReviewQueue:
         item = self.current
         saved = copy.deepcopy(before if before is not None else item.claim)
         set_review(item.claim, decision)
+        self._save(item, saved)
+        self.skip()
+
+    def verdict(self, rating: str, url: str | None) -> None:
+        """Record a fact-check's verdict on the current claim (a rating of the scale, the
+        fact-check's url), save, and move on; a pending claim becomes accepted (a claim
+        one has checked is a claim). UsageError for a rating or url refused."""
+        item = self.current
+        saved = copy.deepcopy(item.claim)
+        found = make_verdict(rating, url)
+        keep = status(item.claim)
+        set_review(item.claim, "accepted" if keep == "pending" else keep)
+        item.claim["review"]["verdict"] = found
         self._save(item, saved)
         self.skip()
 

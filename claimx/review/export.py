@@ -7,6 +7,7 @@ from typing import Any
 
 from claimx.review.decisions import status
 from claimx.store import ClaimsDocument, ClaimsFile
+from claimx.store.decisions import verdict_of
 from claimx.store.files import write_atomic
 from claimx.store.serialize import to_yaml
 
@@ -23,6 +24,14 @@ def export(
     ]
 
 
+def _verdict(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim's verdict as exported, when it has one."""
+    found = verdict_of(claim.get("review"))
+    if found is None:
+        return {}
+    return {"verdict": {"rating": found.rating.name, "url": found.url, "date": found.date}}
+
+
 def _exported(file: ClaimsFile, article: ClaimsDocument, claim: dict[str, Any]) -> dict[str, Any]:
     """One reviewed claim with its evidence."""
     info = article.document.get("article") or {}
@@ -33,6 +42,7 @@ def _exported(file: ClaimsFile, article: ClaimsDocument, claim: dict[str, Any]) 
         "claim": claim["text"],
         "status": status(claim),
         "note": (claim.get("review") or {}).get("note"),
+        **_verdict(claim),
         "modality": claim.get("modality"),
         "attribution": (
             {

@@ -3,23 +3,32 @@ extraction never reads the old claims file to keep them. The store joins them to
 when it reads a claims file: each decision goes to the claim saying the same thing (its text,
 cue and source as claimx gave them), wherever its offsets; a decision whose claim is gone stays
 in the file, an orphan, never dropped. Decisions written inside claims files by earlier
-versions (a claim's `review:`) are still read, the side file's winning."""
+versions (a claim's `review:`) are still read, the side file's winning.
+
+A fact-check's verdict on a claim is part of its review (`review.verdict`: the rating's name
+on the scale of `models/ratings.yaml`, the fact-check's url, the date), kept here with the
+other decisions; `make_verdict` builds one, `verdict_of` reads one back from untrusted data."""
 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from claimx.errors import InputError
+from claimx.errors import InputError, UsageError
+from claimx.ratings import Rating, scale
 from claimx.store.files import write_atomic
 from claimx.store.layout import decisions_path
 from claimx.store.serialize import load_untrusted_documents, load_untrusted_yaml, to_yaml
 
 VERSION = 1
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"\\]")
 EDITED_FIELDS = ("text", "start", "end", "modality", "attribution")
 Key = tuple[str, str | None, str | None]
 
@@ -163,3 +172,53 @@ def edits_of(claim: dict[str, Any]) -> dict[str, Any] | None:
     if not isinstance(review, dict) or not isinstance(review.get("original"), dict):
         return None
     return {name: copy.deepcopy(claim.get(name)) for name in EDITED_FIELDS}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A fact-check's verdict on a claim: its rating, the fact-check's url, its date."""
+
+    rating: Rating
+    url: str | None
+    date: str | None
+
+
+def web_url(value: object) -> str | None:
+    """An http(s) url with a host, as given; None for anything else (another scheme,
+    spaces or control characters, markup)."""
+    if not isinstance(value, str) or _UNSAFE.search(value):
+        return None
+    scheme, _, rest = value.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith(("/", ":")):
+        return None
+    return value
+
+
+def make_verdict(rating: str, url: str | None, day: str | None = None) -> dict[str, Any]:
+    """A verdict as a review keeps it; UsageError for a rating off the scale file or a url
+    that is not http(s)."""
+    found = scale().find(rating)
+    if found is None:
+        names = ", ".join(r.name for r in scale().ratings)
+        raise UsageError(f"unknown rating {rating!r}: one of {names}")
+    if url and web_url(url.strip()) is None:
+        raise UsageError(f"{url!r}: a fact-check url must be http:// or https://")
+    return {
+        "rating": found.name,
+        "url": url.strip() if url else None,
+        "date": day or Date.today().isoformat(),
+    }
+
+
+def verdict_of(review: object) -> Verdict | None:
+    """The verdict in a review read from a file (None without a valid one): a rating not on
+    the scale gives none; a url that is not http(s), or a malformed date, is left out."""
+    if not isinstance(review, dict) or not isinstance(review.get("verdict"), dict):
+        return None
+    data = review["verdict"]
+    rating = scale().find(data["rating"]) if isinstance(data.get("rating"), str) else None
+    if rating is None:
+        return None
+    day = data.get("date")
+    day = day if isinstance(day, str) and _DATE.fullmatch(day) else None
+    return Verdict(rating, web_url(data.get("url")), day)

@@ -152,9 +152,12 @@ class Review:
     status: ReviewStatus = "pending"
     note: str | None = None
     original: dict[str, Any] | None = None  # after an edit: the fields as claimx gave them
+    verdict: dict[str, Any] | None = None  # a fact-check's rating, url, date (store.decisions)
 
     def to_dict(self) -> dict[str, Any]:
         kept = {"original": self.original} if self.original is not None else {}
+        if self.verdict is not None:
+            kept["verdict"] = self.verdict
         return {"status": self.status, "note": self.note, **kept}
 
 

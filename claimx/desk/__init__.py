@@ -1,0 +1,1 @@
+"""The fact-checker's desk."""
