@@ -6,7 +6,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -16,16 +15,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from claimx.cli.batch_report import Display, summary
 from claimx.cli.exit_codes import ExitCode
 from claimx.cli.options import Lang, Model
 from claimx.cli.output import warn
 from claimx.errors import NoInput, PartialFailure, Terminated, UsageError
 
 if TYPE_CHECKING:
-    from rich.progress import Progress as RichProgress
-    from rich.progress import TaskID
-
-    from claimx.batch import BatchOptions, Progress, Report
+    from claimx.batch import BatchOptions, Report, Shard
+    from claimx.formats import ReadOptions
 
 EXAMPLES = """\
 claimx batch news -o claims
@@ -40,8 +38,6 @@ claimx batch news -o claims --shard 1/2 & claimx batch news -o claims --shard 2/
 claimx merge claims
     two shards run at once, then their indexes joined into claims/claimx-index.jsonl
 """
-
-PLAIN_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
 class Engine(str, Enum):
@@ -134,14 +130,43 @@ def batch(
     Reruns skip the files unchanged since the last run (touch a file to redo it);
     an index of every input article is kept in OUTPUT/claimx-index.jsonl.
     """
-    from claimx.batch import BatchOptions, Shard, run
-    from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
+    from claimx.batch import BatchOptions
+
+    address, part = _checked(ctx, output, stream, engine, scheduler, shard)
+    options = BatchOptions(
+        output_dir=output,
+        model=model,
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        force=force,
+        read=_read_options(text_field, meta_field, max_chars, lang),
+        engine=engine.value,
+        scheduler=address,
+        shard=part,
+    )
+    report = _run(inputs, options, glob, exclude, stream)
+    summary(report, options)
+    if not report.entries:
+        raise NoInput("no article matched the inputs" + (" and --glob" if glob else ""))
+    if report.failed:
+        raise PartialFailure()
+
+
+def _checked(
+    ctx: typer.Context,
+    output: Path | None,
+    stream: bool,
+    engine: Engine,
+    scheduler: str | None,
+    shard: str | None,
+) -> tuple[str | None, Shard | None]:
+    """The options that go together, checked: the scheduler's address and the shard."""
+    from claimx.batch import Shard
 
     if stream and output is not None:
         raise UsageError("give an output folder (-o DIR) or --stream, not both")
     if not stream and output is None:
         raise UsageError("where should the claims go? give an output folder (-o DIR) or --stream")
-    address: str | None = scheduler
+    address = scheduler
     if address and engine is not Engine.dask:
         source = ctx.get_parameter_source("scheduler")
         if source is None or source.name != "ENVIRONMENT":
@@ -153,6 +178,15 @@ def batch(
         raise UsageError(str(err)) from None
     if part is not None and stream:
         raise UsageError("--shard writes to an output folder (-o DIR), not --stream")
+    return address, part
+
+
+def _read_options(
+    text_field: list[str], meta_field: list[str], max_chars: int, lang: Lang
+) -> ReadOptions:
+    """How articles are read from the files: JSON fields, the length bound, the language."""
+    from claimx.formats import DEFAULT_META_FIELDS, DEFAULT_TEXT_FIELDS, ReadOptions
+
     metas = dict(DEFAULT_META_FIELDS)
     for value in meta_field:
         name, _, json_field = value.partition("=")
@@ -161,26 +195,24 @@ def batch(
                 f"--meta-field takes NAME=FIELD with NAME one of {', '.join(metas)}; got {value!r}"
             )
         metas[name] = (json_field, *metas[name])
-    read = ReadOptions(
+    return ReadOptions(
         text_fields=tuple(text_field) or DEFAULT_TEXT_FIELDS,
         meta_fields=metas,
         max_chars=max_chars,
         lang=lang.value if lang else None,
     )
-    options = BatchOptions(
-        output_dir=output,
-        model=model,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
-        force=force,
-        read=read,
-        engine=engine.value,
-        scheduler=address,
-        shard=part,
-    )
-    display = _Display()
+
+
+def _run(
+    inputs: list[str], options: BatchOptions, glob: list[str], exclude: list[str], stream: bool
+) -> Report:
+    """The batch run, its progress shown; Ctrl-C and SIGTERM end it with what was done kept."""
+    from claimx.batch import run
+
+    display = Display()
     try:
         with _terminate_as_interrupt():
-            report = run(
+            return run(
                 inputs,
                 options,
                 globs=glob,
@@ -199,11 +231,6 @@ def batch(
         raise typer.Exit(int(code)) from None
     finally:
         display.close()
-    _summary(report, options)
-    if not report.entries:
-        raise NoInput("no article matched the inputs" + (" and --glob" if glob else ""))
-    if report.failed:
-        raise PartialFailure()
 
 
 @contextmanager
@@ -228,90 +255,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
 def _write_document(document: str) -> None:
     sys.stdout.write(document)
     sys.stdout.flush()
-
-
-class _Display:
-    """A rich progress bar on a terminal, plain periodic lines otherwise (on stderr)."""
-
-    def __init__(self) -> None:
-        self.bar: RichProgress | None = None
-        self.task: TaskID | None = None
-        self.last_line = 0.0
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-            from rich.progress import Progress as RichProgress
-
-            self.bar = RichProgress(
-                TextColumn("claimx batch"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn(
-                    "files · {task.fields[rate]:.1f} articles/s · {task.fields[failed]} failed"
-                ),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-
-    def update(self, progress: Progress) -> None:
-        if self.bar is not None:
-            if self.task is None:
-                self.bar.start()
-                self.task = self.bar.add_task(
-                    "batch", total=progress.files_total, rate=0.0, failed=0
-                )
-            self.bar.update(
-                self.task,
-                completed=progress.files_done,
-                rate=progress.rate,
-                failed=progress.failed,
-            )
-            return
-        now = time.monotonic()
-        finished = progress.files_done >= progress.files_total
-        if now - self.last_line >= PLAIN_EVERY or (finished and self.last_line):
-            self.last_line = now
-            warn(
-                f"{progress.files_done}/{progress.files_total} files, {progress.articles} "
-                f"articles, {progress.rate:.1f} articles/s, {progress.failed} failed"
-            )
-
-    def close(self) -> None:
-        if self.bar is not None and self.task is not None:
-            self.bar.stop()
-            self.task = None
-
-
-def _summary(report: Report, options: BatchOptions) -> None:
-    output = options.output_dir
-    done, skipped, failed = report.count("done"), report.count("skipped"), len(report.failed)
-    rate = done / report.seconds if report.seconds else 0.0
-    line = (
-        f"{len(report.entries)} articles: {done} done ({rate:.1f}/s), "
-        f"{skipped} unchanged, {failed} failed"
-    )
-    if report.ignored:
-        count = len(report.ignored)
-        line += f"; {count} file{'s' if count > 1 else ''} of other kinds ignored"
-    warn(line)
-    for given, name in report.renamed:
-        if output is not None:
-            warn(f"  {given}: written as {output / name} (another input bears its name)")
-    for entry in report.failed[:10]:
-        warn(f"  {entry.input}: {entry.error}")
-    if failed > 10:
-        warn(f"  … and {failed - 10} more")
-    if output is not None and report.entries:
-        name = options.index_name
-        warn(f"index: {output / name}")
 
 
 def merge(
