@@ -689,3 +689,76 @@ def test_incises_inside_their_sentence(
 )
 def test_split_subjects(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence, "statement")
+
+
+# A person with a role set off by commas speaks, not the body the role names.
+APPOSED_ROLES = [
+    (
+        "Joignie par Reuters, Lina Ostrova, la directrice de Kelvio, n'a pas souhaité commenter.",
+        "Lina Ostrova",
+        "",
+        "no_comment",
+    ),
+    (
+        "Marc Duval, le président de la Fédération bancaire, a estimé que les taux resteraient "
+        "élevés.",
+        "Marc Duval",
+        "taux resteraient",
+        "statement",
+    ),
+    (
+        "Sophie Lanier, porte-parole d'Arvelle, a démenti toute vente de puces à l'étranger.",
+        "Sophie Lanier",
+        "",
+        "denial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence", "kind"), APPOSED_ROLES)
+def test_a_person_in_a_role_speaks_for_herself(
+    nlp: Language, text: str, source: str, evidence: str, kind: str
+) -> None:
+    check(nlp, text, source, evidence, kind)
+
+
+# A body introduced by a description after "du", "au": "un rapport du fonds Arvelle".
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Les prix de l'électricité vont doubler, selon un rapport du fonds Arvelle publié "
+            "mardi.",
+            "Arvelle",
+            "prix de l'électricité",
+        ),
+        (
+            "Selon une note du cabinet Ternel, les ventes de serveurs ont reculé de 8 %.",
+            "Ternel",
+            "ventes de serveurs",
+        ),
+    ],
+)
+def test_documents_of_described_bodies(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence, "according_to")
+
+
+# "selon" right after a word of variation means "depending on": no source.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le tarif de l'abonnement varie selon la région.",
+        "Les délais de livraison diffèrent sensiblement selon les modèles de puces.",
+        "Le montant de l'aide sera modulable selon la taille des entreprises.",
+        "Les remises sont différentes selon les clients.",
+    ],
+)
+def test_selon_after_a_word_of_variation_names_no_source(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+def test_selon_set_off_by_commas_still_names_a_source(nlp: Language) -> None:
+    text = "Le prix dépend, selon les analystes de Bernstein, de la demande chinoise."
+    check(nlp, text, "Bernstein", "Le prix dépend", "according_to")

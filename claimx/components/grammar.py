@@ -22,6 +22,7 @@ class Grammar:
     definite_determiners: frozenset[str]
     articles: frozenset[str]
     singular_determiners: frozenset[str]
+    singular_contractions: frozenset[str]
     possessive_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
@@ -63,6 +64,7 @@ class Grammar:
             definite_determiners=frozenset(data["definite_determiners"]),
             articles=frozenset(data["articles"]),
             singular_determiners=frozenset(data["singular_determiners"]),
+            singular_contractions=frozenset(data["singular_contractions"]),
             possessive_determiners=frozenset(data["possessive_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),

@@ -19,7 +19,9 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
         kind = lex.descriptions.get(doc[start:end].text.lower())
         if kind not in ("organization", "government", "media") or start == 0:
             continue
-        if doc[start - 1].lower_ not in lex.grammar.singular_determiners:
+        before = doc[start - 1].lower_
+        grammar = lex.grammar
+        if before not in grammar.singular_determiners | grammar.singular_contractions:
             continue
         i = end
         while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:

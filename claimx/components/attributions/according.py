@@ -29,6 +29,8 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         return _antecedent(ctx, sent, cue, end)
     if after in grammar.complementizers:
         return None  # "selon que le client est …": a conjunction, no source
+    if _after_variation(ctx, cue):
+        return None  # "le prix varie selon la taille": depending on, not according to
     i = _source_end(ctx, sent, cue)
     source_span = doc[cue.span.end : i]
     if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
@@ -60,6 +62,16 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         if text is None:
             return None  # "selon un calendrier précis"
     return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def _after_variation(ctx: DocContext, cue: Cue) -> bool:
+    """Whether the marker follows a word of variation, adverbs aside ("varie fortement
+    selon"): no punctuation between them."""
+    doc = ctx.doc
+    i = cue.span.start - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    return i >= 0 and doc[i].lemma_.lower() in ctx.lexicon.variation_words
 
 
 def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:

@@ -67,6 +67,7 @@ class AttributionLexicon:
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
         self.according_verbs = set(data["according_to_verbs"])
         self.opinion_markers = set(data["opinion_markers"])
+        self.variation_words = set(data["variation_words"])
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
         self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])

@@ -25,8 +25,33 @@ __all__ = [
 ]
 
 
+_APPOSITION_REACH = 6  # tokens of a role apposition: "le patron de Nvidia"
+
+
 def _mention_source(ctx: DocContext, mention: Span) -> Source:
+    """A mention's actor; for a body named in a person's role set off by commas ("Jensen
+    Huang, le patron de Nvidia, a …"), the person."""
+    person = _apposed_person(ctx, mention)
+    if person is not None:
+        return _mention_source(ctx, person)
     return ctx.actors.owner(mention), ctx.actors.name_of(mention)
+
+
+def _apposed_person(ctx: DocContext, mention: Span) -> Span | None:
+    """The person before ", ROLE … MENTION," whose role names the mention ("Lina Ostrova,
+    la directrice de Kelvio,"; "l'avocate de Marc Duval" too: the role's holder speaks)."""
+    doc = ctx.doc
+    if mention.end >= len(doc) or doc[mention.end].text != ",":
+        return None
+    i = mention.start - 1
+    while i > 0 and mention.start - i <= _APPOSITION_REACH and doc[i].text != ",":
+        i -= 1
+    if i <= 0 or doc[i].text != ",":
+        return None
+    if not any(fold(t.text) in ctx.lexicon.role_nouns for t in doc[i + 1 : mention.start]):
+        return None
+    before = [m for m in ctx.actors.mentions_in(max(0, i - 6), i) if m.end == i]
+    return before[0] if before and ctx.actors.kind_of(before[0]) == "person" else None
 
 
 def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
