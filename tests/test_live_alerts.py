@@ -1,4 +1,5 @@
-"""Alert rules on claims, their grammar, and the command run per alert (no shell)."""
+"""Alert rules on claims, their grammar, and the command run per alert (no shell); the
+check-worthiness and fact-check rules, against an invented feed."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from typing import Any
 
 import pytest
 
+from claimx.desk import checkworthy
+from claimx.desk.checkworthy import Weights, assess_all
+from claimx.desk.index import load_index
+from claimx.desk.words import settings
 from claimx.errors import UsageError
-from claimx.live import CommandHook, alerts, parse_rule
+from claimx.live import CommandHook, alerts, parse_rule, with_feed
 from claimx.store.parse import extraction
 from claimx.store.records import Extraction
 
@@ -180,3 +185,129 @@ def test_the_command_gets_the_alert_without_a_shell(tmp_path: Path) -> None:
     assert given == alert
     assert "no such command" in (CommandHook("claimx-pas-de-commande {title}")(alert) or "")
     assert "exited with 3" in (CommandHook(f"{sys.executable} -c 'exit(3)'")(alert) or "")
+
+
+def scores(doc: Extraction, text: str | None = None) -> dict[str, float]:
+    return {k: v.to_dict()["score"] for k, v in assess_all(doc, text).items()}
+
+
+def test_checkworthy_raises_on_the_claims_over_the_score_with_their_reasons() -> None:
+    doc = document()
+    score = scores(doc)
+    low, high = sorted(score.values())
+    assert low < high  # the invented claims score apart: a threshold between them
+    found = alerts(doc, [parse_rule(f"checkworthy>{(low + high) / 2}")], "a.txt", "a.txt.yaml")
+    best = max(score, key=lambda k: score[k])
+    assert [a["claim"]["id"] for a in found] == [best]
+    worthy = assess_all(doc, None)[best].to_dict()
+    assert found[0]["checkworthy"] == worthy and found[0]["matched"] == worthy["reasons"]
+    assert worthy["reasons"]  # a reader is told why
+    assert len(raised(f"checkworthy>{low}")) == 1  # above, not equal
+    assert len(raised(f"checkworthy>={low}")) == 2
+    assert raised("checkworthy>1") == [] and len(raised("checkworthy>=0")) == 2
+
+
+def test_checkworthy_reads_the_claims_sentence_in_the_article_text() -> None:
+    doc = document()
+    claim = doc.claims[1]
+    sentence = "Elle devrait lever."  # in the claim's place, as long as it
+    assert len(sentence) == claim.end - claim.start
+    text = "x" * claim.start + sentence
+    alone = alerts(doc, [parse_rule("checkworthy>=0")], "a.txt", "a.txt.yaml")
+    given = alerts(doc, [parse_rule("checkworthy>=0")], "a.txt", "a.txt.yaml", text=text)
+    reasons = {a["claim"]["id"]: a["checkworthy"]["reasons"] for a in given}
+    assert "against: a forecast (devrait)" in reasons["c-2"]  # the sentence's word
+    assert [a["alert"] for a in given] == [a["alert"] for a in alone]  # one claim, one id
+
+
+def test_a_refit_changes_scores_not_alert_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = [parse_rule("checkworthy>=0")]
+    before = alerts(document(), rule, "a.txt", "a.txt.yaml")
+    refit = Weights(bias=1.0, weights={"figure": 2.0})
+    monkeypatch.setattr(checkworthy, "model", lambda: refit)
+    after = alerts(document(), rule, "a.txt", "a.txt.yaml")
+    assert [a["checkworthy"] for a in after] != [a["checkworthy"] for a in before]
+    assert [a["alert"] for a in after] == [a["alert"] for a in before]
+
+
+FACT_CHECKS = [  # invented: one about the article's first claim, the others not
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "Nvidia a vendu des puces H20 pour 2 milliards d'euros.",
+        "url": "https://verif.exemple.test/nvidia-h20",
+        "reviewRating": {"@type": "Rating", "alternateName": "Trompeur"},
+        "datePublished": "2026-11-30",
+        "author": {"@type": "Organization", "name": "Vérif Express"},
+    },
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "Le maire de Trébeurden a interdit les trottinettes sur la plage.",
+        "url": "javascript:alert(1)",  # not a web url: dropped
+        "reviewRating": {"alternateName": "Faux"},
+    },
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "La récolte de lavande a doublé en Provence cette année.",
+        "reviewRating": {"alternateName": "Vrai"},
+    },
+    {"@type": "WebPage", "name": "pas un ClaimReview"},
+]
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("feed") / "factchecks.json"
+    path.write_text(json.dumps(FACT_CHECKS, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_factcheck_raises_on_a_claim_matching_a_fact_check_of_the_feed(feed: Path) -> None:
+    rules, loaded = with_feed((parse_rule("factcheck"),), feed)
+    assert loaded is not None and len(loaded.index.checks) == 3 and loaded.skipped == 1
+    found = alerts(document(), list(rules), "a.txt", "a.txt.yaml")
+    assert [a["claim"]["id"] for a in found] == ["c-1"]  # Brumelia's claim: none
+    check = found[0]["factcheck"]
+    assert check["url"] == "https://verif.exemple.test/nvidia-h20"
+    assert (check["rating"], check["publisher"]) == ("Trompeur", "Vérif Express")
+    assert check["score"] >= settings().threshold
+    assert any(w.startswith("shared words") for w in check["why"])
+    assert found[0]["matched"] == [FACT_CHECKS[0]["claimReviewed"]]
+
+
+def test_a_saved_index_raises_the_same_alerts(feed: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "factchecks.db"
+    load_index(feed, saved)
+    from_feed = alerts(document(), list(with_feed((parse_rule("factcheck"),), feed)[0]), "a", "b")
+    from_index = alerts(document(), list(with_feed((parse_rule("factcheck"),), saved)[0]), "a", "b")
+    assert from_index == from_feed and from_feed
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (None, "no such file"),
+        (b"{ pas du json", "neither JSON nor JSON Lines"),
+        (b'[{"@type": "WebPage"}]', "no ClaimReview"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "not a claimx fact-check index"),
+        (b"\xff\xfe\x00", "cannot read"),
+    ],
+)
+def test_a_feed_that_cannot_be_read_is_one_usage_error(
+    tmp_path: Path, content: bytes | None, says: str
+) -> None:
+    path = tmp_path / "feed.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(UsageError, match=re.escape(says)) as caught:
+        with_feed((parse_rule("factcheck"),), path)
+    assert str(caught.value).startswith("--against ") and "\n" not in str(caught.value)
+
+
+def test_factcheck_and_against_go_together(feed: Path) -> None:
+    with pytest.raises(UsageError, match="needs the fact-checks"):
+        with_feed((parse_rule("factcheck"),), None)
+    with pytest.raises(UsageError, match="is for --alert factcheck"):
+        with_feed((parse_rule("chip:H20"),), feed)
+    with pytest.raises(UsageError, match="needs a feed"):
+        alerts(document(), [parse_rule("factcheck")], "a.txt", "a.txt.yaml")
+    assert with_feed((parse_rule("chip:H20"),), None)[1] is None
