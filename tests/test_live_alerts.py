@@ -230,7 +230,9 @@ def test_a_refit_changes_scores_not_alert_ids(monkeypatch: pytest.MonkeyPatch) -
     assert [a["alert"] for a in after] == [a["alert"] for a in before]
 
 
-FACT_CHECKS = [  # invented: one about the article's first claim, the others not
+FACT_CHECKS: list[
+    dict[str, Any]
+] = [  # invented: one about the article's first claim, the others not
     {
         "@type": "ClaimReview",
         "claimReviewed": "Nvidia a vendu des puces H20 pour 2 milliards d'euros.",
