@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from claimx.cli import app
+from claimx.cli.exit_codes import ExitCode
 from claimx.desk import checkworthy
 from claimx.desk.checkworthy import Weights, assess_all
 from claimx.desk.index import load_index
@@ -313,3 +316,26 @@ def test_factcheck_and_against_go_together(feed: Path) -> None:
     with pytest.raises(UsageError, match="needs a feed"):
         alerts(document(), [parse_rule("factcheck")], "a.txt", "a.txt.yaml")
     assert with_feed((parse_rule("chip:H20"),), None)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--alert", "factcheck", "--against", "{missing}"], "no such file"),
+        (["--alert", "factcheck", "--against", "{bad}"], "neither JSON nor JSON Lines"),
+        (["--alert", "factcheck"], "needs the fact-checks"),
+        (["--alert", "chip:H20", "--against", "{feed}"], "is for --alert factcheck"),
+    ],
+)
+def test_watch_refuses_a_feed_problem_in_one_line_before_any_work(
+    tmp_path: Path, feed: Path, args: list[str], says: str
+) -> None:
+    news, out, bad = tmp_path / "news", tmp_path / "out", tmp_path / "bad.json"
+    news.mkdir()
+    bad.write_text("{ pas du json", encoding="utf-8")
+    places = {"missing": tmp_path / "absent.json", "bad": bad, "feed": feed}
+    given = [a.format(**places) for a in args]
+    result = CliRunner().invoke(app, ["watch", str(news), "-o", str(out), *given])
+    assert result.exit_code == ExitCode.USAGE
+    assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()  # refused before the claims folder is made
