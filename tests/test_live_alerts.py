@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from claimx.cli import app
 from claimx.cli.exit_codes import ExitCode
 from claimx.desk import checkworthy
 from claimx.desk.checkworthy import Weights, assess_all
-from claimx.desk.index import load_index
+from claimx.desk.index import FORMAT, load_index
 from claimx.desk.words import settings
 from claimx.errors import UsageError
 from claimx.live import CommandHook, alerts, parse_rule, with_feed
@@ -339,3 +340,24 @@ def test_watch_refuses_a_feed_problem_in_one_line_before_any_work(
     assert result.exit_code == ExitCode.USAGE
     assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()  # refused before the claims folder is made
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "",  # the format row and nothing else
+        "CREATE TABLE checks (number, claim, url, rating, date, publisher, speaker, stems, "
+        "figures, vector); INSERT INTO checks VALUES ('x', 'c', 1, 2, 3, 4, 5, 'a', '[', 7);",
+    ],
+)
+def test_a_damaged_saved_index_is_one_usage_error(tmp_path: Path, script: str) -> None:
+    path = tmp_path / "factchecks.db"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        f"INSERT INTO meta VALUES ('format', '{FORMAT}');{script}"
+    )
+    db.commit()
+    db.close()
+    with pytest.raises(UsageError, match="not a usable fact-check index"):
+        with_feed((parse_rule("factcheck"),), path)
