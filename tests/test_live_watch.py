@@ -260,7 +260,7 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
     assert worthy and all(a["checkworthy"]["score"] > 0.8 for a in worthy)
     assert all(a["checkworthy"]["reasons"] for a in worthy)
     told = log.read_text(encoding="utf-8")
-    assert "bad.txt: " in told and "(polling every" in told and "3 fact-checks" in told
+    assert "bad.txt: " in told and "(polling every" in told and "3 fact-check(s)" in told
 
 
 def articles(path: Path) -> list[tuple[Extraction, str | None]]:

@@ -87,7 +87,7 @@ def watch(
     rules, feed = with_feed(options.rules, options.against)  # once, before any article
     if feed is not None:
         skipped = f", {feed.skipped} object(s) not ClaimReviews skipped" if feed.skipped else ""
-        tell(Event("feed", str(feed.path), f"{len(feed.index.checks)} fact-checks{skipped}"))
+        tell(Event("feed", str(feed.path), f"{len(feed.index.checks)} fact-check(s){skipped}"))
     options = replace(options, rules=rules)
     try:
         out.mkdir(parents=True, exist_ok=True)
