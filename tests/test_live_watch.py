@@ -1,7 +1,7 @@
-"""`claimx watch` as a real process: articles dropped into a folder over time (some
+"""`claimx watch` as a real process: 30 articles dropped into a folder over time (some
 rewritten, one bad) give the claims files one `claimx batch` gives, the alerts expected
-and no others; a kill -9 then a restart loses nothing; SIGTERM stops it cleanly. The
-articles are invented."""
+(check-worthiness and fact-check rules included) and no others; a kill -9 then a restart
+loses nothing; SIGTERM stops it cleanly. The articles and fact-checks are invented."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from typing import Any
 import pytest
 
 from claimx.batch import BatchOptions, read_index, run
+from claimx.desk.index import FeedIndex, load_index
 from claimx.errors import Busy
-from claimx.live import Event, WatchOptions, alerts, parse_rule, watch, with_feed
+from claimx.live import Event, WatchOptions, alerts, factchecks, parse_rule, watch, with_feed
 from claimx.store import article_text, claims_documents
 from claimx.store.files import exclusive
 from claimx.store.parse import extraction
@@ -366,3 +367,51 @@ def test_a_contradiction_with_an_article_already_in_the_folder(tmp_path: Path, n
     found = sent[0]["contradiction"]
     assert isinstance(found, dict) and found["kind"] == "figure"
     assert found["with"]["claims_file"] == "lyon-1.txt.yaml"
+
+
+@pytest.mark.slow
+def test_desk_rules_in_process_the_feed_read_once(
+    tmp_path: Path, nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the library: `against` is read once, before the first article, however many
+    land; each article is then judged on check-worthiness and against its fact-checks."""
+    news, out, feed = tmp_path / "news", tmp_path / "out", tmp_path / "factchecks.json"
+    news.mkdir()
+    feed.write_text(json.dumps(FACT_CHECKS, ensure_ascii=False), encoding="utf-8")
+    reads: list[Path] = []
+
+    def counted(path: Path) -> tuple[FeedIndex, int]:
+        reads.append(path)
+        return load_index(path)
+
+    monkeypatch.setattr(factchecks, "load_index", counted)
+    rules = (parse_rule("factcheck"), parse_rule("checkworthy>=0"))
+    options = WatchOptions(BatchOptions(output_dir=out, jobs=1), rules, settle=0.1, against=feed)
+    sent: list[dict[str, Any]] = []
+    events: list[Event] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(news, options, stop, sent.append, events.append))
+    thread.start()
+    try:
+        for name in ("b04.txt", "depeches/a5.txt", "b17.txt"):
+            drop(news, name, ARTICLES[name])
+            time.sleep(0.3)
+        deadline = time.monotonic() + WAIT
+        while not all(processed(out, n) for n in ("b04.txt", "depeches/a5.txt", "b17.txt")):
+            assert thread.is_alive() and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert reads == [feed]
+    assert [e.message for e in events if e.kind == "feed"] == ["3 fact-check(s)"]
+    checked = {(a["input"], a["factcheck"]["url"]) for a in sent if a["rule"] == "factcheck"}
+    assert checked == {
+        ("b04.txt", FACT_CHECKS[0]["url"]),
+        ("depeches/a5.txt", FACT_CHECKS[1]["url"]),
+    }
+    claims = {e.input for e in events if e.kind == "done"}
+    worthy = {a["input"] for a in sent if a["rule"] == "checkworthy>=0"}
+    assert worthy == claims  # every article's claims scored, each with its reasons
+    assert all(a["checkworthy"]["reasons"] for a in sent if a["rule"] == "checkworthy>=0")
