@@ -1,7 +1,7 @@
-"""`claimx watch` as a real process: articles dropped into a folder over time (some
+"""`claimx watch` as a real process: 30 articles dropped into a folder over time (some
 rewritten, one bad) give the claims files one `claimx batch` gives, the alerts expected
-and no others; a kill -9 then a restart loses nothing; SIGTERM stops it cleanly. The
-articles are invented."""
+(check-worthiness and fact-check rules included) and no others; a kill -9 then a restart
+loses nothing; SIGTERM stops it cleanly. The articles and fact-checks are invented."""
 
 from __future__ import annotations
 
@@ -14,17 +14,22 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from claimx.batch import BatchOptions, read_index, run
+from claimx.desk.index import FeedIndex, load_index
 from claimx.errors import Busy
-from claimx.live import Event, WatchOptions, alerts, parse_rule, watch
-from claimx.store import read_extractions
+from claimx.live import Event, WatchOptions, alerts, factchecks, parse_rule, watch, with_feed
+from claimx.store import article_text, claims_documents
 from claimx.store.files import exclusive
+from claimx.store.parse import extraction
+from claimx.store.records import Extraction
 
 CLAIMX = str(Path(sys.executable).with_name("claimx"))
 RULES = ["actor:Nvidia", "money>1e9:EUR", "chip:H20"]
+DESK_RULES = ["checkworthy>0.8", "factcheck"]  # the second with --against, an invented feed
 WAIT = 180.0  # seconds, at most, for the watcher to catch up on a busy machine
 
 ARTICLES = {
@@ -46,14 +51,74 @@ ARTICLES = {
     "a7.txt": "Le gouvernement néerlandais a confirmé lundi de nouvelles restrictions sur les "
     "machines de lithographie, selon un communiqué.\n",
 }
+MORE = {  # invented too: the stream that makes 29 articles and the bad file 30
+    "b01.txt": "La coopérative Blé d'Or a annoncé vendredi la construction d'un silo de "
+    "12 millions d'euros près de Chartres.\n",
+    "b02.txt": "Selon la préfecture, la crue de la Vézère a touché 140 habitations mardi.\n",
+    "b03.txt": "Nvidia a présenté mercredi une nouvelle puce pour les voitures autonomes, "
+    "a annoncé le groupe.\n",
+    "b04.txt": "Le groupe Vaudrey a racheté son concurrent Lirac pour 2,3 milliards d'euros, "
+    "selon un communiqué publié lundi.\n",
+    "b05.md": "---\ntitle: Une école rouvre\npublisher: Le Petit Quotidien\n---\nL'école "
+    "Jean-Moulin de Saint-Avit a rouvert ses portes après six mois de travaux.\n",
+    "b06.txt": "D'après l'Insee, le chômage a reculé de 0,2 point au troisième trimestre.\n",
+    "b07.txt": "La start-up Corvelle aurait levé 25 millions de dollars auprès de fonds "
+    "américains, selon des sources proches du dossier.\n",
+    "b08.txt": "Le club de football de Montfaucon a limogé son entraîneur samedi soir.\n",
+    "b09.txt": "La banque Ferrand a annoncé un plan d'économies de 1,2 milliard d'euros sur "
+    "trois ans, a précisé son directeur financier.\n",
+    "b10.txt": "Le festival de jazz de Marciac a accueilli 250 000 spectateurs cet été, un "
+    "record selon les organisateurs.\n",
+    "depeches/b11.txt": "Le fabricant taïwanais TSMC a démenti jeudi toute livraison de "
+    "puces à des clients russes.\n",
+    "depeches/b12.txt": "Le conseil municipal de Lannion a voté une hausse de 3 % de la "
+    "taxe foncière, a indiqué le maire.\n",
+    "b13.txt": "Selon le ministère de la Santé, 4 000 lits d'hôpital ont été fermés en deux ans.\n",
+    "b14.txt": "La société Aubrac Énergie investira 800 millions d'euros dans l'éolien en "
+    "mer, a déclaré sa présidente.\n",
+    "b15.txt": "Le tribunal de commerce de Rennes a placé l'équipementier Tréguier en "
+    "redressement judiciaire.\n",
+    "b16.txt": "Nvidia aurait cédé des puces H20 pour 3 milliards d'euros à des clients "
+    "chinois, selon l'agence Horizon.\n",
+    "b17.txt": "La météo annonce un week-end ensoleillé sur toute la Bretagne.\n",
+    "b18.txt": "L'État a accordé une aide de 2 milliards d'euros à la filière automobile, "
+    "a annoncé le Premier ministre.\n",
+    "b19.txt": "Le musée des Beaux-Arts de Pontivy a reçu un tableau inédit d'un peintre local.\n",
+    "b20.txt": "Selon le syndicat des viticulteurs, la vendange a baissé de 15 % en Bourgogne.\n",
+    "b21.txt": "Le transporteur Alizé Fret a perdu 40 millions d'euros l'an dernier, "
+    "d'après ses comptes publiés vendredi.\n",
+    "b22.txt": "La ville de Quimper a inauguré une ligne de bus électriques lundi.\n",
+}
+ARTICLES |= MORE
 REWRITES = {  # each keeps the old text and adds to it
     "a1.txt": "Les analystes de la banque Ferrand jugent ce chiffre plausible.\n",
     "a2.md": "Le fonds serait ouvert aux projets liés aux puces de Nvidia, selon la région.\n",
+    "b08.txt": "Son successeur sera nommé la semaine prochaine, selon le président du club.\n",
 }
 HOOK = (  # appends [alert id, its second argument] to the file named first
     "import json, sys; alert = json.load(sys.stdin); "
     "open(sys.argv[1], 'a').write(json.dumps([alert['alert'], sys.argv[2]]) + '\\n')"
 )
+FACT_CHECKS: list[dict[str, Any]] = [  # invented, two about articles above
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "Vaudrey a racheté Lirac pour 2,3 milliards d'euros.",
+        "url": "https://verif.exemple.test/vaudrey-lirac",
+        "reviewRating": {"@type": "Rating", "alternateName": "Imprécis"},
+        "author": {"@type": "Organization", "name": "Vérif Express"},
+    },
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "AMD investit 1,5 milliard d'euros dans une usine en Allemagne.",
+        "url": "https://verif.exemple.test/amd-usine",
+        "reviewRating": {"@type": "Rating", "alternateName": "Vrai"},
+    },
+    {
+        "@type": "ClaimReview",
+        "claimReviewed": "Les abeilles de Corrèze produisent deux fois plus de miel en hiver.",
+        "reviewRating": {"@type": "Rating", "alternateName": "Faux"},
+    },
+]
 BAD = ("bad.txt", b"\x00\x01\x02\x03binaire\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" * 20)
 
 
@@ -117,25 +182,32 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
     news, out, alerts_file, log = (tmp_path / n for n in ("news", "out", "alerts.jsonl", "log"))
     news.mkdir()
     names = list(ARTICLES)
+    assert len(names) + 1 == 30  # with the bad one
+    feed = tmp_path / "factchecks.json"
+    feed.write_text(json.dumps(FACT_CHECKS, ensure_ascii=False), encoding="utf-8")
+    desk = ("--against", str(feed), *(x for rule in DESK_RULES for x in ("--alert", rule)))
     # Each alert also goes to a command, its JSON on stdin, a field in its arguments.
     hooked = tmp_path / "hooked.jsonl"
     hook = ("--exec", f"{sys.executable} -c {shlex.quote(HOOK)} {hooked} {{rule}}")
-    watcher = start(news, out, alerts_file, log, *hook)
-    for name in names[:3]:  # one at a time, over time
+    watcher = start(news, out, alerts_file, log, *hook, *desk)
+    for name in names[:10]:  # one at a time, over time
         drop(news, name, ARTICLES[name])
         time.sleep(0.3)
     until(lambda: caught_up(news, out), watcher)
 
-    for name in names[3:6]:  # a burst, and a kill -9 in the middle of its run
+    burst = names[10:20]  # a burst, and a kill -9 in the middle of its run
+    for name in burst:
         drop(news, name, ARTICLES[name])
     until(lambda: running(out), watcher, every=0.005)
     watcher.send_signal(signal.SIGKILL)
     watcher.wait()
-    assert not set(read_index(out)) & set(names[3:6])  # killed before it wrote their lines
+    assert not set(read_index(out)) & set(burst)  # killed before it wrote their lines
 
     # Restarted (polling this time, as on a network filesystem), it resumes from the index.
-    watcher = start(news, out, alerts_file, log, "--poll", *hook)
-    drop(news, names[6], ARTICLES[names[6]])
+    watcher = start(news, out, alerts_file, log, "--poll", *hook, *desk)
+    for name in names[20:]:
+        drop(news, name, ARTICLES[name])
+        time.sleep(0.2)
     (news / BAD[0]).write_bytes(BAD[1])
     time.sleep(0.3)
     for name, extra in REWRITES.items():
@@ -162,25 +234,39 @@ def test_watch_gives_batch_claims_and_alerts_across_a_kill(tmp_path: Path) -> No
     ids = [a["alert"] for a in sent]
     assert len(ids) == len(set(ids))
     calls = [json.loads(line) for line in hooked.read_text(encoding="utf-8").splitlines()]
-    assert "depeches/a5.txt" in {a["input"] for a in sent}  # raised after the restart
+    assert {"depeches/a5.txt", "b16.txt"} <= {a["input"] for a in sent}  # after the restart
     assert sorted(calls) == sorted([a["alert"], a["rule"]] for a in sent)
-    rules = [parse_rule(r) for r in RULES]
+    rules, _ = with_feed(tuple(parse_rule(r) for r in RULES + DESK_RULES), feed)
     expected = {
         a["alert"]
         for key, entry in read_index(batch_out).items()
         if entry.output
-        for extraction in read_extractions(batch_out / entry.output)
-        for a in alerts(extraction, rules, key, entry.output)
+        for extraction, text in articles(batch_out / entry.output)
+        for a in alerts(extraction, list(rules), key, entry.output, text=text)
     }
     assert set(ids) == expected
     pairs = {(a["input"], a["rule"]) for a in sent}
     assert pairs >= {("a1.txt", r) for r in RULES} | {
         ("a2.md", "actor:Nvidia"),
         ("depeches/a5.txt", "money>1e9:EUR"),
+        ("b16.txt", "chip:H20"),
     }
-    assert not {i for i, _ in pairs} & {"a3.txt", "depeches/a4.txt", "a6.txt", "a7.txt", BAD[0]}
+    quiet = {"a3.txt", "depeches/a4.txt", "a6.txt", "a7.txt", "b08.txt", "b17.txt", BAD[0]}
+    assert not {i for i, r in pairs if r in RULES} & quiet
+    checked = {a["input"]: a["factcheck"] for a in sent if a["rule"] == "factcheck"}
+    assert set(checked) == {"b04.txt", "depeches/a5.txt"}
+    assert checked["b04.txt"]["url"] == FACT_CHECKS[0]["url"]
+    assert checked["depeches/a5.txt"]["rating"] == "Vrai"
+    worthy = [a for a in sent if a["rule"] == DESK_RULES[0]]
+    assert worthy and all(a["checkworthy"]["score"] > 0.8 for a in worthy)
+    assert all(a["checkworthy"]["reasons"] for a in worthy)
     told = log.read_text(encoding="utf-8")
-    assert "bad.txt: " in told and "(polling every" in told
+    assert "bad.txt: " in told and "(polling every" in told and "3 fact-check(s)" in told
+
+
+def articles(path: Path) -> list[tuple[Extraction, str | None]]:
+    """A claims file's articles, each with the text copy beside it (as watch reads them)."""
+    return [(extraction(d, str(path)), article_text(path, d)) for d in claims_documents(path)]
 
 
 @pytest.mark.slow
@@ -281,3 +367,51 @@ def test_a_contradiction_with_an_article_already_in_the_folder(tmp_path: Path, n
     found = sent[0]["contradiction"]
     assert isinstance(found, dict) and found["kind"] == "figure"
     assert found["with"]["claims_file"] == "lyon-1.txt.yaml"
+
+
+@pytest.mark.slow
+def test_desk_rules_in_process_the_feed_read_once(
+    tmp_path: Path, nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the library: `against` is read once, before the first article, however many
+    land; each article is then judged on check-worthiness and against its fact-checks."""
+    news, out, feed = tmp_path / "news", tmp_path / "out", tmp_path / "factchecks.json"
+    news.mkdir()
+    feed.write_text(json.dumps(FACT_CHECKS, ensure_ascii=False), encoding="utf-8")
+    reads: list[Path] = []
+
+    def counted(path: Path) -> tuple[FeedIndex, int]:
+        reads.append(path)
+        return load_index(path)
+
+    monkeypatch.setattr(factchecks, "load_index", counted)
+    rules = (parse_rule("factcheck"), parse_rule("checkworthy>=0"))
+    options = WatchOptions(BatchOptions(output_dir=out, jobs=1), rules, settle=0.1, against=feed)
+    sent: list[dict[str, Any]] = []
+    events: list[Event] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(news, options, stop, sent.append, events.append))
+    thread.start()
+    try:
+        for name in ("b04.txt", "depeches/a5.txt", "b17.txt"):
+            drop(news, name, ARTICLES[name])
+            time.sleep(0.3)
+        deadline = time.monotonic() + WAIT
+        while not all(processed(out, n) for n in ("b04.txt", "depeches/a5.txt", "b17.txt")):
+            assert thread.is_alive() and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert reads == [feed]
+    assert [e.message for e in events if e.kind == "feed"] == ["3 fact-check(s)"]
+    checked = {(a["input"], a["factcheck"]["url"]) for a in sent if a["rule"] == "factcheck"}
+    assert checked == {
+        ("b04.txt", FACT_CHECKS[0]["url"]),
+        ("depeches/a5.txt", FACT_CHECKS[1]["url"]),
+    }
+    claims = {e.input for e in events if e.kind == "done"}
+    worthy = {a["input"] for a in sent if a["rule"] == "checkworthy>=0"}
+    assert worthy == claims  # every article's claims scored, each with its reasons
+    assert all(a["checkworthy"]["reasons"] for a in sent if a["rule"] == "checkworthy>=0")

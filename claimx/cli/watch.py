@@ -28,6 +28,10 @@ claimx watch news -o claims --alert contradiction:figure
     a figure disagreeing with another article of the folder
 claimx watch news -o claims -a actor:Q182477 --alerts-file alerts.jsonl
     an actor by Wikidata id, alerts appended to a file
+claimx watch news -o claims --alert 'checkworthy>0.8'
+    the claims most worth checking, with their score and reasons
+claimx watch news -o claims --alert factcheck --against factchecks.db
+    claims already fact-checked (a feed or an index saved by claimx match)
 """
 
 
@@ -69,7 +73,15 @@ def watch(
         "--alert",
         "-a",
         metavar="RULE",
-        help="actor:NAME, actor:Q123, money>AMOUNT:CUR, chip:NAME, contradiction; repeatable.",
+        help="actor:NAME, actor:Q123, money>AMOUNT:CUR, chip:NAME, contradiction, "
+        "checkworthy>SCORE, factcheck; repeatable.",
+    ),
+    against: Path = typer.Option(
+        None,
+        "--against",
+        metavar="FEED",
+        help="The fact-checks of --alert factcheck, read once: ClaimReview objects (JSON "
+        "array, DataFeed, JSON Lines) or an index saved by claimx match --save-index.",
     ),
     alerts_file: Path = typer.Option(
         None, "--alerts-file", metavar="FILE", help="Append alerts to FILE, not stdout."
@@ -101,6 +113,10 @@ def watch(
     `claimx batch DIR -o OUT` gives, and a restart resumes from the index. Alerts are
     JSON Lines, one per claim that a rule matches, each sent once. Ctrl-C or SIGTERM
     stop it cleanly.
+
+    checkworthy>SCORE: a claim's check-worthiness (as claimx rank) over SCORE, with its
+    reasons. factcheck: a claim matching a fact-check of --against FEED (as claimx match),
+    with its url, rating, score and why.
     """
     from claimx.batch import BatchOptions
     from claimx.formats import ReadOptions
@@ -115,10 +131,13 @@ def watch(
         settle=settle,
         poll=poll,
         hook=CommandHook(exec_) if exec_ else None,
+        against=against,
     )
 
     def on_event(event: Event) -> None:
-        if event.kind == "watching":
+        if event.kind == "feed":
+            warn(f"{event.input}: {event.message}")
+        elif event.kind == "watching":
             warn(f"watching {folder} ({event.message}); claims in {output}")
         elif event.kind in ("failed", "hook"):
             warn(f"{event.input}: {event.message}")

@@ -3,13 +3,15 @@
 By concern: `http` (the polite client: robots.txt, delays, conditional requests, caps),
 `pages` (a page's main text as an article file with front matter), `state` (what fetch
 remembers), `fetch` (feeds and pages to files), `alerts` (rules and the alerts they
-raise), `contradictions` (the folder the `contradiction` rule compares with), `watch` and
+raise), `contradictions` (the folder the `contradiction` rule compares with), `factchecks`
+(the feed the `factcheck` rule matches claims against), `watch` and
 `watch_state` (a folder followed through `claimx.batch.run`), `hooks` (a command run per
-alert). Imports downwards only: batch, story, store, formats.
+alert). Imports downwards only: batch, story, desk, store, formats.
 """
 
 from claimx.live.alerts import KINDS, PLANNED, Rule, alerts, parse_rule
 from claimx.live.contradictions import FolderClaims
+from claimx.live.factchecks import load_feed, with_feed
 from claimx.live.fetch import FetchOptions, FetchReport, Outcome, fetch
 from claimx.live.hooks import CommandHook
 from claimx.live.http import Client, ClientOptions, FetchFailed
@@ -31,6 +33,8 @@ __all__ = [
     "WatchOptions",
     "alerts",
     "fetch",
+    "load_feed",
     "parse_rule",
     "watch",
+    "with_feed",
 ]

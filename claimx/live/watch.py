@@ -4,7 +4,8 @@ Each time files land or change in the folder (watchdog's file-system events; pol
 where those are not available), `claimx.batch.run` runs on the folder with the watch's
 options: the same discovery, skip-unchanged, claims files, index and lock as `claimx
 batch`, so a restart resumes from the index and the result is the one batch would give.
-The claims of each new or changed article then go through the alert rules; an alert is
+The claims of each new or changed article then go through the alert rules (a
+`factcheck` rule's feed loaded once, before the first file); an alert is
 sent once (its id is remembered in a state file of the output folder, saved atomically
 right after it is sent), at least once across a kill.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,12 @@ from claimx.batch import BatchOptions, Entry, Progress, read_index, run
 from claimx.errors import Busy, InputError, OutputError
 from claimx.live.alerts import Folder, Rule, alerts
 from claimx.live.contradictions import FolderClaims
+from claimx.live.factchecks import with_feed
 from claimx.live.watch_state import WatchState, version
-from claimx.store import read_extractions
+from claimx.store import article_text, claims_documents
 from claimx.store.files import exclusive
+from claimx.store.parse import extraction as parsed
+from claimx.store.records import Extraction
 
 WATCH_LOCK = ".claimx-watch-lock"
 BUSY_RETRY = 2.0  # seconds before trying again when a `claimx batch` holds the folder
@@ -46,13 +50,15 @@ class WatchOptions:
     poll_interval: float = 1.0
     # Run after each alert is sent and remembered (`--exec`); a problem in one line or None.
     hook: Callable[[dict[str, Any]], str | None] | None = None
+    against: Path | None = None  # the fact-checks of the `factcheck` rules (`--against`)
 
 
 @dataclass(frozen=True)
 class Event:
-    """What the watcher tells its caller: `watching` (with how), `done` (an article,
-    with its claim count), `failed` (an article, with the reason), `busy` (a batch holds
-    the folder), `hook` (an alert's command went wrong)."""
+    """What the watcher tells its caller: `feed` (the fact-checks loaded, with how many),
+    `watching` (with how), `done` (an article, with its claim count), `failed` (an
+    article, with the reason), `busy` (a batch holds the folder), `hook` (an alert's
+    command went wrong)."""
 
     kind: str
     input: str = ""
@@ -70,19 +76,26 @@ def watch(
     on_alert: Callable[[dict[str, Any]], None],
     on_event: Callable[[Event], None] | None = None,
 ) -> None:
-    """Follow `folder` until `stop` is set; alerts go to `on_alert` as they are raised."""
+    """Follow `folder` until `stop` is set; alerts go to `on_alert` as they are raised.
+    UsageError for a `factcheck` rule whose feed (`against`) cannot be read."""
     out = options.batch.output_dir
     if out is None:
         raise OutputError("watch needs an output folder")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
+    tell = on_event or (lambda e: None)
+    rules, feed = with_feed(options.rules, options.against)  # once, before any article
+    if feed is not None:
+        skipped = f", {feed.skipped} object(s) not ClaimReviews skipped" if feed.skipped else ""
+        tell(Event("feed", str(feed.path), f"{len(feed.index.checks)} fact-check(s){skipped}"))
+    options = replace(options, rules=rules)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{out}: cannot write ({err.strerror})") from None
     try:
         with exclusive(out, WATCH_LOCK):
-            _Watcher(folder, out, options, stop, on_alert, on_event or (lambda e: None)).loop()
+            _Watcher(folder, out, options, stop, on_alert, tell).loop()
     except Busy:
         raise Busy(f"{out}: another claimx watch is writing there") from None
 
@@ -104,7 +117,7 @@ class _Watcher:
         self.failures: set[str] = set()  # failed article versions already told
         # The folder's claims, read once, for the rules that compare with them.
         self.others: Folder | None = (
-            FolderClaims.read(out) if any(r.find is None for r in options.rules) else None
+            FolderClaims.read(out) if any(r.conflicts for r in options.rules) else None
         )
 
     def loop(self) -> None:
@@ -180,15 +193,14 @@ class _Watcher:
         if self.state.seen.get(entry.input) == version(entry) or not entry.output:
             return
         try:
-            extractions = read_extractions(self.out / entry.output)
+            articles = _articles(self.out / entry.output)
         except InputError as err:
             self.on_event(Event("failed", entry.input, str(err)))
             return
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        for extraction in extractions:
-            raised = alerts(
-                extraction, list(self.options.rules), entry.input, entry.output, self.others
-            )
+        rules = list(self.options.rules)
+        for extraction, text in articles:
+            raised = alerts(extraction, rules, entry.input, entry.output, self.others, text)
             for alert in (a for a in raised if a["alert"] not in self.state.sent):
                 self._send({**alert, "time": now})
         self.state.seen[entry.input] = version(entry)
@@ -204,6 +216,11 @@ class _Watcher:
             problem = self.options.hook(alert)
             if problem:
                 self.on_event(Event("hook", alert["input"], problem))
+
+
+def _articles(path: Path) -> list[tuple[Extraction, str | None]]:
+    """The articles of a claims file, each with its text (the copy beside it) when found."""
+    return [(parsed(d, str(path)), article_text(path, d)) for d in claims_documents(path)]
 
 
 class _Pending:
