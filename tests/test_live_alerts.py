@@ -359,5 +359,5 @@ def test_a_damaged_saved_index_is_one_usage_error(tmp_path: Path, script: str) -
     )
     db.commit()
     db.close()
-    with pytest.raises(UsageError, match="not a usable fact-check index"):
+    with pytest.raises(UsageError, match="damaged claimx fact-check index"):
         with_feed((parse_rule("factcheck"),), path)

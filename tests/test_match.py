@@ -127,6 +127,22 @@ def test_a_saved_index_matches_as_the_feed_does(tmp_path: Path) -> None:
     assert best_matches(query, built) == best_matches(query, reopened)
 
 
+def test_a_saved_index_damaged_inside_is_one_line_exit_3(tmp_path: Path) -> None:
+    saved = tmp_path / "feed.db"
+    load_index(write_feed(tmp_path, "jsonl"), saved)
+    db = sqlite3.connect(saved)
+    db.executescript("DROP TABLE checks;")
+    db.close()
+    with pytest.raises(InputError, match="damaged claimx fact-check index"):
+        load_index(saved)
+    article = tmp_path / "a.txt"
+    article.write_text("Selon la Cnil, Solvix a payé 40 millions d'euros.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", str(article), "--against", str(saved)])
+    assert result.exit_code == 3, result.output
+    assert "damaged claimx fact-check index" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
 @pytest.fixture(scope="module")
 def claims_dir(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
     news = tmp_path_factory.mktemp("news")

@@ -94,7 +94,10 @@ class FeedIndex:
             raise InputError(f"{path}: not a claimx fact-check index") from None
         if not found or found[0] != FORMAT:
             raise InputError(f"{path}: not a claimx fact-check index ({FORMAT})")
-        return cls(db)
+        try:
+            return cls(db)
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as err:  # damaged inside
+            raise InputError(f"{path}: a damaged claimx fact-check index ({err})") from None
 
     def candidates(self, words: list[str], limit: int, rarest: int) -> list[Indexed]:
         """The fact-checks sharing words with `words` (its `rarest` ones in the feed: a word
