@@ -189,3 +189,23 @@ def test_eval_detail_prints_the_misses(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     article = next(iter(json.loads(result.stdout)["articles"].values()))
     assert all(isinstance(article[c]["misses"], list) for c in article)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"file: a.txt\nactors: [1, 2\n",  # malformed YAML
+        b"a: &x [1]\nfile: a.txt\nb: *x\n",  # an alias: refused, as in every file claimx reads
+        b"\xff\xfe\x00 file: a.txt\n",  # not UTF-8
+    ],
+)
+def test_an_unreadable_gold_file_is_one_line_exit_3(tmp_path: Path, content: bytes) -> None:
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    (tmp_path / "a.txt").write_text("Selon Reuters, Nvidia a vendu des puces.", encoding="utf-8")
+    (tmp_path / "a.gold.yaml").write_bytes(content)
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "a.gold.yaml")])
+    assert result.exit_code == 3, result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and "cannot read gold file" in result.stderr

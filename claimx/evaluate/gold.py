@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from claimx.errors import GoldError, NoInput
+from claimx.store.serialize import load_untrusted_yaml
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,10 @@ class GoldArticle:
 def load_gold(path: Path, corpus: Path | None = None) -> GoldArticle:
     """Read one gold file; its article is relative to the gold file or to `corpus`."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise GoldError(f"{path}: cannot read gold file ({err})") from err
+        data = load_untrusted_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        reason = " ".join(str(err).split())  # one line, whatever the parser said
+        raise GoldError(f"{path}: cannot read gold file ({reason})") from None
     if not isinstance(data, dict) or "file" not in data:
         raise GoldError(f"{path}: not a gold file (no 'file' key)")
     candidates = [path.parent / data["file"]]
