@@ -47,7 +47,6 @@ class SentenceSetter:
             for j in range(i, min(i + _LOOK_AHEAD, len(doc))):
                 if self._starts(doc, doc[j]):
                     flags[j] = 1
-                    break  # the token after an opening word follows a word: none opens
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
