@@ -145,3 +145,33 @@ def test_show_pages_only_what_does_not_fit(
         import os
 
         assert os.environ["LESS"] == expected_less
+
+
+def test_keys_typed_ahead_are_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reviewer typing faster than the screen redraws: each key is read in turn."""
+    import os
+    import pty
+    import signal
+
+    from claimx.cli.terminal import read_key
+
+    master, slave = pty.openpty()
+
+    class Stdin:
+        def fileno(self) -> int:
+            return slave
+
+    def too_long(signum: int, frame: object) -> None:
+        raise TimeoutError("a key typed ahead was dropped")
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(5)
+    try:
+        os.write(master, "aré".encode())
+        assert [read_key(), read_key(), read_key()] == ["a", "r", "é"]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        os.close(master)
+        os.close(slave)

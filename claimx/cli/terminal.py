@@ -15,7 +15,7 @@ def read_key() -> str:
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        tty.setcbreak(fd, termios.TCSANOW)  # keys typed ahead are kept (TCSAFLUSH drops them)
         data = os.read(fd, 1)
         if data == b"\x1b":
             while select.select([fd], [], [], 0.03)[0]:
