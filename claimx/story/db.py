@@ -20,9 +20,11 @@ from typing import Any
 from claimx.errors import Busy, InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
+from claimx.story.db_index import ClaimIndex, claim_index
 from claimx.story.records import actor_ref
 
-SCHEMA_VERSION = 2  # 1: foreign keys without target columns, a standalone FTS table
+SCHEMA_VERSION = 3  # 1: foreign keys without target columns, a standalone FTS table;
+# 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`
 WAIT = 5.0  # seconds a run waits for another one writing the same database
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -50,7 +52,7 @@ CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
-    modality TEXT, review_status TEXT, review_note TEXT);
+    modality TEXT, review_status TEXT, review_note TEXT, copy_key TEXT);
 CREATE TABLE IF NOT EXISTS attributions (
     claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, kind TEXT,
     source_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, source_text TEXT,
@@ -64,6 +66,12 @@ CREATE TABLE IF NOT EXISTS claim_chips (
 CREATE TABLE IF NOT EXISTS claim_money (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     money_id INTEGER NOT NULL REFERENCES money(id) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS claim_keys (
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    key TEXT NOT NULL, rare INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS article_words (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    word TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS [claims_fts] USING FTS5 ([text], content=[claims]);
 CREATE TRIGGER IF NOT EXISTS [claims_ai] AFTER INSERT ON [claims] BEGIN
   INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
@@ -88,6 +96,9 @@ CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
 CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
 CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
 CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
+CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id);
+CREATE INDEX IF NOT EXISTS article_words_word ON article_words (word);
+CREATE INDEX IF NOT EXISTS article_words_article ON article_words (article_id);
 """
 
 
@@ -178,14 +189,15 @@ def _load(
                 continue
             try:
                 documents = claims_documents(file, keep_copy=target.is_dir())
+                rows = [claim_index(document, str(file)) for document in documents]
             except InputError as err:
                 if on_error is None:
                     raise
                 on_error(str(err))
                 continue
             _delete(connection, str(file))
-            for number, document in enumerate(documents):
-                _insert(connection, str(file), number, version, document)
+            for number, (document, index) in enumerate(zip(documents, rows, strict=True)):
+                _insert(connection, str(file), number, version, document, index)
             added += 1
     connection.execute("COMMIT")
     return added, kept
@@ -204,6 +216,7 @@ def _insert(
     number: int,
     version: tuple[int, int],
     document: dict[str, Any],
+    index: ClaimIndex,
 ) -> None:
     meta = document.get("article") or {}
     date = meta.get("date")
@@ -216,8 +229,17 @@ def _insert(
     ).lastrowid  # fmt: skip
     assert article is not None
     ids = _insert_items(connection, article, document)
-    for claim in document.get("claims") or []:
-        _insert_claim(connection, article, claim, ids)
+    claims = document.get("claims") or []
+    for claim, (copy, keys) in zip(claims, index.claims, strict=True):
+        row = _insert_claim(connection, article, claim, ids, copy)
+        connection.executemany(
+            "INSERT INTO claim_keys (claim_id, key, rare) VALUES (?, ?, ?)",
+            [(row, key, rare) for key, rare in keys],
+        )
+    connection.executemany(
+        "INSERT INTO article_words (article_id, word) VALUES (?, ?)",
+        [(article, word) for word in index.words],
+    )
 
 
 def _insert_items(
@@ -256,15 +278,20 @@ def _insert_items(
 
 
 def _insert_claim(
-    connection: sqlite3.Connection, article: int, claim: dict[str, Any], ids: dict[str, int | None]
-) -> None:
+    connection: sqlite3.Connection,
+    article: int,
+    claim: dict[str, Any],
+    ids: dict[str, int | None],
+    copy: str,
+) -> int:
     review = claim.get("review") or {}
     row = connection.execute(
         'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
-        " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " review_status, review_note, copy_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article, claim["id"], claim["text"], claim["start"], claim["end"],
-         claim.get("modality"), review.get("status"), review.get("note")),
+         claim.get("modality"), review.get("status"), review.get("note"), copy),
     ).lastrowid  # fmt: skip
+    assert row is not None
     attribution = claim.get("attribution")
     if attribution:
         cue = attribution.get("cue") or {}
@@ -284,6 +311,7 @@ def _insert_claim(
             f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
             [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
         )
+    return row
 
 
 def _delete(connection: sqlite3.Connection, file: str) -> None:

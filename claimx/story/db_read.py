@@ -26,25 +26,43 @@ def read_database(path: Path) -> list[ArticleClaims]:
 
 
 def _read(path: Path) -> list[ArticleClaims]:
-    connection = _open(path)
-    connection.row_factory = sqlite3.Row
+    connection = open_database(path)
     try:
-        files: dict[int, str] = {}
-        documents: dict[int, dict[str, Any]] = {}
-        for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
-            files[row["id"]] = row["file"]
-            documents[row["id"]] = {
-                "article": {k: row[k] for k in ARTICLE_FIELDS},
-                "actors": [], "chips": [], "money": [], "claims": [],
-            }  # fmt: skip
-        local = _items(connection, documents)
-        _claims(connection, documents, local)
+        return read_articles(connection)
     finally:
         connection.close()
+
+
+def read_articles(connection: sqlite3.Connection, wanted: bool = False) -> list[ArticleClaims]:
+    """The articles of an open claimx database, in order (file, document); when `wanted`,
+    only the claims listed in the temporary table `wanted` (column `claim`) and the
+    articles they are of."""
+    where = _WANTED if wanted else _ALL  # (articles, an article's items, claims) filters
+    connection.row_factory = sqlite3.Row
+    files: dict[int, str] = {}
+    documents: dict[int, dict[str, Any]] = {}
+    for row in connection.execute(f"SELECT * FROM articles {where[0]} ORDER BY file, doc"):
+        files[row["id"]] = row["file"]
+        documents[row["id"]] = {
+            "article": {k: row[k] for k in ARTICLE_FIELDS},
+            "actors": [], "chips": [], "money": [], "claims": [],
+        }  # fmt: skip
+    local = _items(connection, documents, where[1])
+    _claims(connection, documents, local, where[2])
+    connection.row_factory = None
     return [from_document(documents[i], files[i]) for i in documents]
 
 
-def _open(path: Path) -> sqlite3.Connection:
+_ALL = ("", "", "")
+_WANTED = (
+    "WHERE id IN (SELECT article FROM temp.wanted)",
+    "WHERE article_id IN (SELECT article FROM temp.wanted)",
+    "WHERE {0} IN (SELECT claim FROM temp.wanted)",
+)
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """A claimx database opened read-only; a file that is not one is an InputError."""
     if not path.is_file():
         raise InputError(f"{path}: no such database")
     # read-only: a summary writes nothing, and reads a database on read-only media
@@ -56,23 +74,30 @@ def _open(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _items(connection: sqlite3.Connection, documents: dict[int, dict[str, Any]]) -> Local:
+def _items(
+    connection: sqlite3.Connection, documents: dict[int, dict[str, Any]], where: str
+) -> Local:
     """Each article's actors, chips and money (mentions counted, not read)."""
     local: Local = {}
-    counts = dict(connection.execute("SELECT actor_id, count(*) FROM mentions GROUP BY actor_id"))
-    for row in connection.execute("SELECT * FROM actors ORDER BY id"):
+    counts = dict(
+        connection.execute(
+            "SELECT actor_id, count(*) FROM mentions WHERE actor_id IN"
+            f" (SELECT id FROM actors {where}) GROUP BY actor_id"
+        ).fetchall()
+    )
+    for row in connection.execute(f"SELECT * FROM actors {where} ORDER BY id"):
         local[("actor", row["id"])] = row["local_id"]
         documents[row["article_id"]]["actors"].append(
             {"id": row["local_id"], "name": row["name"], "kind": row["kind"],
              "wikidata": row["wikidata"], "mentions": [None] * counts.get(row["id"], 0)}
         )  # fmt: skip
-    for row in connection.execute("SELECT * FROM chips ORDER BY id"):
+    for row in connection.execute(f"SELECT * FROM chips {where} ORDER BY id"):
         local[("chip", row["id"])] = row["local_id"]
         documents[row["article_id"]]["chips"].append(
             {"id": row["local_id"], "name": row["name"], "vendor": row["vendor"],
              "mentions": [None] * (row["mentions"] or 0)}
         )  # fmt: skip
-    for row in connection.execute("SELECT * FROM money ORDER BY id"):
+    for row in connection.execute(f"SELECT * FROM money {where} ORDER BY id"):
         local[("money", row["id"])] = row["local_id"]
         documents[row["article_id"]]["money"].append(
             {"id": row["local_id"], **{k: row[k] for k in
@@ -82,7 +107,10 @@ def _items(connection: sqlite3.Connection, documents: dict[int, dict[str, Any]])
 
 
 def _claims(
-    connection: sqlite3.Connection, documents: dict[int, dict[str, Any]], local: Local
+    connection: sqlite3.Connection,
+    documents: dict[int, dict[str, Any]],
+    local: Local,
+    where: str,
 ) -> None:
     links: dict[tuple[str, int], list[str]] = defaultdict(list)
     for table, column, kind in (
@@ -90,10 +118,14 @@ def _claims(
         ("claim_chips", "chip_id", "chip"),
         ("claim_money", "money_id", "money"),
     ):
-        for claim_id, item in connection.execute(f"SELECT claim_id, {column} FROM {table}"):
+        query = f"SELECT claim_id, {column} FROM {table} {where.format('claim_id')}"
+        for claim_id, item in connection.execute(query):
             links[(kind, claim_id)].append(local[(kind, item)])
-    attributions = {r["claim_id"]: r for r in connection.execute("SELECT * FROM attributions")}
-    for row in connection.execute("SELECT * FROM claims ORDER BY id"):
+    attributions = {
+        r["claim_id"]: r
+        for r in connection.execute(f"SELECT * FROM attributions {where.format('claim_id')}")
+    }
+    for row in connection.execute(f"SELECT * FROM claims {where.format('id')} ORDER BY id"):
         found = attributions.get(row["id"])
         documents[row["article_id"]]["claims"].append(
             {

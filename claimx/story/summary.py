@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from claimx.story.compare import (
+    Event,
+    amounts,
     candidates,
     complete_groups,
+    copy_key,
     event_of,
     link,
     rarity,
@@ -31,22 +35,31 @@ from claimx.story.records import (
 def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
     """The summary of `articles` as plain data (the `claimx summary` JSON)."""
     claims = [claim for article in articles for claim in article.claims]
-    recurring = recurring_groups(claims)
-    group_of = {n: f"R{k}" for k, g in enumerate(recurring, 1) for n in g}
-    contradictions = _contradictions(recurring, claims, group_of)
-    for number, item in enumerate(contradictions, 1):
-        item["id"] = f"X{number}"
+    recurring, contradictions = story(claims, recurring_groups(claims))
     return {
         "articles": [_article(a) for a in articles],
         "actors": _actors(articles),
         "chips": _chips(articles),
         "money": _money(articles),
-        "recurring": [
-            _recurring(f"R{k}", [claims[n] for n in g], _event(claims, g))
-            for k, g in enumerate(recurring, 1)
-        ],
-        "contradictions": [{"id": c.pop("id"), **c} for c in contradictions],
+        "recurring": recurring,
+        "contradictions": contradictions,
     }
+
+
+def story(
+    claims: list[ClaimRow], groups: list[list[int]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The recurring claims of `groups` (of claim numbers) and their contradictions, as
+    plain data."""
+    group_of = {n: f"R{k}" for k, g in enumerate(groups, 1) for n in g}
+    contradictions = _contradictions(groups, claims, group_of)
+    for number, item in enumerate(contradictions, 1):
+        item["id"] = f"X{number}"
+    recurring = [
+        _recurring(f"R{k}", [claims[n] for n in g], _event(claims, g))
+        for k, g in enumerate(groups, 1)
+    ]
+    return recurring, [{"id": c.pop("id"), **c} for c in contradictions]
 
 
 def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
@@ -56,13 +69,26 @@ def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
     first_of: dict[tuple[object, ...], int] = {}
     copies: dict[int, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
-        copies[first_of.setdefault(_copy_key(claim), n)].append(n)
-    distinct = sorted(copies)
+        copies[first_of.setdefault(copy_key(claim), n)].append(n)
     words = rarity(claims)
-    events = [event_of(claims[n], words) for n in distinct]
+    events = [event_of(claims[n], words) for n in sorted(copies)]
+    articles = [claims[n].article for n in sorted(copies)]
+    return group(claims, copies, events, candidates(events, articles))
+
+
+def group(
+    claims: list[ClaimRow],
+    copies: dict[int, list[int]],
+    events: list[Event],
+    pairs: Iterable[tuple[int, int]],
+) -> list[list[int]]:
+    """`recurring_groups` given each distinct claim's copies (the first's number → all
+    their numbers), their events (in the order of their numbers) and the candidate pairs
+    (i, j) of distinct claims, i < j, by their rank in that order."""
+    distinct = sorted(copies)
     articles = [claims[n].article for n in distinct]
     links: dict[tuple[int, int], float] = {}
-    for x, y in candidates(events, articles):
+    for x, y in pairs:
         strength = link(claims[distinct[x]], claims[distinct[y]], events[x], events[y])
         if strength:
             links[(x, y)] = strength
@@ -94,7 +120,7 @@ def _contradictions(
         name = group_of[group[0]]
         seen: set[tuple[str, ...]] = set()
         for a, b in figure_conflicts(members):
-            pair = tuple(sorted((_amounts(a), _amounts(b))))
+            pair = tuple(sorted((amounts(a), amounts(b))))
             if pair not in seen:
                 seen.add(pair)
                 found.append(
@@ -142,11 +168,6 @@ def _event(claims: list[ClaimRow], group: list[int]) -> str:
     return line or " ".join(first.text.split()[: config["event_words"]])
 
 
-def _copy_key(claim: ClaimRow) -> tuple[object, ...]:
-    source = claim.source.key if claim.source else claim.source_text
-    return (claim.text, source, claim.stance, _amounts(claim), tuple(claim.chips))
-
-
 def _first_key(claim: ClaimRow) -> tuple[int, str, str, int]:
     """Earliest date first; undated articles after the dated ones, by file."""
     date = claim.article.date
@@ -155,10 +176,6 @@ def _first_key(claim: ClaimRow) -> tuple[int, str, str, int]:
 
 def _refs(claim: ClaimRow) -> list[ActorRef]:
     return [*([claim.source] if claim.source else []), *claim.actors]
-
-
-def _amounts(claim: ClaimRow) -> str:
-    return " ".join(sorted(f"{m.amount} {m.currency}" for m in claim.money))
 
 
 def _figures(claim: ClaimRow) -> str:
