@@ -24,7 +24,8 @@ from claimx.story.db_index import ClaimIndex, claim_index
 from claimx.story.records import actor_ref
 
 SCHEMA_VERSION = 3  # 1: foreign keys without target columns, a standalone FTS table;
-# 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`
+# 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`, and
+# amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -46,8 +47,8 @@ CREATE TABLE IF NOT EXISTS chips (
 CREATE TABLE IF NOT EXISTS money (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, amount NUMERIC,
-    amount_max NUMERIC, currency TEXT, qualifier TEXT);
+    local_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, amount,
+    amount_max, currency TEXT, qualifier TEXT);
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
