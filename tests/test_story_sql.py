@@ -171,18 +171,18 @@ def lone(n: int) -> dict[str, Any]:
 def test_only_the_candidate_claims_are_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimx.story import db_summary
+    from claimx.story import db_rows, db_summary
 
     documents = made_up(4, 30) + [lone(n) for n in range(40)]
     folder = write_folder(tmp_path / "claims", documents)
     read: list[int] = []
 
-    def spy(connection: sqlite3.Connection, wanted: bool = False) -> list[Any]:
-        found = db_read.read_articles(connection, wanted)
-        read.append(sum(len(a.claims) for a in found))
+    def spy(connection: sqlite3.Connection) -> list[Any]:
+        found = db_rows.read_claims(connection)
+        read.append(len(found))
         return found
 
-    monkeypatch.setattr(db_summary, "read_articles", spy)
+    monkeypatch.setattr(db_summary, "read_claims", spy)
     _, summary = from_database(folder, tmp_path)
     total = sum(len(d["claims"]) for d in documents)
     assert len(read) == 1 and read[0] <= total - 40

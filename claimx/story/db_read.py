@@ -33,32 +33,21 @@ def _read(path: Path) -> list[ArticleClaims]:
         connection.close()
 
 
-def read_articles(connection: sqlite3.Connection, wanted: bool = False) -> list[ArticleClaims]:
-    """The articles of an open claimx database, in order (file, document); when `wanted`,
-    only the claims listed in the temporary table `wanted` (column `claim`) and the
-    articles they are of."""
-    where = _WANTED if wanted else _ALL  # (articles, an article's items, claims) filters
+def read_articles(connection: sqlite3.Connection) -> list[ArticleClaims]:
+    """Every article of an open claimx database, every claim read, by file and document."""
     connection.row_factory = sqlite3.Row
     files: dict[int, str] = {}
     documents: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(f"SELECT * FROM articles {where[0]} ORDER BY file, doc"):
+    for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
         files[row["id"]] = row["file"]
         documents[row["id"]] = {
             "article": {k: row[k] for k in ARTICLE_FIELDS},
             "actors": [], "chips": [], "money": [], "claims": [],
         }  # fmt: skip
-    local = _items(connection, documents, where[1])
-    _claims(connection, documents, local, where[2])
+    local = _items(connection, documents)
+    _claims(connection, documents, local)
     connection.row_factory = None
     return [from_document(documents[i], files[i]) for i in documents]
-
-
-_ALL = ("", "", "")
-_WANTED = (
-    "WHERE id IN (SELECT article FROM temp.wanted)",
-    "WHERE article_id IN (SELECT article FROM temp.wanted)",
-    "WHERE {0} IN (SELECT claim FROM temp.wanted)",
-)
 
 
 def open_database(path: Path) -> sqlite3.Connection:
@@ -74,30 +63,23 @@ def open_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _items(
-    connection: sqlite3.Connection, documents: dict[int, dict[str, Any]], where: str
-) -> Local:
+def _items(connection: sqlite3.Connection, documents: dict[int, dict[str, Any]]) -> Local:
     """Each article's actors, chips and money (mentions counted, not read)."""
     local: Local = {}
-    counts = dict(
-        connection.execute(
-            "SELECT actor_id, count(*) FROM mentions WHERE actor_id IN"
-            f" (SELECT id FROM actors {where}) GROUP BY actor_id"
-        ).fetchall()
-    )
-    for row in connection.execute(f"SELECT * FROM actors {where} ORDER BY id"):
+    counts = dict(connection.execute("SELECT actor_id, count(*) FROM mentions GROUP BY actor_id"))
+    for row in connection.execute("SELECT * FROM actors ORDER BY id"):
         local[("actor", row["id"])] = row["local_id"]
         documents[row["article_id"]]["actors"].append(
             {"id": row["local_id"], "name": row["name"], "kind": row["kind"],
              "wikidata": row["wikidata"], "mentions": [None] * counts.get(row["id"], 0)}
         )  # fmt: skip
-    for row in connection.execute(f"SELECT * FROM chips {where} ORDER BY id"):
+    for row in connection.execute("SELECT * FROM chips ORDER BY id"):
         local[("chip", row["id"])] = row["local_id"]
         documents[row["article_id"]]["chips"].append(
             {"id": row["local_id"], "name": row["name"], "vendor": row["vendor"],
              "mentions": [None] * (row["mentions"] or 0)}
         )  # fmt: skip
-    for row in connection.execute(f"SELECT * FROM money {where} ORDER BY id"):
+    for row in connection.execute("SELECT * FROM money ORDER BY id"):
         local[("money", row["id"])] = row["local_id"]
         documents[row["article_id"]]["money"].append(
             {"id": row["local_id"], **{k: row[k] for k in
@@ -107,10 +89,7 @@ def _items(
 
 
 def _claims(
-    connection: sqlite3.Connection,
-    documents: dict[int, dict[str, Any]],
-    local: Local,
-    where: str,
+    connection: sqlite3.Connection, documents: dict[int, dict[str, Any]], local: Local
 ) -> None:
     links: dict[tuple[str, int], list[str]] = defaultdict(list)
     for table, column, kind in (
@@ -118,14 +97,10 @@ def _claims(
         ("claim_chips", "chip_id", "chip"),
         ("claim_money", "money_id", "money"),
     ):
-        query = f"SELECT claim_id, {column} FROM {table} {where.format('claim_id')}"
-        for claim_id, item in connection.execute(query):
+        for claim_id, item in connection.execute(f"SELECT claim_id, {column} FROM {table}"):
             links[(kind, claim_id)].append(local[(kind, item)])
-    attributions = {
-        r["claim_id"]: r
-        for r in connection.execute(f"SELECT * FROM attributions {where.format('claim_id')}")
-    }
-    for row in connection.execute(f"SELECT * FROM claims {where.format('id')} ORDER BY id"):
+    attributions = {r["claim_id"]: r for r in connection.execute("SELECT * FROM attributions")}
+    for row in connection.execute("SELECT * FROM claims ORDER BY id"):
         found = attributions.get(row["id"])
         documents[row["article_id"]]["claims"].append(
             {

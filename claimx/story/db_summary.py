@@ -20,6 +20,7 @@ from typing import Any
 from claimx.story.compare import Rarity, event_of
 from claimx.story.db import SCHEMA_VERSION, database_error
 from claimx.story.db_read import open_database, read_articles
+from claimx.story.db_rows import read_claims
 from claimx.story.db_tables import tables
 from claimx.story.records import ClaimRow, settings
 from claimx.story.summary import group, story, summarize
@@ -97,7 +98,7 @@ def _candidates(
     )
     connection.executescript(_WANTED)
     order = connection.execute("SELECT n, copy FROM temp.wanted ORDER BY n").fetchall()
-    claims = [c for article in read_articles(connection, wanted=True) for c in article.claims]
+    claims = read_claims(connection)
     local = {n: k for k, (n, _) in enumerate(order)}
     first: dict[str, int] = {}
     copies: dict[int, list[int]] = {}
