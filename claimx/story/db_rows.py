@@ -5,7 +5,10 @@ source, actors, chips and figures shared between claims that name the same rows)
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections.abc import Mapping
+from itertools import groupby
+from operator import itemgetter
+from typing import TypeVar
 
 from claimx.story.records import (
     ActorRef,
@@ -30,9 +33,11 @@ WHERE article_id IN (SELECT article FROM temp.wanted)
 """
 _CHIPS = "SELECT id, name FROM chips WHERE article_id IN (SELECT article FROM temp.wanted)"
 _LINKS = """
-SELECT l.claim_id, l.{0} FROM temp.wanted w JOIN {1} l ON l.claim_id = w.claim ORDER BY l.rowid
+SELECT l.claim_id, l.{0} FROM temp.wanted w JOIN {1} l ON l.claim_id = w.claim
+ORDER BY l.claim_id, l.rowid
 """
 _FIGURE = ("text", "amount", "amount_max", "currency", "qualifier")
+T = TypeVar("T")
 _CLAIMS = """
 SELECT c.id, c.article_id, c.local_id, c.text, c.start, c."end", c.modality, c.review_status,
     t.kind, t.source_actor_id, t.source_text, t.cue
@@ -47,24 +52,24 @@ def read_claims(connection: sqlite3.Connection) -> list[ClaimRow]:
     articles = {row[0]: ArticleRef(*row[1:]) for row in connection.execute(_ARTICLES)}
     refs: dict[tuple[str, str, str | None], ActorRef] = {}
     actors: dict[int, ActorRef] = {}
-    for key, name, kind, wikidata in connection.execute(_ACTORS):
-        ref = actor_ref({"name": name, "kind": kind, "wikidata": wikidata})
-        actors[key] = refs.setdefault((ref.name, ref.kind, ref.wikidata), ref)
-    money: dict[int, Figure] = {
-        row[0]: figure_of(dict(zip(_FIGURE, row[1:], strict=True)))
-        for row in connection.execute(_MONEY)
-    }
+    for key, name, kind, wikidata in connection.execute(_ACTORS):  # one ActorRef for alike
+        ref = refs.get((name, kind, wikidata))
+        if ref is None:
+            ref = actor_ref({"name": name, "kind": kind, "wikidata": wikidata})
+            refs[(name, kind, wikidata)] = ref
+        actors[key] = ref
+    figures: dict[tuple[object, ...], Figure] = {}
+    money: dict[int, Figure] = {}
+    for key, *item in connection.execute(_MONEY):  # 3e9 and 3000000000 kept apart
+        alike = (*item, type(item[1]), type(item[2]))
+        figure = figures.get(alike)
+        if figure is None:
+            figure = figures[alike] = figure_of(dict(zip(_FIGURE, item, strict=True)))
+        money[key] = figure
     chips: dict[int, str] = dict(connection.execute(_CHIPS).fetchall())
-    links: dict[str, dict[int, list[int]]] = {}
-    for name, column, table in (
-        ("actors", "actor_id", "claim_actors"),
-        ("chips", "chip_id", "claim_chips"),
-        ("money", "money_id", "claim_money"),
-    ):
-        found: dict[int, list[int]] = defaultdict(list)
-        for claim, item in connection.execute(_LINKS.format(column, table)):
-            found[claim].append(item)
-        links[name] = found
+    claim_actors = _links(connection, "actor_id", "claim_actors", actors)
+    claim_chips = _links(connection, "chip_id", "claim_chips", chips)
+    claim_money = _links(connection, "money_id", "claim_money", money)
     return [
         ClaimRow(
             article=articles[article],
@@ -77,12 +82,23 @@ def read_claims(connection: sqlite3.Connection) -> list[ClaimRow]:
             source=actors.get(source) if source is not None else None,
             source_text=source_text,
             cue=cue,
-            actors=[actors[i] for i in links["actors"].get(claim, ()) if i in actors],
-            chips=[chips[i] for i in links["chips"].get(claim, ()) if i in chips],
-            money=[money[i] for i in links["money"].get(claim, ()) if i in money],
+            actors=claim_actors.get(claim, []),
+            chips=claim_chips.get(claim, []),
+            money=claim_money.get(claim, []),
             review=review or None,
             words=content_words(text),
         )
         for (claim, article, local, text, start, end, modality, review, kind, source,
              source_text, cue) in connection.execute(_CLAIMS)
     ]  # fmt: skip
+
+
+def _links(
+    connection: sqlite3.Connection, column: str, table: str, items: Mapping[int, T]
+) -> dict[int, list[T]]:
+    """Each wanted claim's items of one kind, in the order they were written."""
+    rows = connection.execute(_LINKS.format(column, table))
+    return {
+        claim: [items[i] for _, i in found if i in items]
+        for claim, found in groupby(rows, key=itemgetter(0))
+    }

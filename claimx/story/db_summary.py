@@ -17,17 +17,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimx.story.compare import Rarity, event_of
+from claimx.story.compare import Event, Rarity, event_of
 from claimx.story.db import SCHEMA_VERSION, database_error
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_tables import tables
 from claimx.story.records import ClaimRow, settings
-from claimx.story.summary import group, story, summarize
+from claimx.story.summary import group, linked_groups, says_something, story, summarize
 
 _ORDER = """
-CREATE TEMP TABLE art AS SELECT id, file, coalesce(nullif(publisher, ''), file) AS outlet,
-    row_number() OVER (ORDER BY file, doc) AS rank FROM articles;
+CREATE TEMP TABLE art (id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER);
+INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
+    row_number() OVER (ORDER BY file, doc) FROM articles;
 CREATE TEMP TABLE ordered (n INTEGER PRIMARY KEY, claim INTEGER, article INTEGER, copy TEXT);
 INSERT INTO temp.ordered SELECT row_number() OVER (ORDER BY a.rank, c.id), c.id,
     c.article_id, c.copy_key FROM claims c JOIN temp.art a ON a.id = c.article_id;
@@ -48,10 +49,15 @@ _PAIRS = """
 SELECT a.n, b.n FROM temp.ranked a JOIN temp.ranked b ON b.key = a.key AND b.r > a.r
     AND b.r <= a.r + ? GROUP BY a.n, b.n HAVING count(*) >= ?
 """
-_WANTED = """
+_FIRSTS = """
 CREATE TEMP TABLE wanted AS SELECT o.n AS n, o.claim AS claim, o.article AS article,
-    o.copy AS copy FROM temp.ordered o JOIN temp.firsts f ON f.copy = o.copy
+    o.copy AS copy, f.articles AS articles FROM temp.ordered o JOIN temp.firsts f ON f.n = o.n
     WHERE f.articles > 1 OR f.n IN (SELECT n FROM temp.paired) ORDER BY o.n;
+"""
+_COPIES = """
+DROP TABLE temp.wanted;
+CREATE TEMP TABLE wanted AS SELECT o.n AS n, o.claim AS claim, o.article AS article,
+    o.copy AS copy FROM temp.ordered o WHERE o.copy IN (SELECT copy FROM temp.kept) ORDER BY o.n;
 """
 
 
@@ -73,16 +79,14 @@ def summarize_database(path: Path) -> dict[str, Any]:
 
 def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
     connection.executescript(_ORDER)
-    claims, copies, pairs = _candidates(connection)
-    recurring, contradictions = story(claims, _groups(connection, claims, copies, pairs))
+    found = _candidates(connection)
+    claims, copies, events, pairs = _grouped(connection, found)
+    recurring, contradictions = story(claims, group(claims, copies, events, pairs))
     return {**tables(connection), "recurring": recurring, "contradictions": contradictions}
 
 
-def _candidates(
-    connection: sqlite3.Connection,
-) -> tuple[list[ClaimRow], dict[int, list[int]], list[tuple[int, int]]]:
-    """The claims read (by their order in the database), their copy classes (the first's
-    number in that list → all of theirs) and the candidate pairs (by claim order)."""
+def _candidates(connection: sqlite3.Connection) -> list[tuple[int, int]]:
+    """The candidate pairs of distinct claims (by claim order), as `compare.candidates`."""
     config = settings()
     articles = connection.execute("SELECT count(DISTINCT article) FROM temp.ordered").fetchone()
     limit = max(config["rare_articles"], config["rare_share"] * articles[0])
@@ -96,30 +100,44 @@ def _candidates(
     connection.executemany(
         "INSERT OR IGNORE INTO temp.paired VALUES (?)", [(n,) for pair in found for n in pair]
     )
-    connection.executescript(_WANTED)
-    order = connection.execute("SELECT n, copy FROM temp.wanted ORDER BY n").fetchall()
+    return found
+
+
+def _grouped(
+    connection: sqlite3.Connection, found: list[tuple[int, int]]
+) -> tuple[list[ClaimRow], dict[int, list[int]], list[Event], list[tuple[int, int]]]:
+    """The claims of the recurring groups to be (the first of each copy class paired or
+    found in several articles read, linked, then every copy of those that group or say
+    something), their copy classes, the classes' events and their candidate pairs."""
+    connection.executescript(_FIRSTS)
+    order = connection.execute("SELECT n, copy, articles FROM temp.wanted ORDER BY n").fetchall()
+    firsts = read_claims(connection)
+    words = _rarity(connection, {w for c in firsts for w in c.words})
+    events = [event_of(c, words) for c in firsts]
+    rank = {n: x for x, (n, _, _) in enumerate(order)}
+    pairs = [
+        (rank[a], rank[b])
+        for a, b in found
+        if firsts[rank[a]].article is not firsts[rank[b]].article
+    ]
+    grouped = {x for g in linked_groups(firsts, events, pairs) for x in g}
+    kept = [
+        x
+        for x, (_, _, articles) in enumerate(order)
+        if x in grouped or (articles > 1 and says_something(firsts[x], events[x]))
+    ]
+    connection.execute("CREATE TEMP TABLE kept (copy TEXT PRIMARY KEY)")
+    connection.executemany("INSERT INTO temp.kept VALUES (?)", [(order[x][1],) for x in kept])
+    connection.executescript(_COPIES)
+    copy_of = connection.execute("SELECT copy FROM temp.wanted ORDER BY n").fetchall()
     claims = read_claims(connection)
-    local = {n: k for k, (n, _) in enumerate(order)}
     first: dict[str, int] = {}
     copies: dict[int, list[int]] = {}
-    for k, (_, copy) in enumerate(order):
+    for k, (copy,) in enumerate(copy_of):
         copies.setdefault(first.setdefault(copy, k), []).append(k)
-    return claims, copies, [(local[a], local[b]) for a, b in found]
-
-
-def _groups(
-    connection: sqlite3.Connection,
-    claims: list[ClaimRow],
-    copies: dict[int, list[int]],
-    pairs: list[tuple[int, int]],
-) -> list[list[int]]:
-    """`recurring_groups` of the claims read, the collection's word rarity from SQL."""
-    distinct = sorted(copies)
-    rank = {k: x for x, k in enumerate(distinct)}
-    words = _rarity(connection, {w for k in distinct for w in claims[k].words})
-    events = [event_of(claims[k], words) for k in distinct]
-    linked = [(rank[a], rank[b]) for a, b in pairs if claims[a].article is not claims[b].article]
-    return group(claims, copies, events, linked)
+    again = {x: y for y, x in enumerate(kept)}
+    kept_pairs = [(again[x], again[y]) for x, y in pairs if x in again and y in again]
+    return claims, copies, [events[x] for x in kept], kept_pairs
 
 
 def _rarity(connection: sqlite3.Connection, needed: set[str]) -> Rarity:

@@ -16,8 +16,11 @@ FROM articles a JOIN temp.art r ON r.id = a.id ORDER BY r.rank
 """
 _ACTORS = f"""
 SELECT x.key, min(r.rank * {_SHIFT} + x.id) AS place, x.name, x.kind, x.wikidata,
-    count(DISTINCT r.file), sum((SELECT count(*) FROM mentions m WHERE m.actor_id = x.id))
-FROM actors x JOIN temp.art r ON r.id = x.article_id GROUP BY x.key ORDER BY place
+    count(DISTINCT r.file), sum(coalesce(m.n, 0))
+FROM actors x JOIN temp.art r ON r.id = x.article_id
+    LEFT JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) m
+    ON m.actor_id = x.id
+GROUP BY x.key ORDER BY place
 """
 _CITED = """
 SELECT x.key, r.outlet FROM attributions t JOIN actors x ON x.id = t.source_actor_id

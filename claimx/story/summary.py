@@ -86,20 +86,13 @@ def group(
     their numbers), their events (in the order of their numbers) and the candidate pairs
     (i, j) of distinct claims, i < j, by their rank in that order."""
     distinct = sorted(copies)
-    articles = [claims[n].article for n in distinct]
-    links: dict[tuple[int, int], float] = {}
-    for x, y in pairs:
-        strength = link(claims[distinct[x]], claims[distinct[y]], events[x], events[y])
-        if strength:
-            links[(x, y)] = strength
-    linked = complete_groups(len(distinct), links, articles)
+    linked = linked_groups([claims[n] for n in distinct], events, pairs)
     grouped = {x for g in linked for x in g}
     groups = [[n for x in g for n in copies[distinct[x]]] for g in linked]
     groups += [  # copies alone: a story when they say something, not a stock phrase
         copies[n]
         for x, n in enumerate(distinct)
-        if x not in grouped
-        and (len(claims[n].words) >= settings()["copy_words"] or len(events[x].units) > 1)
+        if x not in grouped and says_something(claims[n], events[x])
     ]
     groups = [g for g in groups if len({id(claims[n].article) for n in g}) > 1]
     ordered = [sorted(g, key=lambda n: _first_key(claims[n])) for g in groups]
@@ -107,6 +100,24 @@ def group(
         ordered,
         key=lambda g: (-len({id(claims[n].article) for n in g}), _first_key(claims[g[0]])),
     )
+
+
+def linked_groups(
+    distinct: list[ClaimRow], events: list[Event], pairs: Iterable[tuple[int, int]]
+) -> list[list[int]]:
+    """The groups (complete linkage) of distinct claims linked by candidate pairs, by rank;
+    a claim in none is linked to no group, and leaving it out changes no other group."""
+    links: dict[tuple[int, int], float] = {}
+    for x, y in pairs:
+        strength = link(distinct[x], distinct[y], events[x], events[y])
+        if strength:
+            links[(x, y)] = strength
+    return complete_groups(len(distinct), links, [c.article for c in distinct])
+
+
+def says_something(claim: ClaimRow, event: Event) -> bool:
+    """Whether a claim's verbatim copies alone make a recurring claim (not a stock phrase)."""
+    return len(claim.words) >= settings()["copy_words"] or len(event.units) > 1
 
 
 def _contradictions(
