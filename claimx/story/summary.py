@@ -21,6 +21,7 @@ from claimx.story.compare import (
     same_figure,
 )
 from claimx.story.contradict import figure_conflicts, stance_conflicts
+from claimx.story.counts import actor_row, actors_table, chips_table, money_table
 from claimx.story.records import (
     ActorRef,
     ArticleClaims,
@@ -38,9 +39,9 @@ def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
     recurring, contradictions = story(claims, recurring_groups(claims))
     return {
         "articles": [_article(a) for a in articles],
-        "actors": _actors(articles),
-        "chips": _chips(articles),
-        "money": _money(articles),
+        "actors": actors_table(articles),
+        "chips": chips_table(articles),
+        "money": money_table(articles),
         "recurring": recurring,
         "contradictions": contradictions,
     }
@@ -240,78 +241,10 @@ def _recurring(group_id: str, claims: list[ClaimRow], event: str) -> dict[str, A
         "id": group_id,
         "event": event,
         "text": first.text,
-        "source": _actor_ref(next(iter(sources.values()))) if sources else None,
+        "source": actor_row(next(iter(sources.values()))) if sources else None,
         "articles": len({c.article for c in claims}),
         "figures": [_figure(m) for m in figures.values()],
         "chips": sorted({chip for c in claims for chip in c.chips}),
         "first_appearance": _appearance(first),
         "appearances": [_appearance(c) for c in claims],
     }
-
-
-def _actor_ref(actor: ActorRef) -> dict[str, Any]:
-    return {"name": actor.name, "kind": actor.kind, "wikidata": actor.wikidata}
-
-
-def _actors(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    names: dict[str, ActorRef] = {}
-    mentions: dict[str, int] = defaultdict(int)
-    found_in: dict[str, set[str]] = defaultdict(set)
-    cited: dict[str, int] = defaultdict(int)
-    cited_by: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for actor, count in article.actors:
-            names.setdefault(actor.key, actor)
-            mentions[actor.key] += count
-            found_in[actor.key].add(article.info.file)
-        for claim in article.claims:
-            if claim.source is not None:
-                cited[claim.source.key] += 1
-                cited_by[claim.source.key].add(article.info.outlet)
-    rows = [
-        {
-            **_actor_ref(actor),
-            "articles": len(found_in[key]),
-            "mentions": mentions[key],
-            "cited": cited[key],
-            "outlets": sorted(cited_by[key]),
-        }
-        for key, actor in names.items()
-    ]
-    return sorted(rows, key=lambda r: (-r["articles"], -r["cited"], r["name"]))
-
-
-def _chips(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    for article in articles:
-        for name, vendor, count in article.chips:
-            row = rows.setdefault(
-                name, {"name": name, "vendor": vendor, "articles": 0, "mentions": 0}
-            )
-            row["articles"] += 1
-            row["mentions"] += count
-    return sorted(rows.values(), key=lambda r: (-r["articles"], r["name"]))
-
-
-def _money(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    rows: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for article in articles:
-        for figure in article.money:
-            key = (figure.amount, figure.currency)
-            row = rows.setdefault(
-                key,
-                {"amount": figure.amount, "currency": figure.currency, "texts": [], "files": set()},
-            )
-            if figure.text not in row["texts"]:
-                row["texts"].append(figure.text)
-            row["files"].add(article.info.file)
-    out = [
-        {
-            "amount": r["amount"],
-            "currency": r["currency"],
-            "articles": len(r["files"]),
-            "texts": r["texts"],
-        }
-        for r in rows.values()
-    ]
-    return sorted(out, key=lambda r: (-r["articles"], r["currency"] or "", r["amount"] or 0))
