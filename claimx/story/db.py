@@ -84,12 +84,12 @@ def _begin(connection: sqlite3.Connection, path: Path) -> None:
             f" writes schema {SCHEMA_VERSION}); load into a new file"
         )
     if not tables:
-        for statement in _statements(SCHEMA):
+        for statement in statements(SCHEMA):
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """The statements of a script (triggers kept whole), to run inside one transaction."""
     statements, current = [], ""
     for line in script.strip().splitlines(keepends=True):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.story.compare import Event, Rarity, event_of
-from claimx.story.db import SCHEMA_VERSION, database_error
+from claimx.story.db import SCHEMA_VERSION, database_error, statements
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_tables import tables
@@ -78,11 +78,14 @@ def summarize_database(path: Path) -> dict[str, Any]:
 
 
 def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
-    connection.executescript(_ORDER)
+    connection.execute("BEGIN")  # one snapshot, whatever a `claimx db` commits meanwhile
+    _run(connection, _ORDER)
     found = _candidates(connection)
     claims, copies, events, pairs = _grouped(connection, found)
+    counted = tables(connection)
+    connection.rollback()  # all read: a `claimx db` waiting to write goes on
     recurring, contradictions = story(claims, group(claims, copies, events, pairs))
-    return {**tables(connection), "recurring": recurring, "contradictions": contradictions}
+    return {**counted, "recurring": recurring, "contradictions": contradictions}
 
 
 def _candidates(connection: sqlite3.Connection) -> list[tuple[int, int]]:
@@ -92,7 +95,7 @@ def _candidates(connection: sqlite3.Connection) -> list[tuple[int, int]]:
     limit = max(config["rare_articles"], config["rare_share"] * articles[0])
     connection.execute("CREATE TEMP TABLE common_limit AS SELECT ? AS value", (limit,))
     script = _KEYS.replace("?", "(SELECT value FROM temp.common_limit)", 1)
-    connection.executescript(script)
+    _run(connection, script)
     found = connection.execute(
         _PAIRS, (config["max_postings"], config["event_keys"] - 1)
     ).fetchall()
@@ -109,7 +112,7 @@ def _grouped(
     """The claims of the recurring groups to be (the first of each copy class paired or
     found in several articles read, linked, then every copy of those that group or say
     something), their copy classes, the classes' events and their candidate pairs."""
-    connection.executescript(_FIRSTS)
+    _run(connection, _FIRSTS)
     order = connection.execute("SELECT n, copy, articles FROM temp.wanted ORDER BY n").fetchall()
     firsts = read_claims(connection)
     words = _rarity(connection, {w for c in firsts for w in c.words})
@@ -128,7 +131,7 @@ def _grouped(
     ]
     connection.execute("CREATE TEMP TABLE kept (copy TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.kept VALUES (?)", [(order[x][1],) for x in kept])
-    connection.executescript(_COPIES)
+    _run(connection, _COPIES)
     copy_of = connection.execute("SELECT copy FROM temp.wanted ORDER BY n").fetchall()
     claims = read_claims(connection)
     first: dict[str, int] = {}
@@ -138,6 +141,12 @@ def _grouped(
     again = {x: y for y, x in enumerate(kept)}
     kept_pairs = [(again[x], again[y]) for x, y in pairs if x in again and y in again]
     return claims, copies, [events[x] for x in kept], kept_pairs
+
+
+def _run(connection: sqlite3.Connection, script: str) -> None:
+    """A script's statements in the open transaction (`executescript` would commit it)."""
+    for statement in statements(script):
+        connection.execute(statement)
 
 
 def _rarity(connection: sqlite3.Connection, needed: set[str]) -> Rarity:
