@@ -5,8 +5,10 @@ Candidate pairs of recurring claims come from the event keys `claimx db` stores
 (`db_index`): the words rare by document frequency (counted over `article_words`) and the
 keys every claim has whatever the collection, each verbatim copy class once, each claim
 paired with the latest `max_postings` claims sharing a key, as `compare.candidates` does.
-Only the claims of those pairs and of copies found in several articles are read; their
-links, groups and contradictions are `summary`'s. The tables (articles, actors, chips,
+Only the first claim of each copy class paired or found in several articles is read, then
+linked (complete linkage), then every copy of the classes that group or say something
+alone (a claim in no group changes no other group); their groups and contradictions are
+`summary`'s, so the summary is the files' one. The tables (articles, actors, chips,
 money) are `db_tables`' GROUP BY queries. A database of schema 2 (no event keys) is
 summarized the slow way, every claim read."""
 
@@ -36,8 +38,10 @@ CREATE TEMP TABLE firsts AS SELECT copy, min(n) AS n, count(DISTINCT article) AS
     FROM temp.ordered GROUP BY copy;
 CREATE INDEX temp.firsts_copy ON firsts (copy);
 """
+_COMMON = """
+CREATE TEMP TABLE common AS SELECT word FROM article_words GROUP BY word HAVING count(*) > ?
+"""
 _KEYS = """
-CREATE TEMP TABLE common AS SELECT word FROM article_words GROUP BY word HAVING count(*) > ?;
 CREATE INDEX temp.common_word ON common (word);
 CREATE TEMP TABLE ranked AS SELECT n, key, row_number() OVER (PARTITION BY key ORDER BY n) AS r
     FROM (SELECT f.n AS n, k.key AS key FROM temp.firsts f JOIN temp.ordered o ON o.n = f.n
@@ -80,22 +84,21 @@ def summarize_database(path: Path) -> dict[str, Any]:
 def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
     connection.execute("BEGIN")  # one snapshot, whatever a `claimx db` commits meanwhile
     _run(connection, _ORDER)
-    found = _candidates(connection)
-    claims, copies, events, pairs = _grouped(connection, found)
+    claims, copies, events, pairs = _grouped(connection, *_candidates(connection))
     counted = tables(connection)
     connection.rollback()  # all read: a `claimx db` waiting to write goes on
     recurring, contradictions = story(claims, group(claims, copies, events, pairs))
     return {**counted, "recurring": recurring, "contradictions": contradictions}
 
 
-def _candidates(connection: sqlite3.Connection) -> list[tuple[int, int]]:
-    """The candidate pairs of distinct claims (by claim order), as `compare.candidates`."""
+def _candidates(connection: sqlite3.Connection) -> tuple[list[tuple[int, int]], float]:
+    """The candidate pairs of distinct claims (by claim order), as `compare.candidates`,
+    and the most articles a rare word is in."""
     config = settings()
     articles = connection.execute("SELECT count(DISTINCT article) FROM temp.ordered").fetchone()
     limit = max(config["rare_articles"], config["rare_share"] * articles[0])
-    connection.execute("CREATE TEMP TABLE common_limit AS SELECT ? AS value", (limit,))
-    script = _KEYS.replace("?", "(SELECT value FROM temp.common_limit)", 1)
-    _run(connection, script)
+    connection.execute(_COMMON, (limit,))
+    _run(connection, _KEYS)
     found = connection.execute(
         _PAIRS, (config["max_postings"], config["event_keys"] - 1)
     ).fetchall()
@@ -103,11 +106,11 @@ def _candidates(connection: sqlite3.Connection) -> list[tuple[int, int]]:
     connection.executemany(
         "INSERT OR IGNORE INTO temp.paired VALUES (?)", [(n,) for pair in found for n in pair]
     )
-    return found
+    return found, limit
 
 
 def _grouped(
-    connection: sqlite3.Connection, found: list[tuple[int, int]]
+    connection: sqlite3.Connection, found: list[tuple[int, int]], limit: float
 ) -> tuple[list[ClaimRow], dict[int, list[int]], list[Event], list[tuple[int, int]]]:
     """The claims of the recurring groups to be (the first of each copy class paired or
     found in several articles read, linked, then every copy of those that group or say
@@ -115,7 +118,7 @@ def _grouped(
     _run(connection, _FIRSTS)
     order = connection.execute("SELECT n, copy, articles FROM temp.wanted ORDER BY n").fetchall()
     firsts = read_claims(connection)
-    words = _rarity(connection, {w for c in firsts for w in c.words})
+    words = _rarity(connection, {w for c in firsts for w in c.words}, limit)
     events = [event_of(c, words) for c in firsts]
     rank = {n: x for x, (n, _, _) in enumerate(order)}
     pairs = [
@@ -149,7 +152,7 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
         connection.execute(statement)
 
 
-def _rarity(connection: sqlite3.Connection, needed: set[str]) -> Rarity:
+def _rarity(connection: sqlite3.Connection, needed: set[str], limit: float) -> Rarity:
     """The document frequency of `needed` words over the whole database, and the limit."""
     connection.execute("CREATE TEMP TABLE needed (word TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.needed VALUES (?)", [(w,) for w in needed])
@@ -161,5 +164,4 @@ def _rarity(connection: sqlite3.Connection, needed: set[str]) -> Rarity:
             ).fetchall()
         )
     )
-    limit = connection.execute("SELECT value FROM temp.common_limit").fetchone()[0]
     return Rarity(counts, limit)
