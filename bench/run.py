@@ -29,8 +29,10 @@ fixed seed), then measures on this machine and prints a markdown table:
 7. with `--story`: the store reading 1,000 claims files in this process, `claimx summary`
    over them, `claimx db` over 10,000 and `claimx summary` over that database (fresh
    processes; the claims files are the corpus's extractions, copied under other names,
-   outlets and dates).
-7. with `--match`: `claimx match` over 1,000 claims files against a feed of 10,000 ClaimReview
+   outlets and dates); the database's summary in SQL (`claimx summary DATABASE`) against
+   the same summary with every claim read into Python (the way before it, in the
+   baseline column), and whether both give the same JSON.
+8. with `--match`: `claimx match` over 1,000 claims files against a feed of 10,000 ClaimReview
    objects (the matching test set's 240 fact-checks of tests/match/, each repeated with
    other figures, dates and urls), the feed indexed in the run, then from the index it saved.
 """
@@ -395,8 +397,16 @@ def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         rows.append(("db, 10,000 claims files", f"{wall:.1f} s", "", ""))
         wall, _ = timed([*CLAIMX, "db", str(Path(tmp) / "10000"), str(database)])
         rows.append(("db again, 10,000 unchanged", f"{wall:.1f} s", "", ""))
-        wall, _ = timed([*CLAIMX, "summary", str(database), "--format", "json"])
-        rows.append(("summary of that database", f"{wall:.1f} s", "", ""))
+        in_sql = [*CLAIMX, "summary", str(database), "--format", "json"]
+        every_claim = [PYTHON, "-c", EVERY_CLAIM, str(database)]
+        wall, _ = timed(in_sql)
+        before, _ = timed(every_claim)
+        rows.append(("summary of that database, in SQL", f"{wall:.1f} s", f"{before:.1f} s", ""))
+        outputs = [
+            subprocess.run(c, capture_output=True, check=True).stdout for c in (in_sql, every_claim)
+        ]
+        alike = "the same JSON" if outputs[0] == outputs[1] else "DIFFERENT JSON"
+        rows.append(("summary of that database: in SQL vs every claim read", alike, "", ""))
     return rows
 
 
@@ -427,6 +437,14 @@ def match_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         wall, _ = timed([*command, "--force", "--against", str(index)])
         rows.append(("match again, from the saved index", f"{wall:.1f} s", "", ""))
     return rows
+
+
+# The database's summary as before issue 26's SQL summary: every claim read into Python.
+EVERY_CLAIM = (
+    "import sys; from pathlib import Path; from claimx.story import summarize; "
+    "from claimx.story.db_read import read_database; from claimx.store.serialize import to_jsonl; "
+    "sys.stdout.write(to_jsonl(summarize(read_database(Path(sys.argv[1])))))"
+)
 
 
 def claims_folder(documents: list[dict[str, object]], count: int, folder: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -120,9 +120,14 @@ def summary(
     )
 
     by_score = sort is ClaimOrder.checkworthy
-    articles, failed = _articles(inputs, output, force, model, keep=by_score)
-    scores = sort_by_checkworthy(articles) if by_score else None
-    result = summarize(articles)
+    every_claim = output_format in (SummaryFormat.csv, SummaryFormat.jsonld)
+    if by_score or every_claim or not _one_database(inputs):
+        articles, failed = _articles(inputs, output, force, model, keep=by_score)
+        scores = sort_by_checkworthy(articles) if by_score else None
+        result = summarize(articles)
+    else:  # aggregated in SQLite, not every claim read (csv and jsonld list every claim)
+        articles, failed, scores = [], False, None
+        result = _database_summary(Path(inputs[0]), output, force)
     if output_format is SummaryFormat.table and output is None:
         from rich.console import Console
 
@@ -226,6 +231,24 @@ def _articles(
 def _refuse_existing(output: Path | None, force: bool) -> None:
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} exists; use --force to overwrite it")
+
+
+def _one_database(inputs: list[str]) -> bool:
+    from claimx.story.load import DB_SUFFIXES
+
+    return len(inputs) == 1 and Path(inputs[0]).suffix.lower() in DB_SUFFIXES
+
+
+def _database_summary(database: Path, output: Path | None, force: bool) -> dict[str, Any]:
+    """The summary of one claimx database, in SQLite; refuse an existing output without
+    --force, and a database without articles."""
+    from claimx.story import summarize_database
+
+    _refuse_existing(output, force)
+    result = summarize_database(database)
+    if not result["articles"]:
+        raise NoInput("no claims in the inputs")
+    return result
 
 
 def _write(text: str, output: Path | None) -> None:

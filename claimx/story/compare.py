@@ -13,13 +13,14 @@ articles is not compared pair by pair.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from claimx.story.records import ClaimRow, Figure, content_words, settings
+from claimx.story.records import ActorRef, ClaimRow, Figure, content_words, settings
 from claimx.text import fold
 
 Key = object  # a word stem, ("figure", currency, amount) or ("chip", name)
@@ -34,6 +35,17 @@ def same_figure(a: Figure, b: Figure) -> bool:
     approximate = a.qualifier != "exact" or b.qualifier != "exact"
     tolerance = settings()["about_tolerance"] if approximate else 0.0
     return abs(a.amount - b.amount) <= tolerance * max(abs(a.amount), abs(b.amount))
+
+
+def amounts(claim: ClaimRow) -> str:
+    """A claim's figures as one text (amount and currency, sorted)."""
+    return " ".join(sorted(f"{m.amount} {m.currency}" for m in claim.money))
+
+
+def copy_key(claim: ClaimRow) -> tuple[object, ...]:
+    """What verbatim copies of a claim (a wire reprinted) have alike."""
+    source = claim.source.key if claim.source else claim.source_text
+    return (claim.text, source, claim.stance, amounts(claim), tuple(claim.chips))
 
 
 def overlap(a: ClaimRow, b: ClaimRow) -> float:
@@ -93,22 +105,32 @@ class Event:
         return frozenset(k for k in self.keys if _specific(k))
 
 
-def event_of(claim: ClaimRow, words: Rarity) -> Event:
-    """The event keys of a claim, in units, given the collection's word rarity."""
+def _frame(claim: ClaimRow) -> tuple[frozenset[str], list[ActorRef], frozenset[str]]:
+    """What never names a claim's event (time, generic words, its source's name, its
+    figures' and chips' words), the actors it is about other than its source, and the
+    stems of their names."""
     config = settings()
     ignored = config["time_set"] | config["generic_set"]
     if claim.source is not None:
         ignored = ignored | content_words(claim.source.name)
-    others = [a for a in claim.actors if claim.source is None or a.key != claim.source.key]
-    names = {w for actor in others for w in content_words(actor.name)}
-    units: list[frozenset[Key]] = []
     for figure in claim.money:  # a figure is one key, not its digits and unit words
         ignored = ignored | content_words(figure.text)
-        if figure.amount:
-            units.append(frozenset({("figure", figure.currency, figure.amount)}))
     for chip in claim.chips:
         ignored = ignored | content_words(chip)
-        units.append(frozenset({("chip", fold(chip))}))
+    others = [a for a in claim.actors if claim.source is None or a.key != claim.source.key]
+    names = frozenset(w for actor in others for w in content_words(actor.name))
+    return ignored, others, names
+
+
+def event_of(claim: ClaimRow, words: Rarity) -> Event:
+    """The event keys of a claim, in units, given the collection's word rarity."""
+    ignored, others, names = _frame(claim)
+    units: list[frozenset[Key]] = [
+        frozenset({("figure", figure.currency, figure.amount)})
+        for figure in claim.money
+        if figure.amount
+    ]
+    units += [frozenset({("chip", fold(chip))}) for chip in claim.chips]
     current: set[Key] = set()
     for token in _TOKEN.findall(fold(claim.text)):
         if len(token) == 1 and not token.isdigit():
@@ -141,6 +163,40 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
 
 
 _TOKEN = re.compile(r"\w+")
+
+
+def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
+    """The event keys of a claim whatever the collection (figures, chips, names of actors
+    other than the source, actors named through coreference) and the words that are
+    keys of it when rare: `event_of(claim, words).keys` is the first set and those of the
+    second that `words` finds rare (a database stores both, `claimx.story.db`)."""
+    ignored, others, names = _frame(claim)
+    stems = {
+        stem
+        for token in _TOKEN.findall(fold(claim.text))
+        if not (len(token) == 1 and not token.isdigit())
+        for stem in (_stem(token),)
+        if stem and stem not in ignored
+    }
+    keys: set[Key] = {("figure", f.currency, f.amount) for f in claim.money if f.amount}
+    keys |= {("chip", fold(chip)) for chip in claim.chips}
+    keys |= stems & names
+    for actor in others:  # named through coreference only: none of its name's stems said
+        own = content_words(actor.name) - ignored
+        if own and not own & stems:
+            keys.add(("actor", actor.key))
+    return frozenset(keys), frozenset(stems - names)
+
+
+def key_text(key: Key) -> str:
+    """An event key as text (a word stem as it is, a figure, chip or actor as JSON, an
+    amount as a float), one text for each key, equal keys alike."""
+    if isinstance(key, str):
+        return key
+    assert isinstance(key, tuple)
+    if key[0] == "figure":
+        return json.dumps([key[0], key[1], float(key[2])], ensure_ascii=False)
+    return json.dumps(list(key), ensure_ascii=False)
 
 
 def _stem(token: str) -> str | None:

@@ -2,7 +2,9 @@
 and chips with foreign keys (to their target columns, as Datasette labels them), and
 full-text search over claim text configured as sqlite-utils does it (`claims_fts`, an FTS5
 table with `content=` and its triggers), so that `sqlite-utils search` and Datasette's
-`_search` find claims. The schema's version is the database's `user_version`.
+`_search` find claims. Each claim's event keys (`claim_keys`), copy key and each article's
+claim words (`article_words`, `db_index`) let `claimx summary` find recurring claims in SQL
+(`db_summary`). The schema's version is the database's `user_version`.
 
 Loading is incremental: a claims file already loaded and unchanged (size, modification time,
 its decisions file's included) is skipped, a changed one replaced, in one transaction per
@@ -20,75 +22,14 @@ from typing import Any
 from claimx.errors import Busy, InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
+from claimx.story.db_index import ClaimIndex, claim_index
+from claimx.story.db_schema import SCHEMA
 from claimx.story.records import actor_ref
 
-SCHEMA_VERSION = 2  # 1: foreign keys without target columns, a standalone FTS table
+SCHEMA_VERSION = 3  # 1: foreign keys without target columns, a standalone FTS table;
+# 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`, and
+# amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY, file TEXT NOT NULL, doc INTEGER NOT NULL, size INTEGER,
-    mtime_ns INTEGER, sha256 TEXT, source TEXT, title TEXT, date TEXT, url TEXT,
-    publisher TEXT, lang TEXT, chars INTEGER, UNIQUE (file, doc));
-CREATE TABLE IF NOT EXISTS actors (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-    wikidata TEXT, roles TEXT);
-CREATE TABLE IF NOT EXISTS mentions (
-    id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
-    start INTEGER, "end" INTEGER, text TEXT);
-CREATE TABLE IF NOT EXISTS chips (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local_id TEXT NOT NULL, name TEXT NOT NULL, vendor TEXT, mentions INTEGER);
-CREATE TABLE IF NOT EXISTS money (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, amount NUMERIC,
-    amount_max NUMERIC, currency TEXT, qualifier TEXT);
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
-    modality TEXT, review_status TEXT, review_note TEXT);
-CREATE TABLE IF NOT EXISTS attributions (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, kind TEXT,
-    source_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, source_text TEXT,
-    cue TEXT, cue_start INTEGER, cue_end INTEGER, quote TEXT);
-CREATE TABLE IF NOT EXISTS claim_actors (
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS claim_chips (
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    chip_id INTEGER NOT NULL REFERENCES chips(id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS claim_money (
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    money_id INTEGER NOT NULL REFERENCES money(id) ON DELETE CASCADE);
-CREATE VIRTUAL TABLE IF NOT EXISTS [claims_fts] USING FTS5 ([text], content=[claims]);
-CREATE TRIGGER IF NOT EXISTS [claims_ai] AFTER INSERT ON [claims] BEGIN
-  INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
-END;
-CREATE TRIGGER IF NOT EXISTS [claims_ad] AFTER DELETE ON [claims] BEGIN
-  INSERT INTO [claims_fts] ([claims_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
-END;
-CREATE TRIGGER IF NOT EXISTS [claims_au] AFTER UPDATE ON [claims] BEGIN
-  INSERT INTO [claims_fts] ([claims_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
-  INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
-END;
-CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
-CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
-CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
-CREATE INDEX IF NOT EXISTS money_article ON money (article_id);
-CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
-CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
-CREATE INDEX IF NOT EXISTS attributions_source ON attributions (source_actor_id);
-CREATE INDEX IF NOT EXISTS claim_actors_claim ON claim_actors (claim_id);
-CREATE INDEX IF NOT EXISTS claim_actors_actor ON claim_actors (actor_id);
-CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
-CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
-CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
-CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
-"""
 
 
 def load_into(
@@ -143,12 +84,12 @@ def _begin(connection: sqlite3.Connection, path: Path) -> None:
             f" writes schema {SCHEMA_VERSION}); load into a new file"
         )
     if not tables:
-        for statement in _statements(SCHEMA):
+        for statement in statements(SCHEMA):
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """The statements of a script (triggers kept whole), to run inside one transaction."""
     statements, current = [], ""
     for line in script.strip().splitlines(keepends=True):
@@ -178,14 +119,15 @@ def _load(
                 continue
             try:
                 documents = claims_documents(file, keep_copy=target.is_dir())
+                rows = [claim_index(document, str(file)) for document in documents]
             except InputError as err:
                 if on_error is None:
                     raise
                 on_error(str(err))
                 continue
             _delete(connection, str(file))
-            for number, document in enumerate(documents):
-                _insert(connection, str(file), number, version, document)
+            for number, (document, index) in enumerate(zip(documents, rows, strict=True)):
+                _insert(connection, str(file), number, version, document, index)
             added += 1
     connection.execute("COMMIT")
     return added, kept
@@ -204,6 +146,7 @@ def _insert(
     number: int,
     version: tuple[int, int],
     document: dict[str, Any],
+    index: ClaimIndex,
 ) -> None:
     meta = document.get("article") or {}
     date = meta.get("date")
@@ -216,8 +159,17 @@ def _insert(
     ).lastrowid  # fmt: skip
     assert article is not None
     ids = _insert_items(connection, article, document)
-    for claim in document.get("claims") or []:
-        _insert_claim(connection, article, claim, ids)
+    claims = document.get("claims") or []
+    for claim, (copy, keys) in zip(claims, index.claims, strict=True):
+        row = _insert_claim(connection, article, claim, ids, copy)
+        connection.executemany(
+            "INSERT INTO claim_keys (claim_id, key, rare) VALUES (?, ?, ?)",
+            [(row, key, rare) for key, rare in keys],
+        )
+    connection.executemany(
+        "INSERT INTO article_words (article_id, word) VALUES (?, ?)",
+        [(article, word) for word in index.words],
+    )
 
 
 def _insert_items(
@@ -256,15 +208,20 @@ def _insert_items(
 
 
 def _insert_claim(
-    connection: sqlite3.Connection, article: int, claim: dict[str, Any], ids: dict[str, int | None]
-) -> None:
+    connection: sqlite3.Connection,
+    article: int,
+    claim: dict[str, Any],
+    ids: dict[str, int | None],
+    copy: str,
+) -> int:
     review = claim.get("review") or {}
     row = connection.execute(
         'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
-        " review_status, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " review_status, review_note, copy_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article, claim["id"], claim["text"], claim["start"], claim["end"],
-         claim.get("modality"), review.get("status"), review.get("note")),
+         claim.get("modality"), review.get("status"), review.get("note"), copy),
     ).lastrowid  # fmt: skip
+    assert row is not None
     attribution = claim.get("attribution")
     if attribution:
         cue = attribution.get("cue") or {}
@@ -284,6 +241,7 @@ def _insert_claim(
             f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
             [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
         )
+    return row
 
 
 def _delete(connection: sqlite3.Connection, file: str) -> None:

@@ -26,25 +26,32 @@ def read_database(path: Path) -> list[ArticleClaims]:
 
 
 def _read(path: Path) -> list[ArticleClaims]:
-    connection = _open(path)
-    connection.row_factory = sqlite3.Row
+    connection = open_database(path)
     try:
-        files: dict[int, str] = {}
-        documents: dict[int, dict[str, Any]] = {}
-        for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
-            files[row["id"]] = row["file"]
-            documents[row["id"]] = {
-                "article": {k: row[k] for k in ARTICLE_FIELDS},
-                "actors": [], "chips": [], "money": [], "claims": [],
-            }  # fmt: skip
-        local = _items(connection, documents)
-        _claims(connection, documents, local)
+        return read_articles(connection)
     finally:
         connection.close()
+
+
+def read_articles(connection: sqlite3.Connection) -> list[ArticleClaims]:
+    """Every article of an open claimx database, every claim read, by file and document."""
+    connection.row_factory = sqlite3.Row
+    files: dict[int, str] = {}
+    documents: dict[int, dict[str, Any]] = {}
+    for row in connection.execute("SELECT * FROM articles ORDER BY file, doc"):
+        files[row["id"]] = row["file"]
+        documents[row["id"]] = {
+            "article": {k: row[k] for k in ARTICLE_FIELDS},
+            "actors": [], "chips": [], "money": [], "claims": [],
+        }  # fmt: skip
+    local = _items(connection, documents)
+    _claims(connection, documents, local)
+    connection.row_factory = None
     return [from_document(documents[i], files[i]) for i in documents]
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def open_database(path: Path) -> sqlite3.Connection:
+    """A claimx database opened read-only; a file that is not one is an InputError."""
     if not path.is_file():
         raise InputError(f"{path}: no such database")
     # read-only: a summary writes nothing, and reads a database on read-only media

@@ -163,7 +163,7 @@ def from_document(
     )
     actors = {a["id"]: actor_ref(a) for a in document.get("actors") or []}
     chips = {c["id"]: c for c in document.get("chips") or []}
-    money = {m["id"]: _figure(m) for m in document.get("money") or []}
+    money = {m["id"]: figure_of(m) for m in document.get("money") or []}
     rows = []
     for claim in document.get("claims") or []:
         attribution = claim.get("attribution") or {}
@@ -197,7 +197,8 @@ def from_document(
     )
 
 
-def _figure(item: dict[str, Any]) -> Figure:
+def figure_of(item: dict[str, Any]) -> Figure:
+    """A claims document's money item as a Figure (its amount a finite number or None)."""
     return Figure(
         text=_checked(item["text"], str),
         amount=_number(item.get("amount")),

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from claimx.story.compare import (
+    Event,
+    amounts,
     candidates,
     complete_groups,
+    copy_key,
     event_of,
     link,
     rarity,
     same_figure,
 )
 from claimx.story.contradict import figure_conflicts, stance_conflicts
+from claimx.story.counts import actor_row, actors_table, chips_table, money_table
 from claimx.story.records import (
     ActorRef,
     ArticleClaims,
@@ -31,22 +36,31 @@ from claimx.story.records import (
 def summarize(articles: list[ArticleClaims]) -> dict[str, Any]:
     """The summary of `articles` as plain data (the `claimx summary` JSON)."""
     claims = [claim for article in articles for claim in article.claims]
-    recurring = recurring_groups(claims)
-    group_of = {n: f"R{k}" for k, g in enumerate(recurring, 1) for n in g}
-    contradictions = _contradictions(recurring, claims, group_of)
-    for number, item in enumerate(contradictions, 1):
-        item["id"] = f"X{number}"
+    recurring, contradictions = story(claims, recurring_groups(claims))
     return {
         "articles": [_article(a) for a in articles],
-        "actors": _actors(articles),
-        "chips": _chips(articles),
-        "money": _money(articles),
-        "recurring": [
-            _recurring(f"R{k}", [claims[n] for n in g], _event(claims, g))
-            for k, g in enumerate(recurring, 1)
-        ],
-        "contradictions": [{"id": c.pop("id"), **c} for c in contradictions],
+        "actors": actors_table(articles),
+        "chips": chips_table(articles),
+        "money": money_table(articles),
+        "recurring": recurring,
+        "contradictions": contradictions,
     }
+
+
+def story(
+    claims: list[ClaimRow], groups: list[list[int]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The recurring claims of `groups` (of claim numbers) and their contradictions, as
+    plain data."""
+    group_of = {n: f"R{k}" for k, g in enumerate(groups, 1) for n in g}
+    contradictions = _contradictions(groups, claims, group_of)
+    for number, item in enumerate(contradictions, 1):
+        item["id"] = f"X{number}"
+    recurring = [
+        _recurring(f"R{k}", [claims[n] for n in g], _event(claims, g))
+        for k, g in enumerate(groups, 1)
+    ]
+    return recurring, [{"id": c.pop("id"), **c} for c in contradictions]
 
 
 def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
@@ -56,24 +70,30 @@ def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
     first_of: dict[tuple[object, ...], int] = {}
     copies: dict[int, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
-        copies[first_of.setdefault(_copy_key(claim), n)].append(n)
-    distinct = sorted(copies)
+        copies[first_of.setdefault(copy_key(claim), n)].append(n)
     words = rarity(claims)
-    events = [event_of(claims[n], words) for n in distinct]
-    articles = [claims[n].article for n in distinct]
-    links: dict[tuple[int, int], float] = {}
-    for x, y in candidates(events, articles):
-        strength = link(claims[distinct[x]], claims[distinct[y]], events[x], events[y])
-        if strength:
-            links[(x, y)] = strength
-    linked = complete_groups(len(distinct), links, articles)
+    events = [event_of(claims[n], words) for n in sorted(copies)]
+    articles = [claims[n].article for n in sorted(copies)]
+    return group(claims, copies, events, candidates(events, articles))
+
+
+def group(
+    claims: list[ClaimRow],
+    copies: dict[int, list[int]],
+    events: list[Event],
+    pairs: Iterable[tuple[int, int]],
+) -> list[list[int]]:
+    """`recurring_groups` given each distinct claim's copies (the first's number → all
+    their numbers), their events (in the order of their numbers) and the candidate pairs
+    (i, j) of distinct claims, i < j, by their rank in that order."""
+    distinct = sorted(copies)
+    linked = linked_groups([claims[n] for n in distinct], events, pairs)
     grouped = {x for g in linked for x in g}
     groups = [[n for x in g for n in copies[distinct[x]]] for g in linked]
     groups += [  # copies alone: a story when they say something, not a stock phrase
         copies[n]
         for x, n in enumerate(distinct)
-        if x not in grouped
-        and (len(claims[n].words) >= settings()["copy_words"] or len(events[x].units) > 1)
+        if x not in grouped and says_something(claims[n], events[x])
     ]
     groups = [g for g in groups if len({id(claims[n].article) for n in g}) > 1]
     ordered = [sorted(g, key=lambda n: _first_key(claims[n])) for g in groups]
@@ -81,6 +101,24 @@ def recurring_groups(claims: list[ClaimRow]) -> list[list[int]]:
         ordered,
         key=lambda g: (-len({id(claims[n].article) for n in g}), _first_key(claims[g[0]])),
     )
+
+
+def linked_groups(
+    distinct: list[ClaimRow], events: list[Event], pairs: Iterable[tuple[int, int]]
+) -> list[list[int]]:
+    """The groups (complete linkage) of distinct claims linked by candidate pairs, by rank;
+    a claim in none is linked to no group, and leaving it out changes no other group."""
+    links: dict[tuple[int, int], float] = {}
+    for x, y in pairs:
+        strength = link(distinct[x], distinct[y], events[x], events[y])
+        if strength:
+            links[(x, y)] = strength
+    return complete_groups(len(distinct), links, [c.article for c in distinct])
+
+
+def says_something(claim: ClaimRow, event: Event) -> bool:
+    """Whether a claim's verbatim copies alone make a recurring claim (not a stock phrase)."""
+    return len(claim.words) >= settings()["copy_words"] or len(event.units) > 1
 
 
 def _contradictions(
@@ -94,7 +132,7 @@ def _contradictions(
         name = group_of[group[0]]
         seen: set[tuple[str, ...]] = set()
         for a, b in figure_conflicts(members):
-            pair = tuple(sorted((_amounts(a), _amounts(b))))
+            pair = tuple(sorted((amounts(a), amounts(b))))
             if pair not in seen:
                 seen.add(pair)
                 found.append(
@@ -142,11 +180,6 @@ def _event(claims: list[ClaimRow], group: list[int]) -> str:
     return line or " ".join(first.text.split()[: config["event_words"]])
 
 
-def _copy_key(claim: ClaimRow) -> tuple[object, ...]:
-    source = claim.source.key if claim.source else claim.source_text
-    return (claim.text, source, claim.stance, _amounts(claim), tuple(claim.chips))
-
-
 def _first_key(claim: ClaimRow) -> tuple[int, str, str, int]:
     """Earliest date first; undated articles after the dated ones, by file."""
     date = claim.article.date
@@ -155,10 +188,6 @@ def _first_key(claim: ClaimRow) -> tuple[int, str, str, int]:
 
 def _refs(claim: ClaimRow) -> list[ActorRef]:
     return [*([claim.source] if claim.source else []), *claim.actors]
-
-
-def _amounts(claim: ClaimRow) -> str:
-    return " ".join(sorted(f"{m.amount} {m.currency}" for m in claim.money))
 
 
 def _figures(claim: ClaimRow) -> str:
@@ -212,78 +241,10 @@ def _recurring(group_id: str, claims: list[ClaimRow], event: str) -> dict[str, A
         "id": group_id,
         "event": event,
         "text": first.text,
-        "source": _actor_ref(next(iter(sources.values()))) if sources else None,
+        "source": actor_row(next(iter(sources.values()))) if sources else None,
         "articles": len({c.article for c in claims}),
         "figures": [_figure(m) for m in figures.values()],
         "chips": sorted({chip for c in claims for chip in c.chips}),
         "first_appearance": _appearance(first),
         "appearances": [_appearance(c) for c in claims],
     }
-
-
-def _actor_ref(actor: ActorRef) -> dict[str, Any]:
-    return {"name": actor.name, "kind": actor.kind, "wikidata": actor.wikidata}
-
-
-def _actors(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    names: dict[str, ActorRef] = {}
-    mentions: dict[str, int] = defaultdict(int)
-    found_in: dict[str, set[str]] = defaultdict(set)
-    cited: dict[str, int] = defaultdict(int)
-    cited_by: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for actor, count in article.actors:
-            names.setdefault(actor.key, actor)
-            mentions[actor.key] += count
-            found_in[actor.key].add(article.info.file)
-        for claim in article.claims:
-            if claim.source is not None:
-                cited[claim.source.key] += 1
-                cited_by[claim.source.key].add(article.info.outlet)
-    rows = [
-        {
-            **_actor_ref(actor),
-            "articles": len(found_in[key]),
-            "mentions": mentions[key],
-            "cited": cited[key],
-            "outlets": sorted(cited_by[key]),
-        }
-        for key, actor in names.items()
-    ]
-    return sorted(rows, key=lambda r: (-r["articles"], -r["cited"], r["name"]))
-
-
-def _chips(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    for article in articles:
-        for name, vendor, count in article.chips:
-            row = rows.setdefault(
-                name, {"name": name, "vendor": vendor, "articles": 0, "mentions": 0}
-            )
-            row["articles"] += 1
-            row["mentions"] += count
-    return sorted(rows.values(), key=lambda r: (-r["articles"], r["name"]))
-
-
-def _money(articles: list[ArticleClaims]) -> list[dict[str, Any]]:
-    rows: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for article in articles:
-        for figure in article.money:
-            key = (figure.amount, figure.currency)
-            row = rows.setdefault(
-                key,
-                {"amount": figure.amount, "currency": figure.currency, "texts": [], "files": set()},
-            )
-            if figure.text not in row["texts"]:
-                row["texts"].append(figure.text)
-            row["files"].add(article.info.file)
-    out = [
-        {
-            "amount": r["amount"],
-            "currency": r["currency"],
-            "articles": len(r["files"]),
-            "texts": r["texts"],
-        }
-        for r in rows.values()
-    ]
-    return sorted(out, key=lambda r: (-r["articles"], r["currency"] or "", r["amount"] or 0))

@@ -1,0 +1,103 @@
+"""A claimx database's articles, actors, chips and money tables for `claimx summary`, by
+GROUP BY in SQLite: the rows `summary` makes of the articles, in the same order (ties in
+the order each was first found, articles by file and document). Needs the temporary
+table `art` (`db_summary`: each article's file, outlet and rank)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+_SHIFT = 1 << 32  # a row's place: its article's rank, then its id
+_ARTICLES = """
+SELECT a.file, a.title, a.date, a.url, a.publisher,
+    (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
+FROM articles a JOIN temp.art r ON r.id = a.id ORDER BY r.rank
+"""
+_ACTORS = f"""
+SELECT x.key, min(r.rank * {_SHIFT} + x.id) AS place, x.name, x.kind, x.wikidata,
+    count(DISTINCT r.file), sum(coalesce(m.n, 0))
+FROM actors x JOIN temp.art r ON r.id = x.article_id
+    LEFT JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) m
+    ON m.actor_id = x.id
+GROUP BY x.key ORDER BY place
+"""
+_CITED = """
+SELECT x.key, r.outlet FROM attributions t JOIN actors x ON x.id = t.source_actor_id
+    JOIN claims c ON c.id = t.claim_id JOIN temp.art r ON r.id = c.article_id
+"""
+_CHIPS = f"""
+SELECT x.name, min(r.rank * {_SHIFT} + x.id) AS place, x.vendor, count(*),
+    sum(coalesce(x.mentions, 0))
+FROM chips x JOIN temp.art r ON r.id = x.article_id GROUP BY x.name ORDER BY place
+"""
+_AMOUNT = "CASE WHEN typeof(x.amount) IN ('integer', 'real') THEN x.amount END"
+_MONEY = f"""
+SELECT {_AMOUNT} AS value, x.currency, min(r.rank * {_SHIFT} + x.id) AS place,
+    count(DISTINCT r.file)
+FROM money x JOIN temp.art r ON r.id = x.article_id GROUP BY value, x.currency ORDER BY place
+"""
+_TEXTS = f"""
+SELECT {_AMOUNT} AS value, x.currency, x.text, min(r.rank * {_SHIFT} + x.id) AS place
+FROM money x JOIN temp.art r ON r.id = x.article_id GROUP BY value, x.currency, x.text
+ORDER BY place
+"""
+
+
+def tables(connection: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """The summary's `articles`, `actors`, `chips` and `money`."""
+    articles = [
+        {"file": f, "title": t, "date": d, "url": u, "publisher": p, "claims": n}
+        for f, t, d, u, p, n in connection.execute(_ARTICLES)
+    ]
+    return {
+        "articles": articles,
+        "actors": _actors(connection),
+        "chips": _chips(connection),
+        "money": _money(connection),
+    }
+
+
+def _actors(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    cited: dict[str, int] = {}
+    outlets: dict[str, set[str]] = {}
+    for key, outlet in connection.execute(_CITED):
+        cited[key] = cited.get(key, 0) + 1
+        outlets.setdefault(key, set()).add(outlet)
+    rows = [
+        {
+            "name": name,
+            "kind": kind,
+            "wikidata": wikidata,
+            "articles": files,
+            "mentions": mentions,
+            "cited": cited.get(key, 0),
+            "outlets": sorted(outlets.get(key, ())),
+        }
+        for key, _, name, kind, wikidata, files, mentions in connection.execute(_ACTORS)
+    ]
+    return sorted(rows, key=lambda r: (-r["articles"], -r["cited"], r["name"]))
+
+
+def _chips(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    rows = [
+        {"name": name, "vendor": vendor, "articles": count, "mentions": mentions}
+        for name, _, vendor, count, mentions in connection.execute(_CHIPS)
+    ]
+    return sorted(rows, key=lambda r: (-r["articles"], r["name"]))
+
+
+def _money(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    texts: dict[tuple[Any, Any], list[str]] = {}
+    for amount, currency, text, _ in connection.execute(_TEXTS):
+        texts.setdefault((amount, currency), []).append(text)
+    rows = [
+        {
+            "amount": amount,
+            "currency": currency,
+            "articles": files,
+            "texts": texts[(amount, currency)],
+        }
+        for amount, currency, _, files in connection.execute(_MONEY)
+    ]
+    return sorted(rows, key=lambda r: (-r["articles"], r["currency"] or "", r["amount"] or 0))
