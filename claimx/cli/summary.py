@@ -100,7 +100,6 @@ def summary(
     INPUT: claims files, batch output folders, claimx databases (.db), or articles and
     folders of articles (extracted on the fly).
     """
-    from claimx.store.serialize import to_jsonl, to_yaml
     from claimx.story import summarize
 
     if output_format is SummaryFormat.claimreview:
@@ -110,15 +109,6 @@ def summary(
         if failed:
             raise PartialFailure()
         return
-    from claimx.story.tables import (
-        CLAIM_COLUMNS,
-        RECURRING_COLUMNS,
-        claim_rows,
-        recurring_rows,
-        render,
-        to_csv,
-    )
-
     by_score = sort is ClaimOrder.checkworthy
     every_claim = output_format in (SummaryFormat.csv, SummaryFormat.jsonld)
     if by_score or every_claim or not _one_database(inputs):
@@ -131,34 +121,55 @@ def summary(
     if output_format is SummaryFormat.table and output is None:
         from rich.console import Console
 
+        from claimx.story.tables import render
+
         render(result, Console(highlight=False))
     else:
-        if output_format is SummaryFormat.table:  # the tables as plain text, into FILE
-            import io
-
-            from rich.console import Console
-
-            buffer = io.StringIO()
-            render(result, Console(file=buffer, highlight=False, no_color=True, width=120))
-            text = buffer.getvalue()
-        elif output_format is SummaryFormat.csv:
-            rows = claim_rows(articles, result)
-            if scores is not None:
-                rows.sort(key=lambda row: -scores.get((row["file"], row["claim"]), 0.0))
-            text = to_csv(rows, CLAIM_COLUMNS, bom=bom or bool(output))
-        elif output_format is SummaryFormat.csv_recurring:
-            text = to_csv(recurring_rows(result), RECURRING_COLUMNS, bom=bom or bool(output))
-        elif output_format is SummaryFormat.jsonld:
-            from claimx.story.jsonld import claims_jsonld, jsonld_text
-
-            text = jsonld_text(claims_jsonld(articles, result))
-        elif output_format is SummaryFormat.json:
-            text = to_jsonl(result)  # one line: a folder's summary runs to megabytes (jq reads it)
-        else:
-            text = to_yaml([result])
-        _write(text, output)
+        _write(_summary_text(output_format, result, articles, scores, bom or bool(output)), output)
     if failed:
         raise PartialFailure()
+
+
+def _summary_text(
+    output_format: SummaryFormat,
+    result: dict[str, Any],
+    articles: list[Any],
+    scores: dict[tuple[str, str], float] | None,
+    bom: bool,
+) -> str:
+    """The summary in a written format (the tables as plain text for `table`)."""
+    from claimx.store.serialize import to_jsonl, to_yaml
+    from claimx.story.tables import (
+        CLAIM_COLUMNS,
+        RECURRING_COLUMNS,
+        claim_rows,
+        recurring_rows,
+        render,
+        to_csv,
+    )
+
+    if output_format is SummaryFormat.table:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        render(result, Console(file=buffer, highlight=False, no_color=True, width=120))
+        return buffer.getvalue()
+    if output_format is SummaryFormat.csv:
+        rows = claim_rows(articles, result)
+        if scores is not None:
+            rows.sort(key=lambda row: -scores.get((row["file"], row["claim"]), 0.0))
+        return to_csv(rows, CLAIM_COLUMNS, bom=bom)
+    if output_format is SummaryFormat.csv_recurring:
+        return to_csv(recurring_rows(result), RECURRING_COLUMNS, bom=bom)
+    if output_format is SummaryFormat.jsonld:
+        from claimx.story.jsonld import claims_jsonld, jsonld_text
+
+        return jsonld_text(claims_jsonld(articles, result))
+    if output_format is SummaryFormat.json:
+        return to_jsonl(result)  # one line: a folder's summary runs to megabytes (jq reads it)
+    return to_yaml([result])
 
 
 def db(
