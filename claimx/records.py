@@ -1,5 +1,5 @@
 """The records of claimx output, owned by `claimx.store.records`; kept importable from here
-for the pipeline components, which build them."""
+for `claimx.claims`, which builds them from a Doc."""
 
 from claimx.store.records import (
     FORMAT_VERSION,

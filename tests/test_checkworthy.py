@@ -17,7 +17,8 @@ from claimx.batch import BatchOptions, run
 from claimx.cli import app
 from claimx.desk.checkworthy import LABELS, CheckWorthy, Weights, assess_all, model
 from claimx.desk.features import FEATURES, fold_chars
-from claimx.desk.rank import BOM, COLUMNS, to_csv
+from claimx.desk.rank import COLUMNS, to_csv
+from claimx.escape import BOM
 from claimx.resources import data_path
 from tools import fit_checkworthy
 

@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
+from claimx.escape import BOM, cell, script_json, web_url
 from claimx.store.serialize import to_yaml
-from claimx.story.escape import cell, script_json, web_url
-from claimx.story.tables import BOM
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 SCRIPT = '"><script>document.title="pwned"</script><img src=x onerror=alert(1)>'

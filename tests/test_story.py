@@ -15,11 +15,13 @@ from typer.testing import CliRunner
 
 from claimx.batch import BatchOptions, run
 from claimx.cli import app
+from claimx.escape import BOM
+from claimx.escape import csv_text as to_csv
 from claimx.resources import schema_path
 from claimx.story import collect, summarize
 from claimx.story.compare import same_figure
 from claimx.story.records import ArticleClaims, Figure, content_words, from_document
-from claimx.story.tables import BOM, CLAIM_COLUMNS, claim_rows, to_csv
+from claimx.story.tables import CLAIM_COLUMNS, claim_rows
 
 STORY = Path(__file__).parent / "story"
 

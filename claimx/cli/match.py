@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from enum import Enum
 from pathlib import Path
@@ -12,8 +11,7 @@ from typing import Any
 import typer
 
 from claimx.cli.options import Model
-from claimx.cli.output import warn
-from claimx.cli.rank import write
+from claimx.cli.output import warn, write_output
 from claimx.errors import NoInput, PartialFailure, UsageError
 
 MATCH_COLUMNS = [
@@ -105,11 +103,11 @@ def match(
                 found.append(_result(article.file, claim.id, claim.text, matches))
     warn(f"{sum(1 for r in found if r['matches'])} claim(s) with a match")
     if output_format is MatchFormat.json:
-        write(to_json(found), output)
+        write_output(to_json(found), output)
     elif output_format is MatchFormat.csv:
-        write(_csv(found), output)
+        write_output(_csv(found), output)
     else:
-        write(_table(found), output)
+        write_output(_table(found), output)
     if problems:
         raise PartialFailure()
 
@@ -146,14 +144,10 @@ def _rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _csv(found: list[dict[str, Any]]) -> str:
-    from claimx.desk.rank import BOM, cell
+    from claimx.desk.rank import joined
+    from claimx.escape import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, MATCH_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in _rows(found):
-        writer.writerow({k: cell(v) for k, v in row.items()})
-    return BOM + buffer.getvalue()
+    return csv_text([joined(row) for row in _rows(found)], MATCH_COLUMNS, bom=True)
 
 
 def _table(found: list[dict[str, Any]]) -> str:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from claimx.cli.options import Model
-from claimx.cli.output import warn
-from claimx.errors import NoInput, OutputError, PartialFailure, UsageError
+from claimx.cli.output import warn, write_output
+from claimx.errors import NoInput, PartialFailure, UsageError
 
 if TYPE_CHECKING:
     from claimx.story import ArticleClaims
@@ -81,11 +81,11 @@ def rank(
         items = [r for r in items if _count(seen, r.article.file) <= per_article]
     table = rows(items[:top] if top else items)
     if output_format is RankFormat.json:
-        write(to_json(table), output)
+        write_output(to_json(table), output)
     elif output_format is RankFormat.csv:
-        write(to_csv(table), output)
+        write_output(to_csv(table), output)
     else:
-        write(_table(table, output is None), output)
+        write_output(_table(table, output is None), output)
     if problems:
         raise PartialFailure()
 
@@ -124,20 +124,6 @@ def _table(table: list[dict[str, Any]], terminal: bool) -> str:
     )
     console.print(view)
     return buffer.getvalue()
-
-
-def write(text: str, output: Path | None) -> None:
-    """Text on stdout, or into a file written atomically."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from claimx.store.files import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as err:
-        raise OutputError(f"{output}: cannot write ({err.strerror or err})") from None
 
 
 def sort_by_checkworthy(articles: list[ArticleClaims]) -> dict[tuple[str, str], float]:

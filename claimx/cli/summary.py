@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,7 @@ import typer
 
 from claimx.cli.match import claimreview_text
 from claimx.cli.options import Model
-from claimx.cli.output import warn
+from claimx.cli.output import warn, write_output
 from claimx.cli.rank import sort_by_checkworthy
 from claimx.errors import NoInput, PartialFailure, UsageError
 
@@ -105,7 +104,7 @@ def summary(
     if output_format is SummaryFormat.claimreview:
         _refuse_existing(output, force)
         text, failed = claimreview_text(inputs, publisher, site, model)
-        _write(text, output)
+        write_output(text, output)
         if failed:
             raise PartialFailure()
         return
@@ -125,7 +124,9 @@ def summary(
 
         render(result, Console(highlight=False))
     else:
-        _write(_summary_text(output_format, result, articles, scores, bom or bool(output)), output)
+        write_output(
+            _summary_text(output_format, result, articles, scores, bom or bool(output)), output
+        )
     if failed:
         raise PartialFailure()
 
@@ -138,6 +139,7 @@ def _summary_text(
     bom: bool,
 ) -> str:
     """The summary in a written format (the tables as plain text for `table`)."""
+    from claimx.escape import csv_text
     from claimx.store.serialize import to_jsonl, to_yaml
     from claimx.story.tables import (
         CLAIM_COLUMNS,
@@ -145,7 +147,6 @@ def _summary_text(
         claim_rows,
         recurring_rows,
         render,
-        to_csv,
     )
 
     if output_format is SummaryFormat.table:
@@ -160,9 +161,9 @@ def _summary_text(
         rows = claim_rows(articles, result)
         if scores is not None:
             rows.sort(key=lambda row: -scores.get((row["file"], row["claim"]), 0.0))
-        return to_csv(rows, CLAIM_COLUMNS, bom=bom)
+        return csv_text(rows, CLAIM_COLUMNS, bom=bom)
     if output_format is SummaryFormat.csv_recurring:
-        return to_csv(recurring_rows(result), RECURRING_COLUMNS, bom=bom)
+        return csv_text(recurring_rows(result), RECURRING_COLUMNS, bom=bom)
     if output_format is SummaryFormat.jsonld:
         from claimx.story.jsonld import claims_jsonld, jsonld_text
 
@@ -216,7 +217,7 @@ def report(
     if title is None:
         single = articles[0].info.title if len(articles) == 1 else None
         title = single or f"claimx: the story of {len(articles)} articles"
-    _write(report_html(articles, summarize(articles), title), output)
+    write_output(report_html(articles, summarize(articles), title), output)
     warn(f"{output}: {len(articles)} articles")
     if failed:
         raise PartialFailure()
@@ -260,17 +261,3 @@ def _database_summary(database: Path, output: Path | None, force: bool) -> dict[
     if not result["articles"]:
         raise NoInput("no claims in the inputs")
     return result
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from claimx.errors import OutputError
-    from claimx.store.files import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as err:
-        raise OutputError(f"{output}: cannot write ({err.strerror or err})") from None

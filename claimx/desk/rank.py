@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from claimx.desk.checkworthy import CheckWorthy, assess_all
 from claimx.desk.load import DeskArticle
+from claimx.escape import csv_text
 from claimx.store.records import ClaimRecord
 
-BOM = "\ufeff"  # spreadsheet programs read a CSV as UTF-8 only with it
 COLUMNS = [
     "rank", "score", "file", "claim", "start", "end", "text", "source", "modality",
     "review", "reasons", "title", "date", "url",
 ]  # fmt: skip
-FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a cell a spreadsheet would run as a formula
 
 
 @dataclass
@@ -72,18 +69,10 @@ def rows(items: list[Ranked]) -> list[dict[str, Any]]:
 
 def to_csv(table: list[dict[str, Any]]) -> str:
     """Rows as CSV (UTF-8 with a BOM; reasons joined by "; "; a cell a spreadsheet would
-    take for a formula is quoted with a leading apostrophe)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in table:
-        writer.writerow({k: cell(v) for k, v in row.items()})
-    return BOM + buffer.getvalue()
+    take for a formula is quoted with a leading apostrophe, `claimx.escape`)."""
+    return csv_text([joined(row) for row in table], COLUMNS, bom=True)
 
 
-def cell(value: Any) -> Any:
-    if isinstance(value, list):
-        value = "; ".join(map(str, value))
-    if isinstance(value, str) and value.startswith(FORMULA):
-        return "'" + value
-    return value
+def joined(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with its lists (reasons) as one cell, joined by "; "."""
+    return {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}

@@ -5,7 +5,7 @@ contradictions side by side, then the articles, each text with its spans highlig
 claim ids. One file, no external assets, no script: it reads offline and archives.
 
 Everything on the page comes from claims files and articles, untrusted: every value goes
-through `claimx.story.escape` (`text` for content, `attr` for attributes), and a
+through `claimx.escape` (`text` for content, `attr` for attributes), and a
 Content-Security-Policy forbids scripts even if one slipped through."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
+from claimx.escape import attr, text, web_url
 from claimx.render import marks
-from claimx.story.escape import attr, text, web_url
 from claimx.story.records import ArticleClaims
 
 STYLE = """

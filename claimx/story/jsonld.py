@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimx.story.escape import script_json, web_url
+from claimx.escape import script_json, web_url
 from claimx.story.records import ActorRef, ArticleClaims, ArticleRef, ClaimRow
 
 NAMESPACE = "urn:claimx:"

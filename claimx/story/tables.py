@@ -6,14 +6,9 @@ return) is neutralized as OWASP advises, with a leading `'`."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from claimx.story.escape import cell
 from claimx.story.records import ArticleClaims
-
-BOM = "\ufeff"  # spreadsheet programs read a CSV file as UTF-8 only with it
 
 CLAIM_COLUMNS = [
     "file", "date", "publisher", "title", "url", "claim", "start", "end", "text", "source",
@@ -99,17 +94,6 @@ def recurring_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def to_csv(rows: list[dict[str, Any]], columns: list[str], *, bom: bool = False) -> str:
-    """CSV text quoted as spreadsheets expect (with a BOM when `bom`, for a file meant for a
-    spreadsheet program); None as an empty cell, formula-like text neutralized."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: cell(row.get(k)) for k in columns})
-    return (BOM if bom else "") + buffer.getvalue()
 
 
 def _amount(amount: float | None) -> str:

@@ -3,18 +3,22 @@ file, an article or its front matter is untrusted (claims folders are shared and
 hand): each output escapes it here, and only here.
 
 - HTML: `text()` for element content, `attr()` for a quoted attribute value;
-- CSV: `cell()`, a formula-like text neutralized as OWASP advises (a leading `'`);
+- CSV: `cell()`, a formula-like text neutralized as OWASP advises (a leading `'`), and
+  `csv_text()`, rows written with every cell so;
 - JSON in a script element: `script_json()`, with `<`, `>`, `&` as `\\u003c`...;
 - urls: `web_url()` keeps http(s) urls only (no `javascript:`, `data:` or file paths).
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 from typing import Any
 from urllib.parse import urlsplit
 
+BOM = "\ufeff"  # spreadsheet programs read a CSV file as UTF-8 only with it
 # A spreadsheet runs a cell beginning with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Characters that could close a script element or open markup, and the line separators that
@@ -40,6 +44,17 @@ def cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_text(rows: list[dict[str, Any]], columns: list[str], *, bom: bool = False) -> str:
+    """CSV text quoted as spreadsheets expect (with a BOM when `bom`, for a file meant for a
+    spreadsheet program); None as an empty cell, formula-like text neutralized."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: cell(row.get(k)) for k in columns})
+    return (BOM if bom else "") + buffer.getvalue()
 
 
 def script_json(document: object) -> str:
