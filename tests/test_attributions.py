@@ -216,13 +216,6 @@ TABLE = [
         "reported",
     ),
     (
-        "Selon nos informations, Arm prépare sa propre puce.",
-        "according_to",
-        "nos informations",
-        "Arm prépare sa propre puce",
-        "reported",
-    ),
-    (
         "D'après les estimations du cabinet Gartner, le marché atteindra 500 milliards de dollars.",
         "according_to",
         "les estimations du cabinet Gartner",

@@ -8,7 +8,7 @@ actor's), so that ties break as a walk over `actors` and their mentions would.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from spacy.tokens import Span
 
@@ -125,9 +125,11 @@ class ActorIndex:
         window: int = 400,
         skip: tuple[int, int] | None = None,
         accept: Callable[[Actor], bool] | None = None,
+        outside: Container[int] = (),
     ) -> Actor | None:
         """The actor of one of `kinds` mentioned last before token `i`, within `window`
-        tokens; mentions inside `skip` are not candidates, nor actors `accept` refuses."""
+        tokens; mentions inside `skip` or starting on a token of `outside` are not
+        candidates, nor actors `accept` refuses."""
         wanted = set(kinds)
         hi = bisect_right(self._by_end, i, key=lambda row: row[0])
         best: tuple[int, _Order, Span, Actor] | None = None
@@ -139,6 +141,8 @@ class ActorIndex:
             if actor.kind not in wanted or (accept is not None and not accept(actor)):
                 continue
             if skip is not None and skip[0] <= mention.start and mention.end <= skip[1]:
+                continue
+            if mention.start in outside:
                 continue
             if best is None or order < best[1]:
                 best = row

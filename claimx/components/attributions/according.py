@@ -35,6 +35,8 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     source_span = doc[cue.span.end : i]
     if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
         return None
+    if _own_findings(ctx, source_span):
+        return None  # "selon nos informations": the article itself
     chain_end = i
     if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in grammar.relative_subjects:
         j = i + 1  # "selon X, qui cite …": the chain is part of the cue
@@ -62,6 +64,16 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         if text is None:
             return None  # "selon un calendrier précis"
     return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def _own_findings(ctx: DocContext, source: Span) -> bool:
+    """Whether a source is the outlet's own work ("nos informations", "notre décompte")."""
+    determiners, nouns = ctx.lexicon.own_findings
+    return (
+        len(source) >= 2
+        and source[0].lower_ in determiners
+        and (source[1].lemma_.lower() in nouns or source[1].lower_ in nouns)
+    )
 
 
 def _after_variation(ctx: DocContext, cue: Cue) -> bool:

@@ -72,6 +72,10 @@ class AttributionLexicon:
         self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
+        self.own_findings = (
+            frozenset(data["own_findings_determiners"]),
+            frozenset(data["own_findings"]),
+        )
         described = [n for nouns in actors["descriptions"].values() for n in nouns]
         self.document_nouns = set(data["document_nouns"])
         self.media_nouns = set(actors["descriptions"]["media"])

@@ -33,9 +33,11 @@ def resolve_pronoun(
     continued = _continued_subject(ctx, token, kinds)
     if continued is not None:
         return continued
-    return ctx.actors.last_before(token.i, {preferred}, 60, skip) or ctx.actors.last_before(
-        token.i, kinds, 120, skip
-    )
+    # a name inside a quotation is what the speaker talks about, not who speaks next
+    outside = ctx.quoted if token.i not in ctx.quoted else ()
+    return ctx.actors.last_before(
+        token.i, {preferred}, 60, skip, outside=outside
+    ) or ctx.actors.last_before(token.i, kinds, 120, skip, outside=outside)
 
 
 def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) -> Actor | None:

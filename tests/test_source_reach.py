@@ -1,0 +1,72 @@
+"""Where a source is looked for, and where not: one table per mechanism, sentences of our
+own, with look-alikes that must give nothing (see tests/test_speakers.py for the rest)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import attributions, check
+
+# A pronoun stands for someone who speaks, not for a name inside the quotation before it.
+PRONOUNS_PAST_QUOTATIONS = [
+    (
+        "La CNIL a publié sa décision mardi. Selon la commission, « la société Orvane et la "
+        "société Delio n'ont pas protégé leurs serveurs ». En outre, souligne-t-elle, « les "
+        "contrôles étaient insuffisants ».",
+        "Cnil",
+        "les contrôles étaient insuffisants",
+    ),
+    (
+        "Le ministre Paul Serrat a reçu les syndicats. « Le groupe Telvia doit revoir son "
+        "plan », a-t-il insisté. Puis, ajoute-t-il, « la mine Ferrand restera ouverte ».",
+        "Paul Serrat",
+        "la mine Ferrand restera ouverte",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), PRONOUNS_PAST_QUOTATIONS)
+def test_pronouns_do_not_stand_for_names_inside_quotations(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+# "selon nos informations": the outlet's own work is the article itself, no source; the
+# people it talks to are one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D'après nos informations, le groupe Telvia prépare une levée de fonds.",
+        "Selon nos informations, Arm prépare sa propre puce.",
+        "Selon notre décompte, la société Orvane a supprimé 300 postes.",
+        "Selon nos calculs, le fonds Arvelle a perdu un tiers de sa valeur.",
+    ],
+)
+def test_the_outlets_own_findings_name_no_source(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+MARKERS = [
+    (
+        "Selon nos sources, la société Orvane va supprimer 300 postes.",
+        "nos sources",
+        "va supprimer 300 postes",
+    ),
+    (
+        "Aux yeux de l'économiste Marc Duval, la mesure restera sans effet.",
+        "Marc Duval",
+        "la mesure restera sans effet",
+    ),
+    (
+        "Du point de vue de la Banque de France, la hausse des taux est terminée.",
+        "Banque de France",
+        "la hausse des taux est terminée",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), MARKERS)
+def test_markers_of_a_point_of_view(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence, "according_to")
