@@ -70,3 +70,54 @@ MARKERS = [
 @pytest.mark.parametrize(("text", "source", "evidence"), MARKERS)
 def test_markers_of_a_point_of_view(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence, "according_to")
+
+
+# A role's participle ("chargée de", "délégué aux") is part of the role, and a name set off
+# after it speaks; a participle clause after the speaker ("interrogé par l'AFP") is not.
+ROLES_AND_PARTICIPLES = [
+    (
+        "« Le site ouvrira en mars », s'est réjouie sur X la ministre chargée de l'Industrie, "
+        "Claire Vasseur, saluant les équipes.",
+        "Claire Vasseur",
+        "Le site ouvrira en mars",
+    ),
+    (
+        "« La ligne rouvrira », a déclaré le ministre délégué aux Transports, Jean Morel.",
+        "Jean Morel",
+        "La ligne rouvrira",
+    ),
+    (
+        "« Rien n'est décidé », a affirmé le porte-parole interrogé par l'AFP.",
+        "le porte-parole",
+        "Rien n'est décidé",
+    ),
+    (
+        "Un porte-parole de Telvia interrogé par Reuters a démenti toute fuite.",
+        "Un porte-parole de Telvia",
+        "toute fuite",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), ROLES_AND_PARTICIPLES)
+def test_roles_participles_and_the_press_asking(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+# An -ir verb's present ("avertit", "réagit") is a finite verb even where the tagger reads a
+# participle; a real participle without auxiliary still reports nothing.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("« Le marché va ralentir », avertit l'économiste Marc Duval.", "Marc Duval", "ralentir"),
+        ("La CNIL avertit les opérateurs que les contrôles vont se durcir.", "Cnil", "durcir"),
+    ],
+)
+def test_present_of_ir_verbs(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_participle_without_auxiliary_is_not_a_cue(nlp: Language) -> None:
+    assert attributions(nlp, "Une entreprise avertie par la CNIL en vaut deux.") == []

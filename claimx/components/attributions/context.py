@@ -66,6 +66,8 @@ class DocContext:
         a present participle ("précisant que") does."""
         if is_present_participle(token):
             return False
+        if token.lemma_.endswith("ir") and token.lower_.endswith(("it", "issent")):
+            return False  # "avertit", "réagissent": an -ir verb's present, never a participle
         if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
             ("é", "ée", "és", "ées")
         ):

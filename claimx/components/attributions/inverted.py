@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
-from claimx.components.attributions.sources import source_from, speaker_in
+from claimx.components.attributions.sources import role_participle, source_from, speaker_in
 from claimx.text import QUOTE_MARKS
 
 
@@ -94,6 +94,9 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
             end = _apposed_name(doc, end + 1, sent.end)
             break  # "le directeur financier de Norvia, Paul Estrade"
+        if seen_noun and role_participle(ctx, token):
+            end += 1  # "la secrétaire d'État chargée du Numérique, X"
+            continue
         if (
             token.text in _PHRASE_STOPS
             or token.pos_ in ("VERB", "AUX")

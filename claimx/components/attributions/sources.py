@@ -14,6 +14,7 @@ from claimx.components.attributions.references import (
     role_holder,
 )
 from claimx.components.hits import Actor
+from claimx.docs import has_morph
 from claimx.text import fold
 
 __all__ = [
@@ -141,6 +142,8 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     lo, hi = subtree[0].i, subtree[-1].i + 1
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
     hi = next((t.i for t in doc[token.i + 1 : hi] if t.lower_ in ctx.grammar.relative_subjects), hi)
+    # "le porte-parole interrogé par l'AFP": not the participle's complements
+    hi = next((t.i for t in doc[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
     while hi > lo + 1 and doc[hi - 1].is_punct:
         hi -= 1
     phrase = doc[lo:hi]
@@ -156,6 +159,31 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
+
+
+def role_participle(ctx: DocContext, token: Token) -> bool:
+    """A participle that continues a role ("chargée du Numérique", "délégué aux
+    Transports"): right after a noun, before a complement."""
+    doc = ctx.doc
+    if token.i + 1 >= len(doc) or not (token.pos_ == "VERB" and token.is_lower):
+        return False
+    after = doc[token.i + 1].lower_
+    return (
+        has_morph(token, "VerbForm=Part")
+        and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        and (after in ctx.grammar.complement_prepositions or after in ("à", "au", "aux"))
+    )
+
+
+def _participle_clause(ctx: DocContext, token: Token) -> bool:
+    """A past participle opening a clause after a noun ("interrogé par", "cité dans")."""
+    return (
+        token.pos_ == "VERB"
+        and token.is_lower
+        and has_morph(token, "VerbForm=Part")
+        and not is_present_participle(token)
+        and not role_participle(ctx, token)
+    )
 
 
 def _relative_source(ctx: DocContext, token: Token) -> Source:
