@@ -121,3 +121,78 @@ def test_present_of_ir_verbs(nlp: Language, text: str, source: str, evidence: st
 
 def test_a_participle_without_auxiliary_is_not_a_cue(nlp: Language) -> None:
     assert attributions(nlp, "Une entreprise avertie par la CNIL en vaut deux.") == []
+
+
+# "Pour elle, …", "Pour lui, …": a point of view given to whom the pronoun stands for; a
+# pronoun chain ("Elle a reçu … . Elle juge") keeps its antecedent past other names.
+PRONOUN_VIEWS_AND_CHAINS = [
+    (
+        "La directrice de Telvia, Nadia Berthier, a présenté son plan. Pour elle, la "
+        "consolidation du marché est désormais indispensable.",
+        "Nadia Berthier",
+        "la consolidation du marché",
+    ),
+    (
+        "Le ministre Jean Morel a visité l'usine. Pour lui, le site doit rester ouvert.",
+        "Jean Morel",
+        "le site doit rester ouvert",
+    ),
+    (
+        "L'entrepreneuse Ana Ruiz a lancé un fonds. Elle a reçu le soutien de Paul Serrat et "
+        "de la banque Orvane. Elle juge que l'Europe investit trop peu dans le climat.",
+        "Ana Ruiz",
+        "investit trop peu",
+    ),
+    (
+        "Le ministre Jean Morel a reçu Paul Serrat. Il lui a remis un rapport. Il estime que "
+        "la réforme est urgente.",
+        "Jean Morel",
+        "la réforme est urgente",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), PRONOUN_VIEWS_AND_CHAINS)
+def test_pronoun_points_of_view_and_chains(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour 2025, le groupe prévoit une hausse.",
+        "Pour ce faire, la société a levé 20 millions d'euros.",
+    ],
+)
+def test_pour_before_a_time_or_a_purpose_gives_no_view(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+# A document speaks for whoever issued it: its complement, a participle's agent ("publié
+# par"), or a body described but never named.
+DOCUMENTS = [
+    (
+        "La fréquentation a progressé de 7 %, d'après les chiffres du comité régional du tourisme.",
+        "comité régional du tourisme",
+        "La fréquentation a progressé",
+    ),
+    (
+        "Un défaut peut bloquer les freins, précise l'avis de rappel publié par l'agence NHTSA.",
+        "NHTSA",
+        "Un défaut peut bloquer les freins",
+    ),
+    (
+        "Selon un rapport publié jeudi par le régulateur, les prix ont doublé.",
+        "le régulateur",
+        "les prix ont doublé",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), DOCUMENTS)
+def test_documents_speak_for_their_issuer(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

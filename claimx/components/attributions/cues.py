@@ -115,6 +115,8 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     if comma is None:
         return None
     phrase = doc[first + 1 : comma]
+    if len(phrase) == 1 and phrase[0].lower_ in ctx.grammar.pronouns:
+        return doc[first : first + 1]  # "Pour elle, …": the pronoun's antecedent
     if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in phrase):
         return None  # "Pour 2025, …", "Pour ce faire, …"
     named = any(

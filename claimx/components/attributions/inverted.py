@@ -3,7 +3,7 @@ auprès de la société", and where such a phrase ends."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
@@ -94,6 +94,10 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
             end = _apposed_name(doc, end + 1, sent.end)
             break  # "le directeur financier de Norvia, Paul Estrade"
+        if seen_noun and _issued_by(ctx, doc[start:end], token):
+            # "précise l'avis publié par l'agence X": who issued it is named
+            end = next(t.i for t in doc[end : end + 4] if t.lower_ == "par") + 1
+            continue
         if seen_noun and role_participle(ctx, token):
             end += 1  # "la secrétaire d'État chargée du Numérique, X"
             continue
@@ -112,6 +116,18 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
     return doc[start:end]
+
+
+def _issued_by(ctx: DocContext, phrase: Span, token: Token) -> bool:
+    """A participle whose agent follows, after a document ("l'avis publié par")."""
+    words = [t for t in phrase if not t.is_punct]
+    after = ctx.doc[token.i + 1 : token.i + 4]
+    return (
+        token.pos_ == "VERB"
+        and len(words) >= 2
+        and words[1].lemma_.lower() in ctx.lexicon.document_nouns
+        and any(t.lower_ == "par" for t in after)
+    )
 
 
 def _apposed_name(doc: Doc, start: int, limit: int) -> int:

@@ -64,6 +64,19 @@ def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) 
             continue
         if _agrees(ctx, mention, kinds, gender, number):
             return ctx.actors.owner(mention)
+    return _same_pronoun_before(ctx, pronoun, start)
+
+
+def _same_pronoun_before(ctx: DocContext, pronoun: Token, start: int) -> Actor | None:
+    """A chain of one pronoun as subject ("Elle a reçu … . Elle juge que"): the actor the
+    same pronoun stood for just before, when no subject came between."""
+    word = pronoun.lower_.lstrip("-")
+    for token in reversed(ctx.doc[start : pronoun.i]):
+        if token.i in ctx.quoted or not token.dep_.startswith("nsubj"):
+            continue
+        if token.lower_.lstrip("-") != word:
+            return None  # another subject came between
+        return resolve_pronoun(ctx, token)
     return None
 
 
@@ -167,27 +180,49 @@ def document_issuer(ctx: DocContext, phrase: Span) -> Source | None:
     if len(tokens) < 2 or tokens[1].lemma_.lower() not in ctx.lexicon.document_nouns:
         return None
     grammar = ctx.grammar
+    for k, token in enumerate(tokens[3:9], start=3):
+        if token.lower_ == "par" and any(t.pos_ == "VERB" for t in tokens[2:k]):
+            # "l'avis publié par l'agence X": the participle's agent issued it
+            agent = _issuer_named(ctx, phrase, tokens[k + 1 :])
+            if agent is not None:
+                return agent
     for k, token in enumerate(tokens[2:6], start=2):
         if token.lower_ not in grammar.complement_prepositions:
             continue
-        rest = tokens[k + 1 :]
-        for mention in ctx.actors.covering(rest[0].i) if rest else []:
-            return ctx.actors.owner(mention), ctx.actors.name_of(mention)
-        noun = rest[1] if len(rest) > 1 and rest[0].pos_ == "DET" else rest[0] if rest else None
-        named = _named_by(ctx, noun) if noun is not None else None
-        if named is not None:  # "du cabinet IDC"
-            return ctx.actors.owner(named), ctx.actors.name_of(named)
-        if noun is not None and noun.is_lower:  # "du groupe", "de la société"
-            kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
-            if kind is not None:  # "du groupe": the actor the description takes up
-                actor = ctx.actors.topic_before(phrase.start, {kind}, 400, 400)
-                if actor is not None:
-                    return actor, actor.name
-        names = [t for t in rest if t.text[:1].isupper() or t.text == "-"]
-        if rest and names and names[0] is rest[0]:
-            end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
-            return None, ctx.doc[rest[0].i : rest[end - 1].i + 1].text
-        break
+        return _issuer_named(ctx, phrase, tokens[k + 1 :]) or _speaker_of_sentence(ctx, phrase)
+    return _speaker_of_sentence(ctx, phrase)
+
+
+def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | None:
+    """The issuer a document's complement names: an actor, a description of one named
+    before ("du groupe"), a body described but never named ("du comité régional"), or a
+    capitalized name."""
+    for mention in ctx.actors.covering(rest[0].i) if rest else []:
+        return ctx.actors.owner(mention), ctx.actors.name_of(mention)
+    noun = rest[1] if len(rest) > 1 and rest[0].pos_ == "DET" else rest[0] if rest else None
+    named = _named_by(ctx, noun) if noun is not None else None
+    if named is not None:  # "du cabinet IDC"
+        return ctx.actors.owner(named), ctx.actors.name_of(named)
+    if noun is not None and noun.is_lower:  # "du groupe", "de la société"
+        kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+        if kind is not None:  # "du groupe": the actor the description takes up
+            actor = ctx.actors.topic_before(phrase.start, {kind}, 400, 400)
+            if actor is not None:
+                return actor, actor.name
+            if kind != "person":
+                # "du comité régional du tourisme": a body no actor stands for
+                start = noun.i if noun.i + 1 < phrase.end else rest[0].i
+                return None, ctx.doc[start : phrase.end].text.strip(" ,")
+    names = [t for t in rest if t.text[:1].isupper() or t.text == "-"]
+    if rest and names and names[0] is rest[0]:
+        end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
+        return None, ctx.doc[rest[0].i : rest[end - 1].i + 1].text
+    return None
+
+
+def _speaker_of_sentence(ctx: DocContext, phrase: Span) -> Source | None:
+    """A document without an issuer speaks for the body the sentence has as subject
+    before it ("…, juge la Cour, selon un rapport publié lundi")."""
     sent = ctx.sentences.of(phrase.start)
     speakers = [
         m
