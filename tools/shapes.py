@@ -67,7 +67,7 @@ def judge(nlp: Language, item: dict[str, Any]) -> Outcome:
     at = text.index(evidence)
     body = doc_claims(nlp(text))
     names = {a.id: a.name for a in body.actors}
-    found = []
+    found: list[tuple[str, str, str]] = []
     for claim in body.claims:
         a = claim.attribution
         if a is None or not (claim.start <= at and at + len(evidence) <= claim.end):
