@@ -196,3 +196,28 @@ def test_documents_speak_for_their_issuer(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# "le parquet", "la commission" name one kind of institution: they take up an actor whose
+# name opens on them, never whatever body came before.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "La justice belge enquête sur le Parlement européen. Le parquet fédéral a indiqué "
+            "à la presse que cinq perquisitions avaient été menées.",
+            "Le parquet fédéral",
+            "cinq perquisitions",
+        ),
+        (
+            "La Commission européenne a infligé une amende à Telvia. La commission juge que le "
+            "groupe a abusé de sa position.",
+            "Commission européenne",
+            "a abusé de sa position",
+        ),
+    ],
+)
+def test_institution_nouns_take_up_their_own_kind(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

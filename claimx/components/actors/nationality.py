@@ -73,6 +73,8 @@ def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[
     def named(actor: Actor) -> bool:
         return fold(actor.name).split()[0] == noun
 
+    if noun in lex.named_heads:  # "le parquet": a parquet, never any body before
+        return [lambda actor: named(actor) and actor.country in (country, None)]
     if country is None:
         return [named, lambda actor: True]
     return [

@@ -82,6 +82,7 @@ class AttributionLexicon:
         self.description_kinds = {
             noun: kind for kind, nouns in actors["descriptions"].items() for noun in nouns
         }
+        self.named_heads = {fold(n) for n in actors["named_heads"]}
         self.numbers: dict[str, int] = dict(grammar.small_numbers)
         self.role_nouns = {fold(r) for r in actors["role_nouns"]}
         self.speaker_nouns = {

@@ -4,6 +4,7 @@ bodies. Joint and numbered speakers are in `joint`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -206,7 +207,9 @@ def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | 
     if noun is not None and noun.is_lower:  # "du groupe", "de la société"
         kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
         if kind is not None:  # "du groupe": the actor the description takes up
-            actor = ctx.actors.topic_before(phrase.start, {kind}, 400, 400)
+            actor = ctx.actors.topic_before(
+                phrase.start, {kind}, 400, 400, _heads(ctx, noun.lemma_.lower())
+            )
             if actor is not None:
                 return actor, actor.name
             if kind != "person":
@@ -218,6 +221,15 @@ def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | 
         end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
         return None, ctx.doc[rest[0].i : rest[end - 1].i + 1].text
     return None
+
+
+def _heads(ctx: DocContext, noun: str) -> Callable[[Actor], bool] | None:
+    """For a description naming one kind of institution ("du comité"), the test that an
+    actor's name opens on it; None for any other description."""
+    noun = fold(noun)
+    if noun not in ctx.lexicon.named_heads:
+        return None
+    return lambda actor: fold(actor.name).split()[:1] == [noun]
 
 
 def _speaker_of_sentence(ctx: DocContext, phrase: Span) -> Source | None:
