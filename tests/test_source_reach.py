@@ -221,3 +221,29 @@ def test_institution_nouns_take_up_their_own_kind(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# A description with its trade before a name ("l'agence de communication Avelis", "le fonds
+# d'investissement Arvelle") makes the name an actor of that kind, and never lets the
+# description take up a body named later (the AFP the agency did not answer).
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "L'agence de communication Avelis, mise en cause, n'a pas répondu aux sollicitations "
+            "de l'AFP.",
+            "Avelis",
+            "n'a pas répondu",
+        ),
+        ("Le fonds d'investissement Arvelle a démenti toute cession.", "Arvelle", "toute cession"),
+        (
+            "L'agence de presse Kyodo affirme que le sommet est reporté.",
+            "Kyodo",
+            "le sommet est reporté",
+        ),
+    ],
+)
+def test_descriptions_with_their_trade_name_an_actor(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

@@ -261,12 +261,26 @@ def _described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | Non
     if any(ch.isdigit() for ch in name.text) or portfolio(lex, name):
         return None
     doc = name.doc
-    i = name.start - 1
-    while i >= max(0, min(ent.start, name.start - 3)) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-        i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
+    i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))
+    trade = None
+    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i - 1].lower_ in _OF:
+        trade = doc[i].lower_  # "l'agence de communication Avelis", "le fonds d'investissement X"
+        i = _skip_adjectives(doc, i - 2, max(0, i - 4))
     if i < 0 or has_morph(doc[i], "Number=Plur"):
         return None
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
+    if kind == "media" and trade is not None and trade not in lex.media_trades:
+        return "organization"  # "une agence de notation": a firm, not a news agency
     if kind in ("media", "organization", "government"):
         return kind  # type: ignore[no-any-return]
     return None
+
+
+_OF = ("de", "d'", "d’")
+
+
+def _skip_adjectives(doc: Doc, i: int, lowest: int) -> int:
+    """Back over lowercase adjectives from token `i`, not below `lowest`."""
+    while i >= lowest and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
+    return i

@@ -154,7 +154,7 @@ def _named_after(doc: Doc, i: int) -> bool:
     after_preposition = False
     for token in doc[i : min(i + 6, len(doc))]:
         # a name, or a word inside one the NER found; not "la tech" tagged a name
-        proper = token.pos_ == "PROPN" and token.text[:1].isupper()
+        proper = token.text[:1].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
         if proper or token.ent_type_ in ("ORG", "PER", "MISC"):
             # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
             # "le géant américain des puces Nvidia": a name after the complement is its name
