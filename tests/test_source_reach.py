@@ -247,3 +247,34 @@ def test_descriptions_with_their_trade_name_an_actor(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# Fears and suspicions with a noun phrase are statements ("redoutent un ralentissement");
+# a description split from its name by the parse still gives the name; a capital speaks for
+# its country when the article names it.
+MORE_SPEAKERS = [
+    (
+        "Le titre a reculé de 4 %. Des analystes redoutent un ralentissement durable.",
+        "analystes",
+        "un ralentissement durable",
+    ),
+    (
+        "L'Autorité de la concurrence a ouvert une enquête. L'autorité soupçonne quatre "
+        "fabricants de s'être entendus sur les prix.",
+        "Autorité de la concurrence",
+        "quatre fabricants",
+    ),
+    ("L'assureur Axa a démenti qu'il s'agisse d'un plan validé.", "Axa", "un plan validé"),
+    (
+        "L'Iran est accusé d'avoir livré des drones. Téhéran nie avoir fourni la moindre arme.",
+        "Iran",
+        "la moindre arme",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), MORE_SPEAKERS)
+def test_fears_split_descriptions_and_capitals(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

@@ -156,6 +156,9 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     role = fold(token.text) in ctx.lexicon.role_nouns
     if named and role and ctx.actors.kind_of(named[0]) == "person":
         return _mention_source(ctx, named[0])  # "L'économiste Ana Ruiz a indiqué"
+    described = token.lemma_.lower() in ctx.lexicon.description_kinds
+    if named and described and ctx.actors.kind_of(named[0]) != "person":
+        return _mention_source(ctx, named[0])  # "L'assureur Axa a démenti", split by the parse
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
