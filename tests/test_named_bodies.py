@@ -206,3 +206,31 @@ def test_a_letter_is_an_actor_only_in_context(nlp: Language, text: str, is_actor
 def test_technologies_and_economic_acronyms_are_no_actors(nlp: Language, word: str) -> None:
     text = f"Les entreprises investissent dans la {word} et les {word} suivent."
     assert word not in actors(nlp, text)
+
+
+# Public bodies named by their noun and a place or a people: "le tribunal administratif de
+# Lyon", "l'ambassade de Chine", "les autorités japonaises"; and countries that act as the
+# agent of a measure ("mis en place par les États-Unis et les Pays-Bas"), not as places.
+BODIES_AND_AGENTS = [
+    ("Le tribunal administratif de Lyon a rejeté la requête.", "tribunal administratif de Lyon"),
+    ("L'ambassade de Chine a dénoncé une ingérence.", "ambassade de Chine"),
+    ("Les autorités japonaises affirment que le réseau est démantelé.", "autorités japonaises"),
+    ("Ces contrôles ont été mis en place par les États-Unis et les Pays-Bas.", "Pays-Bas"),
+    ("Après l'annonce par les États-Unis d'un plan, la bourse a monté.", "États-Unis"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BODIES_AND_AGENTS)
+def test_public_bodies_and_acting_countries(nlp: Language, text: str, name: str) -> None:
+    assert name in actors(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe a ouvert une usine aux États-Unis et au Japon.",
+        "Le vol passe par le Japon avant d'arriver en Corée du Sud.",
+    ],
+)
+def test_countries_as_places_are_not_actors(nlp: Language, text: str) -> None:
+    assert not {"États-Unis", "Japon", "Corée du Sud"} & set(actors(nlp, text))

@@ -161,13 +161,31 @@ def _complements_end(lex: ActorLexicon, doc: Doc, end: int, most: int = 2) -> in
 
 
 def acting(lex: ActorLexicon, span: Span) -> bool:
-    """Whether a place name acts: a subject, or after "selon"."""
+    """Whether a place name acts: a subject, after "selon", or the agent of an act ("mis
+    en place par les États-Unis", "l'annonce par Washington"), alone or coordinated
+    ("par les États-Unis et les Pays-Bas")."""
     if span.root.dep_.startswith("nsubj"):
         return True
-    i = span.start - 1
-    if i > 0 and span.doc[i].lower_ in lex.grammar.singular_determiners:
-        i -= 1  # "selon l'Arcom"
-    return i >= 0 and span.doc[i].lower_ in lex.grammar.source_prepositions
+    doc = span.doc
+    i = _before_determiner(lex, doc, span.start - 1)
+    if i > 0 and doc[i].lower_ in ("et", ","):
+        j = i - 1  # back over the name coordinated before: "les États-Unis et"
+        while j > 0 and i - j <= 6 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            j -= 1
+        i = _before_determiner(lex, doc, j)
+    if i < 0:
+        return False
+    if doc[i].lower_ in lex.grammar.source_prepositions:
+        return True
+    agent = doc[i].lower_ == "par" and i > 0
+    return agent and (doc[i - 1].pos_ == "NOUN" or has_morph(doc[i - 1], "VerbForm=Part"))
+
+
+def _before_determiner(lex: ActorLexicon, doc: Doc, i: int) -> int:
+    """Token `i`, or the one before it when `i` is an article ("selon l'Arcom")."""
+    if i > 0 and doc[i].lower_ in lex.grammar.articles:
+        return i - 1
+    return i
 
 
 def _clean(lex: ActorLexicon, ent: Span) -> Span | None:

@@ -129,6 +129,7 @@ def _government_matcher(nlp: Language, grammar: Grammar) -> Matcher:
             ],
             [
                 {"LOWER": {"IN": list(grammar.government_nouns_with_portfolio)}},
+                {"POS": "ADJ", "IS_LOWER": True, "OP": "?"},  # "tribunal administratif de"
                 {"LOWER": {"IN": list(grammar.complement_prepositions)}},
                 {"POS": "DET", "OP": "?"},
                 {"IS_TITLE": True},
