@@ -37,7 +37,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
-    entity_ends = {ent.start: ent.end for ent in doc.ents if ent.label_ in ("ORG", "MISC")}
+    ents = doc.ents  # built anew at each access: once
+    entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
@@ -66,7 +67,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             # named from its noun: "(une quarantaine de) patrons européens"
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
             keep(span, "group", doc[noun : _complements_end(lex, doc, span.end)].text)
-    for ent in doc.ents:
+    for ent in ents:
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
             continue
@@ -192,12 +193,15 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
     """Trim determiners, titles, roles and verbs off an entity's edges."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (
-        (doc[start].pos_ in _SKIP_HEAD_POS and not _name_word(doc, start))
-        or doc[start].text in lex.titles
-        or fold(doc[start].text) in lex.role_words
-        or doc[start].is_lower
-    ):
+    while start < end:
+        head = doc[start]
+        if not (
+            (head.pos_ in _SKIP_HEAD_POS and not _name_word(doc, start))
+            or head.text in lex.titles
+            or fold(head.text) in lex.role_words
+            or head.is_lower
+        ):
+            break
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
