@@ -278,3 +278,45 @@ def test_fears_split_descriptions_and_capitals(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# Between an inverted verb and its speaker, a complement set off by commas ("a confirmé
+# mardi, dans un entretien au Figaro, la ministre"); and presents the tagger reads as
+# participles ("lance", "avertit") are finite verbs.
+INVERTED_PAST_COMPLEMENTS = [
+    (
+        "« Le plan est un échec », a asséné, lors d'une conférence de presse, Anne Morel, "
+        "responsable de l'audit.",
+        "Anne Morel",
+        "Le plan est un échec",
+    ),
+    (
+        "« L'usine ouvrira », a confirmé mardi, dans un entretien au Figaro, la ministre "
+        "Claire Vasseur.",
+        "Claire Vasseur",
+        "L'usine ouvrira",
+    ),
+    (
+        "« Nous allons tout changer », lance Jensen Huang devant ses clients.",
+        "Jensen Huang",
+        "tout changer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), INVERTED_PAST_COMPLEMENTS)
+def test_inverted_speakers_past_set_off_complements(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une initiative appelée Horizon a été lancée.",
+        "Le programme, lancé en mars, compte 40 membres.",
+    ],
+)
+def test_participles_of_er_verbs_still_report_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []

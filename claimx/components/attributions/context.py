@@ -66,8 +66,8 @@ class DocContext:
         a present participle ("précisant que") does."""
         if is_present_participle(token):
             return False
-        if token.lemma_.endswith("ir") and token.lower_.endswith(("it", "issent")):
-            return False  # "avertit", "réagissent": an -ir verb's present, never a participle
+        if _finite_form(token):
+            return False  # "lance", "avertit": the tagger's participle is a present
         if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
             ("é", "ée", "és", "ées")
         ):
@@ -106,6 +106,15 @@ class DocContext:
         while i < sent.end and (doc[i].is_space or doc[i].text in (*QUOTE_OPENERS, "-", "—")):
             i += 1
         return i
+
+
+def _finite_form(token: Token) -> bool:
+    """A form no past participle of its verb has: an -er verb's not ending in é/ée/és/ées
+    ("lance"), an -ir verb's ending in -it or -issent ("avertit", "réagissent")."""
+    lemma, form = token.lemma_, token.lower_
+    if lemma.endswith("er"):
+        return not form.endswith(("é", "ée", "és", "ées"))
+    return lemma.endswith("ir") and form.endswith(("it", "issent"))
 
 
 def is_present_participle(token: Token) -> bool:

@@ -63,6 +63,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
     first = start
     while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
         start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
+    start = _past_set_off_complement(ctx, sent, start)
     if start < sent.end and doc[start].lower_ in grammar.addressee_prepositions:
         j = start + 1
         while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
@@ -116,6 +117,22 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
     return doc[start:end]
+
+
+def _past_set_off_complement(ctx: DocContext, sent: Span, start: int) -> int:
+    """Past a complement set off by commas after the verb: "a confirmé mardi, dans un
+    entretien au Figaro, la ministre" -> "la ministre"."""
+    doc = ctx.doc
+    if not (start + 1 < sent.end and doc[start].text == ","):
+        return start
+    opener = doc[start + 1]
+    if not opener.is_lower or opener.pos_ in ("DET", "PRON", "VERB", "AUX", "SCONJ", "CCONJ"):
+        return start
+    reach = min(sent.end, start + ctx.lexicon.windows["set_off_complement"])
+    close = next((j for j in range(start + 2, reach) if doc[j].text == ","), None)
+    if close is None or close + 1 >= sent.end or doc[close + 1].pos_ not in ("DET", "PROPN"):
+        return start
+    return close + 1
 
 
 def _issued_by(ctx: DocContext, phrase: Span, token: Token) -> bool:
