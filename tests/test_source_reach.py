@@ -96,6 +96,12 @@ ROLES_AND_PARTICIPLES = [
         "Un porte-parole de Telvia",
         "toute fuite",
     ),
+    (
+        "L'opération « constitue un premier jalon », a déclaré le nouveau directeur général "
+        "de Telvia nommé en mai Jean Morel lors de l'assemblée générale.",
+        "Jean Morel",
+        "un premier jalon",
+    ),
 ]
 
 

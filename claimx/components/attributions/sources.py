@@ -179,9 +179,12 @@ def role_participle(ctx: DocContext, token: Token) -> bool:
 
 
 def _participle_clause(ctx: DocContext, token: Token) -> bool:
-    """A past participle opening a clause after a noun ("interrogé par", "cité dans")."""
+    """A past participle with its agent after a noun ("interrogé par l'AFP", "cité
+    mardi par Reuters"); not "nommé en mai X", where the name is the noun's."""
+    agent = any(t.lower_ == "par" for t in ctx.doc[token.i + 1 : token.i + 4])
     return (
-        token.pos_ == "VERB"
+        agent
+        and token.pos_ == "VERB"
         and token.is_lower
         and has_morph(token, "VerbForm=Part")
         and not is_present_participle(token)
