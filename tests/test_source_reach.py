@@ -326,3 +326,45 @@ def test_inverted_speakers_past_set_off_complements(
 )
 def test_participles_of_er_verbs_still_report_nothing(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+# Objects that are statements only in some shapes: a forecast with a figure, a judgement
+# with "comme"; and a quotation that opens on the verb, its subject before it.
+OBJECT_SHAPES = [
+    (
+        "Le fabricant Norvia prévoit un chiffre d'affaires de 3,6 milliards de dollars pour le "
+        "trimestre.",
+        "Norvia",
+        "3,6 milliards",
+    ),
+    (
+        "Depuis des années, le gouvernement américain considère Telvia comme une menace.",
+        "gouvernement américain",
+        "comme une menace",
+    ),
+    (
+        "Dans un communiqué publié lundi, le gouvernement « dément que des contrats aient été "
+        "signés avec la société Orvane ».",
+        "le gouvernement",
+        "des contrats aient été signés",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), OBJECT_SHAPES)
+def test_forecasts_judgements_and_quotations_opening_on_the_verb(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe prévoit la construction d'une usine à Lyon.",
+        "Le tribunal jugera l'affaire en mars.",
+        "Les deux pays ont trouvé un accord commercial.",
+    ],
+)
+def test_plans_trials_and_qualified_nouns_say_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []

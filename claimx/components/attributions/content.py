@@ -115,7 +115,36 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         if doc[nxt].is_punct:
             return None
         return doc[nxt:end]
+    if nxt < end and (_forecast(ctx, lemma, nxt, end) or _judgement(ctx, lemma, nxt, end)):
+        return doc[nxt:end]
     return None
+
+
+def _forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
+    """A forecast with a figure in its object ("prévoit un chiffre d'affaires de 3,6
+    milliards"), not a plan ("prévoit la construction d'une usine")."""
+    if lemma not in ctx.lexicon.forecast_verbs or ctx.doc[start].pos_ != "DET":
+        return False
+    window = ctx.doc[start : min(end, start + 12)]
+    return any(t.text == "%" or any(c.isdigit() for c in t.text) for t in window)
+
+
+def _judgement(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
+    """A judgement with an attribute after its object ("considère TikTok comme une
+    menace", "juge ces chiffres « alarmants »")."""
+    if lemma not in ctx.lexicon.judgement_verbs:
+        return False
+    doc = ctx.doc
+    i = start
+    while i < end and doc[i].pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+        i += 1
+    if not start < i < end:
+        return False
+    if doc[i].lower_ == "comme":
+        return True
+    # an adjective right after the noun qualifies it ("un accord commercial"); a quoted
+    # one is the speaker's word ("ces chiffres « alarmants »")
+    return doc[i].text in QUOTE_OPENERS and i + 1 < end and doc[i + 1].pos_ in ("ADJ", "NOUN")
 
 
 def _que_follows(ctx: DocContext, verb: Token, sent: Span) -> bool:

@@ -13,7 +13,7 @@ from claimx.components.attributions.context import DocContext, after_subject, in
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.docs import has_morph, match_near
 from claimx.kinds import AttributionKind
-from claimx.text import fold
+from claimx.text import QUOTE_OPENERS, fold
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
     verbs = found.verbs
     for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
         token = doc[i]
-        if token.i in used or token.i in ctx.quoted:
+        if token.i in used or (token.i in ctx.quoted and not _opens_quotation(ctx, token)):
             continue
         lemma = verb_lemma(ctx, token)
         if lemma is None or ctx.bare_participle(token) or not _reports(token):
@@ -102,6 +102,18 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         cues.append(Cue(kind, doc[token.i : token.i + 1], lemma))
     cues.sort(key=lambda c: c.span.start)
     return cues
+
+
+def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
+    """A verb group the quotation opens on, its subject before it: 'le gouvernement
+    « dément que … »'."""
+    start = ctx.left_extend(verb).i
+    doc = ctx.doc
+    return start > 1 and doc[start - 1].text in QUOTE_OPENERS and doc[start - 2].pos_ in (
+        "NOUN",
+        "PROPN",
+        "PRON",
+    )
 
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:

@@ -15,7 +15,7 @@ from claimx.components.attributions.references import (
 )
 from claimx.components.hits import Actor
 from claimx.docs import has_morph
-from claimx.text import fold
+from claimx.text import QUOTE_OPENERS, fold
 
 __all__ = [
     "Source",
@@ -90,6 +90,16 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             head = head.head
         else:
             break
+    if start > sent.start + 1 and doc[start - 1].text in QUOTE_OPENERS:
+        named = doc[start - 2]  # 'le gouvernement « dément que … »': the subject before it
+        if named.pos_ in ("NOUN", "PROPN"):
+            covering = ctx.actors.covering(named.i)
+            if covering:
+                return _mention_source(ctx, max(covering, key=len))
+            left = named.i
+            while left > sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+                left -= 1
+            return phrase_source(ctx, doc[left : named.i + 1])
     before = ctx.actors.mentions_in(sent.start, verb.i)
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
