@@ -109,11 +109,8 @@ def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
     « dément que … »'."""
     start = ctx.left_extend(verb).i
     doc = ctx.doc
-    return start > 1 and doc[start - 1].text in QUOTE_OPENERS and doc[start - 2].pos_ in (
-        "NOUN",
-        "PROPN",
-        "PRON",
-    )
+    subject = doc[start - 2].pos_ if start > 1 else ""
+    return subject in ("NOUN", "PROPN", "PRON") and doc[start - 1].text in QUOTE_OPENERS
 
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
