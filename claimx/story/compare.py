@@ -147,11 +147,16 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
             units.append(frozenset({stem}))
     if current:
         units.append(frozenset(current))
-    said = frozenset(k for unit in units for k in unit)
-    for actor in others:  # named through coreference only ("le fabricant de puces")
-        stems = content_words(actor.name) - ignored
-        if stems and not stems & said:
-            units.append(frozenset({("actor", actor.key)}))
+    for actor in others:  # its key joins its name's units, or is a unit of its own when
+        stems = content_words(actor.name) - ignored  # named through coreference only
+        if not stems:
+            continue
+        key: Key = ("actor", actor.key)
+        holding = [n for n, unit in enumerate(units) if unit & stems]
+        for n in holding:
+            units[n] = units[n] | {key}
+        if not holding:
+            units.append(frozenset({key}))
     named = {
         w
         for a in others
@@ -181,10 +186,7 @@ def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
     keys: set[Key] = {("figure", f.currency, f.amount) for f in claim.money if f.amount}
     keys |= {("chip", fold(chip)) for chip in claim.chips}
     keys |= stems & names
-    for actor in others:  # named through coreference only: none of its name's stems said
-        own = content_words(actor.name) - ignored
-        if own and not own & stems:
-            keys.add(("actor", actor.key))
+    keys |= {("actor", a.key) for a in others if content_words(a.name) - ignored}
     return frozenset(keys), frozenset(stems - names)
 
 
@@ -228,18 +230,27 @@ def link(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> float:
     """How surely two claims of different articles tell one event from one source: the
     share of event units they share, of the claim with more (0 when not linked). They must
     share `event_keys` units, one fewer when a figure, chip or number is among them."""
-    if a.article is b.article or not compatible_sources(a, b):
-        return 0.0
+    return linked(a, b, one, two)[0]
+
+
+def linked(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> tuple[float, str]:
+    """`link`'s strength, and why it is 0 (the rule that kept them apart) or "linked"."""
+    if a.article is b.article:
+        return 0.0, "one article"
+    if not compatible_sources(a, b):
+        return 0.0, "sources differ"
     if not _same_companies(one, two):
-        return 0.0
+        return 0.0, "companies differ"
     shared = one.keys & two.keys
     together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
     config = settings()
     needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
     if together < needed:
-        return 0.0
+        return 0.0, f"{together} shared units, {needed} needed"
     share = together / max(len(one.units), len(two.units))
-    return share if share >= config["event_share"] else 0.0
+    if share < config["event_share"]:
+        return 0.0, f"share {share:.2f} below {config['event_share']}"
+    return share, "linked"
 
 
 def candidates(events: Sequence[Event], articles: Sequence[object]) -> Iterator[tuple[int, int]]:
