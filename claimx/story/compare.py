@@ -70,9 +70,21 @@ class Rarity:
 
     articles: Counter[str]
     limit: float
+    support: float = 0.0  # a word used by more articles, at most this many, supports
 
     def rare(self, word: str) -> bool:
         return self.articles[word] <= self.limit
+
+    def supports(self, word: str) -> bool:
+        """Too common to name an event, not too common to support one."""
+        return self.limit < self.articles[word] <= self.support
+
+
+def rare_limits(articles: int) -> tuple[float, float]:
+    """The most articles a rare word is in, and a supporting one, in a collection."""
+    config = settings()
+    limit = max(config["rare_articles"], config["rare_share"] * articles)
+    return limit, max(limit, config["support_share"] * articles)
 
 
 def rarity(claims: Iterable[ClaimRow]) -> Rarity:
@@ -81,9 +93,7 @@ def rarity(claims: Iterable[ClaimRow]) -> Rarity:
     for claim in claims:
         words[id(claim.article)] |= claim.words
     counts: Counter[str] = Counter(w for found in words.values() for w in found)
-    config = settings()
-    limit = max(config["rare_articles"], config["rare_share"] * len(words))
-    return Rarity(counts, limit)
+    return Rarity(counts, *rare_limits(len(words)))
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Event:
     units: tuple[frozenset[Key], ...]
     named: frozenset[str]
     words: frozenset[str]
+    support: tuple[frozenset[Key], ...] = ()
 
     @cached_property
     def specific(self) -> frozenset[Key]:
@@ -131,22 +142,8 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
         if figure.amount
     ]
     units += [frozenset({("chip", fold(chip))}) for chip in claim.chips]
-    current: set[Key] = set()
-    for token in _TOKEN.findall(fold(claim.text)):
-        if len(token) == 1 and not token.isdigit():
-            continue  # an elided article or preposition (d', l') does not cut a phrase
-        stem = _stem(token)
-        salient = stem and stem not in ignored and (stem in names or words.rare(stem))
-        if salient and not _specific(stem):
-            current.add(stem)
-            continue
-        if current:
-            units.append(frozenset(current))
-            current = set()
-        if salient:  # a number ("800 chercheurs", "la 25e") is a unit of its own
-            units.append(frozenset({stem}))
-    if current:
-        units.append(frozenset(current))
+    said, support = _phrases(claim.text, ignored, names, words)
+    units += said
     for actor in others:  # its key joins its name's units, or is a unit of its own when
         stems = content_words(actor.name) - ignored  # named through coreference only
         if not stems:
@@ -164,7 +161,46 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
         for w in content_words(a.name) - ignored
     }
     keys = frozenset(k for unit in units for k in unit)
-    return Event(keys, tuple(dict.fromkeys(units)), frozenset(named), claim.words | names)
+    return Event(
+        keys,
+        tuple(dict.fromkeys(units)),
+        frozenset(named),
+        claim.words | names,
+        tuple(dict.fromkeys(support)),
+    )
+
+
+def _phrases(
+    text: str, ignored: frozenset[str], names: frozenset[str], words: Rarity
+) -> tuple[list[frozenset[Key]], list[frozenset[Key]]]:
+    """The salient words of a text (names, rare words) in units said together, a number a
+    unit of its own; and its supporting words (less rare) in units likewise."""
+    units: list[frozenset[Key]] = []
+    support: list[frozenset[Key]] = []
+    current: set[Key] = set()
+    backing: set[Key] = set()
+    for token in _TOKEN.findall(fold(text)):
+        if len(token) == 1 and not token.isdigit():
+            continue  # an elided article or preposition (d', l') does not cut a phrase
+        stem = _stem(token)
+        kept = stem is not None and stem not in ignored
+        salient = kept and (stem in names or words.rare(stem))
+        if kept and not salient and words.supports(stem) and not _specific(stem):
+            backing.add(stem)
+        elif backing:
+            support.append(frozenset(backing))
+            backing = set()
+        if salient and not _specific(stem):
+            current.add(stem)
+            continue
+        if current:
+            units.append(frozenset(current))
+            current = set()
+        if salient:  # a number ("800 chercheurs", "la 25e") is a unit of its own
+            units.append(frozenset({stem}))
+    units += [frozenset(current)] if current else []
+    support += [frozenset(backing)] if backing else []
+    return units, support
 
 
 _TOKEN = re.compile(r"\w+")
@@ -243,14 +279,31 @@ def linked(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> tuple[float, str
         return 0.0, "companies differ"
     shared = one.keys & two.keys
     together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
+    together += _speaker(a, b, two) or _speaker(b, a, one)
     config = settings()
     needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
+    share = together / max(len(one.units), len(two.units), 1)
+    if together == needed - 1 and _backing(one, two) >= config["support_units"]:
+        together += 1  # the last unit needed, made of less rare words said alike
     if together < needed:
         return 0.0, f"{together} shared units, {needed} needed"
-    share = together / max(len(one.units), len(two.units))
     if share < config["event_share"]:
         return 0.0, f"share {share:.2f} below {config['event_share']}"
     return share, "linked"
+
+
+def _speaker(a: ClaimRow, b: ClaimRow, two: Event) -> bool:
+    """Whether `a`'s source is an actor `b` names, `b` having no source of its own ("X a
+    annoncé ..." and "X a ..."): the actor both tell of, one unit of their event."""
+    if a.source is None or b.source is not None:
+        return False
+    return [x.key for x in b.actors] == [a.source.key] and ("actor", a.source.key) in two.keys
+
+
+def _backing(one: Event, two: Event) -> int:
+    """How many supporting units (less rare words said together) two claims share."""
+    both = frozenset().union(*one.support) & frozenset().union(*two.support)
+    return min(sum(1 for u in e.support if u & both) for e in (one, two))
 
 
 def candidates(events: Sequence[Event], articles: Sequence[object]) -> Iterator[tuple[int, int]]:
