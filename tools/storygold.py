@@ -40,11 +40,8 @@ def claims_of(cache: Path) -> list[ClaimRow]:
 
 def overlapping(claims: Sequence[ClaimRow], place: Place) -> list[int]:
     """The numbers of the claims whose span overlaps `place`."""
-    return [
-        n
-        for n, c in enumerate(claims)
-        if article_name(c.article.file) == place.file and c.start < place.end and place.start < c.end
-    ]
+    spans = [Place(article_name(c.article.file), c.start, c.end) for c in claims]
+    return [n for n, span in enumerate(spans) if span.matches(place)]
 
 
 def describe(claim: ClaimRow, event: Event) -> str:

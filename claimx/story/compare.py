@@ -182,8 +182,8 @@ def _phrases(
     for token in _TOKEN.findall(fold(text)):
         if len(token) == 1 and not token.isdigit():
             continue  # an elided article or preposition (d', l') does not cut a phrase
-        stem = _stem(token)
-        kept = stem is not None and stem not in ignored
+        stem = _stem(token) or ""
+        kept = bool(stem) and stem not in ignored
         salient = kept and (stem in names or words.rare(stem))
         if kept and not salient and words.supports(stem) and not _specific(stem):
             backing.add(stem)

@@ -154,9 +154,7 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
         connection.execute(statement)
 
 
-def _rarity(
-    connection: sqlite3.Connection, needed: set[str], limit: tuple[float, float]
-) -> Rarity:
+def _rarity(connection: sqlite3.Connection, needed: set[str], limit: tuple[float, float]) -> Rarity:
     """The document frequency of `needed` words over the whole database, and the limits."""
     connection.execute("CREATE TEMP TABLE needed (word TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.needed VALUES (?)", [(w,) for w in needed])
