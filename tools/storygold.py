@@ -22,7 +22,8 @@ from typing import Any
 
 from claimx.batch import BatchOptions, run
 from claimx.story import collect, summarize
-from claimx.story.compare import Event, event_of, key_text, linked, rarity
+from claimx.story.compare import linked
+from claimx.story.events import Event, event_of, key_text, rarity
 from claimx.story.gold import Pair, Place, article_name, load_gold, score_story
 from claimx.story.records import ClaimRow
 

@@ -19,11 +19,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimx.story.compare import Event, Rarity, event_of, rare_limits
 from claimx.story.db import SCHEMA_VERSION, database_error, statements
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_tables import tables
+from claimx.story.events import Event, Rarity, event_of, rare_limits
 from claimx.story.records import ClaimRow, settings
 from claimx.story.summary import group, linked_groups, says_something, story, summarize
 
