@@ -7,7 +7,8 @@ look-alikes that must stay apart.
 - the source of one claim, when it is the only actor of an unattributed other, is an actor
   both tell of;
 - words too common to name an event but used by at most a fifth of the articles support
-  one: two units of them make the last unit of a pair one short.
+  one: two units of them make the last unit of a pair one short;
+- an ordinal is one word however written ("26e", "26ème", "vingt-sixième").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from claimx.store.machine import write_claims
 from claimx.story import db as story_db
 from claimx.story import summarize
 from claimx.story.db_summary import summarize_database
-from claimx.story.records import ArticleClaims, from_document
+from claimx.story.records import ArticleClaims, content_words, from_document
 
 KINDS = {"Orkana": "organization", "Brightwave": "organization", "Vetrix": "organization",
          "Kelmar": "organization", "Léa Fontaine": "person"}  # fmt: skip
@@ -143,3 +144,40 @@ def test_the_database_summary_weighs_supporting_words_alike(tmp_path: Path) -> N
     files = summarize(articles)
     assert len(files["recurring"]) == 1
     assert summarize_database(database)["recurring"] == files["recurring"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("la 26e licorne", "26e"),
+        ("la 26ème licorne", "26e"),
+        ("la vingt-sixième licorne", "26e"),
+        ("la vingt et unième édition", "21e"),
+        ("le quatre-vingt-dixième anniversaire", "90e"),
+        ("la 21e édition", "21e"),
+    ],
+)
+def test_an_ordinal_is_one_word_however_written(text: str, word: str) -> None:
+    assert word in content_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vingt-six licornes", "le 26 mars", "une seconde licorne", "le premier trimestre"],
+)
+def test_cardinals_dates_and_first_or_second_are_no_ordinals(text: str) -> None:
+    assert not {w for w in content_words(text) if w.endswith("e") and w[:-1].isdigit()}
+
+
+@pytest.mark.parametrize(
+    ("second", "join"),
+    [
+        ("Vetrix, vingt-sixième licorne française, recrute à Quimper", True),
+        ("Vetrix, 26ème licorne française, recrute à Quimper", True),
+        ("Vetrix, vingt-cinquième licorne française, recrute à Quimper", False),
+        ("Vetrix, vingt-six licornes plus tard, recrute à Quimper", False),
+    ],
+)
+def test_one_ordinal_written_in_words_or_digits_joins_claims(second: str, join: bool) -> None:
+    first = document(1, "Vetrix est devenue la 26e licorne de l'Hexagone")
+    assert joined(first, document(2, second)) is join

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from claimx.story.records import ActorRef, ClaimRow, content_words, settings
+from claimx.story.records import ActorRef, ClaimRow, content_words, ordinals, settings
 from claimx.text import fold
 
 Key = object  # a word stem, ("figure", currency, amount), ("chip", name) or ("actor", key)
@@ -137,7 +137,7 @@ def _phrases(
     support: list[frozenset[Key]] = []
     current: set[Key] = set()
     backing: set[Key] = set()
-    for token in _TOKEN.findall(fold(text)):
+    for token in _TOKEN.findall(ordinals(fold(text))):
         if len(token) == 1 and not token.isdigit():
             continue  # an elided article or preposition (d', l') does not cut a phrase
         stem = _stem(token) or ""
@@ -172,7 +172,7 @@ def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
     ignored, others, names = _frame(claim)
     stems = {
         stem
-        for token in _TOKEN.findall(fold(claim.text))
+        for token in _TOKEN.findall(ordinals(fold(claim.text)))
         if not (len(token) == 1 and not token.isdigit())
         for stem in (_stem(token),)
         if stem and stem not in ignored
