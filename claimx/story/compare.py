@@ -98,7 +98,7 @@ def _speaker(a: ClaimRow, b: ClaimRow, two: Event) -> bool:
     annoncé ..." and "X a ..."): the actor both tell of, one unit of their event."""
     if a.source is None or b.source is not None:
         return False
-    return [x.key for x in b.actors] == [a.source.key] and ("actor", a.source.key) in two.keys
+    return {x.key for x in b.actors} == {a.source.key} and ("actor", a.source.key) in two.keys
 
 
 def _backing(one: Event, two: Event) -> int:
