@@ -134,20 +134,28 @@ _WORD = re.compile(r"\w+")
 
 
 @cache
-def _ordinal_pattern() -> re.Pattern[str]:
+def _ordinal_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     """Ordinals in folded text: digits and a suffix ("26e", "26eme"), or number words
-    ending in an ordinal word ("vingt-sixieme", "vingt et unieme")."""
+    ending in an ordinal word ("vingt-sixieme", "vingt et unieme"); and the endings of the
+    ordinal words (a text with none of them and no digit before a letter has no ordinal)."""
     config = settings()
     ordinal, cardinal = (sorted(config[k], key=len, reverse=True) for k in
                          ("ordinal_words", "cardinal_words"))  # fmt: skip
     suffixes = "|".join(sorted(config["ordinal_suffixes"], key=len, reverse=True))
     words = rf"(?:(?:{'|'.join(cardinal)})[\s-]+(?:et[\s-]+)?)*(?:{'|'.join(ordinal)})"
-    return re.compile(rf"\b(?:(?P<digits>\d+)(?:{suffixes})|(?P<words>{words}))\b")
+    pattern = re.compile(rf"\b(?:(?P<digits>\d+)(?:{suffixes})|(?P<words>{words}))\b")
+    return pattern, frozenset(w[-4:] for w in ordinal)
+
+
+_DIGIT_LETTER = re.compile(r"\d[a-z]")
 
 
 def ordinals(folded: str) -> str:
     """Folded text with each ordinal written as digits and "e": "la vingt-sixieme" and
     "la 26eme" are "la 26e"."""
+    pattern, endings = _ordinal_pattern()
+    if not _DIGIT_LETTER.search(folded) and not any(e in folded for e in endings):
+        return folded  # most sentences: the pattern need not run
 
     def number(found: re.Match[str]) -> str:
         if found["digits"]:
@@ -156,7 +164,7 @@ def ordinals(folded: str) -> str:
         values = {**config["cardinal_words"], **config["ordinal_words"]}
         return f"{parse_words(found['words'], values)}e"
 
-    return _ordinal_pattern().sub(number, folded)
+    return pattern.sub(number, folded)
 
 
 @lru_cache(maxsize=1 << 16)  # outlets reprinting a wire repeat its sentences verbatim
