@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from claimx.story import summarize
-from claimx.story.compare import complete_groups, event_of, rarity
+from claimx.story.compare import complete_groups
+from claimx.story.events import event_of, rarity
 from claimx.story.records import ArticleClaims, from_document
 
 ACTORS = {

@@ -4,12 +4,13 @@ The gate runs claimx over the 80 real French news excerpts of ../shared/realnews
 without it) and scores `summarize` against tests/storygold/realnews-stories.yaml, a story
 gold annotated by hand by someone who never saw claimx's output (docs/story-gold.md).
 
-Issue 26 asks for pair precision >= 0.90 and recall >= 0.70. Precision is met. Recall is
-not: of the gold's 11 pairs, several cannot be reached by any claim-level matching (a gold
-span no claim overlaps; paraphrases sharing no word, "de modestes amendes" against the
-amounts decided; one side attributed to another source by the extractor). The recall floor
-is set just under what claimx reaches, so that a change that loses a found pair fails here;
-raise it when recall rises.
+Issue 26 asks for pair precision >= 0.90 and recall >= 0.70. Precision is met (1.0).
+Recall is not: claimx finds 5 of the gold's 11 pairs (0.455); the six others cannot be
+reached by claim-level matching without losing precision (a gold span no claim overlaps;
+paraphrases sharing no word; a side credited to another source, or an actor not found, by
+the extractor): `python tools/storygold.py CACHE` explains each, docs/story-gold.md lists
+them. The recall floor is set just under what claimx reaches, so that a change that loses a
+found pair fails here; raise it when recall rises.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from tests.conftest import SHARED
 
 GOLD = Path(__file__).parent / "storygold" / "realnews-stories.yaml"
 REALNEWS = SHARED / "realnews" / "fr"
-PRECISION, RECALL, CONTRADICTIONS = 0.90, 0.25, 0.80
+PRECISION, RECALL, CONTRADICTIONS = 0.90, 0.45, 0.80
 
 
 def appearance(file: str, start: int, end: int) -> dict[str, Any]:

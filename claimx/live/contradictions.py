@@ -12,8 +12,9 @@ from claimx.errors import InputError
 from claimx.live.alerts import Hit
 from claimx.store import claims_documents, claims_files
 from claimx.store.records import Extraction
-from claimx.story.compare import Rarity, event_of, link, rarity
+from claimx.story.compare import link
 from claimx.story.contradict import figure_conflicts, stance_conflicts
+from claimx.story.events import Rarity, event_of, rarity
 from claimx.story.records import ClaimRow, from_document
 
 

@@ -1,11 +1,12 @@
 """Which claims of different articles tell the same event, said by the same source.
 
 Two claims are linked only when their sources agree (the same, one left out by a copy, or
-one quoting the other's source) and they share enough of what names an event: figures,
-chips, named actors other than the source, and content words rare in the collection (by
-document frequency). Time phrases, function words and generic words never count. Groups
-are held together by every member (complete linkage): a claim joins a group only when it is
-linked to each claim of it, so two stories never chain through a common phrase.
+one quoting the other's source) and they share enough units of what names an event
+(`events`): figures, chips, actors other than the source, names and rare content words;
+the source of one counts as a shared actor when it is the only actor of the other,
+unattributed; less rare supporting words may make the last unit. Groups are held together
+by every member (complete linkage): a claim joins a group only when it is linked to each
+claim of it, so two stories never chain through a common phrase.
 
 Candidates come from an inverted index of those event keys, so that a folder of thousands of
 articles is not compared pair by pair.
@@ -13,17 +14,11 @@ articles is not compared pair by pair.
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterator, Sequence
 
-from claimx.story.records import ActorRef, ClaimRow, Figure, content_words, settings
-from claimx.text import fold
-
-Key = object  # a word stem, ("figure", currency, amount) or ("chip", name)
+from claimx.story.events import Event, Key
+from claimx.story.records import ClaimRow, Figure, settings
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
@@ -63,162 +58,6 @@ def compatible_sources(a: ClaimRow, b: ClaimRow) -> bool:
     return a.source.key in b.about or b.source.key in a.about
 
 
-@dataclass(frozen=True)
-class Rarity:
-    """How many articles of the collection use each word: a word is rare enough to name an
-    event when at most `limit` articles do."""
-
-    articles: Counter[str]
-    limit: float
-
-    def rare(self, word: str) -> bool:
-        return self.articles[word] <= self.limit
-
-
-def rarity(claims: Iterable[ClaimRow]) -> Rarity:
-    """The document frequency of the claims' words, by article."""
-    words: dict[int, set[str]] = defaultdict(set)
-    for claim in claims:
-        words[id(claim.article)] |= claim.words
-    counts: Counter[str] = Counter(w for found in words.values() for w in found)
-    config = settings()
-    limit = max(config["rare_articles"], config["rare_share"] * len(words))
-    return Rarity(counts, limit)
-
-
-@dataclass(frozen=True)
-class Event:
-    """What in a claim names its event. `keys`: figures, chips, actors named only through
-    coreference, and the stems of salient words (names of actors other than the source,
-    rare content words; never time, generic or function words); `units`: the keys said
-    together (a name, a phrase such as "terres rares"), each one piece of evidence; `named`:
-    the name stems of the companies and people it is about, its source left out."""
-
-    keys: frozenset[Key]
-    units: tuple[frozenset[Key], ...]
-    named: frozenset[str]
-    words: frozenset[str]
-
-    @cached_property
-    def specific(self) -> frozenset[Key]:
-        """Its figures, chips and numbers."""
-        return frozenset(k for k in self.keys if _specific(k))
-
-
-def _frame(claim: ClaimRow) -> tuple[frozenset[str], list[ActorRef], frozenset[str]]:
-    """What never names a claim's event (time, generic words, its source's name, its
-    figures' and chips' words), the actors it is about other than its source, and the
-    stems of their names."""
-    config = settings()
-    ignored = config["time_set"] | config["generic_set"]
-    if claim.source is not None:
-        ignored = ignored | content_words(claim.source.name)
-    for figure in claim.money:  # a figure is one key, not its digits and unit words
-        ignored = ignored | content_words(figure.text)
-    for chip in claim.chips:
-        ignored = ignored | content_words(chip)
-    others = [a for a in claim.actors if claim.source is None or a.key != claim.source.key]
-    names = frozenset(w for actor in others for w in content_words(actor.name))
-    return ignored, others, names
-
-
-def event_of(claim: ClaimRow, words: Rarity) -> Event:
-    """The event keys of a claim, in units, given the collection's word rarity."""
-    ignored, others, names = _frame(claim)
-    units: list[frozenset[Key]] = [
-        frozenset({("figure", figure.currency, figure.amount)})
-        for figure in claim.money
-        if figure.amount
-    ]
-    units += [frozenset({("chip", fold(chip))}) for chip in claim.chips]
-    current: set[Key] = set()
-    for token in _TOKEN.findall(fold(claim.text)):
-        if len(token) == 1 and not token.isdigit():
-            continue  # an elided article or preposition (d', l') does not cut a phrase
-        stem = _stem(token)
-        salient = stem and stem not in ignored and (stem in names or words.rare(stem))
-        if salient and not _specific(stem):
-            current.add(stem)
-            continue
-        if current:
-            units.append(frozenset(current))
-            current = set()
-        if salient:  # a number ("800 chercheurs", "la 25e") is a unit of its own
-            units.append(frozenset({stem}))
-    if current:
-        units.append(frozenset(current))
-    said = frozenset(k for unit in units for k in unit)
-    for actor in others:  # named through coreference only ("le fabricant de puces")
-        stems = content_words(actor.name) - ignored
-        if stems and not stems & said:
-            units.append(frozenset({("actor", actor.key)}))
-    named = {
-        w
-        for a in others
-        if a.kind in ("organization", "person")
-        for w in content_words(a.name) - ignored
-    }
-    keys = frozenset(k for unit in units for k in unit)
-    return Event(keys, tuple(dict.fromkeys(units)), frozenset(named), claim.words | names)
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
-    """The event keys of a claim whatever the collection (figures, chips, names of actors
-    other than the source, actors named through coreference) and the words that are
-    keys of it when rare: `event_of(claim, words).keys` is the first set and those of the
-    second that `words` finds rare (a database stores both, `claimx.story.db`)."""
-    ignored, others, names = _frame(claim)
-    stems = {
-        stem
-        for token in _TOKEN.findall(fold(claim.text))
-        if not (len(token) == 1 and not token.isdigit())
-        for stem in (_stem(token),)
-        if stem and stem not in ignored
-    }
-    keys: set[Key] = {("figure", f.currency, f.amount) for f in claim.money if f.amount}
-    keys |= {("chip", fold(chip)) for chip in claim.chips}
-    keys |= stems & names
-    for actor in others:  # named through coreference only: none of its name's stems said
-        own = content_words(actor.name) - ignored
-        if own and not own & stems:
-            keys.add(("actor", actor.key))
-    return frozenset(keys), frozenset(stems - names)
-
-
-def key_text(key: Key) -> str:
-    """An event key as text (a word stem as it is, a figure, chip or actor as JSON, an
-    amount as a float), one text for each key, equal keys alike."""
-    if isinstance(key, str):
-        return key
-    assert isinstance(key, tuple)
-    if key[0] == "figure":
-        return json.dumps([key[0], key[1], float(key[2])], ensure_ascii=False)
-    return json.dumps(list(key), ensure_ascii=False)
-
-
-def _stem(token: str) -> str | None:
-    """A token's content-word stem (as `content_words` makes them), or None for a
-    function word, a short one, a year or a day of the month."""
-    if token.isdigit():
-        return token if len(token) > 2 and not _year(token) else None
-    stems = content_words(token)
-    return next(iter(stems)) if stems else None
-
-
-def _specific(key: Key) -> bool:
-    """A figure, a chip or a number: a key that alone points at one fact."""
-    return (isinstance(key, tuple) and key[0] != "actor") or (
-        isinstance(key, str) and any(ch.isdigit() for ch in key)
-    )
-
-
-def _year(word: str) -> bool:
-    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
-
-
 def _same_companies(one: Event, two: Event) -> bool:
     """Whether two claims that both name companies or people name one in common."""
     return not (one.named and two.named) or bool(one.named & two.words or two.named & one.words)
@@ -228,18 +67,44 @@ def link(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> float:
     """How surely two claims of different articles tell one event from one source: the
     share of event units they share, of the claim with more (0 when not linked). They must
     share `event_keys` units, one fewer when a figure, chip or number is among them."""
-    if a.article is b.article or not compatible_sources(a, b):
-        return 0.0
+    return linked(a, b, one, two)[0]
+
+
+def linked(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> tuple[float, str]:
+    """`link`'s strength, and why it is 0 (the rule that kept them apart) or "linked"."""
+    if a.article is b.article:
+        return 0.0, "one article"
+    if not compatible_sources(a, b):
+        return 0.0, "sources differ"
     if not _same_companies(one, two):
-        return 0.0
+        return 0.0, "companies differ"
     shared = one.keys & two.keys
     together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
+    together += _speaker(a, b, two) or _speaker(b, a, one)
     config = settings()
     needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
+    share = together / max(len(one.units), len(two.units), 1)
+    if together == needed - 1 and _backing(one, two) >= config["support_units"]:
+        together += 1  # the last unit needed, made of less rare words said alike
     if together < needed:
-        return 0.0
-    share = together / max(len(one.units), len(two.units))
-    return share if share >= config["event_share"] else 0.0
+        return 0.0, f"{together} shared units, {needed} needed"
+    if share < config["event_share"]:
+        return 0.0, f"share {share:.2f} below {config['event_share']}"
+    return share, "linked"
+
+
+def _speaker(a: ClaimRow, b: ClaimRow, two: Event) -> bool:
+    """Whether `a`'s source is an actor `b` names, `b` having no source of its own ("X a
+    annoncé ..." and "X a ..."): the actor both tell of, one unit of their event."""
+    if a.source is None or b.source is not None:
+        return False
+    return {x.key for x in b.actors} == {a.source.key} and ("actor", a.source.key) in two.keys
+
+
+def _backing(one: Event, two: Event) -> int:
+    """How many supporting units (less rare words said together) two claims share."""
+    both = frozenset().union(*one.support) & frozenset().union(*two.support)
+    return min(sum(1 for u in e.support if u & both) for e in (one, two))
 
 
 def candidates(events: Sequence[Event], articles: Sequence[object]) -> Iterator[tuple[int, int]]:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from claimx.errors import InputError
-from claimx.story.compare import copy_key, key_terms, key_text
+from claimx.story.compare import copy_key
+from claimx.story.events import key_terms, key_text
 from claimx.story.records import (
     ActorRef,
     ArticleRef,

@@ -19,11 +19,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimx.story.compare import Event, Rarity, event_of
 from claimx.story.db import SCHEMA_VERSION, database_error, statements
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_tables import tables
+from claimx.story.events import Event, Rarity, event_of, rare_limits
 from claimx.story.records import ClaimRow, settings
 from claimx.story.summary import group, linked_groups, says_something, story, summarize
 
@@ -91,13 +91,15 @@ def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
     return {**counted, "recurring": recurring, "contradictions": contradictions}
 
 
-def _candidates(connection: sqlite3.Connection) -> tuple[list[tuple[int, int]], float]:
+def _candidates(
+    connection: sqlite3.Connection,
+) -> tuple[list[tuple[int, int]], tuple[float, float]]:
     """The candidate pairs of distinct claims (by claim order), as `compare.candidates`,
-    and the most articles a rare word is in."""
+    and the most articles a rare word and a supporting word are in."""
     config = settings()
     articles = connection.execute("SELECT count(DISTINCT article) FROM temp.ordered").fetchone()
-    limit = max(config["rare_articles"], config["rare_share"] * articles[0])
-    connection.execute(_COMMON, (limit,))
+    limit = rare_limits(articles[0])
+    connection.execute(_COMMON, (limit[0],))
     _run(connection, _KEYS)
     found = connection.execute(
         _PAIRS, (config["max_postings"], config["event_keys"] - 1)
@@ -110,7 +112,7 @@ def _candidates(connection: sqlite3.Connection) -> tuple[list[tuple[int, int]], 
 
 
 def _grouped(
-    connection: sqlite3.Connection, found: list[tuple[int, int]], limit: float
+    connection: sqlite3.Connection, found: list[tuple[int, int]], limit: tuple[float, float]
 ) -> tuple[list[ClaimRow], dict[int, list[int]], list[Event], list[tuple[int, int]]]:
     """The claims of the recurring groups to be (the first of each copy class paired or
     found in several articles read, linked, then every copy of those that group or say
@@ -152,8 +154,8 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
         connection.execute(statement)
 
 
-def _rarity(connection: sqlite3.Connection, needed: set[str], limit: float) -> Rarity:
-    """The document frequency of `needed` words over the whole database, and the limit."""
+def _rarity(connection: sqlite3.Connection, needed: set[str], limit: tuple[float, float]) -> Rarity:
+    """The document frequency of `needed` words over the whole database, and the limits."""
     connection.execute("CREATE TEMP TABLE needed (word TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.needed VALUES (?)", [(w,) for w in needed])
     counts = Counter(
@@ -164,4 +166,4 @@ def _rarity(connection: sqlite3.Connection, needed: set[str], limit: float) -> R
             ).fetchall()
         )
     )
-    return Rarity(counts, limit)
+    return Rarity(counts, *limit)

@@ -10,6 +10,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from claimx.ids import identity_table
+from claimx.numbers import parse_words
 from claimx.resources import load_yaml
 from claimx.text import fold
 
@@ -132,13 +133,47 @@ def actor_ref(actor: dict[str, Any]) -> ActorRef:
 _WORD = re.compile(r"\w+")
 
 
+@cache
+def _ordinal_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Ordinals in folded text: digits and a suffix ("26e", "26eme"), or number words
+    ending in an ordinal word ("vingt-sixieme", "vingt et unieme"); and the endings of the
+    ordinal words (a text with none of them and no digit before a letter has no ordinal)."""
+    config = settings()
+    ordinal, cardinal = (sorted(config[k], key=len, reverse=True) for k in
+                         ("ordinal_words", "cardinal_words"))  # fmt: skip
+    suffixes = "|".join(sorted(config["ordinal_suffixes"], key=len, reverse=True))
+    words = rf"(?:(?:{'|'.join(cardinal)})[\s-]+(?:et[\s-]+)?)*(?:{'|'.join(ordinal)})"
+    pattern = re.compile(rf"\b(?:(?P<digits>\d+)(?:{suffixes})|(?P<words>{words}))\b")
+    return pattern, frozenset(w[-4:] for w in ordinal)
+
+
+_DIGIT_LETTER = re.compile(r"\d[a-z]")
+
+
+def ordinals(folded: str) -> str:
+    """Folded text with each ordinal written as digits and "e": "la vingt-sixieme" and
+    "la 26eme" are "la 26e"."""
+    pattern, endings = _ordinal_pattern()
+    if not _DIGIT_LETTER.search(folded) and not any(e in folded for e in endings):
+        return folded  # most sentences: the pattern need not run
+
+    def number(found: re.Match[str]) -> str:
+        if found["digits"]:
+            return f"{int(found['digits'])}e"
+        config = settings()
+        values = {**config["cardinal_words"], **config["ordinal_words"]}
+        return f"{parse_words(found['words'], values)}e"
+
+    return pattern.sub(number, folded)
+
+
 @lru_cache(maxsize=1 << 16)  # outlets reprinting a wire repeat its sentences verbatim
 def content_words(text: str) -> frozenset[str]:
-    """The stems of a text's content words (numbers kept whole)."""
+    """The stems of a text's content words (numbers and ordinals kept whole)."""
     config = settings()
     stem, skip = config["stem"], config["function_set"]
     words = set()
-    for word in _WORD.findall(fold(text)):
+    for word in _WORD.findall(ordinals(fold(text))):
         if word.isdigit():
             words.add(word)
         elif len(word) > 2 and word not in skip:

@@ -10,18 +10,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimx.story.compare import (
-    Event,
     amounts,
     candidates,
     complete_groups,
     copy_key,
-    event_of,
     link,
-    rarity,
     same_figure,
 )
 from claimx.story.contradict import figure_conflicts, stance_conflicts
 from claimx.story.counts import actor_row, actors_table, chips_table, money_table
+from claimx.story.events import Event, event_of, rarity
 from claimx.story.records import (
     ActorRef,
     ArticleClaims,
