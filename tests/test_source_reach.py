@@ -368,3 +368,43 @@ def test_forecasts_judgements_and_quotations_opening_on_the_verb(
 )
 def test_plans_trials_and_qualified_nouns_say_nothing(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+# A role's complement is the body the person serves ("le patron de Telvia, Jean Morel"), so
+# the person named speaks; a name's word the tagger read as a verb ("sur France Inter")
+# does not end the search for "que"; a relay after a "selon" source ("selon X, cité par Y")
+# belongs to its cue, and X speaks.
+RELAYS_AND_ROLES = [
+    (
+        "Le patron de Telvia, Jean Morel, a assuré dans un entretien au Parisien que l'usine "
+        "resterait ouverte.",
+        "Jean Morel",
+        "l'usine resterait ouverte",
+    ),
+    ("Le PDG d'Orvane, Luc Dana, estime que le marché va rebondir.", "Luc Dana", "rebondir"),
+    (
+        "Le ministre Paul Serrat a affirmé mardi sur France Inter que les prix allaient baisser.",
+        "Paul Serrat",
+        "les prix allaient baisser",
+    ),
+    (
+        "Selon le syndicat Solidaires, cité par Le Figaro, 300 postes sont menacés.",
+        "Solidaires",
+        "300 postes sont menacés",
+    ),
+    (
+        "300 postes sont menacés, selon Marc Duval, cité par Le Figaro.",
+        "Marc Duval",
+        "300 postes sont menacés",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), RELAYS_AND_ROLES)
+def test_roles_names_and_relays(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_relay_is_not_a_second_source(nlp: Language) -> None:
+    found = attributions(nlp, "Selon Marc Duval, cité par Le Figaro, 300 postes sont menacés.")
+    assert [f["source"] for f in found] == ["Marc Duval"]

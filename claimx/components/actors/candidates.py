@@ -255,6 +255,8 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if label == "PER":
         if _eponym(span):
             return None
+        if _role_complement(lex, span):
+            return "organization"  # "le patron de Telvia": whom the role serves
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
         return "organization"
@@ -267,6 +269,17 @@ def _kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
         if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
             return "organization"
     return None
+
+
+def _role_complement(lex: ActorLexicon, span: Span) -> bool:
+    """A name right after a role and "de" ("le patron de X", "la PDG d'X"): a body."""
+    doc = span.doc
+    i = span.start
+    return (
+        i >= 2
+        and doc[i - 1].lower_ in lex.grammar.complement_prepositions
+        and fold(doc[i - 2].text) in lex.role_words
+    )
 
 
 def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:

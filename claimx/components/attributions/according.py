@@ -3,7 +3,7 @@ is the rest of the sentence (or what comes before the marker)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.cues import Cue
@@ -38,8 +38,8 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     if _own_findings(ctx, source_span):
         return None  # "selon nos informations": the article itself
     chain_end = i
-    if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in grammar.relative_subjects:
-        j = i + 1  # "selon X, qui cite …": the chain is part of the cue
+    if i + 1 < sent.end and doc[i].text == "," and chain_follows(ctx, doc[i + 1]):
+        j = i + 1  # "selon X, qui cite …", "selon X, cité par Y, …": the chain is the cue's
         while j < sent.end and doc[j].text not in (",", ".", ";", ":"):
             j += 1
         chain_end = j
@@ -47,7 +47,8 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     content = _content(ctx, sent, cue, chain_end, end)
     if len(content) < 2:
         return None
-    as_written = doc[source_span.start : chain_end].text
+    relayed = chain_end > i and doc[i + 1].lower_ not in grammar.relative_subjects
+    as_written = source_span.text if relayed else doc[source_span.start : chain_end].text
     if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
@@ -64,6 +65,18 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         if text is None:
             return None  # "selon un calendrier précis"
     return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def chain_follows(ctx: DocContext, token: Token) -> bool:
+    """Whether a relay of the source opens at `token`: "qui cite …", "cité par …"."""
+    if token.lower_ in ctx.grammar.relative_subjects:
+        return True
+    nxt = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+    participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(_PARTICIPLE_ENDS)
+    return nxt is not None and nxt.lower_ == "par" and participle  # "cité", tagged a noun
+
+
+_PARTICIPLE_ENDS = ("é", "ée", "és", "ées")
 
 
 def _own_findings(ctx: DocContext, source: Span) -> bool:

@@ -81,7 +81,8 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         # material between the verb and its clause does not end the search
         # and "se dit convaincu que": the participle of a state verb does not either
         participle = has_morph(token, "VerbForm=Part") and has_morph(token, "Tense=Past")
-        if (token.pos_ == "VERB" and not participle) or token.text in (".", ";", ":"):
+        named = token.is_title  # "sur France Inter": a name's word the tagger read as a verb
+        if (token.pos_ == "VERB" and not (participle or named)) or token.text in (".", ";", ":"):
             break
         i += 1
     nxt = after

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
-from claimx.components.attributions.according import according_to
+from claimx.components.attributions.according import according_to, chain_follows
 from claimx.components.attributions.content import content_end, forward_content, incise
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
@@ -100,7 +100,8 @@ def _sentence(
     for index, cue in enumerate(cues):
         if any(c.start <= cue.span.start < c.end for c in covered):
             continue
-        end = content_end(ctx, sent, cue.span, cues[index + 1 :], cue.kind != "according_to")
+        later = [c for c in cues[index + 1 :] if not _relay(ctx, cue, c)]
+        end = content_end(ctx, sent, cue.span, later, cue.kind != "according_to")
         if cue.kind == "according_to":
             hit = according_to(ctx, sent, cue, end)
         else:
@@ -109,9 +110,23 @@ def _sentence(
                 hit = ranker.rank(ctx, hit)
         if hit is not None:
             covered.append(hit.content)
+            if hit.kind == "according_to":
+                covered.append(hit.cue)  # "selon X, cité par Y": the relay is the cue's
             for quoted in with_quotations(hit, ctx):
                 hits.extend(_each_speaker(ctx, quoted, cue))
     return hits
+
+
+def _relay(ctx: DocContext, cue: Cue, later: Cue) -> bool:
+    """A marker relaying an "according to" source just before it ("selon X, cité par Y"):
+    part of that cue, not a cue of its own."""
+    start = later.span.start
+    return (
+        cue.kind == later.kind == "according_to"
+        and 0 < start - cue.span.end <= ctx.lexicon.windows["source_comma"]
+        and ctx.doc[start - 1].text == ","
+        and chain_follows(ctx, later.span[0])
+    )
 
 
 def _each_speaker(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[AttributionHit]:
