@@ -408,3 +408,27 @@ def test_roles_names_and_relays(nlp: Language, text: str, source: str, evidence:
 def test_a_relay_is_not_a_second_source(nlp: Language) -> None:
     found = attributions(nlp, "Selon Marc Duval, cité par Le Figaro, 300 postes sont menacés.")
     assert [f["source"] for f in found] == ["Marc Duval"]
+
+
+# A numbered description ("les deux groupes", "les deux responsables") stands for the last
+# actors of its kind, people for a role, before or after the verb.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Le groupe Telvia et la société Orvane ont annoncé leur fusion. Les deux groupes "
+            "assurent qu'aucun emploi ne sera supprimé.",
+            {"Telvia", "Orvane"},
+        ),
+        (
+            "Le ministre Paul Serrat et la commissaire Lena Varga ont tenu une conférence de "
+            "presse. « L'accord est signé », ont déclaré les deux responsables.",
+            {"Paul Serrat", "Lena Varga"},
+        ),
+    ],
+)
+def test_numbered_descriptions_are_joint_speakers(
+    nlp: Language, text: str, speakers: set[str]
+) -> None:
+    last = [f for f in attributions(nlp, text) if f["cue"] in ("assurent", "ont déclaré")]
+    assert {f["source"] for f in last} == speakers

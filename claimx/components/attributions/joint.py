@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
 from claimx.docs import has_morph
+from claimx.text import fold
 
 _SEPARATORS = {",", "et"}
 
@@ -115,12 +116,23 @@ def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
     return found[::-1] if joined and len(found) >= 2 else []
 
 
+def numbered_in(ctx: DocContext, phrase: Span) -> list[Actor]:
+    """The actors a numbered description after a verb stands for ("…, ont déclaré les deux
+    responsables")."""
+    noun = next((t for t in phrase if t.pos_ == "NOUN"), None)
+    return _numbered_description(ctx, noun) if noun is not None else []
+
+
 def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
-    """ "les deux sociétés", "les trois groupes": the last N actors of the noun's kind."""
-    count = next(
-        (ctx.lexicon.numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
-    )
+    """ "les deux sociétés", "les trois groupes", "les deux responsables": the last N
+    actors of the noun's kind (people for a role)."""
+    numbers = ctx.lexicon.numbers
+    count = next((numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+    if count is None and noun.i > 0:
+        count = numbers.get(ctx.doc[noun.i - 1].lower_)  # the parse missed the number
     kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
+    if kind is None and fold(noun.lemma_) in ctx.lexicon.role_nouns:
+        kind = "person"
     if not count or kind is None:
         return []
     found: list[Actor] = []

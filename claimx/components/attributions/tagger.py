@@ -13,6 +13,7 @@ from claimx.components.attributions.inverted import inverted_phrase, inverted_su
 from claimx.components.attributions.joint import (
     coordinated,
     joint_speakers,
+    numbered_in,
     plural_group,
     subject_coordination,
 )
@@ -135,7 +136,8 @@ def _each_speaker(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Attrib
     if hit.source_text is None:
         return [hit]
     speakers = _joint(ctx, hit, cue)
-    if len(speakers) < 2 or (hit.source is not None and hit.source not in speakers):
+    unnamed = hit.source is None or hit.source.kind == "group"  # "les deux groupes"
+    if len(speakers) < 2 or not (unnamed or hit.source in speakers):
         return [hit]
     return [
         AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
@@ -152,8 +154,9 @@ def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
     if not plural_group(ctx, verb):
         return []  # a singular verb group has one speaker
-    if hit.content.end <= hit.cue.start:  # "…, ont déclaré X et Y."
-        return coordinated(ctx, inverted_phrase(ctx, sent, hit.cue.end))
+    if hit.content.end <= hit.cue.start:  # "…, ont déclaré X et Y.", "… les deux élus."
+        phrase = inverted_phrase(ctx, sent, hit.cue.end)
+        return coordinated(ctx, phrase) or numbered_in(ctx, phrase)
     parsed = joint_speakers(ctx, verb)
     surface = subject_coordination(ctx, sent, ctx.left_extend(verb).i)
     return surface if len(surface) > len(parsed) else parsed  # the parse may drop a name
