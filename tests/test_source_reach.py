@@ -432,3 +432,33 @@ def test_numbered_descriptions_are_joint_speakers(
 ) -> None:
     last = [f for f in attributions(nlp, text) if f["cue"] in ("assurent", "ont déclaré")]
     assert {f["source"] for f in last} == speakers
+
+
+# A bare role with an adjective ("L'ancien commissaire") stands for the person named as a
+# subject in the sentence before, unless another role was given them; more nouns of bodies.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Thierry Breton a quitté la Commission. L'ancien commissaire affirme que l'Europe a "
+            "perdu du temps.",
+            "Thierry Breton",
+            "perdu du temps",
+        ),
+        (
+            "Le député Marc Duval a rencontré Paul Serrat. Le ministre a promis que la loi serait "
+            "votée.",
+            "Le ministre",
+            "la loi serait votée",
+        ),
+        (
+            "Le Medef a publié une note. L'organisation patronale juge que la réforme est urgente.",
+            "Medef",
+            "la réforme est urgente",
+        ),
+    ],
+)
+def test_bare_roles_and_bodies_take_up_who_was_named(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

@@ -289,6 +289,8 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
     tokens = [t for t in phrase if not t.is_punct]
     if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
         return None
+    if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and tokens[1].is_lower:
+        tokens = [tokens[0], *tokens[2:]]  # "l'ancien commissaire", "le nouveau patron"
     noun = tokens[1].lemma_.lower()
     lexicon = ctx.lexicon
     if fold(tokens[1].text) in lexicon.role_nouns:
@@ -300,6 +302,8 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
         for hit in reversed(ctx.hits):
             if hit.source is not None and role in fold(hit.source_text or "").split():
                 return hit.source
+        if len(tokens) == 2:  # "L'ancien commissaire affirme": the person just named
+            return _person_just_named(ctx, phrase.start, role)
         return None
     if noun in lexicon.media_nouns:
         return ctx.actors.last_before(phrase.start, {"media"}, 400)
@@ -311,6 +315,20 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
             phrase.start, ("organization", "government", "media"), 120, 400
         )
     return None
+
+
+def _person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
+    """The person named as a subject in the sentence before a bare role ("X a quitté la
+    Commission. L'ancien commissaire affirme …"), if no other role was given them."""
+    sent = ctx.sentences.of(start)
+    if sent.start == 0:
+        return None
+    before = ctx.sentences.of(sent.start - 1)
+
+    def fits(actor: Actor) -> bool:
+        return not actor.roles or any(role in fold(r).split() for r in actor.roles)
+
+    return ctx.actors.last_subject_before(sent.start, {"person"}, len(before), fits)
 
 
 def role_holder(ctx: DocContext, phrase: Span) -> Actor | None:
