@@ -462,3 +462,23 @@ def test_bare_roles_and_bodies_take_up_who_was_named(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# A plural noun of people heads a phrase that can speak though no list names it; a word of
+# the phrase with such an ending does not ("un chiffre d'affaires").
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("« Tout est prêt », ont assuré les organisateurs.", "les organisateurs", "Tout est prêt"),
+        ("Les manifestants affirment que la police a chargé.", "Les manifestants", "a chargé"),
+    ],
+)
+def test_plural_nouns_of_people_can_speak(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_figure_is_never_a_speaker(nlp: Language) -> None:
+    text = "Le fabricant, qui vend des puces, prévoit un chiffre d'affaires de 3 milliards."
+    assert all("chiffre" not in f["source"] for f in attributions(nlp, text))

@@ -91,12 +91,23 @@ class DocContext:
         """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
         noun of a voice (a role, a description, a group, a source or a document)."""
         nouns = self.lexicon.speaker_nouns
-        return any(
+        return self._people_head(phrase) or any(
             t.pos_ == "PROPN"
             or t.lower_ in self.grammar.speaking_pronouns
             or (t.pos_ in ("NOUN", "ADJ") and (t.lemma_.lower() in nouns or t.lower_ in nouns))
             or (t.is_upper and len(t) > 1)
             for t in phrase
+        )
+
+    def _people_head(self, phrase: Span) -> bool:
+        """A phrase whose head is a plural noun of people: "les organisateurs"."""
+        words = [t for t in phrase if not t.is_punct]
+        return (
+            len(words) >= 2
+            and words[0].pos_ == "DET"
+            and words[1].pos_ == "NOUN"
+            and has_morph(words[1], "Number=Plur")
+            and words[1].lower_.endswith(self.lexicon.speaker_plural_endings)
         )
 
     def first_word(self, sent: Span) -> int:

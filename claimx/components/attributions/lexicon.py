@@ -97,6 +97,7 @@ class AttributionLexicon:
             ]
         }
 
+        self.speaker_plural_endings = tuple(data["speaker_plural_endings"])
         self._compile_verbs(nlp, [*verbs["clause"], *verbs["object"], *denial["verbs"]], irregular)
 
         markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
