@@ -482,3 +482,10 @@ def test_plural_nouns_of_people_can_speak(
 def test_a_figure_is_never_a_speaker(nlp: Language) -> None:
     text = "Le fabricant, qui vend des puces, prévoit un chiffre d'affaires de 3 milliards."
     assert all("chiffre" not in f["source"] for f in attributions(nlp, text))
+
+
+# An incise after a lead without a verb ("Pour l'heure, explique X, …"): the statement runs
+# on after it.
+def test_an_incise_after_a_verbless_lead_takes_the_rest(nlp: Language) -> None:
+    text = "Pour l'heure, explique le porte-parole du groupe, aucune décision n'a été prise."
+    check(nlp, text, "le porte-parole du groupe", "aucune décision n'a été prise")

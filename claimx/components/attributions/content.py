@@ -199,9 +199,12 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         if opening >= sent.start:
             return doc[opening + 1 : end]
     begin = min(ctx.first_word(sent), end)
-    if end - begin >= 3:
-        return doc[begin:end]
-    return _around(ctx, sent, begin, end, cue_end)
+    lead = doc[begin:end]
+    if end - begin >= 3 and any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return lead
+    # a lead without a verb ("Pour l'heure, explique X, aucune décision …") is the
+    # statement's start: the statement runs on after the incise
+    return _around(ctx, sent, begin, end, cue_end) or (lead if end - begin >= 3 else None)
 
 
 def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> Span | None:
