@@ -753,7 +753,7 @@ TABLE = [
     (
         "Les sénateurs ont écrit au président. Ils estiment que la règle est trop faible.",
         "statement",
-        "Ils",
+        "Les sénateurs",  # the pronoun takes up the agreeing subject before it
         "la règle est trop faible",
         "reported",
     ),

@@ -489,3 +489,38 @@ def test_a_figure_is_never_a_speaker(nlp: Language) -> None:
 def test_an_incise_after_a_verbless_lead_takes_the_rest(nlp: Language) -> None:
     text = "Pour l'heure, explique le porte-parole du groupe, aucune décision n'a été prise."
     check(nlp, text, "le porte-parole du groupe", "aucune décision n'a été prise")
+
+
+# A pronoun that names no actor takes up the agreeing description that was the subject just
+# before ("Le gouvernement … Il prévoit"; "L'entreprise, a-t-elle précisé, …"), never one of
+# another gender; demonstratives ("Celui-ci") are pronouns too.
+PRONOUNS_OF_DESCRIPTIONS = [
+    (
+        "Le gouvernement a présenté son budget. Il prévoit que le déficit baissera en 2027.",
+        "Le gouvernement",
+        "le déficit baissera",
+    ),
+    (
+        "Les sénateurs ont voté le texte. Ils jugent que la réforme va trop loin.",
+        "Les sénateurs",
+        "va trop loin",
+    ),
+    (
+        "L'entreprise, a-t-elle précisé, ne compte pas licencier.",
+        "L'entreprise",
+        "ne compte pas licencier",
+    ),
+    (
+        "Le ministre a reçu Jean Morel. Celui-ci a affirmé que le site resterait ouvert.",
+        "Jean Morel",
+        "le site resterait ouvert",
+    ),
+    ("La ministre a visité l'usine. Il a estimé que le site était rentable.", "Il", "rentable"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), PRONOUNS_OF_DESCRIPTIONS)
+def test_pronouns_take_up_agreeing_descriptions(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

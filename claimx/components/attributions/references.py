@@ -128,7 +128,38 @@ def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None
     """The actor a pronoun stands for; unresolved, the pronoun itself still says someone
     speaks ("Ils estiment que …")."""
     actor = _cataphora(ctx, pronoun) or resolve_pronoun(ctx, pronoun, skip)
-    return (actor, actor.name) if actor else (None, pronoun.text.lstrip("-"))
+    if actor is not None:
+        return actor, actor.name
+    described = _described_subject(ctx, pronoun)
+    return (None, described.text) if described is not None else (None, pronoun.text.lstrip("-"))
+
+
+def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
+    """The subject a pronoun takes up when it names no actor: a description that can
+    speak, in the pronoun's sentence before it or the sentence before, agreeing with it
+    ("Le gouvernement a présenté son budget. Il prévoit …"; "L'entreprise, a-t-elle
+    précisé, …")."""
+    if pronoun.i in ctx.quoted:
+        return None
+    doc = ctx.doc
+    sent = ctx.sentences.of(pronoun.i)
+    start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
+    gender = ctx.grammar.pronoun_gender(pronoun.lower_)
+    number = ctx.grammar.pronoun_number(pronoun.lower_)
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in ctx.quoted:
+            continue
+        left = token.i
+        while left > start and doc[left - 1].pos_ in ("DET", "ADJ"):
+            left -= 1
+        phrase = doc[left : token.i + 1]
+        agrees = (_morph_of(ctx, phrase, "Gender"), _morph_of(ctx, phrase, "Number")) == (
+            gender,
+            number,
+        )
+        # the last subject decides: no guess further back
+        return phrase if agrees and len(phrase) > 1 and ctx.can_speak(phrase) else None
+    return None
 
 
 def _cataphora(ctx: DocContext, pronoun: Token) -> Actor | None:
