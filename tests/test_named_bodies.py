@@ -234,3 +234,21 @@ def test_public_bodies_and_acting_countries(nlp: Language, text: str, name: str)
 )
 def test_countries_as_places_are_not_actors(nlp: Language, text: str) -> None:
     assert not {"États-Unis", "Japon", "Corée du Sud"} & set(actors(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Microsoft France a reconnu devant le Sénat que les données étaient exposées.",
+            "Microsoft France",
+        ),
+        ("Le directeur de Google France, Paul Serrat, a démissionné.", "Google France"),
+    ],
+)
+def test_a_company_and_a_country_name_its_subsidiary(nlp: Language, text: str, name: str) -> None:
+    assert name in actors(nlp, text)
+
+
+def test_a_country_after_a_preposition_is_no_subsidiary(nlp: Language) -> None:
+    assert "Apple" in actors(nlp, "Apple a investi en France cette année.")

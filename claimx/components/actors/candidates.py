@@ -49,7 +49,10 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
         if numbered(span):
             continue
-        if free(span):
+        branch = _country_branch(lex, span) if kind == "organization" else None
+        if branch is not None and free(branch):  # "Microsoft France": the subsidiary
+            keep(branch, kind, branch.text)  # type: ignore[arg-type]
+        elif free(span):
             keep(span, kind, name, True)  # type: ignore[arg-type]
     # The matchers run only near their nouns (see match_near); a group is at most a
     # three-word determiner, the noun and its adjectives, a government its noun and name.
@@ -87,6 +90,18 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _country_branch(lex: ActorLexicon, span: Span) -> Span | None:
+    """A company's name with a country's right after it ("Microsoft France", "Google
+    Corée du Sud"): its subsidiary there."""
+    doc = span.doc
+    for length in (1, 2, 3):
+        end = span.end + length
+        named = end <= len(doc) and doc[span.end].is_title
+        if named and fold(doc[span.end : end].text) in lex.country_names:
+            return doc[span.start : end]
+    return None
 
 
 def _joined(found: list[Candidate]) -> list[Candidate]:
