@@ -252,3 +252,18 @@ def test_a_company_and_a_country_name_its_subsidiary(nlp: Language, text: str, n
 
 def test_a_country_after_a_preposition_is_no_subsidiary(nlp: Language) -> None:
     assert "Apple" in actors(nlp, "Apple a investi en France cette année.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Silver Lake et Oracle détiendront chacun 15 % de la coentreprise.",
+        "Oracle et Silver Lake détiendront chacun 15 % de la coentreprise.",
+    ],
+)
+def test_a_name_coordinated_with_a_company_is_a_company(nlp: Language, text: str) -> None:
+    assert actors(nlp, text).get("Silver Lake", ("", []))[0] == "organization"
+
+
+def test_places_coordinated_together_stay_places(nlp: Language) -> None:
+    assert actors(nlp, "Le groupe a des usines à Lyon et à Grenoble.") == {}

@@ -80,6 +80,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
             continue  # "à Washington": the gazetteer said it does not act here
         ent_kind = described or _kind(lex, ent.label_, cleaned)
+        if ent_kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
+            ent_kind = "organization"  # "Silver Lake et Oracle détiendront"
         if ent_kind == "country":
             keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
         elif ent_kind is not None:
@@ -90,6 +92,17 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _beside_a_company(span: Span, found: list[Candidate]) -> bool:
+    """A name coordinated with a company ("X et Oracle", "Oracle, X et …"): a company too,
+    whatever place the NER took it for."""
+    doc = span.doc
+    ends = {c.span.end: c for c in found if c.kind == "organization"}
+    starts = {c.span.start: c for c in found if c.kind == "organization"}
+    after = span.end < len(doc) and doc[span.end].lower_ in ("et", ",") and span.end + 1 in starts
+    before = span.start > 0 and doc[span.start - 1].lower_ in ("et", ",") and span.start - 1 in ends
+    return after or before
 
 
 def _country_branch(lex: ActorLexicon, span: Span) -> Span | None:
