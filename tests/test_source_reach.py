@@ -524,3 +524,20 @@ def test_pronouns_take_up_agreeing_descriptions(
     nlp: Language, text: str, source: str, evidence: str
 ) -> None:
     check(nlp, text, source, evidence)
+
+
+# "on" with where it was said ("assure-t-on à l'Élysée"), and more refusals to comment.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("« Rien n'est décidé », indique-t-on à l'Élysée.", "Élysée", "Rien n'est décidé"),
+        (
+            "Contactée, la direction de Telvia n'a pas fait de commentaire.",
+            "la direction de Telvia",
+            "n'a pas fait de commentaire",
+        ),
+        ("Le ministre n'a pas pu être joint.", "Le ministre", "n'a pas pu être joint"),
+    ],
+)
+def test_where_on_speaks_and_refusals(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)

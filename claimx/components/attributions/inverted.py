@@ -40,10 +40,13 @@ def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
     """The source after "auprès de" in the verb's sentence: an actor, or the phrase."""
     doc = ctx.doc
     for i in range(start, min(sent.end - 2, start + 6)):
+        first: int | None = None
         if doc[i].lower_ == "auprès" and doc[i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
-            phrase = inverted_phrase(
-                ctx, sent, i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
-            )
+            first = i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
+        elif doc[i].lower_ in ctx.grammar.addressee_prepositions and doc[i - 1].lower_ == "-on":
+            first = i + 1  # "assure-t-on au ministère", "indique-t-on à l'Élysée"
+        if first is not None:
+            phrase = inverted_phrase(ctx, sent, first)
             inside = ctx.actors.mentions_in(phrase.start, phrase.end)
             if inside:
                 return speaker_in(ctx, phrase, inside)
