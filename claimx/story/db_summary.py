@@ -19,21 +19,25 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimx.story.compare import Event, Rarity, event_of
+from claimx.story.compare import Rarity, event_of
 from claimx.story.db import SCHEMA_VERSION, database_error, statements
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
+from claimx.story.db_story import grouped_story
 from claimx.story.db_tables import tables
-from claimx.story.records import ClaimRow, settings
-from claimx.story.summary import group, linked_groups, says_something, story, summarize
+from claimx.story.records import settings
+from claimx.story.summary import linked_groups, says_something, summarize
 
 _ORDER = """
 CREATE TEMP TABLE art (id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER);
 INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
     row_number() OVER (ORDER BY file, doc) FROM articles;
-CREATE TEMP TABLE ordered (n INTEGER PRIMARY KEY, claim INTEGER, article INTEGER, copy TEXT);
+CREATE TEMP TABLE ordered (
+    n INTEGER PRIMARY KEY, claim INTEGER, article INTEGER, copy INTEGER, variant INTEGER);
 INSERT INTO temp.ordered SELECT row_number() OVER (ORDER BY a.rank, c.id), c.id,
-    c.article_id, c.copy_key FROM claims c JOIN temp.art a ON a.id = c.article_id;
+    c.article_id, v.copy_id, c.variant_id
+    FROM claims c JOIN temp.art a ON a.id = c.article_id
+    JOIN claim_variants v ON v.id = c.variant_id;
 CREATE TEMP TABLE firsts AS SELECT copy, min(n) AS n, count(DISTINCT article) AS articles
     FROM temp.ordered GROUP BY copy;
 CREATE INDEX temp.firsts_copy ON firsts (copy);
@@ -45,7 +49,7 @@ _KEYS = """
 CREATE INDEX temp.common_word ON common (word);
 CREATE TEMP TABLE ranked AS SELECT n, key, row_number() OVER (PARTITION BY key ORDER BY n) AS r
     FROM (SELECT f.n AS n, k.key AS key FROM temp.firsts f JOIN temp.ordered o ON o.n = f.n
-          JOIN claim_keys k ON k.claim_id = o.claim
+          JOIN claim_keys k ON k.variant_id = o.variant
           WHERE k.rare = 0 OR k.key NOT IN (SELECT word FROM temp.common));
 CREATE INDEX temp.ranked_key ON ranked (key, r);
 """
@@ -57,11 +61,6 @@ _FIRSTS = """
 CREATE TEMP TABLE wanted AS SELECT o.n AS n, o.claim AS claim, o.article AS article,
     o.copy AS copy, f.articles AS articles FROM temp.ordered o JOIN temp.firsts f ON f.n = o.n
     WHERE f.articles > 1 OR f.n IN (SELECT n FROM temp.paired) ORDER BY o.n;
-"""
-_COPIES = """
-DROP TABLE temp.wanted;
-CREATE TEMP TABLE wanted AS SELECT o.n AS n, o.claim AS claim, o.article AS article,
-    o.copy AS copy FROM temp.ordered o WHERE o.copy IN (SELECT copy FROM temp.kept) ORDER BY o.n;
 """
 
 
@@ -84,10 +83,10 @@ def summarize_database(path: Path) -> dict[str, Any]:
 def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
     connection.execute("BEGIN")  # one snapshot, whatever a `claimx db` commits meanwhile
     _run(connection, _ORDER)
-    claims, copies, events, pairs = _grouped(connection, *_candidates(connection))
+    classes = _classes(connection, *_candidates(connection))
+    recurring, contradictions = grouped_story(connection, classes)
     counted = tables(connection)
     connection.rollback()  # all read: a `claimx db` waiting to write goes on
-    recurring, contradictions = story(claims, group(claims, copies, events, pairs))
     return {**counted, "recurring": recurring, "contradictions": contradictions}
 
 
@@ -109,12 +108,13 @@ def _candidates(connection: sqlite3.Connection) -> tuple[list[tuple[int, int]], 
     return found, limit
 
 
-def _grouped(
+def _classes(
     connection: sqlite3.Connection, found: list[tuple[int, int]], limit: float
-) -> tuple[list[ClaimRow], dict[int, list[int]], list[Event], list[tuple[int, int]]]:
-    """The claims of the recurring groups to be (the first of each copy class paired or
-    found in several articles read, linked, then every copy of those that group or say
-    something), their copy classes, the classes' events and their candidate pairs."""
+) -> list[tuple[int, int, int]]:
+    """The copy classes of the recurring groups to be, each with its group (numbered as
+    `summary.group` lists them: the linked groups, then the classes alone that say
+    something) and its rank: the first claim of each class paired or found in several
+    articles read, then linked (complete linkage)."""
     _run(connection, _FIRSTS)
     order = connection.execute("SELECT n, copy, articles FROM temp.wanted ORDER BY n").fetchall()
     firsts = read_claims(connection)
@@ -126,24 +126,12 @@ def _grouped(
         for a, b in found
         if firsts[rank[a]].article is not firsts[rank[b]].article
     ]
-    grouped = {x for g in linked_groups(firsts, events, pairs) for x in g}
-    kept = [
-        x
-        for x, (_, _, articles) in enumerate(order)
-        if x in grouped or (articles > 1 and says_something(firsts[x], events[x]))
-    ]
-    connection.execute("CREATE TEMP TABLE kept (copy TEXT PRIMARY KEY)")
-    connection.executemany("INSERT INTO temp.kept VALUES (?)", [(order[x][1],) for x in kept])
-    _run(connection, _COPIES)
-    copy_of = connection.execute("SELECT copy FROM temp.wanted ORDER BY n").fetchall()
-    claims = read_claims(connection)
-    first: dict[str, int] = {}
-    copies: dict[int, list[int]] = {}
-    for k, (copy,) in enumerate(copy_of):
-        copies.setdefault(first.setdefault(copy, k), []).append(k)
-    again = {x: y for y, x in enumerate(kept)}
-    kept_pairs = [(again[x], again[y]) for x, y in pairs if x in again and y in again]
-    return claims, copies, [events[x] for x in kept], kept_pairs
+    linked = linked_groups(firsts, events, pairs)
+    group_of = {x: number for number, g in enumerate(linked) for x in g}
+    for x, (_, _, articles) in enumerate(order):
+        if x not in group_of and articles > 1 and says_something(firsts[x], events[x]):
+            group_of[x] = len(linked) + x
+    return [(order[x][1], number, x) for x, number in group_of.items()]
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:

@@ -1,0 +1,116 @@
+"""The recurring claims and contradictions of a claimx database's summary, from the copy
+classes that group (`db_summary`), without a `ClaimRow` per appearance.
+
+Each group's appearances come from SQL in the summary's order (earliest date first, undated
+after, by file and place). Copies of one variant (`db_index`) say the same, so only a few
+are read as claims: of each variant, its first appearance, its last and its first in
+another article than the first's. That is every claim `summary.story` looks at beyond the
+appearances (the first, the source and figures it keeps, the pairs of articles it
+compares), so `story` of those claims is the files' story; then each group's articles are
+counted and its appearances written from the rows, the variant's own fields copied."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+from claimx.story.db_rows import read_claims
+from claimx.story.records import ArticleRef, ClaimRow
+from claimx.story.summary import _appearance, _info, story
+
+_MEMBERS = """
+SELECT k.grp, o.claim, o.article, o.variant, c.local_id, c.start, c."end", c.review_status,
+    a.date, a.file
+FROM temp.groups k JOIN temp.ordered o ON o.copy = k.copy JOIN claims c ON c.id = o.claim
+    JOIN articles a ON a.id = o.article
+ORDER BY k.grp, coalesce(a.date, '') = '', coalesce(a.date, ''), a.file, c.start, k.rank, o.n
+"""
+_ARTICLES = "SELECT id, file, source, title, date, url, publisher, sha256 FROM articles"
+Row = tuple[Any, ...]  # a _MEMBERS row
+_GROUP, _CLAIM, _ARTICLE, _VARIANT, _LOCAL, _START, _END, _REVIEW, _DATE, _FILE = range(10)
+
+
+def grouped_story(
+    connection: sqlite3.Connection, classes: Sequence[tuple[int, int, int]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The recurring claims and contradictions of the groups of copy classes `classes`
+    (copy class, group, its first claim's rank), groups numbered as `summary.group` lists
+    them before it orders them."""
+    connection.execute("CREATE TEMP TABLE groups (copy INTEGER PRIMARY KEY, grp INTEGER, rank)")
+    connection.executemany("INSERT INTO temp.groups VALUES (?, ?, ?)", classes)
+    found = [list(rows) for _, rows in groupby(connection.execute(_MEMBERS), itemgetter(0))]
+    groups = sorted(
+        (g for g in found if len({row[_ARTICLE] for row in g}) > 1),
+        key=lambda g: (-len({row[_ARTICLE] for row in g}), _first_key(g[0])),
+    )
+    chosen = [_chosen(g) for g in groups]
+    claims = _read(connection, [g[x] for g, xs in zip(groups, chosen, strict=True) for x in xs])
+    numbers, start = [], 0
+    for picked in chosen:
+        numbers.append(list(range(start, start + len(picked))))
+        start += len(picked)
+    recurring, contradictions = story(claims, numbers)
+    articles = _articles(connection)
+    for item, rows, picked, taken in zip(recurring, groups, chosen, numbers, strict=True):
+        template: dict[int, dict[str, Any]] = {}  # each variant's, from its first claim read
+        for x, number in zip(picked, taken, strict=True):
+            template.setdefault(rows[x][_VARIANT], _appearance(claims[number]))
+        item["articles"] = len({row[_ARTICLE] for row in rows})
+        item["appearances"] = _appearances(rows, template, articles)
+    return recurring, contradictions
+
+
+def _first_key(row: Row) -> tuple[int, str, str, int]:
+    """`summary`'s order of appearances: earliest date first, undated after, by file."""
+    return (0 if row[_DATE] else 1, row[_DATE] or "", row[_FILE], row[_START])
+
+
+def _chosen(rows: list[Row]) -> list[int]:
+    """The places in a group of the appearances read as claims: of each variant, its first,
+    its last and its first in another article than the first's."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    other: dict[int, int] = {}
+    for x, row in enumerate(rows):
+        variant = row[_VARIANT]
+        at = first.setdefault(variant, x)
+        last[variant] = x
+        if variant not in other and row[_ARTICLE] != rows[at][_ARTICLE]:
+            other[variant] = x
+    return sorted({*first.values(), *last.values(), *other.values()})
+
+
+def _read(connection: sqlite3.Connection, rows: list[Row]) -> list[ClaimRow]:
+    """The claims of `rows`, in their order (`read_claims` of the table `wanted`)."""
+    connection.execute("DROP TABLE IF EXISTS temp.wanted")
+    connection.execute("CREATE TEMP TABLE wanted (n INTEGER PRIMARY KEY, claim, article)")
+    connection.executemany(
+        "INSERT INTO temp.wanted VALUES (?, ?, ?)",
+        [(n, row[_CLAIM], row[_ARTICLE]) for n, row in enumerate(rows)],
+    )
+    return read_claims(connection)
+
+
+def _articles(connection: sqlite3.Connection) -> dict[int, dict[str, Any]]:
+    """Each article's fields in an appearance."""
+    return {row[0]: _info(ArticleRef(*row[1:])) for row in connection.execute(_ARTICLES)}
+
+
+def _appearances(
+    rows: list[Row], template: dict[int, dict[str, Any]], articles: dict[int, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A group's appearances: its variant's own (`summary`'s appearance of a claim of it),
+    with each row's article, claim id, place and review."""
+    found = []
+    for row in rows:
+        appearance = template[row[_VARIANT]].copy()
+        appearance.update(articles[row[_ARTICLE]])
+        appearance["claim"] = row[_LOCAL]
+        appearance["start"] = row[_START]
+        appearance["end"] = row[_END]
+        appearance["review"] = row[_REVIEW] or None
+        found.append(appearance)
+    return found
