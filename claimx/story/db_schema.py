@@ -2,7 +2,8 @@
 foreign keys to their target columns, full-text search on claims as sqlite-utils configures
 it, and the event keys `claimx summary` joins on (`db_index`, `db_summary`): each claim's
 copy class and variant (`claim_copies`, `claim_variants`: the copies of a wire reprinted by
-many outlets share one), each variant's event keys once. `INDEXES` are made after a new
+many outlets share one), each variant's event keys once; each actor's mentions and the
+claims it is the source of, counted. `INDEXES` are made after a new
 database's first load (faster than kept up to date row by row)."""
 
 TABLES = """
@@ -14,7 +15,7 @@ CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-    wikidata TEXT, roles TEXT);
+    wikidata TEXT, roles TEXT, mentions INTEGER, cited INTEGER);
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
     start INTEGER, "end" INTEGER, text TEXT);
@@ -70,7 +71,7 @@ END;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
-CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
+CREATE INDEX IF NOT EXISTS actors_key ON actors (key, article_id, mentions, cited);
 CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
 CREATE INDEX IF NOT EXISTS money_article ON money (article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
@@ -82,7 +83,7 @@ CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
 CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
 CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
 CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
-CREATE INDEX IF NOT EXISTS claims_variant ON claims (variant_id);
+CREATE INDEX IF NOT EXISTS claims_variant ON claims (variant_id, article_id);
 CREATE INDEX IF NOT EXISTS claim_variants_copy ON claim_variants (copy_id);
 CREATE INDEX IF NOT EXISTS claim_keys_variant ON claim_keys (variant_id);
 CREATE INDEX IF NOT EXISTS article_words_word ON article_words (word);

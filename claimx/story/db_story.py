@@ -22,15 +22,18 @@ from claimx.story.records import ArticleRef, ClaimRow
 from claimx.story.summary import _appearance, _info, story
 
 _MEMBERS = """
-SELECT k.grp, o.claim, o.article, o.variant, c.local_id, c.start, c."end", c.review_status,
-    a.date, a.file
-FROM temp.groups k JOIN temp.ordered o ON o.copy = k.copy JOIN claims c ON c.id = o.claim
-    JOIN articles a ON a.id = o.article
-ORDER BY k.grp, coalesce(a.date, '') = '', coalesce(a.date, ''), a.file, c.start, k.rank, o.n
+SELECT k.grp, c.id, c.article_id, c.variant_id, c.local_id, c.start, c."end", c.review_status,
+    a.dated, a.rank, k.rank
+FROM temp.groups k JOIN claim_variants v ON v.copy_id = k.copy
+    JOIN claims c ON c.variant_id = v.id JOIN temp.art a ON a.id = c.article_id
 """
 _ARTICLES = "SELECT id, file, source, title, date, url, publisher, sha256 FROM articles"
 Row = tuple[Any, ...]  # a _MEMBERS row
-_GROUP, _CLAIM, _ARTICLE, _VARIANT, _LOCAL, _START, _END, _REVIEW, _DATE, _FILE = range(10)
+_GROUP, _CLAIM, _ARTICLE, _VARIANT, _LOCAL, _START, _END, _REVIEW, _DATED = range(9)
+# `summary`'s order of a group's appearances: earliest date first, undated after, by file
+# (`dated`, the articles' rank in that order), by place; ties as the group lists them: by
+# the rank of their copy class, then in claim order (their article's rank, their id)
+_ORDER = itemgetter(0, _DATED, _START, 10, 9, 1)
 
 
 def grouped_story(
@@ -41,11 +44,16 @@ def grouped_story(
     them before it orders them."""
     connection.execute("CREATE TEMP TABLE groups (copy INTEGER PRIMARY KEY, grp INTEGER, rank)")
     connection.executemany("INSERT INTO temp.groups VALUES (?, ?, ?)", classes)
-    found = [list(rows) for _, rows in groupby(connection.execute(_MEMBERS), itemgetter(0))]
-    groups = sorted(
-        (g for g in found if len({row[_ARTICLE] for row in g}) > 1),
-        key=lambda g: (-len({row[_ARTICLE] for row in g}), _first_key(g[0])),
-    )
+    rows = connection.execute(_MEMBERS).fetchall()
+    rows.sort(key=_ORDER)
+    found = [list(g) for _, g in groupby(rows, itemgetter(_GROUP))]
+    counted = [(len({row[_ARTICLE] for row in g}), g) for g in found]
+    groups = [
+        g
+        for _, g in sorted(
+            ((n, g) for n, g in counted if n > 1), key=lambda c: (-c[0], _ORDER(c[1][0])[1:3])
+        )
+    ]
     chosen = [_chosen(g) for g in groups]
     claims = _read(connection, [g[x] for g, xs in zip(groups, chosen, strict=True) for x in xs])
     numbers, start = [], 0
@@ -61,11 +69,6 @@ def grouped_story(
         item["articles"] = len({row[_ARTICLE] for row in rows})
         item["appearances"] = _appearances(rows, template, articles)
     return recurring, contradictions
-
-
-def _first_key(row: Row) -> tuple[int, str, str, int]:
-    """`summary`'s order of appearances: earliest date first, undated after, by file."""
-    return (0 if row[_DATE] else 1, row[_DATE] or "", row[_FILE], row[_START])
 
 
 def _chosen(rows: list[Row]) -> list[int]:

@@ -28,28 +28,30 @@ from claimx.story.db_tables import tables
 from claimx.story.records import settings
 from claimx.story.summary import linked_groups, says_something, summarize
 
-_ORDER = """
-CREATE TEMP TABLE art (id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER);
+SHIFT = 32  # a claim's place in the summary's order: its article's rank, then its id
+MASK = (1 << SHIFT) - 1
+
+_ORDER = f"""
+CREATE TEMP TABLE art (
+    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER);
 INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
-    row_number() OVER (ORDER BY file, doc) FROM articles;
-CREATE TEMP TABLE ordered (
-    n INTEGER PRIMARY KEY, claim INTEGER, article INTEGER, copy INTEGER, variant INTEGER);
-INSERT INTO temp.ordered SELECT row_number() OVER (ORDER BY a.rank, c.id), c.id,
-    c.article_id, v.copy_id, c.variant_id
+    row_number() OVER (ORDER BY file, doc),
+    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file)
+    FROM articles;
+CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min((a.rank << {SHIFT}) + c.id) AS n,
+    count(DISTINCT c.article_id) AS articles
     FROM claims c JOIN temp.art a ON a.id = c.article_id
-    JOIN claim_variants v ON v.id = c.variant_id;
-CREATE TEMP TABLE firsts AS SELECT copy, min(n) AS n, count(DISTINCT article) AS articles
-    FROM temp.ordered GROUP BY copy;
-CREATE INDEX temp.firsts_copy ON firsts (copy);
+    JOIN claim_variants v ON v.id = c.variant_id GROUP BY v.copy_id;
+CREATE INDEX temp.firsts_n ON firsts (n);
 """
 _COMMON = """
 CREATE TEMP TABLE common AS SELECT word FROM article_words GROUP BY word HAVING count(*) > ?
 """
-_KEYS = """
+_KEYS = f"""
 CREATE INDEX temp.common_word ON common (word);
 CREATE TEMP TABLE ranked AS SELECT n, key, row_number() OVER (PARTITION BY key ORDER BY n) AS r
-    FROM (SELECT f.n AS n, k.key AS key FROM temp.firsts f JOIN temp.ordered o ON o.n = f.n
-          JOIN claim_keys k ON k.variant_id = o.variant
+    FROM (SELECT f.n AS n, k.key AS key FROM temp.firsts f
+          JOIN claims c ON c.id = f.n & {MASK} JOIN claim_keys k ON k.variant_id = c.variant_id
           WHERE k.rare = 0 OR k.key NOT IN (SELECT word FROM temp.common));
 CREATE INDEX temp.ranked_key ON ranked (key, r);
 """
@@ -57,10 +59,10 @@ _PAIRS = """
 SELECT a.n, b.n FROM temp.ranked a JOIN temp.ranked b ON b.key = a.key AND b.r > a.r
     AND b.r <= a.r + ? GROUP BY a.n, b.n HAVING count(*) >= ?
 """
-_FIRSTS = """
-CREATE TEMP TABLE wanted AS SELECT o.n AS n, o.claim AS claim, o.article AS article,
-    o.copy AS copy, f.articles AS articles FROM temp.ordered o JOIN temp.firsts f ON f.n = o.n
-    WHERE f.articles > 1 OR f.n IN (SELECT n FROM temp.paired) ORDER BY o.n;
+_FIRSTS = f"""
+CREATE TEMP TABLE wanted AS SELECT f.n AS n, c.id AS claim, c.article_id AS article,
+    f.copy AS copy, f.articles AS articles FROM temp.firsts f JOIN claims c ON c.id = f.n & {MASK}
+    WHERE f.articles > 1 OR f.n IN (SELECT n FROM temp.paired) ORDER BY f.n;
 """
 
 
@@ -94,7 +96,7 @@ def _candidates(connection: sqlite3.Connection) -> tuple[list[tuple[int, int]], 
     """The candidate pairs of distinct claims (by claim order), as `compare.candidates`,
     and the most articles a rare word is in."""
     config = settings()
-    articles = connection.execute("SELECT count(DISTINCT article) FROM temp.ordered").fetchone()
+    articles = connection.execute("SELECT count(DISTINCT article_id) FROM claims").fetchone()
     limit = max(config["rare_articles"], config["rare_share"] * articles[0])
     connection.execute(_COMMON, (limit,))
     _run(connection, _KEYS)

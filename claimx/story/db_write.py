@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from claimx.story.db_index import ClaimIndex, ClaimKeys
@@ -15,8 +16,8 @@ from claimx.story.records import actor_ref
 _INSERTS = {  # in the order of their foreign keys
     "articles": "INSERT INTO articles (id, file, doc, size, mtime_ns, sha256, source, title,"
     " date, url, publisher, lang, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "actors": "INSERT INTO actors (id, article_id, local_id, key, name, kind, wikidata, roles)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "actors": "INSERT INTO actors (id, article_id, local_id, key, name, kind, wikidata, roles,"
+    " mentions, cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "mentions": 'INSERT INTO mentions (actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
     "chips": "INSERT INTO chips (id, article_id, local_id, name, vendor, mentions)"
     " VALUES (?, ?, ?, ?, ?, ?)",
@@ -88,12 +89,18 @@ class Writer:
     def _items(self, article: int, document: dict[str, Any]) -> dict[str, int]:
         """An article's actors (and their mentions), chips and money; their row ids."""
         ids: dict[str, int] = {}
-        for actor in document.get("actors") or []:
-            ref = actor_ref(actor)
+        actors = document.get("actors") or []
+        cited = Counter(
+            (claim.get("attribution") or {}).get("source") for claim in document.get("claims") or []
+        )
+        last = {actor["id"]: k for k, actor in enumerate(actors)}  # the one a source names
+        for k, actor in enumerate(actors):
+            ref, named = actor_ref(actor), cited[actor["id"]] if last[actor["id"]] == k else 0
             row = ids[actor["id"]] = self._id("actors")
             self.rows["actors"].append(
                 (row, article, actor["id"], ref.key, ref.name, ref.kind, ref.wikidata,
-                 json.dumps(actor.get("roles") or [], ensure_ascii=False))
+                 json.dumps(actor.get("roles") or [], ensure_ascii=False),
+                 len(actor.get("mentions", [])), named)
             )  # fmt: skip
             self.rows["mentions"].extend(
                 (row, m["start"], m["end"], m["text"]) for m in actor.get("mentions", [])
