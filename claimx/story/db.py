@@ -23,7 +23,7 @@ from claimx.errors import Busy, InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
 from claimx.story.db_index import claim_index
-from claimx.story.db_schema import INDEXES, TABLES
+from claimx.story.db_schema import INDEXES, TABLES, TRIGGERS
 from claimx.story.db_write import Writer, drop_orphans
 
 SCHEMA_VERSION = 4  # 1: foreign keys without target columns, a standalone FTS table;
@@ -141,8 +141,9 @@ def _load(
     writer.flush()
     if replaced:
         drop_orphans(connection)
-    if new:
-        for statement in statements(INDEXES):
+    if new:  # the full-text index at once, then what keeps it and lookups fast
+        connection.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+        for statement in statements(TRIGGERS + INDEXES):
             connection.execute(statement)
     connection.execute("COMMIT")
     return added, kept

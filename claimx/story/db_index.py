@@ -9,7 +9,6 @@ rare)."""
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -62,8 +61,9 @@ def claim_index(document: dict[str, Any], file: str) -> ClaimIndex:
 
 
 def _hash(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    """A digest of plain data (strings, numbers, None, in tuples and lists; `repr` tells an
+    int from a float and is the same in every Python 3)."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
 
 
 def _said(claim: ClaimRow) -> list[object]:

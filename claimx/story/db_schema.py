@@ -3,8 +3,9 @@ foreign keys to their target columns, full-text search on claims as sqlite-utils
 it, and the event keys `claimx summary` joins on (`db_index`, `db_summary`): each claim's
 copy class and variant (`claim_copies`, `claim_variants`: the copies of a wire reprinted by
 many outlets share one), each variant's event keys once; each actor's mentions and the
-claims it is the source of, counted. `INDEXES` are made after a new
-database's first load (faster than kept up to date row by row)."""
+claims it is the source of, counted. A new database's full-text index is built after its
+first load, then its `TRIGGERS` and `INDEXES` made (faster than kept up to date row by
+row)."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,6 +59,8 @@ CREATE TABLE IF NOT EXISTS article_words (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     word TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS [claims_fts] USING FTS5 ([text], content=[claims]);
+"""
+TRIGGERS = """
 CREATE TRIGGER IF NOT EXISTS [claims_ai] AFTER INSERT ON [claims] BEGIN
   INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
 END;
@@ -89,4 +92,4 @@ CREATE INDEX IF NOT EXISTS claim_keys_variant ON claim_keys (variant_id);
 CREATE INDEX IF NOT EXISTS article_words_word ON article_words (word);
 CREATE INDEX IF NOT EXISTS article_words_article ON article_words (article_id);
 """
-SCHEMA = TABLES + INDEXES
+SCHEMA = TABLES + TRIGGERS + INDEXES
