@@ -76,6 +76,8 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
 CREATE INDEX IF NOT EXISTS actors_key ON actors (key, article_id, mentions, cited);
 CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
+CREATE INDEX IF NOT EXISTS chips_name ON chips (name, article_id, vendor, mentions);
+CREATE INDEX IF NOT EXISTS money_value ON money (currency, amount, article_id, text);
 CREATE INDEX IF NOT EXISTS money_article ON money (article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);

@@ -48,12 +48,10 @@ def grouped_story(
     rows.sort(key=_ORDER)
     found = [list(g) for _, g in groupby(rows, itemgetter(_GROUP))]
     counted = [(len({row[_ARTICLE] for row in g}), g) for g in found]
-    groups = [
-        g
-        for _, g in sorted(
-            ((n, g) for n, g in counted if n > 1), key=lambda c: (-c[0], _ORDER(c[1][0])[1:3])
-        )
-    ]
+    counted = sorted(
+        ((n, g) for n, g in counted if n > 1), key=lambda c: (-c[0], _ORDER(c[1][0])[1:3])
+    )
+    groups = [g for _, g in counted]
     chosen = [_chosen(g) for g in groups]
     claims = _read(connection, [g[x] for g, xs in zip(groups, chosen, strict=True) for x in xs])
     numbers, start = [], 0
@@ -62,12 +60,14 @@ def grouped_story(
         start += len(picked)
     recurring, contradictions = story(claims, numbers)
     articles = _articles(connection)
-    for item, rows, picked, taken in zip(recurring, groups, chosen, numbers, strict=True):
+    for item, (articles_in, members), picked, taken in zip(
+        recurring, counted, chosen, numbers, strict=True
+    ):
         template: dict[int, dict[str, Any]] = {}  # each variant's, from its first claim read
         for x, number in zip(picked, taken, strict=True):
-            template.setdefault(rows[x][_VARIANT], _appearance(claims[number]))
-        item["articles"] = len({row[_ARTICLE] for row in rows})
-        item["appearances"] = _appearances(rows, template, articles)
+            template.setdefault(members[x][_VARIANT], _appearance(claims[number]))
+        item["articles"] = articles_in
+        item["appearances"] = _appearances(members, template, articles)
     return recurring, contradictions
 
 

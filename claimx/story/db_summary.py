@@ -43,9 +43,11 @@ CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min((a.rank << {SHIFT}) + 
     FROM claims c JOIN temp.art a ON a.id = c.article_id
     JOIN claim_variants v ON v.id = c.variant_id GROUP BY v.copy_id;
 CREATE INDEX temp.firsts_n ON firsts (n);
+CREATE TEMP TABLE df (word TEXT PRIMARY KEY, articles INTEGER);
+INSERT INTO temp.df SELECT word, count(*) FROM article_words GROUP BY word;
 """
 _COMMON = """
-CREATE TEMP TABLE common AS SELECT word FROM article_words GROUP BY word HAVING count(*) > ?
+CREATE TEMP TABLE common AS SELECT word FROM temp.df WHERE articles > ?
 """
 _KEYS = f"""
 CREATE INDEX temp.common_word ON common (word);
@@ -149,8 +151,7 @@ def _rarity(connection: sqlite3.Connection, needed: set[str], limit: float) -> R
     counts = Counter(
         dict(
             connection.execute(
-                "SELECT w.word, count(*) FROM temp.needed n JOIN article_words w"
-                " ON w.word = n.word GROUP BY w.word"
+                "SELECT d.word, d.articles FROM temp.needed n JOIN temp.df d ON d.word = n.word"
             ).fetchall()
         )
     )
