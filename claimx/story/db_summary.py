@@ -1,16 +1,17 @@
 """`claimx summary` of a claimx database, aggregated in SQLite: the same summary as of the
 claims files loaded into it, without every claim read into Python.
 
-Candidate pairs of recurring claims come from the event keys `claimx db` stores
-(`db_index`): the words rare by document frequency (counted over `article_words`) and the
-keys every claim has whatever the collection, each verbatim copy class once, each claim
-paired with the latest `max_postings` claims sharing a key, as `compare.candidates` does.
-Only the first claim of each copy class paired or found in several articles is read, then
-linked (complete linkage), then every copy of the classes that group or say something
-alone (a claim in no group changes no other group); their groups and contradictions are
-`summary`'s, so the summary is the files' one. The tables (articles, actors, chips,
-money) are `db_tables`' GROUP BY queries. A database of schema 2 (no event keys) is
-summarized the slow way, every claim read."""
+Candidate pairs of recurring claims come from the event keys `claimx db` stores once per
+variant (`db_index`): the words rare by document frequency (counted once over
+`article_words`) and the keys every claim has whatever the collection, each verbatim copy
+class once, each claim paired with the latest `max_postings` claims sharing a key, as
+`compare.candidates` does. Only the first claim of each copy class paired or found in
+several articles is read, then linked (complete linkage); the classes that group or say
+something alone (a claim in no group changes no other group) are expanded into their
+appearances by `db_story`, which reads a few claims of each variant, so the groups and
+contradictions are `summary`'s. The tables (articles, actors, chips, money) are
+`db_tables`' GROUP BY queries. A database of an older schema (2: no event keys, 3: no
+variants) is summarized the slow way, every claim read."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def summarize_database(path: Path) -> dict[str, Any]:
         connection = open_database(path)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION:  # no event keys: every claim read, as before
+            if version < SCHEMA_VERSION:  # no variants: every claim read, as before
                 return summarize(read_articles(connection))
             return _summarize(connection)
         finally:
