@@ -53,11 +53,22 @@ def claim_index(document: dict[str, Any], file: str) -> ClaimIndex:
     claims = []
     words: set[str] = set()
     for claim in rows:
-        said = (claim.text, claim.source, tuple(claim.actors), tuple(claim.money))
-        keys = _keys(*said, tuple(claim.chips))
-        claims.append(ClaimKeys(_hash(copy_key(claim)), _hash(_said(claim)), keys))
+        variant = _hash(_said(claim))
+        found = _KNOWN.get(variant)
+        if found is None:  # what a variant says decides its copy class and event keys
+            if len(_KNOWN) >= _KNOWN_MOST:
+                _KNOWN.clear()
+            said = (claim.text, claim.source, tuple(claim.actors), tuple(claim.money))
+            found = _KNOWN[variant] = ClaimKeys(
+                _hash(copy_key(claim)), variant, _keys(*said, tuple(claim.chips))
+            )
+        claims.append(found)
         words |= claim.words
     return ClaimIndex(claims, sorted(words))
+
+
+_KNOWN: dict[str, ClaimKeys] = {}  # by variant: a wire's claim, reprinted, is indexed once
+_KNOWN_MOST = 1 << 16
 
 
 def _hash(value: object) -> str:
@@ -88,7 +99,7 @@ def _said(claim: ClaimRow) -> list[object]:
 _NOWHERE = ArticleRef("")
 
 
-@lru_cache(maxsize=1 << 14)  # a wire's claim, reprinted by many outlets, is indexed once
+@lru_cache(maxsize=1 << 14)  # variants alike but for their modality, kind or cue
 def _keys(
     text: str,
     source: ActorRef | None,
