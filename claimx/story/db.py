@@ -120,7 +120,7 @@ def _load(
             raise InputError(f"{given}: no such file or folder")
         for file in claims_files(target, empty_ok=True):
             version = stamp(file)  # the claims file's and its decisions'
-            if str(file) in written or _unchanged(connection, str(file), version):
+            if str(file) in written or (not new and _unchanged(connection, str(file), version)):
                 kept += 1
                 continue
             try:
@@ -131,7 +131,7 @@ def _load(
                     raise
                 on_error(str(err))
                 continue
-            replaced += _delete(connection, str(file))
+            replaced += 0 if new else _delete(connection, str(file))
             for number, (document, index) in enumerate(zip(documents, rows, strict=True)):
                 writer.add(str(file), number, version, document, index)
             added += 1

@@ -99,7 +99,7 @@ class Writer:
             row = ids[actor["id"]] = self._id("actors")
             self.rows["actors"].append(
                 (row, article, actor["id"], ref.key, ref.name, ref.kind, ref.wikidata,
-                 json.dumps(actor.get("roles") or [], ensure_ascii=False),
+                 _roles(actor.get("roles")),
                  len(actor.get("mentions", [])), named)
             )  # fmt: skip
             self.rows["mentions"].extend(
@@ -154,6 +154,10 @@ class Writer:
             )  # fmt: skip
         for table, key in _LINKS:
             self.rows[table].extend((row, ids[i]) for i in claim.get(key, []) if i in ids)
+
+
+def _roles(roles: Any) -> str:
+    return json.dumps(roles, ensure_ascii=False) if roles else "[]"
 
 
 def _next_id(connection: sqlite3.Connection, table: str) -> int:
