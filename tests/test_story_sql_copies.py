@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from claimx.cli import app
@@ -65,6 +66,7 @@ def test_reprinted_claims_are_summarized_alike(
     assert max(len(group["appearances"]) for group in summary["recurring"]) > 8
     assert bool(summary["contradictions"]) is contradicts  # fewer candidates in a window of 2
     same(summary, summarize(collect([str(folder)])))
+    assert "&id" not in yaml.safe_dump(summary["recurring"])  # nothing shared, nothing aliased
     with sqlite3.connect(database) as connection:
         variants, claims = connection.execute(
             "SELECT count(DISTINCT variant_id), count(*) FROM claims"

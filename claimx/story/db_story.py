@@ -1,10 +1,10 @@
 """The recurring claims and contradictions of a claimx database's summary, from the copy
 classes that group (`db_summary`), without a `ClaimRow` per appearance.
 
-Each group's appearances come from SQL in the summary's order (earliest date first, undated
-after, by file and place). Copies of one variant (`db_index`) say the same, so only a few
-are read as claims: of each variant, its first appearance, its last and its first in
-another article than the first's. That is every claim `summary.story` looks at beyond the
+Each group's appearances are read as rows and put in the summary's order (earliest date
+first, undated after, by file and place). Copies of one variant (`db_index`) say the same,
+so only a few are read as claims: of each variant, its first appearance, its last and its
+first in another article than the first's. That is every claim `summary.story` looks at beyond the
 appearances (the first, the source and figures it keeps, the pairs of articles it
 compares), so `story` of those claims is the files' story; then each group's articles are
 counted and its appearances written from the rows, the variant's own fields copied."""
@@ -115,5 +115,7 @@ def _appearances(
         appearance["start"] = row[_START]
         appearance["end"] = row[_END]
         appearance["review"] = row[_REVIEW] or None
+        # its own figures, as `summary` makes them: nothing shared (YAML would alias it)
+        appearance["money"] = [figure.copy() for figure in appearance["money"]]
         found.append(appearance)
     return found
