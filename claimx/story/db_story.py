@@ -116,6 +116,7 @@ def _appearances(
         appearance["end"] = row[_END]
         appearance["review"] = row[_REVIEW] or None
         # its own figures, as `summary` makes them: nothing shared (YAML would alias it)
-        appearance["money"] = [figure.copy() for figure in appearance["money"]]
+        money = appearance["money"]
+        appearance["money"] = [figure.copy() for figure in money] if money else []
         found.append(appearance)
     return found
