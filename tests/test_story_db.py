@@ -21,7 +21,8 @@ from claimx.story import db as story_db
 STORY = Path(__file__).parent / "story"
 TABLES = (
     "articles", "actors", "mentions", "chips", "money", "claims", "attributions",
-    "claim_actors", "claim_chips", "claim_money", "claim_keys", "article_words",
+    "claim_actors", "claim_chips", "claim_money", "claim_copies", "claim_variants", "claim_keys",
+    "article_words",
 )  # fmt: skip
 
 

@@ -125,9 +125,8 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     sys.stderr.flush()
-    from claimx.api import cached_pipeline
-
-    if cached_pipeline.cache_info().currsize:
+    api = sys.modules.get("claimx.api")  # not imported (spaCy with it) just to ask
+    if api is not None and api.cached_pipeline.cache_info().currsize:
         # Everything is written and closed: skip the interpreter's teardown, which
         # spends about 0.4 s freeing a loaded spaCy pipeline object by object.
         os._exit(code)

@@ -2,9 +2,11 @@
 and chips with foreign keys (to their target columns, as Datasette labels them), and
 full-text search over claim text configured as sqlite-utils does it (`claims_fts`, an FTS5
 table with `content=` and its triggers), so that `sqlite-utils search` and Datasette's
-`_search` find claims. Each claim's event keys (`claim_keys`), copy key and each article's
-claim words (`article_words`, `db_index`) let `claimx summary` find recurring claims in SQL
-(`db_summary`). The schema's version is the database's `user_version`.
+`_search` find claims. Each claim's copy class and variant (`claim_copies`,
+`claim_variants`), each variant's event keys (`claim_keys`) and each article's claim words
+(`article_words`, `db_index`) let `claimx summary` find recurring claims in SQL
+(`db_summary`). The schema's version is the database's `user_version`; a database of an
+older one is refused in one line (load into a new file).
 
 Loading is incremental: a claims file already loaded and unchanged (size, modification time,
 its decisions file's included) is skipped, a changed one replaced, in one transaction per
@@ -13,22 +15,22 @@ run taken with the write lock first: a second run waits for it (`WAIT` seconds) 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from claimx.errors import Busy, InputError, OutputError
 from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
-from claimx.story.db_index import ClaimIndex, claim_index
-from claimx.story.db_schema import SCHEMA
-from claimx.story.records import actor_ref
+from claimx.story.db_index import claim_index
+from claimx.story.db_schema import INDEXES, TABLES, TRIGGERS
+from claimx.story.db_write import Writer, drop_orphans
 
-SCHEMA_VERSION = 3  # 1: foreign keys without target columns, a standalone FTS table;
+SCHEMA_VERSION = 4  # 1: foreign keys without target columns, a standalone FTS table;
 # 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`, and
-# amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written
+# amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written;
+# 3: event keys for every claim (not once per variant), a copy key but no variant
+FLUSH = 500  # claims files whose rows are gathered before they are written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
 
 
@@ -45,8 +47,8 @@ def load_into(
     except sqlite3.Error as err:  # cannot open or create it here
         raise OutputError(f"{path}: cannot open ({err})") from None
     try:
-        _begin(connection, path)
-        return _load(connection, inputs, on_error)
+        new = _begin(connection, path)
+        return _load(connection, inputs, on_error, new=new)
     except sqlite3.Error as err:
         if connection.in_transaction:
             connection.rollback()
@@ -69,9 +71,9 @@ def database_error(
     return InputError(f"{path}: a damaged database or not a claimx one ({message}){unchanged}")
 
 
-def _begin(connection: sqlite3.Connection, path: Path) -> None:
+def _begin(connection: sqlite3.Connection, path: Path) -> bool:
     """Take the write lock (waiting for another run), check the database is claimx's and of
-    this schema, create its tables in a new one."""
+    this schema, create its tables in a new one (whether it is new)."""
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("BEGIN IMMEDIATE")
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
@@ -84,9 +86,10 @@ def _begin(connection: sqlite3.Connection, path: Path) -> None:
             f" writes schema {SCHEMA_VERSION}); load into a new file"
         )
     if not tables:
-        for statement in statements(SCHEMA):
+        for statement in statements(TABLES):
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return not tables
 
 
 def statements(script: str) -> list[str]:
@@ -104,17 +107,20 @@ def _load(
     connection: sqlite3.Connection,
     inputs: Iterable[str],
     on_error: Callable[[str], None] | None,
+    *,
+    new: bool,
 ) -> tuple[int, int]:
     """Load every input in the transaction `_begin` opened, then commit (a killed run leaves
-    the database as it was)."""
-    added = kept = 0
+    the database as it was); a new database's indexes are made once it is loaded."""
+    added = kept = replaced = 0
+    writer, written = Writer(connection), set()
     for given in inputs:
         target = Path(given)
         if not target.exists():
             raise InputError(f"{given}: no such file or folder")
         for file in claims_files(target, empty_ok=True):
             version = stamp(file)  # the claims file's and its decisions'
-            if _unchanged(connection, str(file), version):
+            if str(file) in written or (not new and _unchanged(connection, str(file), version)):
                 kept += 1
                 continue
             try:
@@ -125,10 +131,20 @@ def _load(
                     raise
                 on_error(str(err))
                 continue
-            _delete(connection, str(file))
+            replaced += 0 if new else _delete(connection, str(file))
             for number, (document, index) in enumerate(zip(documents, rows, strict=True)):
-                _insert(connection, str(file), number, version, document, index)
+                writer.add(str(file), number, version, document, index)
             added += 1
+            written.add(str(file))
+            if added % FLUSH == 0:
+                writer.flush()
+    writer.flush()
+    if replaced:
+        drop_orphans(connection)
+    if new:  # the full-text index at once, then what keeps it and lookups fast
+        connection.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+        for statement in statements(TRIGGERS + INDEXES):
+            connection.execute(statement)
     connection.execute("COMMIT")
     return added, kept
 
@@ -140,112 +156,9 @@ def _unchanged(connection: sqlite3.Connection, file: str, version: tuple[int, in
     return row is not None and tuple(row) == version
 
 
-def _insert(
-    connection: sqlite3.Connection,
-    file: str,
-    number: int,
-    version: tuple[int, int],
-    document: dict[str, Any],
-    index: ClaimIndex,
-) -> None:
-    meta = document.get("article") or {}
-    date = meta.get("date")
-    article = connection.execute(
-        "INSERT INTO articles (file, doc, size, mtime_ns, sha256, source, title, date, url,"
-        " publisher, lang, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (file, number, *version, meta.get("sha256"), meta.get("source"),
-         meta.get("title"), None if date is None else str(date), meta.get("url"),
-         meta.get("publisher"), meta.get("lang"), meta.get("chars")),
-    ).lastrowid  # fmt: skip
-    assert article is not None
-    ids = _insert_items(connection, article, document)
-    claims = document.get("claims") or []
-    for claim, (copy, keys) in zip(claims, index.claims, strict=True):
-        row = _insert_claim(connection, article, claim, ids, copy)
-        connection.executemany(
-            "INSERT INTO claim_keys (claim_id, key, rare) VALUES (?, ?, ?)",
-            [(row, key, rare) for key, rare in keys],
-        )
-    connection.executemany(
-        "INSERT INTO article_words (article_id, word) VALUES (?, ?)",
-        [(article, word) for word in index.words],
-    )
-
-
-def _insert_items(
-    connection: sqlite3.Connection, article: int, document: dict[str, Any]
-) -> dict[str, int | None]:
-    """An article's actors (and their mentions), chips and money; their row ids."""
-    ids: dict[str, int | None] = {}
-    for actor in document.get("actors") or []:
-        ref = actor_ref(actor)
-        row = connection.execute(
-            "INSERT INTO actors (article_id, local_id, key, name, kind, wikidata, roles)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article, actor["id"], ref.key, ref.name, ref.kind, ref.wikidata,
-             json.dumps(actor.get("roles") or [], ensure_ascii=False)),
-        ).lastrowid  # fmt: skip
-        ids[actor["id"]] = row
-        connection.executemany(
-            'INSERT INTO mentions (actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
-            [(row, m["start"], m["end"], m["text"]) for m in actor.get("mentions", [])],
-        )
-    for chip in document.get("chips") or []:
-        ids[chip["id"]] = connection.execute(
-            "INSERT INTO chips (article_id, local_id, name, vendor, mentions)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (article, chip["id"], chip["name"], chip.get("vendor"), len(chip.get("mentions", []))),
-        ).lastrowid
-    for item in document.get("money") or []:
-        ids[item["id"]] = connection.execute(
-            'INSERT INTO money (article_id, local_id, text, start, "end", amount, amount_max,'
-            " currency, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article, item["id"], item["text"], item.get("start"), item.get("end"),
-             item.get("amount"), item.get("amount_max"), item.get("currency"),
-             item.get("qualifier")),
-        ).lastrowid  # fmt: skip
-    return ids
-
-
-def _insert_claim(
-    connection: sqlite3.Connection,
-    article: int,
-    claim: dict[str, Any],
-    ids: dict[str, int | None],
-    copy: str,
-) -> int:
-    review = claim.get("review") or {}
-    row = connection.execute(
-        'INSERT INTO claims (article_id, local_id, text, start, "end", modality,'
-        " review_status, review_note, copy_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article, claim["id"], claim["text"], claim["start"], claim["end"],
-         claim.get("modality"), review.get("status"), review.get("note"), copy),
-    ).lastrowid  # fmt: skip
-    assert row is not None
-    attribution = claim.get("attribution")
-    if attribution:
-        cue = attribution.get("cue") or {}
-        connection.execute(
-            "INSERT INTO attributions (claim_id, kind, source_actor_id, source_text, cue,"
-            " cue_start, cue_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (row, attribution.get("kind"), ids.get(attribution.get("source") or ""),
-             attribution.get("source_text"), cue.get("text"), cue.get("start"),
-             cue.get("end"), (attribution.get("quote") or {}).get("text")),
-        )  # fmt: skip
-    for table, column, key in (
-        ("claim_actors", "actor_id", "actors"),
-        ("claim_chips", "chip_id", "chips"),
-        ("claim_money", "money_id", "money"),
-    ):
-        connection.executemany(
-            f"INSERT INTO {table} (claim_id, {column}) VALUES (?, ?)",
-            [(row, ids[i]) for i in claim.get(key, []) if ids.get(i) is not None],
-        )
-    return row
-
-
-def _delete(connection: sqlite3.Connection, file: str) -> None:
-    """Remove a claims file's articles and everything that hangs on them."""
+def _delete(connection: sqlite3.Connection, file: str) -> int:
+    """Remove a claims file's articles and everything that hangs on them; how many."""
     articles = [r[0] for r in connection.execute("SELECT id FROM articles WHERE file = ?", (file,))]
     for article in articles:  # the claims' full-text rows go with them (a trigger)
         connection.execute("DELETE FROM articles WHERE id = ?", (article,))
+    return len(articles)

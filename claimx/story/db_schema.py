@@ -1,8 +1,13 @@
 """The tables of a claimx database (`db`): articles and what claimx found in them, with
 foreign keys to their target columns, full-text search on claims as sqlite-utils configures
-it, and the event keys `claimx summary` joins on (`db_index`, `db_summary`)."""
+it, and the event keys `claimx summary` joins on (`db_index`, `db_summary`): each claim's
+copy class and variant (`claim_copies`, `claim_variants`: the copies of a wire reprinted by
+many outlets share one), each variant's event keys once; each actor's mentions and the
+claims it is the source of, counted. A new database's full-text index is built after its
+first load, then its `TRIGGERS` and `INDEXES` made (faster than kept up to date row by
+row)."""
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL, doc INTEGER NOT NULL, size INTEGER,
     mtime_ns INTEGER, sha256 TEXT, source TEXT, title TEXT, date TEXT, url TEXT,
@@ -11,7 +16,7 @@ CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-    wikidata TEXT, roles TEXT);
+    wikidata TEXT, roles TEXT, mentions INTEGER, cited INTEGER);
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
     start INTEGER, "end" INTEGER, text TEXT);
@@ -28,7 +33,8 @@ CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
-    modality TEXT, review_status TEXT, review_note TEXT, copy_key TEXT);
+    modality TEXT, review_status TEXT, review_note TEXT,
+    variant_id INTEGER REFERENCES claim_variants(id));
 CREATE TABLE IF NOT EXISTS attributions (
     claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, kind TEXT,
     source_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, source_text TEXT,
@@ -42,13 +48,19 @@ CREATE TABLE IF NOT EXISTS claim_chips (
 CREATE TABLE IF NOT EXISTS claim_money (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     money_id INTEGER NOT NULL REFERENCES money(id) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS claim_copies (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS claim_variants (
+    id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE,
+    copy_id INTEGER NOT NULL REFERENCES claim_copies(id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS claim_keys (
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    variant_id INTEGER NOT NULL REFERENCES claim_variants(id) ON DELETE CASCADE,
     key TEXT NOT NULL, rare INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS article_words (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     word TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS [claims_fts] USING FTS5 ([text], content=[claims]);
+"""
+TRIGGERS = """
 CREATE TRIGGER IF NOT EXISTS [claims_ai] AFTER INSERT ON [claims] BEGIN
   INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
 END;
@@ -59,9 +71,13 @@ CREATE TRIGGER IF NOT EXISTS [claims_au] AFTER UPDATE ON [claims] BEGIN
   INSERT INTO [claims_fts] ([claims_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
   INSERT INTO [claims_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
 END;
+"""
+INDEXES = """
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
-CREATE INDEX IF NOT EXISTS actors_key ON actors (key);
+CREATE INDEX IF NOT EXISTS actors_key ON actors (key, article_id, mentions, cited);
 CREATE INDEX IF NOT EXISTS chips_article ON chips (article_id);
+CREATE INDEX IF NOT EXISTS chips_name ON chips (name, article_id, vendor, mentions);
+CREATE INDEX IF NOT EXISTS money_value ON money (currency, amount, article_id, text);
 CREATE INDEX IF NOT EXISTS money_article ON money (article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
@@ -72,7 +88,10 @@ CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
 CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
 CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
 CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
-CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id);
+CREATE INDEX IF NOT EXISTS claims_variant ON claims (variant_id, article_id);
+CREATE INDEX IF NOT EXISTS claim_variants_copy ON claim_variants (copy_id);
+CREATE INDEX IF NOT EXISTS claim_keys_variant ON claim_keys (variant_id);
 CREATE INDEX IF NOT EXISTS article_words_word ON article_words (word);
 CREATE INDEX IF NOT EXISTS article_words_article ON article_words (article_id);
 """
+SCHEMA = TABLES + TRIGGERS + INDEXES

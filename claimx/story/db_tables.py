@@ -5,6 +5,7 @@ table `art` (`db_summary`: each article's file, outlet and rank)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -15,16 +16,14 @@ SELECT a.file, a.title, a.date, a.url, a.publisher,
 FROM articles a JOIN temp.art r ON r.id = a.id ORDER BY r.rank
 """
 _ACTORS = f"""
-SELECT x.key, min(r.rank * {_SHIFT} + x.id) AS place, x.name, x.kind, x.wikidata,
-    count(DISTINCT r.file), sum(coalesce(m.n, 0))
-FROM actors x JOIN temp.art r ON r.id = x.article_id
-    LEFT JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) m
-    ON m.actor_id = x.id
-GROUP BY x.key ORDER BY place
-"""
-_CITED = """
-SELECT x.key, r.outlet FROM attributions t JOIN actors x ON x.id = t.source_actor_id
-    JOIN claims c ON c.id = t.claim_id JOIN temp.art r ON r.id = c.article_id
+SELECT g.key, x.name, x.kind, x.wikidata, g.files, g.mentions, g.cited, g.outlets
+FROM (SELECT x.key AS key, min(r.rank * {_SHIFT} + x.id) AS place,
+        count(DISTINCT r.file) AS files, sum(coalesce(x.mentions, 0)) AS mentions,
+        sum(coalesce(x.cited, 0)) AS cited,
+        json_group_array(DISTINCT CASE WHEN x.cited > 0 THEN r.outlet END) AS outlets
+    FROM actors x JOIN temp.art r ON r.id = x.article_id GROUP BY x.key) g
+JOIN actors x ON x.id = g.place % {_SHIFT}
+ORDER BY g.place
 """
 _CHIPS = f"""
 SELECT x.name, min(r.rank * {_SHIFT} + x.id) AS place, x.vendor, count(*),
@@ -59,11 +58,6 @@ def tables(connection: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
 
 
 def _actors(connection: sqlite3.Connection) -> list[dict[str, Any]]:
-    cited: dict[str, int] = {}
-    outlets: dict[str, set[str]] = {}
-    for key, outlet in connection.execute(_CITED):
-        cited[key] = cited.get(key, 0) + 1
-        outlets.setdefault(key, set()).add(outlet)
     rows = [
         {
             "name": name,
@@ -71,10 +65,10 @@ def _actors(connection: sqlite3.Connection) -> list[dict[str, Any]]:
             "wikidata": wikidata,
             "articles": files,
             "mentions": mentions,
-            "cited": cited.get(key, 0),
-            "outlets": sorted(outlets.get(key, ())),
+            "cited": cited,
+            "outlets": sorted(o for o in json.loads(outlets) if o is not None),
         }
-        for key, _, name, kind, wikidata, files, mentions in connection.execute(_ACTORS)
+        for _, name, kind, wikidata, files, mentions, cited, outlets in connection.execute(_ACTORS)
     ]
     return sorted(rows, key=lambda r: (-r["articles"], -r["cited"], r["name"]))
 

@@ -151,7 +151,7 @@ def _contradiction(kind: str, group: str, a: ClaimRow, b: ClaimRow, what: str) -
         "about": sorted({x.name for x in _refs(a) if x.key in b.about}),
         "summary": what,
         "recurring": group,
-        "evidence": [_appearance(a, group), _appearance(b, group)],
+        "evidence": [appearance(a, group), appearance(b, group)],
     }
 
 
@@ -192,7 +192,7 @@ def _figures(claim: ClaimRow) -> str:
     return ", ".join(m.text for m in claim.money) or "no figure"
 
 
-def _info(info: ArticleRef) -> dict[str, Any]:
+def article_info(info: ArticleRef) -> dict[str, Any]:
     return {
         "file": info.file,
         "title": info.title,
@@ -203,12 +203,12 @@ def _info(info: ArticleRef) -> dict[str, Any]:
 
 
 def _article(article: ArticleClaims) -> dict[str, Any]:
-    return {**_info(article.info), "claims": len(article.claims)}
+    return {**article_info(article.info), "claims": len(article.claims)}
 
 
-def _appearance(claim: ClaimRow, group: str | None = None) -> dict[str, Any]:
+def appearance(claim: ClaimRow, group: str | None = None) -> dict[str, Any]:
     return {
-        **_info(claim.article),
+        **article_info(claim.article),
         "claim": claim.id,
         "start": claim.start,
         "end": claim.end,
@@ -243,6 +243,6 @@ def _recurring(group_id: str, claims: list[ClaimRow], event: str) -> dict[str, A
         "articles": len({c.article for c in claims}),
         "figures": [_figure(m) for m in figures.values()],
         "chips": sorted({chip for c in claims for chip in c.chips}),
-        "first_appearance": _appearance(first),
-        "appearances": [_appearance(c) for c in claims],
+        "first_appearance": appearance(first),
+        "appearances": [appearance(c) for c in claims],
     }
