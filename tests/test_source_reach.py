@@ -541,3 +541,24 @@ def test_pronouns_take_up_agreeing_descriptions(
 )
 def test_where_on_speaks_and_refusals(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence)
+
+
+# A speaker describing their own state: the attribute is the statement.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("Le syndicat s'est dit très inquiet pour l'avenir du site.", "Le syndicat", "inquiet"),
+        (
+            "Le ministre Paul Serrat s'est montré confiant quant à l'issue des négociations.",
+            "Paul Serrat",
+            "confiant",
+        ),
+        ("Le groupe Telvia se dit prêt à investir 2 milliards d'euros.", "Telvia", "prêt à"),
+    ],
+)
+def test_self_descriptions(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_thing_shown_solid_says_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "Le bâtiment s'est montré solide pendant la tempête.") == []

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.inverted import inverted_phrase
+from claimx.components.attributions.lexicon import bare
 from claimx.docs import has_morph
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
@@ -118,7 +119,21 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         return doc[nxt:end]
     if nxt < end and (_forecast(ctx, lemma, nxt, end) or _judgement(ctx, lemma, nxt, end)):
         return doc[nxt:end]
+    if nxt < end and _self_described(ctx, verb, lemma, nxt):
+        return doc[nxt:end]
     return None
+
+
+def _self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool:
+    """A speaker describing their own state: "s'est dit inquiet pour …", "se montre
+    confiant", "se dit prêt à investir" (the attribute is the statement)."""
+    doc = ctx.doc
+    if bare(lemma) not in ctx.lexicon.self_description_verbs:
+        return False
+    reflexive = any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, verb.i - 3) : verb.i])
+    word = doc[start]
+    attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
+    return reflexive and attribute
 
 
 def _forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:

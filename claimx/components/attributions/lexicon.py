@@ -71,6 +71,7 @@ class AttributionLexicon:
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
         self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
         self.forecast_verbs = {bare(v) for v in data["forecast_verbs"]}
+        self.self_description_verbs = set(data["self_description_verbs"])
         self.judgement_verbs = {bare(v) for v in data["judgement_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
