@@ -562,3 +562,12 @@ def test_self_descriptions(nlp: Language, text: str, source: str, evidence: str)
 
 def test_a_thing_shown_solid_says_nothing(nlp: Language) -> None:
     assert attributions(nlp, "Le bâtiment s'est montré solide pendant la tempête.") == []
+
+
+# A verb after a subject with a name in apposition is no incise, even where the tagger reads
+# it as a noun ("Patrick Martin, juge ces chiffres …").
+def test_a_verb_after_an_apposed_name_is_no_incise(nlp: Language) -> None:
+    text = "Le président du Medef, Patrick Martin, juge ces chiffres « alarmants »."
+    check(nlp, text, "Patrick Martin", "alarmants")
+    text = "La croissance, juge l'économiste Marc Duval, restera faible."
+    check(nlp, text, "Marc Duval", "restera faible")

@@ -192,6 +192,8 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         and (after.lower_ in ctx.grammar.infinitive_markers or _que_follows(ctx, verb, sent))
     ):
         return None  # "X, juge (au contraire) que …" opens its content, it is no incise
+    if not inverted_pronoun and _apposed_subject(ctx, sent, start.i):
+        return None  # "Le président du Medef, Patrick Martin, juge …": its subject
     if not inverted_pronoun and any(
         c.dep_.startswith("nsubj") and c.i < verb.i and c.i not in ctx.quoted for c in verb.children
     ):
@@ -220,6 +222,25 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     # a lead without a verb ("Pour l'heure, explique X, aucune décision …") is the
     # statement's start: the statement runs on after the incise
     return _around(ctx, sent, begin, end, cue_end) or (lead if end - begin >= 3 else None)
+
+
+def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
+    """Whether a verb group follows a subject with a name in apposition, the sentence so
+    far holding no verb: "Le président du Medef, Patrick Martin, juge …"."""
+    doc = ctx.doc
+    comma = group_start - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return False
+    names = [m for m in ctx.actors.covering(comma - 1) if m.end == comma]
+    if not names or ctx.actors.kind_of(names[0]) != "person":
+        return False
+    start = names[0].start
+    lead = doc[sent.start : start]
+    return (
+        start - 1 > sent.start
+        and doc[start - 1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_CLOSERS for t in lead)
+    )
 
 
 def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> Span | None:
