@@ -571,3 +571,26 @@ def test_a_verb_after_an_apposed_name_is_no_incise(nlp: Language) -> None:
     check(nlp, text, "Patrick Martin", "alarmants")
     text = "La croissance, juge l'économiste Marc Duval, restera faible."
     check(nlp, text, "Marc Duval", "restera faible")
+
+
+# Whom a letter was sent to never speaks; a participle in the lead does not make it a clause.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Dans un courriel adressé à ses salariés, le PDG de Telvia, Jean Morel, annonce la "
+            "fermeture du site.",
+            "Jean Morel",
+            "la fermeture du site",
+        ),
+        (
+            "Dans une lettre adressée au Premier ministre, les maires demandent un moratoire.",
+            "les maires",
+            "un moratoire",
+        ),
+    ],
+)
+def test_letters_and_their_addressees(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)

@@ -239,8 +239,13 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
     return (
         start - 1 > sent.start
         and doc[start - 1].text == ","
-        and not any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_CLOSERS for t in lead)
+        and not any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead)
     )
+
+
+def _finite(token: Token) -> bool:
+    """A verb or auxiliary that is no participle ("adressé à ses salariés" is not)."""
+    return token.pos_ in ("VERB", "AUX") and not has_morph(token, "VerbForm=Part")
 
 
 def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> Span | None:

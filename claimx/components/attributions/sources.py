@@ -100,7 +100,12 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             while left > sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
                 left -= 1
             return phrase_source(ctx, doc[left : named.i + 1])
-    before = ctx.actors.mentions_in(sent.start, verb.i)
+    addressed = ctx.grammar.addressee_prepositions
+    before = [
+        m  # not whom a letter was sent to: "adressée au Premier ministre, les maires …"
+        for m in ctx.actors.mentions_in(sent.start, verb.i)
+        if m.start == 0 or doc[m.start - 1].lower_ not in addressed
+    ]
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
