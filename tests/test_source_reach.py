@@ -590,7 +590,5 @@ def test_a_verb_after_an_apposed_name_is_no_incise(nlp: Language) -> None:
         ),
     ],
 )
-def test_letters_and_their_addressees(
-    nlp: Language, text: str, source: str, evidence: str
-) -> None:
+def test_letters_and_their_addressees(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence)
