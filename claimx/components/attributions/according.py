@@ -7,9 +7,9 @@ from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.cues import Cue
+from claimx.components.attributions.documents import document_issuer
 from claimx.components.attributions.references import (
     Source,
-    document_issuer,
     phrase_source,
     pronoun_source,
 )

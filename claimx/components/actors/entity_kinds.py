@@ -1,0 +1,130 @@
+"""What an entity is, whatever label the NER gave it: a place that acts (a subject, after
+"selon", an act's agent), a body a description or a role introduces ("le fabricant
+Norvia", "le patron de Telvia"), a person."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.actors.names import portfolio
+from claimx.docs import has_morph
+from claimx.kinds import ActorKind
+from claimx.text import fold
+
+
+def acting(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a place name acts: a subject, after "selon", or the agent of an act ("mis
+    en place par les États-Unis", "l'annonce par Washington"), alone or coordinated
+    ("par les États-Unis et les Pays-Bas")."""
+    if span.root.dep_.startswith("nsubj"):
+        return True
+    doc = span.doc
+    i = _before_determiner(lex, doc, span.start - 1)
+    if i > 0 and doc[i].lower_ in ("et", ","):
+        j = i - 1  # back over the name coordinated before: "les États-Unis et"
+        while j > 0 and i - j <= 6 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            j -= 1
+        i = _before_determiner(lex, doc, j)
+    if i < 0:
+        return False
+    if doc[i].lower_ in lex.grammar.source_prepositions:
+        return True
+    agent = doc[i].lower_ == "par" and i > 0
+    return agent and (doc[i - 1].pos_ == "NOUN" or has_morph(doc[i - 1], "VerbForm=Part"))
+
+
+def _before_determiner(lex: ActorLexicon, doc: Doc, i: int) -> int:
+    """Token `i`, or the one before it when `i` is an article ("selon l'Arcom")."""
+    if i > 0 and doc[i].lower_ in lex.grammar.articles:
+        return i - 1
+    return i
+
+
+def _eponym(span: Span) -> bool:
+    """A lone name after a plural noun is what things are named after, not someone
+    acting: "les médailles Fields"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        len(span) == 1
+        and before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and has_morph(before, "Number=Plur")
+    )
+
+
+def entity_kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
+    """The kind of an entity by its NER label, or None when it is no actor."""
+    if any(ch.isdigit() for ch in span.text):
+        return None
+    if portfolio(lex, span):
+        return None  # "le ministre du Commerce extérieur": part of a title, not an actor
+    if label == "PER":
+        if _eponym(span):
+            return None
+        if _role_complement(lex, span):
+            return "organization"  # "le patron de Telvia": whom the role serves
+        return "person" if span[0].is_title or span[0].is_upper else None
+    if label == "ORG":
+        return "organization"
+    if label == "LOC":
+        if fold(span.text) in lex.country_names:
+            return "country" if acting(lex, span) else None
+        return "organization" if _body_read_as_place(lex, span) else None
+    if label == "MISC":
+        org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
+        if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
+            return "organization"
+    return None
+
+
+def _role_complement(lex: ActorLexicon, span: Span) -> bool:
+    """A name right after a role and "de" ("le patron de X", "la PDG d'X"): a body."""
+    doc = span.doc
+    i = span.start
+    return (
+        i >= 2
+        and doc[i - 1].lower_ in lex.grammar.complement_prepositions
+        and fold(doc[i - 2].text) in lex.role_words
+    )
+
+
+def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:
+    """A one-word name with an article that acts, which the NER took for a place: "l'Arcom
+    estime", "selon la Cnil" (places go without one: "Paris"; countries are known)."""
+    doc = span.doc
+    article = span.start > 0 and doc[span.start - 1].lower_ in lex.grammar.singular_determiners
+    return len(span) == 1 and span[0].text[:1].isupper() and article and acting(lex, span)
+
+
+def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:
+    """The kind a description noun just before a name gives it, whatever the NER guessed:
+    "le quotidien Korea Herald", "le fabricant Norvia", "la banque publique Finora"."""
+    if any(ch.isdigit() for ch in name.text) or portfolio(lex, name):
+        return None
+    doc = name.doc
+    i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))
+    trade = None
+    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i - 1].lower_ in _OF:
+        trade = doc[i].lower_  # "l'agence de communication Avelis", "le fonds d'investissement X"
+        i = _skip_adjectives(doc, i - 2, max(0, i - 4))
+    if i < 0 or has_morph(doc[i], "Number=Plur"):
+        return None
+    kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
+    if kind == "media" and trade is not None and trade not in lex.media_trades:
+        return "organization"  # "une agence de notation": a firm, not a news agency
+    if kind in ("media", "organization", "government"):
+        return kind  # type: ignore[no-any-return]
+    return None
+
+
+_OF = ("de", "d'", "d’")
+
+
+def _skip_adjectives(doc: Doc, i: int, lowest: int) -> int:
+    """Back over lowercase adjectives from token `i`, not below `lowest`."""
+    while i >= lowest and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
+    return i
