@@ -29,8 +29,8 @@ from claimx.claims import doc_claims
 
 DATA = Path(__file__).with_name("constructions.yaml")
 ARTIFACT = Path(__file__).resolve().parents[1] / "test-artifacts" / "constructions.txt"
-FLOOR = 0.95  # share of attributed cases credited to the expected speaker (and kind)
-LOOKALIKE_FLOOR = 0.92  # share of look-alikes with no attribution at all
+FLOOR = 0.97  # share of attributed cases credited to the expected speaker (and kind)
+LOOKALIKE_FLOOR = 0.96  # share of look-alikes with no attribution at all
 TENSES = ("présent", "passé composé", "imparfait", "plus-que-parfait", "conditionnel")
 AUXILIARIES = {"passé composé": "a ont", "plus-que-parfait": "avait avaient",
                "conditionnel": "aurait auraient"}  # fmt: skip

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from tools.shapes import Outcome, judge, load_shapes, report, same_source
 
-READ_FLOOR, CHECK_FLOOR, LOOK_ALIKES_FLOOR = 0.78, 0.65, 0.90
+READ_FLOOR, CHECK_FLOOR, LOOK_ALIKES_FLOOR = 0.86, 0.72, 0.90
 
 
 @pytest.mark.parametrize(
