@@ -72,27 +72,34 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
             keep(span, "group", doc[noun : _complements_end(lex, doc, span.end)].text)
     for ent in ents:
-        cleaned = _clean(lex, ent)
-        if cleaned is None or not free(cleaned) or fold(cleaned.text) in lex.not_actors:
-            continue
-        described = described_kind(lex, ent, cleaned)
-        if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
-            continue  # "sur X": a letter names someone only as a subject or described
-        if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
-            continue  # "à Washington": the gazetteer said it does not act here
-        ent_kind = described or entity_kind(lex, ent.label_, cleaned)
-        if ent_kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
-            ent_kind = "organization"  # "Silver Lake et Oracle détiendront"
-        if ent_kind == "country":
-            keep(cleaned, ent_kind, lex.country_names[fold(cleaned.text)])
-        elif ent_kind is not None:
-            keep(cleaned, ent_kind, cleaned.text)
+        typed = _typed_entity(lex, ent, found)
+        if typed is not None and free(typed.span):
+            keep(typed.span, typed.kind, typed.name)
     for span, kind in described_names(doc, lex):
         if free(span):
             keep(span, kind, span.text)
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _typed_entity(lex: ActorLexicon, ent: Span, found: list[Candidate]) -> Candidate | None:
+    """An entity of the NER trimmed and typed, or None when it names no actor."""
+    cleaned = _clean(lex, ent)
+    if cleaned is None or fold(cleaned.text) in lex.not_actors:
+        return None
+    described = described_kind(lex, ent, cleaned)
+    if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
+        return None  # "sur X": a letter names someone only as a subject or described
+    if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
+        return None  # "à Washington": the gazetteer said it does not act here
+    kind = described or entity_kind(lex, ent.label_, cleaned)
+    if kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
+        kind = "organization"  # "Silver Lake et Oracle détiendront"
+    if kind is None:
+        return None
+    name = lex.country_names[fold(cleaned.text)] if kind == "country" else cleaned.text
+    return Candidate(cleaned, kind, name, False)
 
 
 def _beside_a_company(span: Span, found: list[Candidate]) -> bool:

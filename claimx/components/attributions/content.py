@@ -102,21 +102,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     if nxt < end and doc[nxt].pos_ in ("VERB", "AUX") and has_morph(doc[nxt], "VerbForm=Inf"):
         return None if plan else doc[nxt:end]
     if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
-        if lemma in lexicon.measure_verbs and doc[nxt].lower_ in ("un", "une", "des"):
-            return None  # "accusait une baisse de 3 %": a figure shown, nothing said
-        particles = lexicon.object_particles.get(lemma)
-        if particles:
-            # "exhorter (mardi) la Maison Blanche à interdire …": the content opens at
-            # the particle, after the person addressed.
-            for j in range(nxt, min(nxt + 8, end)):
-                if doc[j].lower_ in particles:
-                    return doc[j:end]
-                if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
-                    break
-            return None
-        if doc[nxt].is_punct:
-            return None
-        return doc[nxt:end]
+        return _object(ctx, lemma, nxt, end)
     if nxt < end and (_forecast(ctx, lemma, nxt, end) or _judgement(ctx, lemma, nxt, end)):
         return doc[nxt:end]
     if nxt < end and _self_described(ctx, verb, lemma, nxt):
@@ -134,6 +120,23 @@ def _self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> boo
     word = doc[start]
     attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
     return reflexive and attribute
+
+
+def _object(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
+    """An object verb's noun-phrase content ("a promis 80 milliards"), at its particle if
+    it has one ("exhorter la Maison Blanche à interdire …"), never a figure shown."""
+    doc, lexicon = ctx.doc, ctx.lexicon
+    if lemma in lexicon.measure_verbs and doc[start].lower_ in ("un", "une", "des"):
+        return None  # "accusait une baisse de 3 %": a figure shown, nothing said
+    particles = lexicon.object_particles.get(lemma)
+    if particles:
+        for j in range(start, min(start + 8, end)):
+            if doc[j].lower_ in particles:
+                return doc[j:end]
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+                break
+        return None
+    return None if doc[start].is_punct else doc[start:end]
 
 
 def _forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:

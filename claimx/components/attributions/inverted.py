@@ -66,20 +66,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
     first = start
     while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
         start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
-    start = _past_set_off_complement(ctx, sent, start)
-    if start < sent.end and doc[start].lower_ in grammar.addressee_prepositions:
-        j = start + 1
-        while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
-            j += 1
-        while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
-            j += 1
-        # "a déclaré à l'AFP vendredi soir, une porte-parole": past a time and a comma
-        while j < sent.end and doc[j].pos_ in ("NOUN", "ADV") and doc[j].is_lower:
-            j += 1
-        if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ in ("DET", "PROPN"):
-            j += 1
-        if j < sent.end and doc[j].pos_ in ("DET", "PROPN"):
-            start = j
+    start = _past_addressee(ctx, sent, _past_set_off_complement(ctx, sent, start))
     if past_complements and start < sent.end and doc[start].pos_ == "ADP":
         # "déclare dans un entretien paru lundi dans Les Echos le PDG du groupe": past the
         # complements, to the first noun phrase no preposition governs.
@@ -120,6 +107,24 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
     return doc[start:end]
+
+
+def _past_addressee(ctx: DocContext, sent: Span, start: int) -> int:
+    """Past the person addressed after the verb: "affirme au journal un proche", "a déclaré
+    à l'AFP vendredi soir, une porte-parole"."""
+    doc = ctx.doc
+    if not (start < sent.end and doc[start].lower_ in ctx.grammar.addressee_prepositions):
+        return start
+    j = start + 1
+    while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
+        j += 1
+    while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
+        j += 1
+    while j < sent.end and doc[j].pos_ in ("NOUN", "ADV") and doc[j].is_lower:
+        j += 1  # past a time
+    if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ in ("DET", "PROPN"):
+        j += 1  # and a comma
+    return j if j < sent.end and doc[j].pos_ in ("DET", "PROPN") else start
 
 
 def _past_set_off_complement(ctx: DocContext, sent: Span, start: int) -> int:

@@ -90,16 +90,9 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             head = head.head
         else:
             break
-    if start > sent.start + 1 and doc[start - 1].text in QUOTE_OPENERS:
-        named = doc[start - 2]  # 'le gouvernement « dément que … »': the subject before it
-        if named.pos_ in ("NOUN", "PROPN"):
-            covering = ctx.actors.covering(named.i)
-            if covering:
-                return _mention_source(ctx, max(covering, key=len))
-            left = named.i
-            while left > sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
-                left -= 1
-            return phrase_source(ctx, doc[left : named.i + 1])
+    quoting = _before_quotation(ctx, sent, start)
+    if quoting is not None:
+        return quoting
     addressed = ctx.grammar.addressee_prepositions
     before = [
         m  # not whom a letter was sent to: "adressée au Premier ministre, les maires …"
@@ -116,6 +109,24 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
     return None, None
+
+
+def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
+    """The subject right before a quotation that opens on the verb group at `start`: 'le
+    gouvernement « dément que … »'."""
+    doc = ctx.doc
+    if not (start > sent.start + 1 and doc[start - 1].text in QUOTE_OPENERS):
+        return None
+    named = doc[start - 2]
+    if named.pos_ not in ("NOUN", "PROPN"):
+        return None
+    covering = ctx.actors.covering(named.i)
+    if covering:
+        return _mention_source(ctx, max(covering, key=len))
+    left = named.i
+    while left > sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        left -= 1
+    return phrase_source(ctx, doc[left : named.i + 1])
 
 
 def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
