@@ -67,6 +67,9 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     return AttributionHit("according_to", full_cue, content, owner, as_written)
 
 
+_PARTICIPLE_ENDS = ("é", "ée", "és", "ées")
+
+
 def chain_follows(ctx: DocContext, token: Token) -> bool:
     """Whether a relay of the source opens at `token`: "qui cite …", "cité par …"."""
     if token.lower_ in ctx.grammar.relative_subjects:
@@ -74,9 +77,6 @@ def chain_follows(ctx: DocContext, token: Token) -> bool:
     nxt = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
     participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(_PARTICIPLE_ENDS)
     return nxt is not None and nxt.lower_ == "par" and participle  # "cité", tagged a noun
-
-
-_PARTICIPLE_ENDS = ("é", "ée", "és", "ées")
 
 
 def _own_findings(ctx: DocContext, source: Span) -> bool:
