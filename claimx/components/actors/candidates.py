@@ -72,8 +72,11 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
             keep(span, "group", doc[noun : _complements_end(lex, doc, span.end)].text)
     for ent in ents:
-        typed = _typed_entity(lex, ent, found)
-        if typed is not None and free(typed.span):
+        cleaned = _clean(lex, ent)
+        if cleaned is None or not free(cleaned):
+            continue  # mostly a name the gazetteer found first
+        typed = _typed_entity(lex, ent, cleaned, found)
+        if typed is not None:
             keep(typed.span, typed.kind, typed.name)
     for span, kind in described_names(doc, lex):
         if free(span):
@@ -83,10 +86,11 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     return _joined(sorted(found, key=lambda c: c.span.start))
 
 
-def _typed_entity(lex: ActorLexicon, ent: Span, found: list[Candidate]) -> Candidate | None:
-    """An entity of the NER trimmed and typed, or None when it names no actor."""
-    cleaned = _clean(lex, ent)
-    if cleaned is None or fold(cleaned.text) in lex.not_actors:
+def _typed_entity(
+    lex: ActorLexicon, ent: Span, cleaned: Span, found: list[Candidate]
+) -> Candidate | None:
+    """An entity of the NER, trimmed (`cleaned`), typed; None when it names no actor."""
+    if fold(cleaned.text) in lex.not_actors:
         return None
     described = described_kind(lex, ent, cleaned)
     if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
