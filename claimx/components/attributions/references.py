@@ -139,13 +139,13 @@ def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
     speak, in the pronoun's sentence before it or the sentence before, agreeing with it
     ("Le gouvernement a présenté son budget. Il prévoit …"; "L'entreprise, a-t-elle
     précisé, …")."""
-    if pronoun.i in ctx.quoted:
-        return None
+    gender = ctx.grammar.pronoun_gender(pronoun.lower_)
+    number = ctx.grammar.pronoun_number(pronoun.lower_)
+    if pronoun.i in ctx.quoted or gender is None or number is None:
+        return None  # "on", "je": nothing to agree with
     doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
     start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
-    gender = ctx.grammar.pronoun_gender(pronoun.lower_)
-    number = ctx.grammar.pronoun_number(pronoun.lower_)
     for token in reversed(doc[start : pronoun.i]):
         if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in ctx.quoted:
             continue
