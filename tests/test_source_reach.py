@@ -592,3 +592,29 @@ def test_a_verb_after_an_apposed_name_is_no_incise(nlp: Language) -> None:
 )
 def test_letters_and_their_addressees(nlp: Language, text: str, source: str, evidence: str) -> None:
     check(nlp, text, source, evidence)
+
+
+# "selon" a person named by what they do ("un délégué syndical"); a role set off after a
+# "selon" source belongs to it, and the content starts after it.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Le groupe Telvia n'exclut pas de fermer le site, selon un délégué syndical.",
+            "un délégué syndical",
+            "n'exclut pas de fermer",
+        ),
+        (
+            "Selon Marc Duval, analyste chez Bryan Garnier, le titre reste cher.",
+            "Marc Duval",
+            "le titre reste cher",
+        ),
+    ],
+)
+def test_selon_people_and_their_roles(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_role_after_selon_is_not_content(nlp: Language) -> None:
+    found = attributions(nlp, "Selon Marc Duval, analyste chez Bryan Garnier, le titre reste cher.")
+    assert all("analyste" not in f["text"] for f in found)

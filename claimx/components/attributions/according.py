@@ -129,9 +129,24 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
             j += 1
         if j > i + 1 and j < sent.end and doc[j].text == ",":
             i = j
+        else:
+            i = _past_apposed_role(ctx, sent, i)
     while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":
         i -= 1  # "selon le journal de « … »": the source ends before the preposition
     return i
+
+
+def _past_apposed_role(ctx: DocContext, sent: Span, comma: int) -> int:
+    """Past a role set off after the source ("Pour Anne Morel, économiste chez Oddo, …"):
+    the comma closing it, else `comma`."""
+    doc = ctx.doc
+    first = comma + 1
+    if first < sent.end and doc[first].pos_ == "DET":
+        first += 1
+    if first >= sent.end or fold(doc[first].text) not in ctx.lexicon.role_nouns:
+        return comma
+    reach = min(sent.end, first + ctx.lexicon.windows["source_comma"])
+    return next((j for j in range(first + 1, reach) if doc[j].text == ","), comma)
 
 
 def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) -> Span:
