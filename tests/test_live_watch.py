@@ -311,9 +311,11 @@ def test_watch_waits_for_a_batch_and_ignores_its_own_output_inside_the_folder(
             assert time.monotonic() < deadline
             time.sleep(0.05)
     deadline = time.monotonic() + WAIT
-    while not processed(out, "a3.txt"):
+    # the "done" event comes once the run has returned, its last index write made
+    while not any(e.kind == "done" for e in events):
         assert thread.is_alive() and time.monotonic() < deadline
         time.sleep(0.05)
+    assert processed(out, "a3.txt")
     index = out / "claimx-index.jsonl"
     before = index.stat().st_mtime_ns
     time.sleep(1.5)  # no run starts from the watcher's own writes
