@@ -139,11 +139,17 @@ def start(
 
 
 def until(
-    condition: Callable[[], bool], process: subprocess.Popen[bytes], every: float = 0.1
+    condition: Callable[[], bool],
+    watcher: subprocess.Popen[bytes] | threading.Thread,
+    every: float = 0.1,
 ) -> None:
+    """Wait for `condition` while the watcher (a process or this process's thread) runs."""
     deadline = time.monotonic() + WAIT
     while not condition():
-        assert process.poll() is None, "the watcher ended"
+        if isinstance(watcher, threading.Thread):
+            assert watcher.is_alive(), "the watcher ended"
+        else:
+            assert watcher.poll() is None, "the watcher ended"
         assert time.monotonic() < deadline, "the watcher did not catch up"
         time.sleep(every)
 
@@ -306,15 +312,9 @@ def test_watch_waits_for_a_batch_and_ignores_its_own_output_inside_the_folder(
         )
         thread.start()
         drop(news, "a3.txt", ARTICLES["a3.txt"])
-        deadline = time.monotonic() + WAIT
-        while not any(e.kind == "busy" for e in events):
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    deadline = time.monotonic() + WAIT
+        until(lambda: any(e.kind == "busy" for e in events), thread, 0.05)
     # the "done" event comes once the run has returned, its last index write made
-    while not any(e.kind == "done" for e in events):
-        assert thread.is_alive() and time.monotonic() < deadline
-        time.sleep(0.05)
+    until(lambda: any(e.kind == "done" for e in events), thread, 0.05)
     assert processed(out, "a3.txt")
     index = out / "claimx-index.jsonl"
     before = index.stat().st_mtime_ns
@@ -357,10 +357,7 @@ def test_a_contradiction_with_an_article_already_in_the_folder(tmp_path: Path, n
         drop(
             news, "senat.txt", "Le Sénat examinera jeudi un texte sur la protection des données.\n"
         )
-        deadline = time.monotonic() + WAIT
-        while not (processed(out, "lyon-2.txt") and processed(out, "senat.txt")):
-            assert thread.is_alive() and time.monotonic() < deadline
-            time.sleep(0.05)
+        until(lambda: processed(out, "lyon-2.txt") and processed(out, "senat.txt"), thread, 0.05)
         time.sleep(0.5)
     finally:
         stop.set()
@@ -398,10 +395,8 @@ def test_desk_rules_in_process_the_feed_read_once(
         for name in ("b04.txt", "depeches/a5.txt", "b17.txt"):
             drop(news, name, ARTICLES[name])
             time.sleep(0.3)
-        deadline = time.monotonic() + WAIT
-        while not all(processed(out, n) for n in ("b04.txt", "depeches/a5.txt", "b17.txt")):
-            assert thread.is_alive() and time.monotonic() < deadline
-            time.sleep(0.05)
+        names = ("b04.txt", "depeches/a5.txt", "b17.txt")
+        until(lambda: all(processed(out, n) for n in names), thread, 0.05)
         time.sleep(0.5)
     finally:
         stop.set()
