@@ -105,6 +105,10 @@ class Sentences:
         """The sentence holding token `i`."""
         return self.spans[bisect_right(self._starts, i) - 1]
 
+    def before(self, sent: Span) -> Span:
+        """The sentence before `sent`, or `sent` itself when it is the first."""
+        return self.of(sent.start - 1) if sent.start > 0 else sent
+
 
 def windows_around(
     points: Iterable[int], before: int, after: int, limit: int

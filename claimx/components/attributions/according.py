@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.context import ER_PARTICIPLE_ENDINGS, DocContext
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.documents import document_issuer
 from claimx.components.attributions.references import (
@@ -67,15 +67,12 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     return AttributionHit("according_to", full_cue, content, owner, as_written)
 
 
-_PARTICIPLE_ENDS = ("é", "ée", "és", "ées")
-
-
 def chain_follows(ctx: DocContext, token: Token) -> bool:
     """Whether a relay of the source opens at `token`: "qui cite …", "cité par …"."""
     if token.lower_ in ctx.grammar.relative_subjects:
         return True
     nxt = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
-    participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(_PARTICIPLE_ENDS)
+    participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(ER_PARTICIPLE_ENDINGS)
     return nxt is not None and nxt.lower_ == "par" and participle  # "cité", tagged a noun
 
 

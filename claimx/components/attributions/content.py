@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
-from claimx.components.attributions.cues import Cue
+from claimx.components.attributions.cues import Cue, reflexive
 from claimx.components.attributions.inverted import inverted_phrase
 from claimx.components.attributions.lexicon import bare
 from claimx.docs import has_morph
@@ -116,10 +116,9 @@ def _self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> boo
     doc = ctx.doc
     if bare(lemma) not in ctx.lexicon.self_description_verbs:
         return False
-    reflexive = any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, verb.i - 3) : verb.i])
     word = doc[start]
     attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
-    return reflexive and attribute
+    return attribute and reflexive(verb)
 
 
 def _object(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:

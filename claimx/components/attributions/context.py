@@ -13,6 +13,9 @@ from claimx.components.hits import AttributionHit
 from claimx.docs import Sentences, has_morph
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
+# The endings of an -er verb's past participle ("déclaré", "lancées").
+ER_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+
 
 @dataclass
 class DocContext:
@@ -69,7 +72,7 @@ class DocContext:
         if _finite_form(token):
             return False  # "lance", "avertit": the tagger's participle is a present
         if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
-            ("é", "ée", "és", "ées")
+            ER_PARTICIPLE_ENDINGS
         ):
             return False
         prev = self.doc[token.i - 1] if token.i > 0 else None
@@ -124,7 +127,7 @@ def _finite_form(token: Token) -> bool:
     ("lance"), an -ir verb's ending in -it or -issent ("avertit", "réagissent")."""
     lemma, form = token.lemma_, token.lower_
     if lemma.endswith("er"):
-        return not form.endswith(("é", "ée", "és", "ées"))
+        return not form.endswith(ER_PARTICIPLE_ENDINGS)
     return lemma.endswith("ir") and form.endswith(("it", "issent"))
 
 

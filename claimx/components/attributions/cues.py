@@ -94,7 +94,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         lemma = verb_lemma(ctx, token)
         if lemma is None or ctx.bare_participle(token) or not _reports(token):
             continue
-        if lemma in lexicon.not_reporting_reflexive and _reflexive(token):
+        if lemma in lexicon.not_reporting_reflexive and reflexive(token):
             continue  # "s'assure que": makes sure
         kind = "statement"
         if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
@@ -168,7 +168,7 @@ def _reports(verb: Token) -> bool:
     return not any(c.dep_ == "aux:pass" for c in verb.children)
 
 
-def _reflexive(verb: Token) -> bool:
+def reflexive(verb: Token) -> bool:
     """Whether a verb comes with its reflexive pronoun ("s'assure", "se sont assurés")."""
     doc = verb.doc
     return any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, verb.i - 3) : verb.i])

@@ -109,7 +109,7 @@ def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
     """The rules' source first, then every other actor named in the cue's sentence or
     the one before (each candidate's features computed as it is asked for)."""
     sent = ctx.sentences.of(hit.cue.start)
-    previous = ctx.sentences.of(sent.start - 1) if sent.start > 0 else sent
+    previous = ctx.sentences.before(sent)
     nearest: dict[int, Span] = {}
     for mention in ctx.actors.mentions_in(previous.start, sent.end):
         actor = ctx.actors.owner(mention)

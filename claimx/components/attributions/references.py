@@ -47,7 +47,7 @@ def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) 
     parti, X, a exigé … « … », a-t-elle dénoncé"; "le gouvernement dément … « … »,
     ajoute-t-il"; "Les États-Unis … Ils jugent")."""
     sent = ctx.sentences.of(pronoun.i)
-    start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
+    start = ctx.sentences.before(sent).start
     gender = ctx.grammar.pronoun_gender(pronoun.lower_)
     number = ctx.grammar.pronoun_number(pronoun.lower_)
     mentions = sorted(ctx.actors.mentions_in(start, pronoun.i), key=lambda m: m.start)
@@ -145,7 +145,7 @@ def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
         return None  # "on", "je": nothing to agree with
     doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
-    start = ctx.sentences.of(sent.start - 1).start if sent.start > 0 else sent.start
+    start = ctx.sentences.before(sent).start
     for token in reversed(doc[start : pronoun.i]):
         if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in ctx.quoted:
             continue
@@ -274,7 +274,7 @@ def _person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
     sent = ctx.sentences.of(start)
     if sent.start == 0:
         return None
-    before = ctx.sentences.of(sent.start - 1)
+    before = ctx.sentences.before(sent)
 
     def fits(actor: Actor) -> bool:
         return not actor.roles or any(role in fold(r).split() for r in actor.roles)

@@ -200,7 +200,10 @@ def role_participle(ctx: DocContext, token: Token) -> bool:
     return (
         has_morph(token, "VerbForm=Part")
         and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-        and (after in ctx.grammar.complement_prepositions or after in ("à", "au", "aux"))
+        and (
+            after in ctx.grammar.complement_prepositions
+            or after in ctx.grammar.addressee_prepositions  # "délégué aux Transports"
+        )
     )
 
 
