@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import ER_PARTICIPLE_ENDINGS, DocContext
+from claimx.components.attributions.context import (
+    ER_PARTICIPLE_ENDINGS,
+    DocContext,
+    agent_after,
+)
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.documents import document_issuer
 from claimx.components.attributions.references import (
@@ -71,9 +75,8 @@ def chain_follows(ctx: DocContext, token: Token) -> bool:
     """Whether a relay of the source opens at `token`: "qui cite …", "cité par …"."""
     if token.lower_ in ctx.grammar.relative_subjects:
         return True
-    nxt = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
     participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(ER_PARTICIPLE_ENDINGS)
-    return nxt is not None and nxt.lower_ == "par" and participle  # "cité", tagged a noun
+    return participle and agent_after(token, 1) is not None  # "cité", tagged a noun
 
 
 def _own_findings(ctx: DocContext, source: Span) -> bool:

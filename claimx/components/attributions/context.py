@@ -122,6 +122,13 @@ class DocContext:
         return i
 
 
+def agent_after(token: Token, reach: int = 3) -> int | None:
+    """The index of the "par" that gives a participle its agent within `reach` tokens
+    after it ("publié mardi par", "cité par"), if any."""
+    doc = token.doc
+    return next((t.i for t in doc[token.i + 1 : token.i + 1 + reach] if t.lower_ == "par"), None)
+
+
 def _finite_form(token: Token) -> bool:
     """A form no past participle of its verb has: an -er verb's not ending in é/ée/és/ées
     ("lance"), an -ir verb's ending in -it or -issent ("avertit", "réagissent")."""

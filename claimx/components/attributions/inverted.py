@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.context import DocContext, agent_after
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
 from claimx.components.attributions.sources import role_participle, source_from, speaker_in
 from claimx.text import QUOTE_MARKS
@@ -85,9 +85,9 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
             end = _apposed_name(doc, end + 1, sent.end)
             break  # "le directeur financier de Norvia, Paul Estrade"
-        if seen_noun and _issued_by(ctx, doc[start:end], token):
-            # "précise l'avis publié par l'agence X": who issued it is named
-            end = next(t.i for t in doc[end : end + 4] if t.lower_ == "par") + 1
+        agent = _issuer_after(ctx, doc[start:end], token) if seen_noun else None
+        if agent is not None:  # "précise l'avis publié par l'agence X": who issued it
+            end = agent + 1
             continue
         if seen_noun and role_participle(ctx, token):
             end += 1  # "la secrétaire d'État chargée du Numérique, X"
@@ -143,16 +143,12 @@ def _past_set_off_complement(ctx: DocContext, sent: Span, start: int) -> int:
     return close + 1
 
 
-def _issued_by(ctx: DocContext, phrase: Span, token: Token) -> bool:
-    """A participle whose agent follows, after a document ("l'avis publié par")."""
+def _issuer_after(ctx: DocContext, phrase: Span, token: Token) -> int | None:
+    """The "par" of a participle whose agent follows a document ("l'avis publié par"),
+    if `token` is one."""
     words = [t for t in phrase if not t.is_punct]
-    after = ctx.doc[token.i + 1 : token.i + 4]
-    return (
-        token.pos_ == "VERB"
-        and len(words) >= 2
-        and words[1].lemma_.lower() in ctx.lexicon.document_nouns
-        and any(t.lower_ == "par" for t in after)
-    )
+    document = len(words) >= 2 and words[1].lemma_.lower() in ctx.lexicon.document_nouns
+    return agent_after(token) if token.pos_ == "VERB" and document else None
 
 
 def _apposed_name(doc: Doc, start: int, limit: int) -> int:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.attributions.context import DocContext, is_present_participle
+from claimx.components.attributions.context import (
+    DocContext,
+    agent_after,
+    is_present_participle,
+)
 from claimx.components.attributions.references import (
     Source,
     phrase_source,
@@ -210,9 +214,8 @@ def role_participle(ctx: DocContext, token: Token) -> bool:
 def _participle_clause(ctx: DocContext, token: Token) -> bool:
     """A past participle with its agent after a noun ("interrogé par l'AFP", "cité
     mardi par Reuters"); not "nommé en mai X", where the name is the noun's."""
-    agent = any(t.lower_ == "par" for t in ctx.doc[token.i + 1 : token.i + 4])
     return (
-        agent
+        agent_after(token) is not None
         and token.pos_ == "VERB"
         and token.is_lower
         and has_morph(token, "VerbForm=Part")
