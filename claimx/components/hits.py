@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimx.kinds import ActorKind, AttributionKind, PercentUnit, Qualifier
+from claimx.text import fold
 
 # The article's language, set by the library before the pipeline runs (read by money).
 if not Doc.has_extension("claimx_lang"):
@@ -89,6 +90,11 @@ class Actor:
     @property
     def first(self) -> int:
         return min(m.start_char for m in self.mentions)
+
+    def opens_on(self, noun: str) -> bool:
+        """Whether the name's first word is `noun`, folded ("ministère chinois du Commerce"
+        opens on "ministere"): what a description of that noun may take up."""
+        return fold(self.name).split()[:1] == [noun]
 
 
 @dataclass

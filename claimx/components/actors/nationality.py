@@ -71,7 +71,7 @@ def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[
     noun = fold(noun)
 
     def named(actor: Actor) -> bool:
-        return fold(actor.name).split()[0] == noun
+        return actor.opens_on(noun)
 
     if noun in lex.named_heads:  # "le parquet": a parquet, never any body before
         return [lambda actor: named(actor) and actor.country in (country, None)]

@@ -72,7 +72,7 @@ def _heads(ctx: DocContext, noun: str) -> Callable[[Actor], bool] | None:
     noun = fold(noun)
     if noun not in ctx.lexicon.named_heads:
         return None
-    return lambda actor: fold(actor.name).split()[:1] == [noun]
+    return lambda actor: actor.opens_on(noun)
 
 
 def _speaker_of_sentence(ctx: DocContext, phrase: Span) -> Source | None:
