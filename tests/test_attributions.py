@@ -267,7 +267,7 @@ TABLE = [
     (
         "Selon deux responsables cités par le Wall Street Journal, l'usine fermera.",
         "according_to",
-        "deux responsables cités par le Wall Street Journal",
+        "deux responsables",  # the innermost source of the chain; the relay is in the cue
         "l'usine fermera",
         "reported",
     ),

@@ -12,6 +12,7 @@ change generalizes.
 from __future__ import annotations
 
 import argparse
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,9 @@ def judge(nlp: Language, item: dict[str, Any]) -> Outcome:
     """Run claimx on one item and compare with its annotation."""
     text, evidence = item["text"], item["evidence"]
     at = text.index(evidence)
+    # What is said starts after its "que" (the output contract): "qu'il s'agisse" -> "il …"
+    bare = re.sub(r"^(?:que\s+|qu['’])", "", evidence, flags=re.IGNORECASE)
+    at, evidence = at + len(evidence) - len(bare), bare
     body = doc_claims(nlp(text))
     names = {a.id: a.name for a in body.actors}
     found: list[tuple[str, str, str]] = []

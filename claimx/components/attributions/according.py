@@ -36,7 +36,7 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     if _after_variation(ctx, cue):
         return None  # "le prix varie selon la taille": depending on, not according to
     i = _source_end(ctx, sent, cue)
-    source_span = doc[cue.span.end : i]
+    source_span = _before_relay(ctx, doc[cue.span.end : i])
     if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
         return None
     if _own_findings(ctx, source_span):
@@ -51,7 +51,9 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     content = _content(ctx, sent, cue, chain_end, end)
     if len(content) < 2:
         return None
-    relayed = chain_end > i and doc[i + 1].lower_ not in grammar.relative_subjects
+    relayed = source_span.end < i or (
+        chain_end > i and doc[i + 1].lower_ not in grammar.relative_subjects
+    )
     as_written = source_span.text if relayed else doc[source_span.start : chain_end].text
     if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
         actor, text = pronoun_source(ctx, source_span[0])
@@ -77,6 +79,19 @@ def chain_follows(ctx: DocContext, token: Token) -> bool:
         return True
     participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(ER_PARTICIPLE_ENDINGS)
     return participle and agent_after(token, 1) is not None  # "cité", tagged a noun
+
+
+def _before_relay(ctx: DocContext, source: Span) -> Span:
+    """A speaker up to the participle that relays them ("une source proche du dossier
+    interrogée par Reuters" -> the source, innermost in the chain); a document keeps its
+    participle, which may name its issuer ("un rapport publié par la Cour")."""
+    words = [t for t in source if not t.is_punct]
+    if len(words) < 2 or words[1].lemma_.lower() in ctx.lexicon.document_nouns:
+        return source
+    for token in source[2:]:
+        if token.lower_ not in ctx.grammar.relative_subjects and chain_follows(ctx, token):
+            return source[: token.i - source.start]
+    return source
 
 
 def _own_findings(ctx: DocContext, source: Span) -> bool:

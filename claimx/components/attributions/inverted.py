@@ -3,7 +3,7 @@ auprès de la société", and where such a phrase ends."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, agent_after
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
@@ -72,7 +72,10 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         # complements, to the first noun phrase no preposition governs.
         j = start + 1
         while j < sent.end and doc[j].text not in _PHRASE_STOPS:
-            if doc[j].pos_ in ("DET", "PROPN") and doc[j - 1].pos_ not in ("ADP", "DET", "PROPN"):
+            before = doc[j - 1].pos_
+            if (doc[j].pos_ == "DET" and before not in ("ADP", "DET")) or (
+                doc[j].pos_ == "PROPN" and before not in ("ADP", "DET", "PROPN")
+            ):  # "auprès de l'AFP l'avocat": a determiner after a name opens a phrase
                 start = j
                 break
             j += 1
@@ -82,8 +85,9 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
     seen_noun = False
     while end < sent.end:
         token = doc[end]
-        if token.text == "," and seen_noun and _apposed_name(doc, end + 1, sent.end):
-            end = _apposed_name(doc, end + 1, sent.end)
+        apposed = _apposed_name(ctx, end + 1, sent.end) if token.text == "," else 0
+        if seen_noun and apposed:
+            end = apposed
             break  # "le directeur financier de Norvia, Paul Estrade"
         agent = _issuer_after(ctx, doc[start:end], token) if seen_noun else None
         if agent is not None:  # "précise l'avis publié par l'agence X": who issued it
@@ -151,8 +155,12 @@ def _issuer_after(ctx: DocContext, phrase: Span, token: Token) -> int | None:
     return agent_after(token) if token.pos_ == "VERB" and document else None
 
 
-def _apposed_name(doc: Doc, start: int, limit: int) -> int:
-    """The end of a proper name standing alone between commas from `start`, or 0."""
+def _apposed_name(ctx: DocContext, start: int, limit: int) -> int:
+    """The end of a proper name standing alone between commas from `start`, a title
+    before it allowed ("Me Julien Brun"), or 0."""
+    doc = ctx.doc
+    if start + 1 < limit and doc[start].text in ctx.lexicon.person_titles:
+        start += 1
     end = start
     while end < limit and doc[end].pos_ == "PROPN":
         end += 1

@@ -88,6 +88,7 @@ class AttributionLexicon:
         self.named_heads = {fold(n) for n in actors["named_heads"]}
         self.numbers: dict[str, int] = dict(grammar.small_numbers)
         self.role_nouns = {fold(r) for r in actors["role_nouns"]}
+        self.person_titles = set(actors["person_titles"])  # "Me", "Dr": before a name
         self.speaker_nouns = {
             w.lower()
             for w in [

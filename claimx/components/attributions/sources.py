@@ -112,7 +112,28 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     opening = doc[sent.start : start]
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
-    return None, None
+    return _phrase_after_comma(ctx, sent, start) or (None, None)
+
+
+def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | None:
+    """A noun phrase between a comma and the verb group at `start` is its subject, when
+    the parser hung it elsewhere ("Interrogée par la radio, la ministre du Travail a
+    indiqué …")."""
+    doc = ctx.doc
+    reach = range(start - 1, max(sent.start, start - 7), -1)
+    comma = next((j for j in reach if doc[j].text == ","), None)
+    if comma is None:
+        return None
+    phrase = doc[comma + 1 : start]
+    if (
+        len(phrase) < 2
+        or phrase[0].pos_ != "DET"
+        or phrase[-1].pos_ not in ("NOUN", "PROPN", "ADJ")
+        or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.is_punct for t in phrase)
+    ):
+        return None
+    found = source_from(ctx, phrase[1] if phrase[1].pos_ in ("NOUN", "PROPN") else phrase[-1])
+    return found if found != (None, None) else None
 
 
 def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
