@@ -267,7 +267,7 @@ TABLE = [
     (
         "Selon deux responsables cités par le Wall Street Journal, l'usine fermera.",
         "according_to",
-        "deux responsables",  # the innermost source of the chain; the relay is in the cue
+        "The Wall Street Journal",  # anonymous people: the relay named is the source
         "l'usine fermera",
         "reported",
     ),

@@ -9,23 +9,35 @@ from spacy.language import Language
 
 from tests.test_speakers import attributions, check
 
-# "Selon X interrogé par Y": X spoke to Y; the innermost source of the chain is X. A
-# document's participle names its issuer instead ("un rapport publié par la Cour").
+# "Selon X interrogé par Y", "selon X, cité par Y": the chain rule gives the innermost
+# source *named*: X when X names someone (a person, an institution, a definite body), Y
+# when X leaves them anonymous ("une source proche du dossier", "deux responsables",
+# "des proches de X"). A document's participle names its issuer ("publié par la Cour").
 RELAYS_INSIDE_SELON = [
     (
         "Selon une source proche du dossier interrogée par Reuters, l'accord est imminent.",
-        "une source proche du dossier",
+        "Reuters",
         "l'accord est imminent",
     ),
     (
-        "Selon un analyste interrogé par le journal Les Échos, le titre pourrait rebondir.",
-        "un analyste",
-        "le titre pourrait rebondir",
+        "Selon plusieurs sources citées par Le Monde, l'usine fermera en juin.",
+        "Le Monde",
+        "l'usine fermera en juin",
     ),
     (
-        "Selon des proches de la ministre cités par Le Parisien, elle envisage de partir.",
-        "des proches de la ministre",
-        "elle envisage de partir",
+        "Selon des proches de Paul Serrat cités par Le Parisien, il envisage de partir.",
+        "Le Parisien",
+        "il envisage de partir",
+    ),
+    (
+        "Selon Marc Duval, interrogé par Le Figaro, 300 postes sont menacés.",
+        "Marc Duval",
+        "300 postes sont menacés",
+    ),
+    (
+        "Selon le ministère, cité par Reuters, l'usine fermera en juin.",
+        "le ministère",
+        "l'usine fermera en juin",
     ),
     (
         "Selon un rapport publié par la Cour des comptes, le chantier a pris deux ans de retard.",
@@ -128,4 +140,139 @@ def test_speakers_past_the_outlet_they_told(
 
 def test_a_relay_still_names_one_source(nlp: Language) -> None:
     found = attributions(nlp, "Selon un cadre interrogé par Le Monde, 300 postes sont menacés.")
-    assert [f["source"] for f in found] == ["un cadre"]
+    assert [f["source"] for f in found] == ["Le Monde"]
+
+
+def test_an_anonymous_source_with_no_relay_named_stays_as_written(nlp: Language) -> None:
+    found = attributions(nlp, "Selon des sources concordantes, 300 postes sont menacés.")
+    assert [f["source"] for f in found] == ["des sources concordantes"]
+
+
+# A verb that carries an infinitive reports through it for its own subject: "vient
+# d'annoncer" (a recent past), "a tenu à préciser" (an emphasis), before or after the
+# quotation; the same verbs with no reporting infinitive report nothing.
+CARRIED_INFINITIVES = [
+    (
+        "Le groupe Orvane vient de reconnaître que ses serveurs avaient été piratés.",
+        "Orvane",
+        "ses serveurs avaient été piratés",
+    ),
+    (
+        "La ministre venait de déclarer que la réforme serait retirée.",
+        "La ministre",
+        "la réforme serait retirée",
+    ),
+    (
+        "La directrice a tenu à préciser qu'aucun salarié ne serait licencié.",
+        "La directrice",
+        "aucun salarié ne serait licencié",
+    ),
+    (
+        "« Nous ne fermerons pas le site », vient d'assurer la direction de Telvia.",
+        "la direction de Telvia",
+        "Nous ne fermerons pas le site",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), CARRIED_INFINITIVES)
+def test_infinitives_carried_by_venir_de_and_tenir_a(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le syndicat vient de Lyon pour annoncer la grève.",
+        "Le projet vient de démarrer à Nantes.",
+        "La société tient à son indépendance.",
+        "Le groupe a écrit au ministre pour demander un délai.",
+    ],
+)
+def test_other_infinitives_report_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+# An adverb may sit inside a multi-word reporting verb: "mettent notamment en avant".
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Les analystes de Kepler mettent notamment en avant la solidité du bilan.",
+            "Les analystes de Kepler",
+            "la solidité du bilan",
+        ),
+        (
+            "Le ministre a mis aussitôt en garde contre une hausse des prix.",
+            "Le ministre",
+            "une hausse des prix",
+        ),
+    ],
+)
+def test_an_adverb_inside_a_multi_word_verb(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_multi_word_verb_of_no_speech_stays_silent(nlp: Language) -> None:
+    assert attributions(nlp, "Les salariés mettent enfin en place un comité.") == []
+
+
+# "Comme l'a indiqué X, …", "Ainsi que le rappelle X, …": the verb takes up the rest of
+# the sentence with its clitic; X speaks, what follows the comma is said (a role set off
+# after X aside). "Comme prévu", "comme le montre le graphique" report nothing.
+COMME_INCISES = [
+    (
+        "Comme l'a indiqué le ministre, la réforme sera votée en juin.",
+        "le ministre",
+        "la réforme sera votée en juin",
+    ),
+    (
+        "Comme le rappelle l'Insee, le chômage a reculé au troisième trimestre.",
+        "Insee",
+        "le chômage a reculé",
+    ),
+    (
+        "Comme le souligne Marc Duval, économiste chez Oddo, la dette reste élevée.",
+        "Marc Duval",
+        "la dette reste élevée",
+    ),
+    (
+        "Ainsi que l'a confirmé la direction de Telvia, le site fermera en 2026.",
+        "la direction de Telvia",
+        "le site fermera en 2026",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), COMME_INCISES)
+def test_comme_l_a_indique(nlp: Language, text: str, source: str, evidence: str) -> None:
+    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
+    assert found and found[0]["source"] == source, attributions(nlp, text)
+    assert found[0]["text"].startswith(evidence[:6]), found  # not the speaker or the role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme prévu, la réforme sera votée en juin.",
+        "Comme le montre le graphique, les ventes ont chuté.",
+        "Comme l'a fait Renault, le groupe réduira ses coûts.",
+    ],
+)
+def test_comme_without_a_reporting_verb_says_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+# A reporting verb the tagger read as a name keeps its subject: "Le groupe anticipe …".
+def test_a_verb_tagged_as_a_name_still_reports(nlp: Language) -> None:
+    text = "Le groupe anticipe une marge opérationnelle de 12 % cette année."
+    found = attributions(nlp, text)
+    assert [(f["source"], f["cue"]) for f in found] == [("Le groupe", "anticipe")]
+
+
+def test_a_noun_with_a_copula_is_no_verb(nlp: Language) -> None:
+    assert attributions(nlp, "Cette décision est une critique du gouvernement.") == []

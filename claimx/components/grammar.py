@@ -26,6 +26,8 @@ class Grammar:
     possessive_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
+    incise_openers: frozenset[str]
+    incise_clitics: frozenset[str]
     relative_subjects: frozenset[str]
     statement_separators: frozenset[str]
     leading_conjunctions: frozenset[str]
@@ -68,6 +70,8 @@ class Grammar:
             possessive_determiners=frozenset(data["possessive_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),
+            incise_openers=frozenset(data["incise_openers"]),
+            incise_clitics=frozenset(data["incise_clitics"]),
             relative_subjects=frozenset(data["relative_subjects"]),
             statement_separators=frozenset(data["statement_separators"]),
             leading_conjunctions=frozenset(data["leading_conjunctions"]),

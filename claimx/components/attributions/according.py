@@ -12,6 +12,7 @@ from claimx.components.attributions.context import (
 )
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.documents import document_issuer
+from claimx.components.attributions.inverted import past_apposed_role
 from claimx.components.attributions.references import (
     Source,
     phrase_source,
@@ -60,6 +61,13 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         return AttributionHit("according_to", full_cue, content, actor, text)
     inside = ctx.actors.mentions_in(source_span.start, source_span.end)
     issuer = document_issuer(ctx, source_span)
+    relay = ctx.actors.mentions_in(source_span.end, chain_end)
+    if relay and issuer is None and not _named(ctx, source_span, inside):
+        # "selon des sources citées par Reuters": the chain's innermost source *named*
+        owner = ctx.actors.owner(relay[0])
+        return AttributionHit(
+            "according_to", full_cue, content, owner, ctx.actors.name_of(relay[0])
+        )
     if issuer is not None and not any(ctx.actors.kind_of(m) == "person" for m in inside):
         owner = issuer[0]  # "selon le communiqué du groupe": who issued it
         if owner is None:
@@ -81,10 +89,24 @@ def chain_follows(ctx: DocContext, token: Token) -> bool:
     return participle and agent_after(token, 1) is not None  # "cité", tagged a noun
 
 
+def _named(ctx: DocContext, source: Span, inside: list[Span]) -> bool:
+    """Whether a source names who speaks: "Marc Duval", "un porte-parole du ministère",
+    "le ministère"; not "deux responsables", "plusieurs sources" or "des proches de X"
+    (people left anonymous, a group, someone's entourage)."""
+    if inside:
+        owner = speaker_in(ctx, source, inside)[0]
+        if owner is not None:
+            return owner.kind != "group"
+    first = source[0]  # "un", "des", "plusieurs", "deux": no one in particular
+    definite = any(has_morph(first, f) for f in ("Definite=Def", "Poss=Yes", "PronType=Dem"))
+    anonymous = first.pos_ == "NUM" or (first.pos_ == "DET" and not definite)
+    return not anonymous
+
+
 def _before_relay(ctx: DocContext, source: Span) -> Span:
-    """A speaker up to the participle that relays them ("une source proche du dossier
-    interrogée par Reuters" -> the source, innermost in the chain); a document keeps its
-    participle, which may name its issuer ("un rapport publié par la Cour")."""
+    """A speaker up to the participle that relays them ("un proche du ministre interrogé
+    par Reuters"); a document keeps its participle, which may name its issuer ("un rapport
+    publié par la Cour")."""
     words = [t for t in source if not t.is_punct]
     if len(words) < 2 or words[1].lemma_.lower() in ctx.lexicon.document_nouns:
         return source
@@ -145,23 +167,10 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
         if j > i + 1 and j < sent.end and doc[j].text == ",":
             i = j
         else:
-            i = _past_apposed_role(ctx, sent, i)
+            i = past_apposed_role(ctx, sent, i)
     while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":
         i -= 1  # "selon le journal de « … »": the source ends before the preposition
     return i
-
-
-def _past_apposed_role(ctx: DocContext, sent: Span, comma: int) -> int:
-    """Past a role set off after the source ("Pour Anne Morel, économiste chez Oddo, …"):
-    the comma closing it, else `comma`."""
-    doc = ctx.doc
-    first = comma + 1
-    if first < sent.end and doc[first].pos_ == "DET":
-        first += 1
-    if first >= sent.end or fold(doc[first].text) not in ctx.lexicon.role_nouns:
-        return comma
-    reach = min(sent.end, first + ctx.lexicon.windows["source_comma"])
-    return next((j for j in range(first + 1, reach) if doc[j].text == ","), comma)
 
 
 def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) -> Span:

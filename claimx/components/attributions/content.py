@@ -7,10 +7,10 @@ from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, reflexive
-from claimx.components.attributions.inverted import inverted_phrase
+from claimx.components.attributions.inverted import inverted_phrase, past_apposed_role
 from claimx.components.attributions.lexicon import bare
 from claimx.docs import has_morph
-from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
+from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 
 _FINAL = {".", "!", "?", "…", ";"}
 
@@ -183,6 +183,9 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     if is_present_participle(verb) or any(c.dep_ == "aux:pass" for c in verb.children):
         return None  # "…, précisant que", "…, ont été annoncées par X": no incise
     start = ctx.left_extend(verb)
+    if _opened_by_comme(ctx, sent, start.i):  # "Comme l'a indiqué X, …": what follows
+        speaker = inverted_phrase(ctx, sent, cue_end)
+        return _around(ctx, sent, start.i, start.i, past_apposed_role(ctx, sent, speaker.end))
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     inverted_pronoun = ctx.inversion_pronoun(verb) is not None
     before = doc[start.i - 1] if start.i > sent.start else None
@@ -224,6 +227,18 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     # a lead without a verb ("Pour l'heure, explique X, aucune décision …") is the
     # statement's start: the statement runs on after the incise
     return _around(ctx, sent, begin, end, cue_end) or (lead if end - begin >= 3 else None)
+
+
+def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:
+    """Whether a verb group follows a sentence's opening "Comme l'a", "Ainsi que le"."""
+    doc, grammar = ctx.doc, ctx.grammar
+    first = ctx.first_word(sent)
+    clitic = group_start - 1 if doc[group_start - 1].lower_ in grammar.incise_clitics else None
+    if clitic is None and doc[group_start].lower_ in grammar.incise_clitics:
+        clitic = group_start  # "l'" already in the verb group
+    if clitic is None or clitic <= first:
+        return False
+    return fold(doc[first:clitic].text) in grammar.incise_openers
 
 
 def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:

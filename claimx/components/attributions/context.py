@@ -41,7 +41,7 @@ class DocContext:
 
     def _left_extend(self, verb: Token) -> int:
         doc = self.doc
-        i = verb.i
+        i = verb.i - 2 if self.carried(verb) else verb.i  # "vient d'annoncer"
         while i > 0:
             prev = doc[i - 1]
             if (
@@ -55,6 +55,14 @@ class DocContext:
             else:
                 break
         return i
+
+    def carried(self, verb: Token) -> bool:
+        """Whether an infinitive follows a verb that reports through it ("vient
+        d'annoncer", "tient à préciser")."""
+        if verb.i < 2 or not has_morph(verb, "VerbForm=Inf"):
+            return False
+        link, carrier = self.doc[verb.i - 1], self.doc[verb.i - 2]
+        return link.lower_ in self.lexicon.infinitive_carriers.get(carrier.lemma_.lower(), ())
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""

@@ -92,7 +92,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         if token.i in used or (token.i in ctx.quoted and not _opens_quotation(ctx, token)):
             continue
         lemma = verb_lemma(ctx, token)
-        if lemma is None or ctx.bare_participle(token) or not _reports(token):
+        if lemma is None or ctx.bare_participle(token) or not _reports(ctx, token):
             continue
         if lemma in lexicon.not_reporting_reflexive and reflexive(token):
             continue  # "s'assure que": makes sure
@@ -144,8 +144,8 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     """The reporting verb a token is, if it is one."""
     lexicon = ctx.lexicon
     # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
-    mistagged = token.pos_ == "NOUN" and (
-        after_subject(token) or inverted(token) or ctx.before_que(token)
+    mistagged = (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and (
+        after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(token)
     )
     if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
         return None
@@ -160,10 +160,17 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     return lemma
 
 
-def _reports(verb: Token) -> bool:
-    """A verb form that reports: not an infinitive ("pour demander"), not a passive ("est
-    estimée à", "sont reconnus")."""
-    if has_morph(verb, "VerbForm=Inf"):
+def _has_subject(token: Token) -> bool:
+    """A word the parse gives a subject and no copula: a verb, whatever its tag ("Le
+    groupe anticipe une marge", "anticipe" read as a name)."""
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "cop" not in deps
+
+
+def _reports(ctx: DocContext, verb: Token) -> bool:
+    """A verb form that reports: not an infinitive ("pour demander") unless a verb carries
+    it ("vient d'annoncer", "a tenu à préciser"), not a passive ("est estimée à")."""
+    if has_morph(verb, "VerbForm=Inf") and not ctx.carried(verb):
         return False
     return not any(c.dep_ == "aux:pass" for c in verb.children)
 

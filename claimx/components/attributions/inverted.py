@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from claimx.components.attributions.context import DocContext, agent_after
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
 from claimx.components.attributions.sources import role_participle, source_from, speaker_in
-from claimx.text import QUOTE_MARKS
+from claimx.text import QUOTE_MARKS, fold
 
 
 def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> Source:
@@ -166,3 +166,16 @@ def _apposed_name(ctx: DocContext, start: int, limit: int) -> int:
         end += 1
     closed = end == limit or doc[end].is_punct
     return end if end > start and closed else 0
+
+
+def past_apposed_role(ctx: DocContext, sent: Span, comma: int) -> int:
+    """Past a role set off after the source ("Pour Anne Morel, économiste chez Oddo, …"):
+    the comma closing it, else `comma`."""
+    doc = ctx.doc
+    first = comma + 1
+    if first < sent.end and doc[first].pos_ == "DET":
+        first += 1
+    if first >= sent.end or fold(doc[first].text) not in ctx.lexicon.role_nouns:
+        return comma
+    reach = min(sent.end, first + ctx.lexicon.windows["source_comma"])
+    return next((j for j in range(first + 1, reach) if doc[j].text == ","), comma)

@@ -74,6 +74,9 @@ class AttributionLexicon:
         self.self_description_verbs = set(data["self_description_verbs"])
         self.judgement_verbs = {bare(v) for v in data["judgement_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
+        self.infinitive_carriers = {
+            verb: set(words) for verb, words in data["infinitive_carriers"].items()
+        }
         self.not_sources = {fold(t) for t in data["not_sources"]}
         self.own_findings = (
             frozenset(data["own_findings_determiners"]),
@@ -130,12 +133,13 @@ class AttributionLexicon:
                 for form in forms_of(verb):
                     self.verb_of_form.setdefault(form, verb)
                 continue
-            tail = [{"LOWER": w} for w in rest.split()]
+            # an adverb may sit after the verb: "mettent notamment en avant"
+            tail = [{"POS": "ADV", "OP": "?"}, *({"LOWER": w} for w in rest.split())]
             forms = sorted(forms_of(head))
             self.phrasal.add(verb, [[{"LEMMA": head}, *tail], [{"LOWER": {"IN": forms}}, *tail]])
             # The last word triggers the matcher ("garde", "valoir"): rarer than "en".
             phrasal_triggers.add(nlp.vocab.strings.add(rest.split()[-1]))
-            self.phrasal_reach = max(self.phrasal_reach, len(rest.split()))
+            self.phrasal_reach = max(self.phrasal_reach, len(rest.split()) + 1)
         self.lemmas = set(self.verb_of_form.values())
         self.phrasal_triggers = Ids(phrasal_triggers)
         self.lemma_ids = Ids(nlp.vocab.strings.add(lemma) for lemma in self.lemmas)
