@@ -276,3 +276,42 @@ def test_a_verb_tagged_as_a_name_still_reports(nlp: Language) -> None:
 
 def test_a_noun_with_a_copula_is_no_verb(nlp: Language) -> None:
     assert attributions(nlp, "Cette décision est une critique du gouvernement.") == []
+
+
+# "on" speaks for whoever is where it says: "explique-t-on chez Kelvio", "assure-t-on dans
+# l'entourage du ministre", "indique-t-on à Bercy".
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("« Nous tiendrons », insiste-t-on chez Kelvio.", "Kelvio", "Nous tiendrons"),
+        (
+            "Le plan sera maintenu, assure-t-on dans l'entourage du ministre.",
+            "l'entourage du ministre",
+            "Le plan sera maintenu",
+        ),
+    ],
+)
+def test_on_and_where_it_speaks(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+# A one-word quotation of an adverb after the verb is how, not what, the speaker said.
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "Gérard Larcher a démenti « catégoriquement » avoir rémunéré des collaborateurs.",
+            "avoir rémunéré des collaborateurs",
+        ),
+        ("Le groupe Orvane a démenti « formellement » ces informations.", "ces informations"),
+    ],
+)
+def test_a_quoted_adverb_is_not_the_content(nlp: Language, text: str, evidence: str) -> None:
+    found = attributions(nlp, text)
+    assert [f["text"] for f in found] == [evidence]
+
+
+# A relative clause inside the subject names who read the document, not who speaks.
+def test_the_reader_of_a_document_is_not_its_voice(nlp: Language) -> None:
+    text = "Le rapport, que Le Monde a pu consulter, estime que le projet a dérapé."
+    assert [f["source"] for f in attributions(nlp, text)] == ["Le rapport"]

@@ -27,6 +27,7 @@ class Grammar:
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
     incise_openers: frozenset[str]
+    on_places: frozenset[str]
     incise_clitics: frozenset[str]
     relative_subjects: frozenset[str]
     statement_separators: frozenset[str]
@@ -71,6 +72,7 @@ class Grammar:
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),
             incise_openers=frozenset(data["incise_openers"]),
+            on_places=frozenset(data["on_places"]),
             incise_clitics=frozenset(data["incise_clitics"]),
             relative_subjects=frozenset(data["relative_subjects"]),
             statement_separators=frozenset(data["statement_separators"]),

@@ -3,7 +3,7 @@ end of a cue's content in its sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, reflexive
@@ -69,6 +69,8 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     after = cue.span.end
     limit = min(verb.i + 20, end)
     for quote in ctx.quotes:
+        if len(quote) == 1 and quote[0].pos_ == "ADV":
+            continue  # 'a démenti « catégoriquement » avoir …': a manner, not what is said
         if verb.i < quote.start <= verb.i + 10 and quote.start < end + 2:
             between = doc[after : quote.start - 1]
             if not any(t.pos_ == "VERB" for t in between):
@@ -87,11 +89,12 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
             break
         i += 1
     nxt = after
-    while (
-        nxt < end
-        and doc[nxt].pos_ in ("ADV", "PRON")
-        and doc[nxt].lower_ not in grammar.complementizers
-    ):
+    while nxt < end:
+        if _quoted_adverb(doc, nxt, end):
+            nxt += 3  # « catégoriquement »
+            continue
+        if doc[nxt].pos_ not in ("ADV", "PRON") or doc[nxt].lower_ in grammar.complementizers:
+            break
         nxt += 1
     infinitive = nxt + 1 < end and (
         doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in grammar.negation
@@ -108,6 +111,16 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     if nxt < end and _self_described(ctx, verb, lemma, nxt):
         return doc[nxt:end]
     return None
+
+
+def _quoted_adverb(doc: Doc, i: int, end: int) -> bool:
+    """Whether a one-word quotation of an adverb opens at token `i`: « catégoriquement »."""
+    return (
+        i + 2 < end
+        and doc[i].text in QUOTE_OPENERS
+        and doc[i + 1].pos_ == "ADV"
+        and doc[i + 2].text in QUOTE_CLOSERS
+    )
 
 
 def _self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool:

@@ -43,8 +43,8 @@ def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
         first: int | None = None
         if doc[i].lower_ == "auprès" and doc[i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
             first = i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
-        elif doc[i].lower_ in ctx.grammar.addressee_prepositions and doc[i - 1].lower_ == "-on":
-            first = i + 1  # "assure-t-on au ministère", "indique-t-on à l'Élysée"
+        elif doc[i].lower_ in ctx.grammar.on_places and doc[i - 1].lower_ == "-on":
+            first = i + 1  # "assure-t-on au ministère", "explique-t-on chez Renault"
         if first is not None:
             phrase = inverted_phrase(ctx, sent, first)
             inside = ctx.actors.mentions_in(phrase.start, phrase.end)

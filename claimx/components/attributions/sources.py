@@ -192,7 +192,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     subtree = list(token.subtree)
     lo, hi = subtree[0].i, subtree[-1].i + 1
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
-    hi = next((t.i for t in doc[token.i + 1 : hi] if t.lower_ in ctx.grammar.relative_subjects), hi)
+    hi = next((t.i for t in doc[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
     # "le porte-parole interrogé par l'AFP": not the participle's complements
     hi = next((t.i for t in doc[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
     while hi > lo + 1 and doc[hi - 1].is_punct:
@@ -213,6 +213,14 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
+
+
+def _opens_relative(ctx: DocContext, token: Token) -> bool:
+    """A relative pronoun opening a clause inside the subject: "qui", or an object "que"
+    whatever its tag ("Le texte, que l'AFP a pu consulter, rappelle": the reader is not
+    the speaker)."""
+    words = ctx.grammar.relative_subjects | ctx.grammar.complementizers
+    return token.lower_ in words
 
 
 def role_participle(ctx: DocContext, token: Token) -> bool:
