@@ -315,3 +315,47 @@ def test_a_quoted_adverb_is_not_the_content(nlp: Language, text: str, evidence: 
 def test_the_reader_of_a_document_is_not_its_voice(nlp: Language) -> None:
     text = "Le rapport, que Le Monde a pu consulter, estime que le projet a dérapé."
     assert [f["source"] for f in attributions(nlp, text)] == ["Le rapport"]
+
+
+# "il" and "elle" agree with a person's gender where the text or the first name gives it
+# ("Mme", "Anne"); a first name both sexes bear ("Dominique") agrees with both.
+PRONOUNS_BY_GENDER = [
+    (
+        "Anne Roux a rencontré Jean Morel à Paris. « Rien n'est décidé », a-t-elle confié.",
+        "Anne Roux",
+    ),
+    (
+        "Anne Roux a rencontré Jean Morel à Paris. « Rien n'est décidé », a-t-il confié.",
+        "Jean Morel",
+    ),
+    (
+        "Mme Vautrin a reçu le préfet Paul Serrat. « Rien n'est décidé », a-t-elle confié.",
+        "Vautrin",
+    ),
+    (
+        "Dominique Pons a rencontré Paul Serrat. « Rien n'est décidé », a-t-elle confié.",
+        "Dominique Pons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), PRONOUNS_BY_GENDER)
+def test_pronouns_agree_with_a_persons_gender(nlp: Language, text: str, source: str) -> None:
+    check(nlp, text, source, "Rien n'est décidé", "quote")
+
+
+# A bare role ("le ministre") takes up the description it repeats, not the last person named.
+def test_a_bare_role_repeats_its_description(nlp: Language) -> None:
+    text = (
+        "Le ministre de l'Économie a reçu le patron de Telvia. Jean Morel lui a présenté son "
+        "plan. « Le dialogue est ouvert », a déclaré le ministre."
+    )
+    check(nlp, text, "le ministre", "Le dialogue est ouvert", "quote")
+
+
+def test_a_bare_role_still_takes_up_the_person_named_with_it(nlp: Language) -> None:
+    text = (
+        "Le ministre de l'Économie, Bruno Le Maire, a présenté le budget. Jean Morel a critiqué "
+        "le texte. « Nous tiendrons », a assuré le ministre."
+    )
+    check(nlp, text, "Bruno Le Maire", "Nous tiendrons", "quote")

@@ -28,6 +28,8 @@ class Grammar:
     infinitive_markers: frozenset[str]
     incise_openers: frozenset[str]
     on_places: frozenset[str]
+    feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
     incise_clitics: frozenset[str]
     relative_subjects: frozenset[str]
     statement_separators: frozenset[str]
@@ -73,6 +75,8 @@ class Grammar:
             infinitive_markers=frozenset(data["infinitive_markers"]),
             incise_openers=frozenset(data["incise_openers"]),
             on_places=frozenset(data["on_places"]),
+            feminine_titles=frozenset(data["feminine_titles"]),
+            masculine_titles=frozenset(data["masculine_titles"]),
             incise_clitics=frozenset(data["incise_clitics"]),
             relative_subjects=frozenset(data["relative_subjects"]),
             statement_separators=frozenset(data["statement_separators"]),

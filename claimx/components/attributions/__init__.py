@@ -41,6 +41,7 @@ class AttributionTagger(DataComponent):
     def compile(self, data: dict[str, Data]) -> None:
         self.grammar = Grammar.from_data(data["grammar"])
         self.lexicon = AttributionLexicon(self.nlp, data["lexicon"], self.grammar, data["actors"])
+        self.lexicon.add_first_names(data["names"])
         self.ranker = SourceRanker.from_data(data["ranker"])
 
     def process(self, doc: Doc) -> Doc:
@@ -57,15 +58,22 @@ class AttributionTagger(DataComponent):
         "grammar": "french.yaml",
         "actors": "actors.yaml",
         "ranker": "source_ranker.yaml",
+        "names": "first_names.yaml",
     },
     assigns=["doc.spans"],
     requires=["token.pos", "token.dep", "token.lemma", "token.morph", "doc.sents"],
 )
 def make_attributions(
-    nlp: Language, name: str, lexicon: str, grammar: str, actors: str, ranker: str
+    nlp: Language, name: str, lexicon: str, grammar: str, actors: str, ranker: str, names: str
 ) -> AttributionTagger:
     """Create a claimx_attributions component over the data files named (in `models/`):
-    its lexicon, French closed-class words, the actor lexicon (who can speak) and the
-    source ranker's weights."""
-    files = {"lexicon": lexicon, "grammar": grammar, "actors": actors, "ranker": ranker}
+    its lexicon, French closed-class words, the actor lexicon (who can speak), the source
+    ranker's weights and first names' genders (who "elle" can be)."""
+    files = {
+        "lexicon": lexicon,
+        "grammar": grammar,
+        "actors": actors,
+        "ranker": ranker,
+        "names": names,
+    }
     return AttributionTagger(nlp, name, files)

@@ -92,6 +92,7 @@ class AttributionLexicon:
         self.numbers: dict[str, int] = dict(grammar.small_numbers)
         self.role_nouns = {fold(r) for r in actors["role_nouns"]}
         self.person_titles = set(actors["person_titles"])  # "Me", "Dr": before a name
+        self.first_names: dict[str, str] = {}  # folded first name -> "Fem" / "Masc"
         self.speaker_nouns = {
             w.lower()
             for w in [
@@ -111,6 +112,11 @@ class AttributionLexicon:
         self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in variants])
 
         self._compile_no_comment(nlp, data["no_comment"], irregular)
+
+    def add_first_names(self, data: dict[str, Any]) -> None:
+        """The gender of first names (`first_names.yaml`), folded."""
+        self.first_names = {fold(n): "Fem" for n in data["feminine"]}
+        self.first_names.update({fold(n): "Masc" for n in data["masculine"]})
 
     def _compile_verbs(
         self, nlp: Language, verbs: list[str], irregular: dict[str, list[str]]

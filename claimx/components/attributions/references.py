@@ -36,9 +36,34 @@ def resolve_pronoun(
         return continued
     # a name inside a quotation is what the speaker talks about, not who speaks next
     outside = ctx.quoted if token.i not in ctx.quoted else ()
+    gender = ctx.grammar.pronoun_gender(token.lower_)
+
+    def fits(actor: Actor) -> bool:  # "elle" is not Jean Morel
+        return actor.kind != "person" or agrees_in_gender(ctx, actor, gender)
+
     return ctx.actors.last_before(
-        token.i, {preferred}, 60, skip, outside=outside
-    ) or ctx.actors.last_before(token.i, kinds, 120, skip, outside=outside)
+        token.i, {preferred}, 60, skip, fits, outside
+    ) or ctx.actors.last_before(token.i, kinds, 120, skip, fits, outside)
+
+
+def agrees_in_gender(ctx: DocContext, person: Actor, gender: str | None) -> bool:
+    """Whether a person may be what a pronoun of `gender` stands for: yes unless both
+    genders are known and differ."""
+    known = person_gender(ctx, person)
+    return gender is None or known is None or known == gender
+
+
+def person_gender(ctx: DocContext, actor: Actor) -> str | None:
+    """A person's gender as the text or their first name gives it ("Mme Roux", "Anne
+    Roux" -> "Fem"); None when neither says (a first name both sexes bear)."""
+    for mention in actor.mentions:
+        title = ctx.doc[mention.start - 1].text if mention.start > 0 else ""
+        if title in ctx.grammar.feminine_titles:
+            return "Fem"
+        if title in ctx.grammar.masculine_titles:
+            return "Masc"
+    first = actor.name.split()[0] if actor.name.split() else ""
+    return ctx.lexicon.first_names.get(fold(first))
 
 
 def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) -> Actor | None:
@@ -90,7 +115,7 @@ def _agrees(
     if actor is None:
         return False
     if actor.kind == "person":
-        return "person" in kinds
+        return "person" in kinds and agrees_in_gender(ctx, actor, gender)
     if actor.kind not in _BODIES:
         return False
     if number == "Plur":
@@ -279,7 +304,37 @@ def _person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
     def fits(actor: Actor) -> bool:
         return not actor.roles or any(role in fold(r).split() for r in actor.roles)
 
+    if _role_described_before(ctx, sent.start, role):
+        return None  # "Le ministre de l'Économie a reçu X. … a déclaré le ministre"
     return ctx.actors.last_subject_before(sent.start, {"person"}, len(before), fits)
+
+
+def _apposed_person(ctx: DocContext, mention: Span) -> bool:
+    """A person's name set right after a role or its comma ("le ministre, Bruno Le Maire",
+    "la ministre Clara Morel"), not a description ("le patron")."""
+    doc = ctx.doc
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return (
+        ctx.actors.kind_of(mention) == "person"
+        and mention[0].text[:1].isupper()
+        and before is not None
+        and (before.text == "," or fold(before.text) in ctx.lexicon.role_nouns)
+    )
+
+
+def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
+    """Whether a definite description with the same role noun, no person named in it,
+    came before token `start` ("le ministre de l'Économie"): the bare role takes it up."""
+    doc = ctx.doc
+    for token in doc[:start]:
+        if fold(token.text) != role or token.i == 0:
+            continue
+        if doc[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
+            continue
+        after = ctx.actors.mentions_in(token.i, min(start, token.i + 8))
+        if not any(_apposed_person(ctx, m) for m in after):
+            return True
+    return False
 
 
 def role_holder(ctx: DocContext, phrase: Span) -> Actor | None:
