@@ -3,7 +3,8 @@
 
 - a name of the gazetteer said in a claim's text is an actor of its event even where the
   extractor did not make it one, a capital as its country ("celle de Pékin, qui a
-  instauré ..."); a country's own name and a capital after "à" are places, not taken;
+  instauré ..."); a country's own name and a capital after a preposition ("à Pékin", "la
+  Bourse de Paris") are places, not taken;
 - one claim's source named by another claim is a unit of their event only inside a group
   that strong links already hold: alone, never a pair.
 """
@@ -66,6 +67,14 @@ def joined(*documents: dict[str, Any]) -> bool:
         ("Les ventes de Samsung Electronics reculent", ["Q20718"]),
         ("des licences pour exporter vers les Etats-Unis", []),  # a country: a place
         ("un salon s'est tenu à Pékin", []),  # a capital after "à": a place
+        ("le titre recule à la Bourse de Paris", []),  # after "de" too
+        ("les discussions entre Washington et Taipei", ["Q30", "Q865"]),  # two parties
+        ("le CAC 40 recule", []),  # an index, not the Chinese regulator
+        # the longest name where two overlap: the Cnil, not "la Commission"
+        (
+            "notifiée à la Commission nationale de l'informatique et des libertés",
+            ["government:cnil"],
+        ),
         ("la commission des finances a voté", []),  # not the name as written
         ("un arm de robot", []),  # "Arm" the company is written with its capital
     ],

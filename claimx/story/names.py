@@ -53,25 +53,44 @@ def _written(form: str) -> set[str]:
 
 
 @cache
-def _places() -> frozenset[str]:
-    return frozenset(fold(w) for w in settings()["place_words"])
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The place prepositions and the owner pronouns (models/story.yaml), folded."""
+    config = settings()
+    places = frozenset(fold(w) for w in config["place_words"])
+    return places, frozenset(fold(w) for w in config["owner_words"])
+
+
+def _place(words: list[str], n: int) -> bool:
+    """Whether the capital at `words[n]` is a place: after a preposition ("à Pékin", "la
+    Bourse de Paris"), unless a pronoun before it makes it an owner ("celle de Pékin")."""
+    places, owners = _place_words()
+    before = fold(words[n - 1]) if n else ""
+    return before in places and not (
+        before in ("de", "d") and n > 1 and fold(words[n - 2]) in owners
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # a wire's sentences come back verbatim
 def named_in(text: str) -> tuple[tuple[str, ActorRef], ...]:
     """The known actors a text names, in order, with the name as written ("Pékin" for
-    China); a name matched with its case ("Orange" the company, not "orange")."""
-    table, place = known_forms(), _places()
+    China); a name matched with its case ("Orange" the company, not "orange"), the longest
+    where two overlap ("la Commission nationale de l'informatique": the Cnil), none before
+    a number (an index: "CAC 40")."""
+    table = known_forms()
     words = _WORD.findall(text)
+    spans = [
+        (n, n + len(name), actor)
+        for n, word in enumerate(words)
+        for name, actor, city in table.get(word, ())
+        if tuple(words[n : n + len(name)]) == name
+        and not (city and _place(words, n))
+        and not "".join(words[n + len(name) : n + len(name) + 1]).isdigit()  # "CAC 40"
+    ]
+    taken: list[tuple[int, int, ActorRef]] = []
+    for start, end, actor in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= a or start >= b for a, b, _ in taken):
+            taken.append((start, end, actor))
     found: dict[tuple[str, str], ActorRef] = {}
-    n = 0
-    while n < len(words):
-        step = 1
-        for name, actor, city in table.get(words[n], ()):
-            if tuple(words[n : n + len(name)]) == name:
-                if not (city and n and fold(words[n - 1]) in place):
-                    found.setdefault((" ".join(name), actor.key), actor)
-                step = len(name)
-                break
-        n += step
+    for start, end, actor in sorted(taken, key=lambda s: s[0]):
+        found.setdefault((" ".join(words[start:end]), actor.key), actor)
     return tuple((written, actor) for (written, _), actor in found.items())
