@@ -61,6 +61,17 @@ def test_groups_never_chain_through_a_member() -> None:
     assert complete_groups(3, {(0, 1): 0.9, (0, 2): 0.9}, ["a", "b", "b"]) == [[0, 1, 2]]
 
 
+def test_a_near_pair_holds_inside_a_group_never_alone() -> None:
+    """A near pair (compare.near) completes a group strong links hold, joins nothing alone."""
+    same = ["a", "b", "c", "d"]
+    strong = {(0, 1): 0.6, (1, 2): 0.5}
+    assert complete_groups(4, strong, same, frozenset({(0, 2)})) == [[0, 1, 2]]
+    assert complete_groups(4, strong, same) == [[0, 1]]  # 2 needs a link to 0 too
+    assert complete_groups(4, {}, same, frozenset({(0, 2), (2, 3)})) == []
+    # 3, linked to 2 only, stays out of the group
+    assert complete_groups(4, {**strong, (2, 3): 0.4}, same, frozenset({(0, 2)})) == [[0, 1, 2]]
+
+
 def test_time_function_and_generic_words_never_join_claims() -> None:
     one = article(1, {"text": "Le groupe a annoncé lundi ses projets pour les années à venir"})
     two = article(2, {"text": "Le groupe a annoncé lundi ses résultats des années passées"})

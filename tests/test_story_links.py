@@ -8,7 +8,9 @@ look-alikes that must stay apart.
   both tell of;
 - words too common to name an event but used by at most a fifth of the articles support
   one: two units of them make the last unit of a pair one short;
-- an ordinal is one word however written ("26e", "26ème", "vingt-sixième").
+- an ordinal is one word however written ("26e", "26ème", "vingt-sixième");
+- the words of one family (models/story.yaml `word_families`: "lève", "levée"; "amende",
+  "sanctionner") are one word.
 """
 
 from __future__ import annotations
@@ -181,3 +183,51 @@ def test_cardinals_dates_and_first_or_second_are_no_ordinals(text: str) -> None:
 def test_one_ordinal_written_in_words_or_digits_joins_claims(second: str, join: bool) -> None:
     first = document(1, "Vetrix est devenue la 26e licorne de l'Hexagone")
     assert joined(first, document(2, second)) is join
+
+
+@pytest.mark.parametrize(
+    "words", [("lève", "levée", "lever", "levées"), ("rachète", "rachat", "racheter"),
+              ("amende", "amendes", "sanctionner", "sanction"), ("moratoire", "suspendre")],
+)  # fmt: skip
+def test_the_words_of_one_family_are_one_word(words: tuple[str, ...]) -> None:
+    assert len({content_words(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "join"),
+    [
+        ("Orkana va racheter la fonderie", "le rachat de la fonderie par Orkana est bouclé", True),
+        # a sale is not a purchase: two units only
+        ("Orkana va racheter la fonderie", "la vente de la fonderie par Orkana est bouclée", False),
+        # another buyer
+        ("Orkana va racheter la fonderie", "le rachat de la fonderie par Kelmar est bouclé", False),
+        ("le régulateur va sanctionner la fonderie de Quimper",
+         "une amende vise la fonderie de Quimper", True),
+        # an inquiry is no fine
+        ("le régulateur va sanctionner la fonderie de Quimper",
+         "une enquête vise la fonderie de Quimper", False),
+        # "levure" is not of the family of "lever"
+        ("Orkana lève le voile sur sa fonderie", "une levure sort de la fonderie d'Orkana", False),
+    ],
+)  # fmt: skip
+def test_words_of_one_family_join_claims(first: str, second: str, join: bool) -> None:
+    assert joined(document(1, first), document(2, second)) is join
+
+
+def test_the_database_summary_takes_word_families_alike(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    documents = [
+        document(1, "Orkana va racheter la fonderie"),
+        document(2, "le rachat de la fonderie par Orkana est bouclé"),
+        *fillers(4),
+    ]
+    for n, item in enumerate(documents):
+        write_claims(folder / f"a{n}.txt.yaml", [item])
+    database = tmp_path / "claims.db"
+    story_db.load_into(database, [str(folder)])
+    files = summarize(
+        [from_document(d, str(folder / f"a{n}.txt.yaml")) for n, d in enumerate(documents)]
+    )
+    assert len(files["recurring"]) == 1
+    assert summarize_database(database)["recurring"] == files["recurring"]

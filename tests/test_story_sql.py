@@ -206,14 +206,16 @@ def test_a_changed_file_and_the_cli_give_the_files_summary(tmp_path: Path) -> No
     same(json.loads(from_db.stdout), json.loads(from_files.stdout))
 
 
-@pytest.mark.parametrize("version", [2, 3])
+@pytest.mark.parametrize("version", [2, 3, 4])
 def test_a_database_of_an_older_schema_is_summarized_every_claim_read(
     version: int, tmp_path: Path
 ) -> None:
     folder = write_folder(tmp_path / "claims", made_up(7, 30))
     database, summary = from_database(folder, tmp_path)
     with sqlite3.connect(database) as connection:
-        if version == 2:  # no event keys at all; 3: keys, but no variants to read them by
+        # 2: no event keys at all; 3: keys, but no variants to read them by; 4: the keys
+        # and words of older story settings
+        if version == 2:
             connection.execute("DROP TABLE claim_keys")
             connection.execute("DROP TABLE article_words")
         connection.execute(f"PRAGMA user_version = {version}")

@@ -22,7 +22,7 @@ from typing import Any
 
 from claimx.batch import BatchOptions, run
 from claimx.story import collect, summarize
-from claimx.story.compare import linked
+from claimx.story.compare import linked, near
 from claimx.story.events import Event, event_of, key_text, rarity
 from claimx.story.gold import Pair, Place, article_name, load_gold, score_story
 from claimx.story.records import ClaimRow
@@ -68,7 +68,13 @@ def explain(
         strength, why = linked(claims[x], claims[y], events[x], events[y])
         shared = sorted(key_text(k) for k in events[x].keys & events[y].keys)
         together = x in group_of and group_of.get(x) == group_of.get(y)
-        verdict = "grouped" if together else why if not strength else "linked, not grouped"
+        weak = not strength and near(claims[x], claims[y], events[x], events[y])
+        verdict = (
+            "grouped" if together
+            else "linked, not grouped" if strength
+            else f"{why}; near (a source the other names), no group holds it" if weak
+            else why
+        )  # fmt: skip
         lines.append(f"    {claims[x].start}-{claims[y].start}: {verdict}; shared {shared}")
     return lines
 

@@ -72,15 +72,28 @@ def link(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> float:
 
 def linked(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> tuple[float, str]:
     """`link`'s strength, and why it is 0 (the rule that kept them apart) or "linked"."""
+    return _linked(a, b, one, two, _speaker(a, b, two) or _speaker(b, a, one))
+
+
+def near(a: ClaimRow, b: ClaimRow, one: Event, two: Event) -> bool:
+    """Whether two claims would be linked if one's source, an actor the other tells of
+    ("X a annoncé ..." and "... celle de X, qui a instauré ..."), counted as a unit of their
+    event: a link a group holds only when strong links already join its claims
+    (`complete_groups`), too weak to make a pair alone."""
+    named = _named(a, two) or _named(b, one)
+    return named and _linked(a, b, one, two, True)[0] > 0
+
+
+def _linked(a: ClaimRow, b: ClaimRow, one: Event, two: Event, actor: bool) -> tuple[float, str]:
+    """`linked`, `actor` telling whether a speaker both tell of counts as a shared unit."""
     if a.article is b.article:
         return 0.0, "one article"
-    if not compatible_sources(a, b):
+    if not (compatible_sources(a, b) or _named(a, two) or _named(b, one)):
         return 0.0, "sources differ"
     if not _same_companies(one, two):
         return 0.0, "companies differ"
     shared = one.keys & two.keys
-    together = min(sum(1 for u in e.units if u & shared) for e in (one, two))
-    together += _speaker(a, b, two) or _speaker(b, a, one)
+    together = min(sum(1 for u in e.units if u & shared) for e in (one, two)) + actor
     config = settings()
     needed = config["event_keys"] - (not shared.isdisjoint(one.specific))
     share = together / max(len(one.units), len(two.units), 1)
@@ -99,6 +112,12 @@ def _speaker(a: ClaimRow, b: ClaimRow, two: Event) -> bool:
     if a.source is None or b.source is not None:
         return False
     return {x.key for x in b.actors} == {a.source.key} and ("actor", a.source.key) in two.keys
+
+
+def _named(a: ClaimRow, two: Event) -> bool:
+    """Whether `a`'s source is an actor the other claim tells of (named, met through
+    coreference, or a known name its text says): its own source is never among its keys."""
+    return a.source is not None and ("actor", a.source.key) in two.keys
 
 
 def _backing(one: Event, two: Event) -> int:
@@ -123,11 +142,15 @@ def candidates(events: Sequence[Event], articles: Sequence[object]) -> Iterator[
 
 
 def complete_groups(
-    size: int, links: dict[tuple[int, int], float], same: Sequence[object]
+    size: int,
+    links: dict[tuple[int, int], float],
+    same: Sequence[object],
+    near: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[list[int]]:
     """Groups of linked items, each item linked to every other of its group unless both are
     of one article (`same[i] is same[j]`): strongest links first, two groups joined only
-    when every pair across them is linked (complete linkage, no chaining)."""
+    when every pair across them is linked (complete linkage, no chaining); a pair `near`
+    (`compare.near`) counts as linked there, never joins two groups by itself."""
     group_of = list(range(size))
     members: dict[int, list[int]] = {i: [i] for i in range(size)}
     for (i, j), _ in sorted(links.items(), key=lambda item: (-item[1], item[0])):
@@ -135,7 +158,7 @@ def complete_groups(
         if a == b:
             continue
         if all(
-            same[x] is same[y] or (min(x, y), max(x, y)) in links
+            same[x] is same[y] or (min(x, y), max(x, y)) in links or (min(x, y), max(x, y)) in near
             for x in members[a]
             for y in members[b]
         ):

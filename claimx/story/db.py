@@ -26,10 +26,12 @@ from claimx.story.db_index import claim_index
 from claimx.story.db_schema import INDEXES, TABLES, TRIGGERS
 from claimx.story.db_write import Writer, drop_orphans
 
-SCHEMA_VERSION = 4  # 1: foreign keys without target columns, a standalone FTS table;
+SCHEMA_VERSION = 5  # 1: foreign keys without target columns, a standalone FTS table;
 # 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`, and
 # amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written;
-# 3: event keys for every claim (not once per variant), a copy key but no variant
+# 3: event keys for every claim (not once per variant), a copy key but no variant;
+# 4: the tables of 5, the event keys and words of story settings 3 (no names said in a
+# claim, no word families: models/story.yaml version 4)
 FLUSH = 500  # claims files whose rows are gathered before they are written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from claimx.story.names import named_in
 from claimx.story.records import ActorRef, ClaimRow, content_words, ordinals, settings
 from claimx.text import fold
 
@@ -74,10 +75,10 @@ class Event:
         return frozenset(k for k in self.keys if _specific(k))
 
 
-def _frame(claim: ClaimRow) -> tuple[frozenset[str], list[ActorRef], frozenset[str]]:
+def _frame(claim: ClaimRow) -> tuple[frozenset[str], list[ActorRef], dict[str, frozenset[str]]]:
     """What never names a claim's event (time, generic words, its source's name, its
-    figures' and chips' words), the actors it is about other than its source, and the
-    stems of their names."""
+    figures' and chips' words), the actors it is about other than its source (its actors
+    and the known names its text says, `names.named_in`), and the stems each is named by."""
     config = settings()
     ignored = config["time_set"] | config["generic_set"]
     if claim.source is not None:
@@ -86,14 +87,21 @@ def _frame(claim: ClaimRow) -> tuple[frozenset[str], list[ActorRef], frozenset[s
         ignored = ignored | content_words(figure.text)
     for chip in claim.chips:
         ignored = ignored | content_words(chip)
-    others = [a for a in claim.actors if claim.source is None or a.key != claim.source.key]
-    names = frozenset(w for actor in others for w in content_words(actor.name))
-    return ignored, others, names
+    source = claim.source.key if claim.source else None
+    said = [(a.name, a) for a in claim.actors] + list(named_in(claim.text))
+    others: dict[str, ActorRef] = {}
+    stems: dict[str, frozenset[str]] = {}
+    for name, actor in said:
+        if actor.key != source:
+            others.setdefault(actor.key, actor)
+            stems[actor.key] = stems.get(actor.key, frozenset()) | content_words(name)
+    return ignored, list(others.values()), stems
 
 
 def event_of(claim: ClaimRow, words: Rarity) -> Event:
     """The event keys of a claim, in units, given the collection's word rarity."""
-    ignored, others, names = _frame(claim)
+    ignored, others, spoken = _frame(claim)
+    names = frozenset().union(*spoken.values())
     units: list[frozenset[Key]] = [
         frozenset({("figure", figure.currency, figure.amount)})
         for figure in claim.money
@@ -103,7 +111,7 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
     said, support = _phrases(claim.text, ignored, names, words)
     units += said
     for actor in others:  # its key joins its name's units, or is a unit of its own when
-        stems = content_words(actor.name) - ignored  # named through coreference only
+        stems = spoken[actor.key] - ignored  # named through coreference only
         if not stems:
             continue
         key: Key = ("actor", actor.key)
@@ -113,10 +121,7 @@ def event_of(claim: ClaimRow, words: Rarity) -> Event:
         if not holding:
             units.append(frozenset({key}))
     named = {
-        w
-        for a in others
-        if a.kind in ("organization", "person")
-        for w in content_words(a.name) - ignored
+        w for a in others if a.kind in ("organization", "person") for w in spoken[a.key] - ignored
     }
     keys = frozenset(k for unit in units for k in unit)
     return Event(
@@ -169,7 +174,8 @@ def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
     than the source and their names' stems) and the words that are keys of it when rare:
     `event_of(claim, words).keys` is the first set and those of the second that `words`
     finds rare (a database stores both, `claimx.story.db`)."""
-    ignored, others, names = _frame(claim)
+    ignored, others, spoken = _frame(claim)
+    names = frozenset().union(*spoken.values())
     stems = {
         stem
         for token in _TOKEN.findall(ordinals(fold(claim.text)))
@@ -180,7 +186,7 @@ def key_terms(claim: ClaimRow) -> tuple[frozenset[Key], frozenset[str]]:
     keys: set[Key] = {("figure", f.currency, f.amount) for f in claim.money if f.amount}
     keys |= {("chip", fold(chip)) for chip in claim.chips}
     keys |= stems & names
-    keys |= {("actor", a.key) for a in others if content_words(a.name) - ignored}
+    keys |= {("actor", a.key) for a in others if spoken[a.key] - ignored}
     return frozenset(keys), frozenset(stems - names)
 
 

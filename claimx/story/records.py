@@ -111,6 +111,12 @@ class ArticleClaims:
 def settings() -> dict[str, Any]:
     data: dict[str, Any] = load_yaml("story.yaml")
     data["function_set"] = frozenset(fold(w) for w in data["function_words"])
+    stem = data["stem"]
+    data["family_of"] = {  # a word's stem -> its family's (the family's name's stem)
+        fold(word)[:stem]: fold(name)[:stem]
+        for name, words in data["word_families"].items()
+        for word in (name, *words)
+    }
     for name in ("time", "generic", "period", "part"):
         words = [fold(w) for w in data[f"{name}_words"]]
         # as content_words gives them (stems), and whole (short words, "t1")
@@ -169,15 +175,16 @@ def ordinals(folded: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # outlets reprinting a wire repeat its sentences verbatim
 def content_words(text: str) -> frozenset[str]:
-    """The stems of a text's content words (numbers and ordinals kept whole)."""
+    """The stems of a text's content words (numbers and ordinals kept whole), a word of a
+    family (`word_families`: "lève", "levée", "lever") as its family's."""
     config = settings()
-    stem, skip = config["stem"], config["function_set"]
+    stem, skip, family = config["stem"], config["function_set"], config["family_of"]
     words = set()
     for word in _WORD.findall(ordinals(fold(text))):
         if word.isdigit():
             words.add(word)
         elif len(word) > 2 and word not in skip:
-            words.add(word[:stem])
+            words.add(family.get(word[:stem], word[:stem]))
     return frozenset(words)
 
 

@@ -15,6 +15,7 @@ from claimx.story.compare import (
     complete_groups,
     copy_key,
     link,
+    near,
     same_figure,
 )
 from claimx.story.contradict import figure_conflicts, stance_conflicts
@@ -107,11 +108,14 @@ def linked_groups(
     """The groups (complete linkage) of distinct claims linked by candidate pairs, by rank;
     a claim in none is linked to no group, and leaving it out changes no other group."""
     links: dict[tuple[int, int], float] = {}
+    weak: set[tuple[int, int]] = set()
     for x, y in pairs:
         strength = link(distinct[x], distinct[y], events[x], events[y])
         if strength:
             links[(x, y)] = strength
-    return complete_groups(len(distinct), links, [c.article for c in distinct])
+        elif near(distinct[x], distinct[y], events[x], events[y]):
+            weak.add((x, y))
+    return complete_groups(len(distinct), links, [c.article for c in distinct], frozenset(weak))
 
 
 def says_something(claim: ClaimRow, event: Event) -> bool:
