@@ -392,3 +392,23 @@ def test_an_incise_after_a_clause_with_a_relative_stays_an_incise(nlp: Language)
         "commission Orvane."
     )
     check(nlp, text, "Orvane", "n'est pas illégale")
+
+
+# A word before an inverted pronoun is a verb whatever its tag ("tranche-t-il" read as a
+# number); a manner complement may stand between an inverted verb and its speaker.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Jean Morel n'y va pas par quatre chemins. « Ce plan est une erreur », tranche-t-il.",
+            "Jean Morel",
+        ),
+        ("« Ce plan est une erreur », juge sans détour Jean Morel.", "Jean Morel"),
+    ],
+)
+def test_inverted_verbs_whatever_their_tag(nlp: Language, text: str, source: str) -> None:
+    check(nlp, text, source, "Ce plan est une erreur", "quote")
+
+
+def test_the_noun_of_an_inverted_verb_says_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "La tranche de 10 % a été versée aux salariés.") == []

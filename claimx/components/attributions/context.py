@@ -164,6 +164,8 @@ def inverted(token: Token) -> bool:
     after = doc[token.i + 1]
     if after.pos_ == "ADV" and after.is_lower and token.i + 2 < len(doc):
         after = doc[token.i + 2]  # "…, affirme également Free, …"
+    elif after.pos_ == "ADP" and token.i + 3 < len(doc) and doc[token.i + 2].pos_ == "NOUN":
+        after = doc[token.i + 3]  # "…, juge sans détour Jean Morel"
     return doc[token.i - 1].text in (",", *QUOTE_CLOSERS) and (
         after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
     )

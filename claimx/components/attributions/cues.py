@@ -147,6 +147,8 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     mistagged = (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and (
         after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(token)
     )
+    if _before_inversion(token):  # "tranche-t-il": a verb, whatever the tagger read
+        return lexicon.verb_of_form.get(token.lower_)
     if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
         return None
     if token.lemma_ in lexicon.lemmas and token.pos_ == "VERB":
@@ -158,6 +160,13 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     if prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles:
         return None
     return lemma
+
+
+def _before_inversion(token: Token) -> bool:
+    """Whether an inverted subject pronoun follows the word: "tranche-t-il", "dit-elle"."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.text.startswith("-") and len(after) > 1 and token.is_lower
 
 
 def _has_subject(token: Token) -> bool:
