@@ -148,7 +148,8 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
         after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(token)
     )
     if _before_inversion(token):  # "tranche-t-il": a verb, whatever the tagger read
-        return lexicon.verb_of_form.get(token.lower_)
+        known = str(token.lemma_) if token.lemma_ in lexicon.lemmas else None
+        return lexicon.verb_of_form.get(token.lower_) or known
     if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
         return None
     if token.lemma_ in lexicon.lemmas and token.pos_ == "VERB":
