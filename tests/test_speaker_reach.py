@@ -405,7 +405,10 @@ def test_an_incise_after_a_clause_with_a_relative_stays_an_incise(nlp: Language)
         ),
         ("« Ce plan est une erreur », juge sans détour Jean Morel.", "Jean Morel"),
         # a form the lexicon does not list, known by its lemma
-        ("Jean Morel a présenté son plan. « Ce plan est une erreur », rappelle-t-il.", "Jean Morel"),
+        (
+            "Jean Morel a présenté son plan. « Ce plan est une erreur », rappelle-t-il.",
+            "Jean Morel",
+        ),
     ],
 )
 def test_inverted_verbs_whatever_their_tag(nlp: Language, text: str, source: str) -> None:
