@@ -417,3 +417,44 @@ def test_inverted_verbs_whatever_their_tag(nlp: Language, text: str, source: str
 
 def test_the_noun_of_an_inverted_verb_says_nothing(nlp: Language) -> None:
     assert attributions(nlp, "La tranche de 10 % a été versée aux salariés.") == []
+
+
+# Guidance: "table sur" with a percentage or an amount of money in an
+# indefinite object report the company's forecast; without a figure, with a definite
+# object, or "la mise sur le marché" they say nothing. "relever" with a possessive object
+# raises a figure ("a relevé ses prévisions").
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Le groupe table sur une croissance de 5 % de ses ventes en 2025.",
+            "Le groupe",
+            "une croissance",
+        ),
+        ("Renault table sur une hausse de 10 % de son bénéfice.", "Renault", "une hausse de 10 %"),
+    ],
+)
+def test_guidance_with_a_figure(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe table sur la reprise du marché chinois.",
+        "Le groupe vise le marché chinois.",
+        "L'enquête vise 200 sites.",
+        "Elles visent les groupes Orvane et Telvia avec 500 millions d'euros.",
+        "La mise sur le marché du vaccin est prévue en 2025 pour 10 % des patients.",
+        "Le groupe a relevé ses prévisions pour 2025.",
+        "Kepler a relevé son objectif de cours à 45 euros.",
+    ],
+)
+def test_guidance_look_alikes_say_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+def test_relever_with_an_object_of_its_own_still_reports(nlp: Language) -> None:
+    check(
+        nlp, "Le rapport relève des irrégularités dans les comptes.", "Le rapport", "irrégularités"
+    )

@@ -109,6 +109,9 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         return _object(ctx, lemma, nxt, end)
     if nxt < end and (_forecast(ctx, lemma, nxt, end) or _judgement(ctx, lemma, nxt, end)):
         return doc[nxt:end]
+    guidance = _guidance(ctx, lemma, nxt, end)
+    if guidance is not None:
+        return doc[guidance:end]
     if nxt < end and _self_described(ctx, verb, lemma, nxt):
         return doc[nxt:end]
     return None
@@ -141,6 +144,8 @@ def _object(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
     doc, lexicon = ctx.doc, ctx.lexicon
     if lemma in lexicon.measure_verbs and doc[start].lower_ in ("un", "une", "des"):
         return None  # "accusait une baisse de 3 %": a figure shown, nothing said
+    if lemma in lexicon.raising_verbs and doc[start].lower_ in ctx.grammar.possessive_determiners:
+        return None  # "a relevé ses prévisions": raised them, said nothing
     particles = lexicon.object_particles.get(lemma)
     if particles:
         for j in range(start, min(start + 8, end)):
@@ -159,6 +164,25 @@ def _forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
         return False
     window = ctx.doc[start : min(end, start + 12)]
     return any(t.text == "%" or any(c.isdigit() for c in t.text) for t in window)
+
+
+def _guidance(ctx: DocContext, lemma: str, start: int, end: int) -> int | None:
+    """Where a guidance's object starts, past its particle ("table sur une croissance de
+    5 %"), when it holds a percentage or an amount of money; None otherwise."""
+    particles = ctx.lexicon.guidance_verbs.get(lemma)
+    if particles is None or start >= end:
+        return None
+    doc = ctx.doc
+    if particles:
+        if doc[start].lower_ not in particles:
+            return None
+        start += 1
+    if start >= end or not has_morph(doc[start], "Definite=Ind"):
+        return None  # "une croissance de 5 %", not "les groupes X avec 500 millions"
+    window = (start, min(end, start + 12))
+    figures = [*doc.spans.get("claimx_money", []), *doc.spans.get("claimx_percent", [])]
+    held = any(window[0] <= f.start and f.end <= window[1] for f in figures)
+    return start if held else None
 
 
 def _judgement(ctx: DocContext, lemma: str, start: int, end: int) -> bool:

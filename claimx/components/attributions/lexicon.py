@@ -70,7 +70,11 @@ class AttributionLexicon:
         self.variation_words = set(data["variation_words"])
         self.plan_verbs = {bare(v) for v in data["plan_verbs"]}
         self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
+        self.raising_verbs = {bare(v) for v in data["raising_verbs"]}
         self.forecast_verbs = {bare(v) for v in data["forecast_verbs"]}
+        self.guidance_verbs = {
+            bare(v): set(particles) for v, particles in data["guidance_verbs"].items()
+        }
         self.self_description_verbs = set(data["self_description_verbs"])
         self.judgement_verbs = {bare(v) for v in data["judgement_verbs"]}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
