@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.story.db import SCHEMA_VERSION, database_error, statements
+from claimx.story.db_json import Rendered
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_story import grouped_story
@@ -69,9 +70,22 @@ CREATE TEMP TABLE wanted AS SELECT f.n AS n, c.id AS claim, c.article_id AS arti
 """
 
 
-def summarize_database(path: Path) -> dict[str, Any]:
-    """The summary of the claimx database at `path` (`summarize` of its articles); a
-    damaged or foreign database is an InputError, one being written a Busy error."""
+def summarize_database(path: Path, *, rendered: bool = False) -> dict[str, Any]:
+    """The summary of the claimx database at `path` (`summarize` of its articles); with
+    `rendered`, each recurring claim's appearances are their JSON text made in SQLite
+    (`Rendered`, for `summary_json`: no Python object per appearance). A damaged or
+    foreign database is an InputError, one being written a Busy error."""
+    summary = _summary(path)
+    if not rendered:
+        for item in summary["recurring"]:
+            if isinstance(item["appearances"], Rendered):
+                item["appearances"] = item["appearances"].value()
+    return summary
+
+
+def _summary(path: Path) -> dict[str, Any]:
+    """The summary, its recurring claims' appearances `Rendered` (a database of an older
+    schema: lists, every claim read)."""
     try:
         connection = open_database(path)
         try:
