@@ -12,9 +12,15 @@ def warn(message: str) -> None:
     sys.stderr.flush()
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Text on stdout, or into a file written atomically (OutputError when it cannot be)."""
+def write_output(text: str | bytes, output: Path | None) -> None:
+    """Text (or UTF-8 bytes) on stdout, or into a file written atomically (OutputError when
+    it cannot be)."""
     if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -138,8 +138,9 @@ def _summary_text(
     articles: list[Any],
     scores: dict[tuple[str, str], float] | None,
     bom: bool,
-) -> str:
-    """The summary in a written format (the tables as plain text for `table`)."""
+) -> str | bytes:
+    """The summary in a written format (the tables as plain text for `table`; JSON as
+    UTF-8 bytes, a database's appearances made by SQLite)."""
     from claimx.escape import csv_text
     from claimx.store.serialize import to_yaml
     from claimx.story.db_json import summary_json

@@ -44,15 +44,12 @@ _PROBE = "".join(map(chr, range(0x80))) + "é€’\u2028\u2029\U0001f600\ufeff\
 
 @dataclass(frozen=True)
 class Rendered:
-    """A JSON array's items as text (`[` and `]` left out)."""
+    """A JSON array's items as UTF-8 text (`[` and `]` left out)."""
 
-    text: str
-
-    def json(self) -> str:
-        return f"[{self.text}]"
+    text: bytes
 
     def value(self) -> list[Any]:
-        found: list[Any] = json.loads(self.json())
+        found: list[Any] = json.loads(b"[" + self.text + b"]")
         return found
 
 
@@ -61,7 +58,7 @@ def prepare(connection: sqlite3.Connection) -> str:
     quotes text as the JSON writer does: SQLite's `json_quote` when it gives the same
     text on a probe of every ASCII character and a few others, else `claimx_json`."""
     connection.create_function(_PYTHON, 1, DUMPS, deterministic=True)
-    found = connection.execute("SELECT json_quote(?)", (_PROBE,)).fetchone()[0]
+    found = connection.execute(f"SELECT {_QUOTE}(?)", (_PROBE,)).fetchone()[0]
     return _QUOTE if found == DUMPS(_PROBE) else _PYTHON
 
 
@@ -114,26 +111,33 @@ def article_json(info: Mapping[str, Any]) -> str:
     return DUMPS(dict(info))[1:-1]
 
 
-def summary_json(summary: Mapping[str, Any]) -> str:
-    """A summary as one line of JSON, its recurring claims' appearances lists or `Rendered`
-    text: the line `json.dumps(summary, ensure_ascii=False, separators=(",", ":"))`
-    writes of it with the appearances as lists (`to_jsonl`)."""
-    parts = []
-    for key, value in summary.items():
+def summary_json(summary: Mapping[str, Any]) -> bytes:
+    """A summary as one line of JSON (UTF-8), its recurring claims' appearances lists or
+    `Rendered` text: the line `json.dumps(summary, ensure_ascii=False, separators=(",",
+    ":"))` writes of it with the appearances as lists (`to_jsonl`)."""
+    parts = [b"{"]
+    for number, (key, value) in enumerate(summary.items()):
+        parts.append(f"{',' if number else ''}{DUMPS(key)}:".encode())
         if key == "recurring":
-            text = "[" + ",".join(_item(item) for item in value) + "]"
+            parts.append(b"[")
+            for place, item in enumerate(value):
+                parts.append(b"," if place else b"")
+                parts += _item(item)
+            parts.append(b"]")
         else:
-            text = DUMPS(value)
-        parts.append(f"{DUMPS(key)}:{text}")
-    return "{" + ",".join(parts) + "}\n"
+            parts.append(DUMPS(value).encode())
+    parts.append(b"}\n")
+    return b"".join(parts)
 
 
-def _item(item: Mapping[str, Any]) -> str:
-    return (
-        "{"
-        + ",".join(
-            f"{DUMPS(k)}:{v.json() if isinstance(v, Rendered) else DUMPS(v)}"
-            for k, v in item.items()
-        )
-        + "}"
-    )
+def _item(item: Mapping[str, Any]) -> list[bytes]:
+    """A recurring claim's JSON, its appearances as they are if `Rendered`."""
+    parts = [b"{"]
+    for number, (key, value) in enumerate(item.items()):
+        parts.append(f"{',' if number else ''}{DUMPS(key)}:".encode())
+        if isinstance(value, Rendered):
+            parts += [b"[", value.text, b"]"]
+        else:
+            parts.append(DUMPS(value).encode())
+    parts.append(b"}")
+    return parts

@@ -123,8 +123,8 @@ def _read(connection: sqlite3.Connection, rows: list[tuple[int, int, int]]) -> l
 
 def _appearances(
     connection: sqlite3.Connection, shown: dict[int, dict[str, Any]], ranges: list[tuple[int, int]]
-) -> list[str]:
-    """The JSON text of the appearances in each range of places (`db_json`), from each
+) -> list[bytes]:
+    """The JSON text (UTF-8) of the appearances in each range of places (`db_json`), from each
     variant's appearance `shown` (of one of its claims) and each article's fields."""
     articles = {row[0]: article_info(ArticleRef(*row[1:])) for row in connection.execute(_ARTICLES)}
     templates: dict[int, Template] = {}
@@ -147,7 +147,11 @@ def _appearances(
         [(key, article_json(info)) for key, info in articles.items()],
     )
     query = _FRAGMENTS.format(fragment_sql(layout, prepare(connection)))
-    return [connection.execute(query, bounds).fetchone()[0] for bounds in ranges]
+    connection.text_factory = bytes  # UTF-8 as SQLite made it, never a Python str
+    try:
+        return [connection.execute(query, bounds).fetchone()[0] for bounds in ranges]
+    finally:
+        connection.text_factory = str
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
