@@ -46,10 +46,11 @@ FROM (SELECT grp, count(DISTINCT article) AS articles, min(pos) AS lo, max(pos) 
 """
 # of each variant: its first appearance, its last, its first in another article
 _CHOSEN = """
-CREATE TEMP TABLE leads AS SELECT variant, min(pos) AS pos, article FROM temp.members
-    GROUP BY variant;
-CREATE TEMP TABLE chosen AS SELECT pos FROM temp.leads
-    UNION SELECT max(pos) FROM temp.members GROUP BY variant
+CREATE TEMP TABLE leads (variant INTEGER PRIMARY KEY, pos INTEGER, article INTEGER, last INTEGER);
+INSERT INTO temp.leads SELECT x.variant, m.pos, m.article, x.last
+    FROM (SELECT variant, min(pos) AS first, max(pos) AS last FROM temp.members
+          GROUP BY variant) x JOIN temp.members m ON m.pos = x.first;
+CREATE TEMP TABLE chosen AS SELECT pos FROM temp.leads UNION SELECT last FROM temp.leads
     UNION SELECT min(m.pos) FROM temp.members m JOIN temp.leads l ON l.variant = m.variant
         WHERE m.article != l.article GROUP BY m.variant;
 """
