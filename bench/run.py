@@ -31,9 +31,9 @@ fixed seed), then measures on this machine and prints a markdown table:
    processes; the claims files are the corpus's extractions, copied under other names,
    outlets and dates); the database's summary in SQL (`claimx summary DATABASE`, best of
    3) against the same summary with every claim read into Python (the way before it, in
-   the baseline column), and whether both give the same JSON, byte for byte. `db` and the
-   database's summary give their CPU time (user and system) and peak memory beside the
-   wall time: the machine may be shared.
+   the baseline column), and whether both give the same JSON. `db` and the database's
+   summary give their CPU time (user and system) beside the wall time: the machine may be
+   shared.
 8. with `--match`: `claimx match` over 1,000 claims files against a feed of 10,000 ClaimReview
    objects (the matching test set's 240 fact-checks of tests/match/, each repeated with
    other figures, dates and urls), the feed indexed in the run, then from the index it saved.
@@ -111,10 +111,9 @@ def timed(command: list[str], **kwargs: object) -> tuple[float, int]:
 
 
 def cpu_timed(commands: list[list[str]], repeat: int) -> str:
-    """Each command's best wall time, the CPU time (user and system) and peak memory of
-    that run, as "W s (C s CPU, M MB)", the commands run in turn `repeat` times, joined by
-    " | "."""
-    runs: list[list[tuple[float, float, int]]] = [[] for _ in commands]
+    """Each command's best wall time and the CPU time (user and system) of that run, as
+    "W s (C s CPU)", the commands run in turn `repeat` times, joined by " | "."""
+    runs: list[list[tuple[float, float]]] = [[] for _ in commands]
     for _ in range(repeat):
         for command, found in zip(commands, runs, strict=True):
             start = time.perf_counter()
@@ -123,9 +122,8 @@ def cpu_timed(commands: list[list[str]], repeat: int) -> str:
             _, status, usage = os.wait4(process.pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
                 raise SystemExit(f"failed: {' '.join(command)}")
-            cpu = usage.ru_utime + usage.ru_stime
-            found.append((time.perf_counter() - start, cpu, usage.ru_maxrss // 1024))
-    return " | ".join(f"{w:.1f} s ({c:.1f} s CPU, {m} MB)" for w, c, m in (min(r) for r in runs))
+            found.append((time.perf_counter() - start, usage.ru_utime + usage.ru_stime))
+    return " | ".join(f"{w:.1f} s ({c:.1f} s CPU)" for w, c in (min(r) for r in runs))
 
 
 def median_run(command: list[str], repeat: int) -> tuple[float, int]:
