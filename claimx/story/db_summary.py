@@ -35,10 +35,11 @@ MASK = (1 << SHIFT) - 1
 
 _ORDER = f"""
 CREATE TEMP TABLE art (
-    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER);
+    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER, fileno INTEGER);
 INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
     row_number() OVER (ORDER BY file, doc),
-    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file)
+    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file),
+    dense_rank() OVER (ORDER BY file)
     FROM articles;
 CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min(x.n) AS n,
     max(x.last) > min(x.first) AS several
