@@ -5,10 +5,9 @@ separators=(",", ":"))` gives, without a Python object per appearance.
 An appearance is `summary.appearance` of its claim: fields of its article, of its row
 (claim id, place, review) and of its variant (text, source, modality, stance, figures: the
 same for every copy). Python renders each article's fields and each variant's once
-(`json.dumps`); SQLite joins them with each row's own fields. A row's text is written
-between quotes as it is only when it is printable ASCII without a quote or a backslash
-(what the JSON writer leaves alone); anything else (accents, control characters, quotes,
-a number where text was expected) goes through `json.dumps` itself, a SQL function."""
+(`json.dumps`); SQLite joins them with each row's own fields, its text quoted by
+`json_quote` (checked on each connection to escape as the JSON writer does, else
+`json.dumps` itself as a SQL function), a float by Python."""
 
 from __future__ import annotations
 
@@ -66,26 +65,26 @@ def template(shown: Mapping[str, Any], article: Mapping[str, Any]) -> Template:
     """An appearance `shown` as constant JSON text around slots, in its key order: `article`
     for its article's fields (together, as `article_info` gives them), a row field's name
     for the row's; the variant's own fields are written into the text."""
-    texts, slots, separator = [""], list[str](), "{"
+    texts, names, separator = [""], list[str](), "{"
     for key, value in shown.items():
         if key in article:
-            if slots and slots[-1] == "article" and texts[-1] == "":
+            if names and names[-1] == "article" and texts[-1] == "":
                 continue  # the article's next field: in its slot already
-            if "article" in slots:
+            if "article" in names:
                 raise ValueError(f"an appearance's fields out of order: {list(shown)}")
             texts[-1] += separator
-            slots.append("article")
+            names.append("article")
             texts.append("")
         else:
             texts[-1] += f"{separator}{DUMPS(key)}:"
             if key in ROW_FIELDS:
-                slots.append(key)
+                names.append(key)
                 texts.append("")
             else:
                 texts[-1] += DUMPS(value)
         separator = ","
     texts[-1] += "}"
-    return Template(tuple(texts), tuple(slots))
+    return Template(tuple(texts), tuple(names))
 
 
 @dataclass(frozen=True)

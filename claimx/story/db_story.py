@@ -62,6 +62,8 @@ _ARTICLES = """
 SELECT id, file, source, title, date, url, publisher, sha256 FROM articles
 WHERE id IN (SELECT article FROM temp.members)
 """
+# group_concat takes the rows as the ordered subquery gives them (an aggregate over a
+# subquery with ORDER BY is not flattened); the tests compare the bytes with the writer's
 _FRAGMENTS = """
 SELECT group_concat(json, ',') FROM (SELECT {0} AS json FROM temp.members m
     JOIN temp.article_json a ON a.id = m.article JOIN temp.variant_json v ON v.id = m.variant
