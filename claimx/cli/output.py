@@ -16,12 +16,13 @@ def write_output(text: str | bytes, output: Path | None) -> None:
     """Text (or UTF-8 bytes) on stdout, or into a file written atomically (OutputError when
     it cannot be)."""
     if output is None:
-        if isinstance(text, bytes):
+        binary = getattr(sys.stdout, "buffer", None)  # none on a stream of text only
+        if isinstance(text, bytes) and binary is not None:
             sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
+            binary.write(text)
+            binary.flush()
             return
-        sys.stdout.write(text)
+        sys.stdout.write(text.decode() if isinstance(text, bytes) else text)
         sys.stdout.flush()
         return
     from claimx.errors import OutputError
