@@ -31,9 +31,9 @@ fixed seed), then measures on this machine and prints a markdown table:
    processes; the claims files are the corpus's extractions, copied under other names,
    outlets and dates); the database's summary in SQL (`claimx summary DATABASE`, best of
    3) against the same summary with every claim read into Python (the way before it, in
-   the baseline column), and whether both give the same JSON. `db` and the database's
-   summary give their CPU time (user and system) beside the wall time: the machine may be
-   shared.
+   the baseline column), and whether both give the same JSON (byte for byte). `db` and the
+   database's summary give their CPU time (user and system) beside the wall time: the
+   machine may be shared.
 8. with `--match`: `claimx match` over 1,000 claims files against a feed of 10,000 ClaimReview
    objects (the matching test set's 240 fact-checks of tests/match/, each repeated with
    other figures, dates and urls), the feed indexed in the run, then from the index it saved.

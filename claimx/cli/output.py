@@ -12,10 +12,17 @@ def warn(message: str) -> None:
     sys.stderr.flush()
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Text on stdout, or into a file written atomically (OutputError when it cannot be)."""
+def write_output(text: str | bytes, output: Path | None) -> None:
+    """Text (or UTF-8 bytes) on stdout, or into a file written atomically (OutputError when
+    it cannot be)."""
     if output is None:
-        sys.stdout.write(text)
+        binary = getattr(sys.stdout, "buffer", None)  # none on a stream of text only
+        if isinstance(text, bytes) and binary is not None:
+            sys.stdout.flush()
+            binary.write(text)
+            binary.flush()
+            return
+        sys.stdout.write(text.decode() if isinstance(text, bytes) else text)
         sys.stdout.flush()
         return
     from claimx.errors import OutputError

@@ -116,7 +116,8 @@ def summary(
         result = summarize(articles)
     else:  # aggregated in SQLite, not every claim read (csv and jsonld list every claim)
         articles, failed, scores = [], False, None
-        result = _database_summary(Path(inputs[0]), output, force)
+        rendered = output_format is SummaryFormat.json  # appearances as JSON text, from SQLite
+        result = _database_summary(Path(inputs[0]), output, force, rendered)
     if output_format is SummaryFormat.table and output is None:
         from rich.console import Console
 
@@ -137,10 +138,12 @@ def _summary_text(
     articles: list[Any],
     scores: dict[tuple[str, str], float] | None,
     bom: bool,
-) -> str:
-    """The summary in a written format (the tables as plain text for `table`)."""
+) -> str | bytes:
+    """The summary in a written format (the tables as plain text for `table`; JSON as
+    UTF-8 bytes, a database's appearances made by SQLite)."""
     from claimx.escape import csv_text
-    from claimx.store.serialize import to_jsonl, to_yaml
+    from claimx.store.serialize import to_yaml
+    from claimx.story.db_json import summary_json
     from claimx.story.tables import (
         CLAIM_COLUMNS,
         RECURRING_COLUMNS,
@@ -169,7 +172,7 @@ def _summary_text(
 
         return jsonld_text(claims_jsonld(articles, result))
     if output_format is SummaryFormat.json:
-        return to_jsonl(result)  # one line: a folder's summary runs to megabytes (jq reads it)
+        return summary_json(result)  # one line: a folder's summary runs to megabytes (jq reads it)
     return to_yaml([result])
 
 
@@ -251,13 +254,15 @@ def _one_database(inputs: list[str]) -> bool:
     return len(inputs) == 1 and Path(inputs[0]).suffix.lower() in DB_SUFFIXES
 
 
-def _database_summary(database: Path, output: Path | None, force: bool) -> dict[str, Any]:
+def _database_summary(
+    database: Path, output: Path | None, force: bool, rendered: bool
+) -> dict[str, Any]:
     """The summary of one claimx database, in SQLite; refuse an existing output without
     --force, and a database without articles."""
     from claimx.story import summarize_database
 
     _refuse_existing(output, force)
-    result = summarize_database(database)
+    result = summarize_database(database, rendered=rendered)
     if not result["articles"]:
         raise NoInput("no claims in the inputs")
     return result

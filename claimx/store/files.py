@@ -21,16 +21,20 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()  # what open() would give: colleagues read a shared folder
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file renamed over it, with the
-    permissions the umask gives new files."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` through a temporary file renamed
+    over it, with the permissions the umask gives new files."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # The temporary name stays short: a 255-byte file name still fits.
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}{TEMP_MARK}")
     try:
         os.fchmod(fd, _MODE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
         os.replace(temp, path)  # atomic: a killed process leaves the old file or the new
     except BaseException:
         Path(temp).unlink(missing_ok=True)

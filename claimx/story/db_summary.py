@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.story.db import SCHEMA_VERSION, database_error, statements
+from claimx.story.db_json import Rendered
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_story import grouped_story
@@ -34,15 +35,18 @@ MASK = (1 << SHIFT) - 1
 
 _ORDER = f"""
 CREATE TEMP TABLE art (
-    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER);
+    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER, fileno INTEGER);
 INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
     row_number() OVER (ORDER BY file, doc),
-    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file)
+    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file),
+    dense_rank() OVER (ORDER BY file)
     FROM articles;
-CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min((a.rank << {SHIFT}) + c.id) AS n,
-    count(DISTINCT c.article_id) AS articles
-    FROM claims c JOIN temp.art a ON a.id = c.article_id
-    JOIN claim_variants v ON v.id = c.variant_id GROUP BY v.copy_id;
+CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min(x.n) AS n,
+    max(x.last) > min(x.first) AS several
+    FROM (SELECT c.variant_id AS variant, min((a.rank << {SHIFT}) + c.id) AS n,
+          min(c.article_id) AS first, max(c.article_id) AS last
+          FROM claims c JOIN temp.art a ON a.id = c.article_id GROUP BY c.variant_id) x
+    JOIN claim_variants v ON v.id = x.variant GROUP BY v.copy_id;
 CREATE INDEX temp.firsts_n ON firsts (n);
 CREATE TEMP TABLE df (word TEXT PRIMARY KEY, articles INTEGER);
 INSERT INTO temp.df SELECT word, count(*) FROM article_words GROUP BY word;
@@ -64,14 +68,27 @@ SELECT a.n, b.n FROM temp.ranked a JOIN temp.ranked b ON b.key = a.key AND b.r >
 """
 _FIRSTS = f"""
 CREATE TEMP TABLE wanted AS SELECT f.n AS n, c.id AS claim, c.article_id AS article,
-    f.copy AS copy, f.articles AS articles FROM temp.firsts f JOIN claims c ON c.id = f.n & {MASK}
-    WHERE f.articles > 1 OR f.n IN (SELECT n FROM temp.paired) ORDER BY f.n;
+    f.copy AS copy, f.several AS several FROM temp.firsts f JOIN claims c ON c.id = f.n & {MASK}
+    WHERE f.several OR f.n IN (SELECT n FROM temp.paired) ORDER BY f.n;
 """
 
 
-def summarize_database(path: Path) -> dict[str, Any]:
-    """The summary of the claimx database at `path` (`summarize` of its articles); a
-    damaged or foreign database is an InputError, one being written a Busy error."""
+def summarize_database(path: Path, *, rendered: bool = False) -> dict[str, Any]:
+    """The summary of the claimx database at `path` (`summarize` of its articles); with
+    `rendered`, each recurring claim's appearances are their JSON text made in SQLite
+    (`Rendered`, for `summary_json`: no Python object per appearance). A damaged or
+    foreign database is an InputError, one being written a Busy error."""
+    summary = _summary(path)
+    if not rendered:
+        for item in summary["recurring"]:
+            if isinstance(item["appearances"], Rendered):
+                item["appearances"] = item["appearances"].value()
+    return summary
+
+
+def _summary(path: Path) -> dict[str, Any]:
+    """The summary, its recurring claims' appearances `Rendered` (a database of an older
+    schema: lists, every claim read)."""
     try:
         connection = open_database(path)
         try:
@@ -123,7 +140,7 @@ def _classes(
     something) and its rank: the first claim of each class paired or found in several
     articles read, then linked (complete linkage)."""
     _run(connection, _FIRSTS)
-    order = connection.execute("SELECT n, copy, articles FROM temp.wanted ORDER BY n").fetchall()
+    order = connection.execute("SELECT n, copy, several FROM temp.wanted ORDER BY n").fetchall()
     firsts = read_claims(connection)
     words = _rarity(connection, {w for c in firsts for w in c.words}, limit)
     events = [event_of(c, words) for c in firsts]
@@ -135,8 +152,8 @@ def _classes(
     ]
     linked = linked_groups(firsts, events, pairs)
     group_of = {x: number for number, g in enumerate(linked) for x in g}
-    for x, (_, _, articles) in enumerate(order):
-        if x not in group_of and articles > 1 and says_something(firsts[x], events[x]):
+    for x, (_, _, several) in enumerate(order):  # in several articles: a story alone
+        if x not in group_of and several and says_something(firsts[x], events[x]):
             group_of[x] = len(linked) + x
     return [(order[x][1], number, x) for x, number in group_of.items()]
 

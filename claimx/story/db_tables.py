@@ -1,7 +1,7 @@
 """A claimx database's articles, actors, chips and money tables for `claimx summary`, by
 GROUP BY in SQLite: the rows `summary` makes of the articles, in the same order (ties in
 the order each was first found, articles by file and document). Needs the temporary
-table `art` (`db_summary`: each article's file, outlet and rank)."""
+table `art` (`db_summary`: each article's file, outlet and rank, its file's number)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ FROM articles a JOIN temp.art r ON r.id = a.id ORDER BY r.rank
 _ACTORS = f"""
 SELECT g.key, x.name, x.kind, x.wikidata, g.files, g.mentions, g.cited, g.outlets
 FROM (SELECT x.key AS key, min(r.rank * {_SHIFT} + x.id) AS place,
-        count(DISTINCT r.file) AS files, sum(coalesce(x.mentions, 0)) AS mentions,
+        count(DISTINCT r.fileno) AS files, sum(coalesce(x.mentions, 0)) AS mentions,
         sum(coalesce(x.cited, 0)) AS cited,
-        json_group_array(DISTINCT CASE WHEN x.cited > 0 THEN r.outlet END) AS outlets
+        json_group_array(DISTINCT r.outlet) FILTER (WHERE x.cited > 0) AS outlets
     FROM actors x JOIN temp.art r ON r.id = x.article_id GROUP BY x.key) g
 JOIN actors x ON x.id = g.place % {_SHIFT}
 ORDER BY g.place
@@ -33,7 +33,7 @@ FROM chips x JOIN temp.art r ON r.id = x.article_id GROUP BY x.name ORDER BY pla
 _AMOUNT = "CASE WHEN typeof(x.amount) IN ('integer', 'real') THEN x.amount END"
 _MONEY = f"""
 SELECT {_AMOUNT} AS value, x.currency, min(r.rank * {_SHIFT} + x.id) AS place,
-    count(DISTINCT r.file)
+    count(DISTINCT r.fileno)
 FROM money x JOIN temp.art r ON r.id = x.article_id GROUP BY value, x.currency ORDER BY place
 """
 _TEXTS = f"""
