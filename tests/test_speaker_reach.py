@@ -361,39 +361,6 @@ def test_a_bare_role_still_takes_up_the_person_named_with_it(nlp: Language) -> N
     check(nlp, text, "Bruno Le Maire", "Nous tiendrons", "quote")
 
 
-# A relative clause set off between a subject and its verb ("X, qui …, prévoit") does not
-# make the verb an incise; the subject speaks, not a name inside the relative.
-@pytest.mark.parametrize(
-    ("text", "source", "evidence"),
-    [
-        (
-            "Le fabricant de puces, qui compte parmi ses clients Renault et Airbus, prévoit un "
-            "chiffre d'affaires de 3,6 milliards de dollars pour le trimestre.",
-            "Le fabricant de puces",
-            "un chiffre d'affaires de 3,6 milliards",
-        ),
-        (
-            "Renault a publié ses comptes. Le constructeur, qui compte 100 000 salariés, "
-            "prévoit un chiffre d'affaires de 3 milliards d'euros.",
-            "Renault",
-            "un chiffre d'affaires de 3 milliards",
-        ),
-    ],
-)
-def test_a_subject_before_a_set_off_relative(
-    nlp: Language, text: str, source: str, evidence: str
-) -> None:
-    check(nlp, text, source, evidence)
-
-
-def test_an_incise_after_a_clause_with_a_relative_stays_an_incise(nlp: Language) -> None:
-    text = (
-        "Cette pratique, qui conditionne l'accès au service, n'est pas illégale, a jugé la "
-        "commission Orvane."
-    )
-    check(nlp, text, "Orvane", "n'est pas illégale")
-
-
 # A word before an inverted pronoun is a verb whatever its tag ("tranche-t-il" read as a
 # number); a manner complement may stand between an inverted verb and its speaker.
 @pytest.mark.parametrize(

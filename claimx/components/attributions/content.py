@@ -9,7 +9,6 @@ from claimx.components.attributions.context import DocContext, is_present_partic
 from claimx.components.attributions.cues import Cue, reflexive
 from claimx.components.attributions.inverted import inverted_phrase, past_apposed_role
 from claimx.components.attributions.lexicon import bare
-from claimx.components.attributions.sources import relative_before
 from claimx.docs import has_morph
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 
@@ -237,8 +236,6 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         return None  # "X, juge (au contraire) que …" opens its content, it is no incise
     if not inverted_pronoun and _apposed_subject(ctx, sent, start.i):
         return None  # "Le président du Medef, Patrick Martin, juge …": its subject
-    if not inverted_pronoun and relative_before(ctx, sent, start.i) is not None:
-        return None  # "Le fabricant, qui compte X parmi ses clients, prévoit …"
     if not inverted_pronoun and any(
         c.dep_.startswith("nsubj") and c.i < verb.i and c.i not in ctx.quoted for c in verb.children
     ):

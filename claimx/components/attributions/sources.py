@@ -97,9 +97,6 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     quoting = _before_quotation(ctx, sent, start)
     if quoting is not None:
         return quoting
-    relative = _subject_before_relative(ctx, sent, start)
-    if relative is not None:
-        return relative
     addressed = ctx.grammar.addressee_prepositions
     before = [
         m  # not whom a letter was sent to: "adressée au Premier ministre, les maires …"
@@ -137,42 +134,6 @@ def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | Non
         return None
     found = source_from(ctx, phrase[1] if phrase[1].pos_ in ("NOUN", "PROPN") else phrase[-1])
     return found if found != (None, None) else None
-
-
-def _subject_before_relative(ctx: DocContext, sent: Span, start: int) -> Source | None:
-    """The noun phrase opening the sentence before a relative clause set off by commas
-    right before the verb group ("Le fabricant de puces, qui compte X parmi ses clients,
-    prévoit …"), when the parse gave the verb no subject."""
-    opening = relative_before(ctx, sent, start)
-    if opening is None:
-        return None
-    phrase = ctx.doc[ctx.first_word(sent) : opening]
-    inside = ctx.actors.mentions_in(phrase.start, phrase.end)
-    found = speaker_in(ctx, phrase, inside) if inside else phrase_source(ctx, phrase)
-    actor = found[0]
-    if actor is not None and all(m.start >= phrase.end for m in actor.mentions if m not in inside):
-        # "Le fabricant, qui compte Renault parmi ses clients": a description taken up by
-        # a name only inside its own relative clause is not that name
-        return (None, phrase.text) if ctx.can_speak(phrase) else None
-    return found if found != (None, None) else None
-
-
-def relative_before(ctx: DocContext, sent: Span, start: int) -> int | None:
-    """The comma opening a relative clause set off between a sentence's first noun phrase
-    and the verb group at `start` ("Le fabricant, qui compte …, prévoit"), if there is one."""
-    doc = ctx.doc
-    if start - 1 <= sent.start or doc[start - 1].text != ",":
-        return None
-    # the relative runs from the comma before the verb back to the previous comma
-    opening = next((j for j in range(start - 2, sent.start, -1) if doc[j].text == ","), None)
-    first = ctx.first_word(sent)
-    if opening is None or doc[opening + 1].lower_ not in ctx.grammar.relative_subjects:
-        return None
-    if not 0 < opening - first <= 8:
-        return None
-    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[first:opening]):
-        return None
-    return opening
 
 
 def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
