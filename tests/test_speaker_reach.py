@@ -425,3 +425,22 @@ def test_relever_with_an_object_of_its_own_still_reports(nlp: Language) -> None:
     check(
         nlp, "Le rapport relève des irrégularités dans les comptes.", "Le rapport", "irrégularités"
     )
+
+
+# "dit" with its subject is a present ("Le groupe dit vouloir …"), not a bare participle
+# ("un texte dit de référence"); a compound the tokenizer split still speaks ("la start-up").
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("Le groupe dit vouloir doubler ses capacités d'ici 2027.", "Le groupe", "doubler"),
+        ("La start-up assure avoir levé 50 millions d'euros.", "La start-up", "avoir levé"),
+    ],
+)
+def test_present_forms_and_split_compounds(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+def test_a_participle_of_dire_after_a_noun_says_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "Un texte écrit par les syndicats circule dans l'usine.") == []

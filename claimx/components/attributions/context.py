@@ -79,6 +79,10 @@ class DocContext:
             return False
         if _finite_form(token):
             return False  # "lance", "avertit": the tagger's participle is a present
+        if token.lower_.endswith("it") and any(
+            c.dep_ == "nsubj" and c.i < token.i for c in token.children
+        ):
+            return False  # "Le groupe dit vouloir …": an -ire verb's present, with its subject
         if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
             ER_PARTICIPLE_ENDINGS
         ):
@@ -102,6 +106,8 @@ class DocContext:
         """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
         noun of a voice (a role, a description, a group, a source or a document)."""
         nouns = self.lexicon.speaker_nouns
+        if any(w in nouns for w in phrase.text.lower().split()):
+            return True  # "la start-up": a compound the tokenizer split
         return self._people_head(phrase) or any(
             t.pos_ == "PROPN"
             or t.lower_ in self.grammar.speaking_pronouns

@@ -195,6 +195,8 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     hi = next((t.i for t in doc[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
     # "le porte-parole interrogé par l'AFP": not the participle's complements
     hi = next((t.i for t in doc[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
+    while hi < len(doc) - 1 and doc[hi - 1].text == "-" and not doc[hi - 2].whitespace_:
+        hi += 1  # "La start-up", split by the tokenizer and cut by the parse
     while hi > lo + 1 and doc[hi - 1].is_punct:
         hi -= 1
     phrase = doc[lo:hi]
