@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actors.entity_kinds import acting, described_kind, entity_kind
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.names import described_names, named_event, numbered
+from claimx.components.actors.names import described_names, event_names, named_event, numbered
 from claimx.docs import Occupied, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
@@ -82,6 +82,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if free(span):
             keep(span, kind, span.text)
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
+    events |= event_names(doc, lex)
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
 

@@ -45,7 +45,8 @@ def cluster(candidates: Iterable[Candidate]) -> list[Actor]:
 def _find(actors: list[Actor], named: dict[str, list[Actor]], cand: Candidate) -> Actor | None:
     key = fold(cand.name)
     for actor in named.get(key, []):
-        if cand.kind != "person" or actor.kind == "person":
+        # a lone word the NER read as a person is the body of that name ("Pigment")
+        if cand.kind != "person" or actor.kind == "person" or " " not in key:
             return actor
     if cand.kind == "person":
         words = key.split()

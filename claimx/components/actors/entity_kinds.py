@@ -4,7 +4,7 @@ Norvia", "le patron de Telvia"), a person."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import portfolio
@@ -64,20 +64,30 @@ def entity_kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if label == "PER":
         if _eponym(span):
             return None
-        if _role_complement(lex, span):
+        if _role_complement(lex, span) or lex.names_a_body(span.text):
             return "organization"  # "le patron de Telvia": whom the role serves
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
         return "organization"
     if label == "LOC":
+        if lex.names_a_body(span.text):
+            return "organization"  # "Norvel Systèmes", read as a place
         if fold(span.text) in lex.country_names:
             return "country" if acting(lex, span) else None
         return "organization" if _body_read_as_place(lex, span) else None
     if label == "MISC":
         org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
-        if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
+        if org_cue or (acting(lex, span) and all(_name_token(t) for t in span)):
             return "organization"
     return None
+
+
+def _name_token(token: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised word the tagger took for a common
+    noun inside a sentence ("Eutelsat a besoin")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _role_complement(lex: ActorLexicon, span: Span) -> bool:

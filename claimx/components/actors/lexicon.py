@@ -40,7 +40,9 @@ class ActorLexicon:
         }
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.event_nouns = set(data["event_nouns"])
+        self.event_ids = Ids(nlp.vocab.strings.add(n) for n in self.event_nouns)
         self.titles = set(data["person_titles"])
+        self.body_words = {fold(w) for w in data["body_words"]}
         self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
@@ -87,6 +89,13 @@ class ActorLexicon:
                     if head[:1].isupper() and rest[:1].islower()
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
+
+
+    def names_a_body(self, name: str) -> bool:
+        """Whether a name holds a company's or an institution's word ("Dassault Systèmes",
+        "Felix Capital"): never a person's."""
+        words = name.split()
+        return len(words) > 1 and any(fold(word) in self.body_words for word in words)
 
 
 def _plain_capitals(form: str) -> str:

@@ -4,6 +4,7 @@ Kelvio"), acronyms followed by a number (indexes, not actors), events and progra
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
@@ -86,3 +87,28 @@ def named_event(lex: ActorLexicon, span: Span) -> bool:
     while i >= 0 and span.start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in lex.event_nouns
+
+
+def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
+    """The names (folded) the text gives events and programmes, wherever the NER read them:
+    the capitalised words right after an event's noun and its adjectives ("le sommet
+    économique Choose France", "le salon Vivatech"), or an entity opening on one ("salon du
+    Bourget")."""
+    found = set()
+    for i in lex.event_ids.where(doc, LEMMA):
+        if not doc[i].is_lower:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and _capitalised_word(doc[k].text):
+            k += 1
+        if k > j:
+            found.add(fold(doc[j:k].text))
+    for ent in doc.ents:
+        if ent[0].is_lower and ent[0].lemma_.lower() in lex.event_nouns:
+            words = [t for t in ent if t.text[:1].isupper()]
+            if words:
+                found.add(fold(doc[words[0].i : ent.end].text))
+    return found

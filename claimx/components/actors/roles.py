@@ -21,6 +21,7 @@ def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         if (
             actor.kind == "organization"
             and _looks_like_a_name(actor.name)
+            and not lex.names_a_body(actor.name)
             and any(
                 _role_after(doc, m, role_starts) or _role_apposed_before(doc, m, role_starts)
                 for m in actor.mentions

@@ -1,0 +1,120 @@
+"""Shapes of actors by family, each with invented French sentences, real and invented names,
+and look-alikes that must give no actor (or another one): names that hold a company's word,
+a lone word read as a person, events named anywhere, names the tagger took for common
+nouns."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimx.components import hits as products
+
+
+def actors(nlp: Language, text: str) -> dict[str, tuple[str, list[str]]]:
+    doc = nlp(text)
+    return {a.name: (a.kind, [m.text for m in a.mentions]) for a in products.actors(doc)}
+
+
+def kind_of(nlp: Language, text: str, name: str) -> str | None:
+    found = actors(nlp, text)
+    return found[name][0] if name in found else None
+
+
+# A name holding a company's or an institution's word is a body, whatever the NER read.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Selon Felix Capital, la levée sera bouclée en juin.", "Felix Capital", "organization"),
+        ("Pour Norvel Systèmes, la demande reste forte.", "Norvel Systèmes", "organization"),
+        ("Marc Duval Partners a refusé de commenter.", "Marc Duval Partners", "organization"),
+        ("Le Tony Blair Institute a publié un rapport.", "Tony Blair Institute", "organization"),
+        ("Selon Karim Belkadi Technologies, le marché ralentit.", None, "organization"),
+        # look-alikes: persons stay persons
+        ("Selon Marc Duval, la levée sera bouclée en juin.", "Marc Duval", "person"),
+        ("Ana Ruiz a refusé de commenter.", "Ana Ruiz", "person"),
+    ],
+)
+def test_a_name_with_a_company_word_is_a_body(
+    nlp: Language, text: str, name: str | None, kind: str
+) -> None:
+    found = actors(nlp, text)
+    if name is None:  # whatever the NER cut, no person holds the company's word
+        assert not any(k == "person" and "Technologies" in n for n, (k, _) in found.items())
+        return
+    assert found[name][0] == kind, found
+
+
+# A lone word the NER reads once as a person is the body of that name, not a second actor.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La start-up Kelvio lève 40 millions d'euros. Kelvio emploie 80 personnes. "
+            "Selon Kelvio, les ventes ont doublé.",
+            "Kelvio",
+        ),
+        (
+            "Le fonds Arvelle entre au capital. Arvelle détient désormais 12 %. "
+            "Pour Arvelle, l'opération est rentable.",
+            "Arvelle",
+        ),
+    ],
+)
+def test_a_lone_word_is_one_actor_whatever_its_kind(nlp: Language, text: str, name: str) -> None:
+    found = actors(nlp, text)
+    assert [n for n in found if n == name] == [name]
+    assert found[name][0] == "organization"
+    assert len(found[name][1]) == 3
+
+
+# An event's or a programme's name is no actor, wherever the text uses it, even where the
+# NER read its first mention with its noun or not at all.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Lors du salon du Bourget, le groupe a signé trois contrats. Le Bourget ouvre lundi.",
+            "Bourget",
+        ),
+        (
+            "Le sommet économique Invest Valoria réunit 200 patrons. Invest Valoria durera "
+            "deux jours.",
+            "Invest Valoria",
+        ),
+        (
+            "Avant le forum Tech Horizon, Kelvio a annoncé un accord. Tech Horizon a attiré "
+            "10 000 visiteurs.",
+            "Tech Horizon",
+        ),
+    ],
+)
+def test_an_event_named_anywhere_is_no_actor(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in actors(nlp, text)
+
+
+def test_a_company_beside_an_event_stays(nlp: Language) -> None:
+    found = actors(nlp, "Au salon Vivatech, Kelvio a présenté son robot. Kelvio vise l'Asie.")
+    assert "Vivatech" not in found
+    assert "Kelvio" in found
+
+
+# A name the tagger took for a common noun is a body where it acts (a subject inside a
+# sentence); its other mentions follow it. Where it does not act, it is no actor.
+@pytest.mark.parametrize(
+    ("text", "name", "is_actor"),
+    [
+        (
+            "Le plan vise à soutenir Eutelsat. Soutenu par l'État, Eutelsat a toutefois besoin "
+            "de nouveaux investisseurs.",
+            "Eutelsat",
+            True,
+        ),
+        ("Le plan prévoit une aide publique à Eutelsat.", "Eutelsat", False),
+    ],
+)
+def test_a_name_read_as_a_noun_acts(nlp: Language, text: str, name: str, is_actor: bool) -> None:
+    found = actors(nlp, text)
+    assert (name in found) is is_actor, found
+    if is_actor:
+        assert found[name] == ("organization", [name, name])
