@@ -118,3 +118,67 @@ def test_a_name_read_as_a_noun_acts(nlp: Language, text: str, name: str, is_acto
     assert (name in found) is is_actor, found
     if is_actor:
         assert found[name] == ("organization", [name, name])
+
+
+def owner_of(nlp: Language, text: str, mention: str) -> str | None:
+    """The actor one of whose mentions is written `mention` (the last such mention)."""
+    owner = None
+    for name, (_, mentions) in actors(nlp, text).items():
+        if mention in mentions:
+            owner = name
+    return owner
+
+
+# Which actor a description takes up: the name it is in apposition to, the actor the text
+# introduced with the same noun, never the subject of its own clause; look-alikes: a
+# description in a clause that depends on its subject's verb, a name after a complement.
+@pytest.mark.parametrize(
+    ("text", "mention", "owner"),
+    [
+        (
+            "Google a signé un accord avec Meta, la société mère de Facebook.",
+            "la société mère",
+            "Meta",
+        ),
+        (
+            "Microsoft a conclu un accord de dix ans avec Oracle, la société américaine de "
+            "logiciels.",
+            "la société américaine",
+            "Oracle",
+        ),
+        (
+            "Le géant américain du commerce en ligne Amazon va investir en France. Microsoft a "
+            "aussi annoncé un plan de 500 emplois. Le géant américain avait promis 2 000 postes.",
+            "Le géant américain",
+            "Amazon",
+        ),
+        (
+            "La start-up Kelvio lève 40 millions d'euros. Le fonds Arvelle mène le tour. "
+            "Microsoft a salué l'opération. La start-up compte recruter 80 personnes.",
+            "La start-up",
+            "Kelvio",
+        ),
+        (
+            "Mistral AI lève deux milliards d'euros. ASML prendrait un siège au conseil "
+            "d'administration de la start-up.",
+            "la start-up",
+            "Mistral AI",
+        ),
+        # look-alikes
+        ("Nvidia a indiqué que le groupe allait investir en Europe.", "le groupe", "Nvidia"),
+        (
+            "Le gouvernement de Giorgia Meloni a réagi lundi. Le gouvernement a ensuite "
+            "convoqué l'ambassadeur.",
+            "Le gouvernement",
+            None,
+        ),
+    ],
+)
+def test_which_actor_a_description_takes_up(
+    nlp: Language, text: str, mention: str, owner: str | None
+) -> None:
+    found = owner_of(nlp, text, mention)
+    if owner is None:  # never the person the complement names
+        assert found != "Giorgia Meloni", actors(nlp, text)
+    else:
+        assert found == owner, actors(nlp, text)

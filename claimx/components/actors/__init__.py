@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 from claimx.components.actors.acronyms import add_acronyms
 from claimx.components.actors.candidates import candidates
 from claimx.components.actors.cluster import add_repeats, cluster
+from claimx.components.actors.descriptions import add_descriptions
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import add_countries, join_capitals
-from claimx.components.actors.roles import add_descriptions, add_roles
+from claimx.components.actors.roles import add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.hits import chips as chip_hits

@@ -90,7 +90,6 @@ class ActorLexicon:
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
 
-
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",
         "Felix Capital"): never a person's."""
