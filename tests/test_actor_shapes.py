@@ -182,3 +182,31 @@ def test_which_actor_a_description_takes_up(
         assert found != "Giorgia Meloni", actors(nlp, text)
     else:
         assert found == owner, actors(nlp, text)
+
+
+# A company's name the NER cut in pieces is one name: pieces side by side one of which it
+# read as a company, a word in capitals it left out before one. Look-alike: a company and a
+# country make a subsidiary, another actor.
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        (
+            "Les analystes de TPICAP Midcap relèvent leur objectif. Selon TPICAP Midcap, le "
+            "titre reste cher.",
+            "TPICAP Midcap",
+            2,
+        ),
+        ("Les équipes de TP ICAP Midcap restent prudentes, indique la note.", "TP ICAP Midcap", 1),
+    ],
+)
+def test_a_company_name_cut_in_pieces_is_whole(
+    nlp: Language, text: str, name: str, count: int
+) -> None:
+    found = actors(nlp, text)
+    assert list(found) == [name], found
+    assert found[name] == ("organization", [name] * count)
+
+
+def test_a_company_and_its_country_stay_two_actors(nlp: Language) -> None:
+    found = actors(nlp, "Microsoft France a recruté 200 ingénieurs. Microsoft a confirmé.")
+    assert {"Microsoft France", "Microsoft"} <= set(found), found

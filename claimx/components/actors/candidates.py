@@ -38,7 +38,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
-    ents = doc.ents  # built anew at each access: once
+    ents = _whole_names(doc.ents)  # doc.ents is built anew at each access: once
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
@@ -85,6 +85,31 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     events |= event_names(doc, lex)
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _whole_names(ents: tuple[Span, ...]) -> list[Span]:
+    """The NER's entities, a company's name it cut in pieces made whole: pieces side by side
+    one of which it read as a company ("TPICAP" "Midcap"), and the words in capitals just
+    before a company it left out ("TP" of "TP ICAP")."""
+    whole: list[Span] = []
+    for ent in ents:
+        last = whole[-1] if whole else None
+        labels = {last.label_, ent.label_} if last is not None else set()
+        if last is not None and last.end == ent.start and labels in ({"ORG"}, {"ORG", "MISC"}):
+            whole[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+        else:
+            whole.append(ent)
+    ends = {ent.end for ent in whole}
+    for k, ent in enumerate(whole):
+        start = ent.start
+        while ent.label_ == "ORG" and start > 0 and ent.start - start < 2 and start not in ends:
+            word = ent.doc[start - 1]
+            if word.pos_ != "PROPN" or word.is_sent_start or not word.is_upper:
+                break
+            start -= 1
+        if start < ent.start:
+            whole[k] = Span(ent.doc, start, ent.end, label="ORG")
+    return whole
 
 
 def _typed_entity(

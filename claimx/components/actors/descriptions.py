@@ -46,9 +46,11 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             continue
         while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
             end += 1
-        span = doc[first:end]
-        if _named_after(doc, end) or not taken.free(span):
+        if _named_after(doc, end):
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
+        span = doc[first:end]
+        if not taken.free(span):
+            continue
         others = _clause_subjects(index, token)
         introductions = [(at, a) for at, a in introduced.get(noun, []) if a.kind == kind]
         antecedent = _apposed(index, span, kind) or _introduced_before(introductions, i, others)
