@@ -210,3 +210,34 @@ def test_a_company_name_cut_in_pieces_is_whole(
 def test_a_company_and_its_country_stay_two_actors(nlp: Language) -> None:
     found = actors(nlp, "Microsoft France a recruté 200 ingénieurs. Microsoft a confirmé.")
     assert {"Microsoft France", "Microsoft"} <= set(found), found
+
+
+# An actor named again under another name right after a marker ("alias", "dit") is one actor;
+# look-alikes: two names side by side without a marker, "dit" as a reporting verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jean Morel, alias « Johnny Morel », a été arrêté mardi. Johnny Morel nie les faits.",
+            {"Jean Morel": 3},
+        ),
+        ("Le trafiquant Wei Zhang, dit Harry Zhang, a été inculpé.", {"Wei Zhang": 2}),
+        ("Selon Ana Ruiz, Marc Duval a démissionné.", {"Ana Ruiz": 1, "Marc Duval": 1}),
+        (
+            "« Le marché reste fragile », dit Marc Duval à Ana Ruiz.",
+            {"Marc Duval": 1, "Ana Ruiz": 1},
+        ),
+    ],
+)
+def test_an_alias_is_the_same_actor(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    found = actors(nlp, text)
+    persons = {name: len(mentions) for name, (kind, mentions) in found.items() if kind == "person"}
+    assert persons == expected, found
+
+
+# A description noun written with a capital in a company's own words ("Le Groupe") is a
+# description of that company, not a name of its own.
+@pytest.mark.parametrize("noun", ["Groupe", "Société", "Fonds"])
+def test_a_capitalised_description_is_no_name(nlp: Language, noun: str) -> None:
+    text = f"« Le {noun} a réalisé un trimestre solide », a déclaré Capgemini dans un communiqué."
+    assert noun not in actors(nlp, text)

@@ -116,8 +116,8 @@ def _typed_entity(
     lex: ActorLexicon, ent: Span, cleaned: Span, found: list[Candidate]
 ) -> Candidate | None:
     """An entity of the NER, trimmed (`cleaned`), typed; None when it names no actor."""
-    if fold(cleaned.text) in lex.not_actors:
-        return None
+    if fold(cleaned.text) in lex.not_actors or cleaned.text.lower() in lex.descriptions:
+        return None  # "Le Groupe" in a company's own words: a description, not a name
     described = described_kind(lex, ent, cleaned)
     if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
         return None  # "sur X": a letter names someone only as a subject or described

@@ -43,6 +43,7 @@ class ActorLexicon:
         self.event_ids = Ids(nlp.vocab.strings.add(n) for n in self.event_nouns)
         self.titles = set(data["person_titles"])
         self.body_words = {fold(w) for w in data["body_words"]}
+        self.alias_markers = [tuple(m.split()) for m in data["alias_markers"]]
         self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
