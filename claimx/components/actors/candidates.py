@@ -3,6 +3,7 @@ trimmed and typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
@@ -87,7 +88,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     return _joined(sorted(found, key=lambda c: c.span.start))
 
 
-def _whole_names(ents: tuple[Span, ...]) -> list[Span]:
+def _whole_names(ents: Sequence[Span]) -> list[Span]:
     """The NER's entities, a company's name it cut in pieces made whole: pieces side by side
     one of which it read as a company ("TPICAP" "Midcap"), and the words in capitals just
     before a company it left out ("TP" of "TP ICAP")."""
