@@ -45,7 +45,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         name, kind = lex.known[span.label_]
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
         span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
-        if not any(c.isupper() for c in span.text):
+        if not any(c.isupper() for c in span.text) and span.label_ not in lex.descriptor_labels:
             continue  # "arm", "meta": words, not Arm or Meta
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor

@@ -26,6 +26,7 @@ class ActorLexicon:
         # (see candidates), so that "arm" is not Arm.
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known: dict[str, tuple[str, str]] = {}
+        self.descriptor_labels: set[str] = set()  # labels of descriptors: no capital needed
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
         self.city_names: set[str] = set()
@@ -90,6 +91,11 @@ class ActorLexicon:
                     if head[:1].isupper() and rest[:1].islower()
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
+                if entry.get("descriptors"):  # "exécutif européen": matched in lower case
+                    self.known[label + "|"] = (entry["name"], kind)
+                    self.descriptor_labels.add(label + "|")
+                    phrases = [nlp.make_doc(t) for t in sorted(entry["descriptors"])]
+                    self.gazetteer.add(label + "|", phrases)
 
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",
