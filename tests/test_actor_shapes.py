@@ -241,3 +241,38 @@ def test_an_alias_is_the_same_actor(nlp: Language, text: str, expected: dict[str
 def test_a_capitalised_description_is_no_name(nlp: Language, noun: str) -> None:
     text = f"« Le {noun} a réalisé un trimestre solide », a déclaré Capgemini dans un communiqué."
     assert noun not in actors(nlp, text)
+
+
+# A description introduces a body past its adjectives and its trade ("le groupe asiatique de
+# prêt-à-porter discount Valdora", "le fonds d'investissement américain Orvane").
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Cnil a infligé au groupe asiatique de prêt-à-porter discount Valdora une amende "
+            "de 150 millions d'euros.",
+            "Valdora",
+        ),
+        ("Le fonds d'investissement américain Orvane entre au capital.", "Orvane"),
+        ("La société de gestion Arvelle a relevé sa note.", "Arvelle"),
+    ],
+)
+def test_a_description_with_its_trade_introduces_a_body(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert actors(nlp, text).get(name, ("?",))[0] == "organization", actors(nlp, text)
+
+
+# A known name matches only with a capital of its own, not the article's that opens a
+# sentence: "La commission nationale …" is not "la Commission" (the European one).
+@pytest.mark.parametrize(
+    ("text", "is_actor"),
+    [
+        ("La commission nationale des marchés a publié un avis.", False),
+        ("La Commission a publié un avis.", True),
+    ],
+)
+def test_a_known_name_needs_a_capital_past_its_article(
+    nlp: Language, text: str, is_actor: bool
+) -> None:
+    assert ("Commission européenne" in actors(nlp, text)) is is_actor

@@ -45,8 +45,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         name, kind = lex.known[span.label_]
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
         span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
-        if not any(c.isupper() for c in span.text) and span.label_ not in lex.descriptor_labels:
-            continue  # "arm", "meta": words, not Arm or Meta
+        if not _capitalised(lex, span) and span.label_ not in lex.descriptor_labels:
+            continue  # "arm", "meta": words, not Arm or Meta; "La commission nationale …"
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
         if numbered(span):
@@ -86,6 +86,13 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     events |= event_names(doc, lex)
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _capitalised(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name holds a capital past its article: "la Commission", not "La
+    commission" opening a sentence."""
+    words = span[1:] if len(span) > 1 and span[0].lower_ in lex.grammar.articles else span
+    return any(c.isupper() for c in words.text)
 
 
 def _whole_names(ents: Sequence[Span]) -> list[Span]:

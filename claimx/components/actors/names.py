@@ -5,7 +5,7 @@ Kelvio"), acronyms followed by a number (indexes, not actors), events and progra
 from __future__ import annotations
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.kinds import ActorKind
@@ -24,9 +24,7 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
         grammar = lex.grammar
         if before not in grammar.singular_determiners | grammar.singular_contractions:
             continue
-        i = end
-        while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i += 1  # "la start-up lyonnaise Kelvio"
+        i = _past_trade(doc, end)  # "la start-up lyonnaise Kelvio"
         j = i
         while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
             j += 1
@@ -38,6 +36,32 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
             continue
         found.append((name, kind))
     return found
+
+
+def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
+    """The first token past a description's adjectives and trade ("la start-up lyonnaise",
+    "le groupe asiatique de prêt-à-porter discount", "le fonds d'investissement
+    américain"): lower-case words with no article nor verb, at most `most`."""
+    i = end
+    while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _OF:
+        j = i + 1
+        while j < len(doc) and j - end < most and _trade_word(doc[j]):
+            j += 1
+        if j > i + 1 and j < len(doc) and _capitalised_word(doc[j].text):
+            return j
+    return i
+
+
+_OF = ("de", "d'", "d’")
+
+
+def _trade_word(token: Token) -> bool:
+    """A lower-case word of a trade: no article, verb or punctuation but a hyphen."""
+    if token.text == "-":
+        return True
+    return token.is_lower and token.is_alpha and token.pos_ not in ("DET", "VERB", "AUX", "ADP")
 
 
 def numbered(span: Span) -> bool:
