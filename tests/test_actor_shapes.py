@@ -276,3 +276,29 @@ def test_a_known_name_needs_a_capital_past_its_article(
     nlp: Language, text: str, is_actor: bool
 ) -> None:
     assert ("Commission européenne" in actors(nlp, text)) is is_actor
+
+
+# A description whose topic was last named two sentences back or more, with another body of
+# its kind named since, takes up neither; the subject of the sentence before still wins.
+@pytest.mark.parametrize(
+    ("text", "mention", "owner"),
+    [
+        (
+            "Hugging Face a levé 40 millions de dollars l'an dernier. Ses ventes ont doublé "
+            "depuis. Un contrat a été signé avec Microsoft et avec Oracle. La société prévoit "
+            "de recruter.",
+            "La société",
+            None,
+        ),
+        (
+            "Hugging Face a refusé une offre de Microsoft et d'Oracle. La société préfère rester "
+            "indépendante.",
+            "La société",
+            "Hugging Face",
+        ),
+    ],
+)
+def test_a_description_between_two_bodies(
+    nlp: Language, text: str, mention: str, owner: str | None
+) -> None:
+    assert owner_of(nlp, text, mention) == owner, actors(nlp, text)

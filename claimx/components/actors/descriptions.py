@@ -67,13 +67,30 @@ def _agreeing(
     lex: ActorLexicon, index: ActorIndex, span: Span, token: Token, kind: str, others: set[int]
 ) -> Actor | None:
     """The topic of `kind` before the description that passes its agreement tests, most
-    exacting first."""
-    for test in agreeing(lex, span, token.text):
+    exacting first; none where the topic and the last body of its kind named differ."""
+    for n, test in enumerate(agreeing(lex, span, token.text)):
         accept = _besides(test, others)
         found = index.topic_before(token.i, {kind}, 80, 400, accept)
-        if found is not None:
-            return found
+        if found is None:
+            continue
+        # Past the exacting test (a name that opens on the noun), a topic not named in this
+        # sentence or the one before must also be the last body of its kind named: with
+        # another named since, the text does not say which.
+        recent = index.last_before(token.i, {kind}, 400, accept=accept)
+        if n > 0 and recent is not found and not _named_since(found, _previous_start(token)):
+            return None
+        return found
     return None
+
+
+def _previous_start(token: Token) -> int:
+    """The first token of the sentence before the token's (or of its own, the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
+
+
+def _named_since(actor: Actor, start: int) -> bool:
+    return any(m.start >= start for m in actor.mentions)
 
 
 def _besides(test: Callable[[Actor], bool], others: set[int]) -> Callable[[Actor], bool]:
