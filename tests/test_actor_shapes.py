@@ -302,3 +302,33 @@ def test_a_description_between_two_bodies(
     nlp: Language, text: str, mention: str, owner: str | None
 ) -> None:
     assert owner_of(nlp, text, mention) == owner, actors(nlp, text)
+
+
+# A short name in capitals defined after a body described in lower case is an actor, here
+# and again; look-alikes: a parenthesis after a thing, not a body, or after a verb.
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        (
+            "Des attaques ont visé le service public de santé (NHS) britannique. Le NHS a "
+            "porté plainte.",
+            "NHS",
+            2,
+        ),
+        (
+            "Plusieurs hôpitaux du service régional de secours (SRSO) ont été touchés.",
+            "SRSO",
+            1,
+        ),
+        ("Le marché du pétrole brut (WTXL) recule de 2 %.", None, 0),
+        ("Les ventes ont reculé (HT) sur le trimestre.", None, 0),
+    ],
+)
+def test_a_short_name_after_a_described_body(
+    nlp: Language, text: str, name: str | None, count: int
+) -> None:
+    found = actors(nlp, text)
+    if name is None:
+        assert not any(n.isupper() for n in found), found
+    else:
+        assert found.get(name) == ("organization", [name] * count), found

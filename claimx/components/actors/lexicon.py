@@ -53,6 +53,9 @@ class ActorLexicon:
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
         self.named_heads = {fold(n) for n in data["named_heads"]}
+        self.public_bodies = {
+            noun: kind for kind, nouns in data["defining_nouns"].items() for noun in nouns
+        }
         self.media_trades = set(data["media_trades"])
         # A phrase matcher, for nouns the tokenizer splits ("start-up").
         self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
