@@ -332,3 +332,23 @@ def test_a_short_name_after_a_described_body(
         assert not any(n.isupper() for n in found), found
     else:
         assert found.get(name) == ("organization", [name] * count), found
+
+
+# A role opening on a preposition before a comma and a name that goes on into its clause
+# frames the sentence ("Pour l'analyste, X résoudra"); closed by a comma it is the name's.
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Pour l'analyste, Marc Duval a sous-estimé le risque.", "Marc Duval", None),
+        (
+            "Selon le PDG de Nvidia, Jensen Huang, la demande reste forte.",
+            "Jensen Huang",
+            "PDG de Nvidia",
+        ),
+        ("Le PDG de Nvidia, Jensen Huang, a démenti.", "Jensen Huang", "PDG de Nvidia"),
+    ],
+)
+def test_a_framing_role_is_no_title(nlp: Language, text: str, name: str, role: str | None) -> None:
+    roles = {a.name: a.roles for a in products.actors(nlp(text))}
+    assert name in roles, roles
+    assert roles[name] == ([role] if role else []), roles

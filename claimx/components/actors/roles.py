@@ -52,10 +52,24 @@ def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span |
         if j in role_starts and (doc[j - 1].pos_ in ("DET", "ADJ") if j > 0 else True):
             start = j - 1 if j > 0 and doc[j - 1].pos_ == "ADJ" else j
             span = doc[start : i + 1]
+            if _framed(doc, start, i, mention):
+                return None  # "Pour l'analyste, Dassault …": a source's frame, not a title
             if span.text and not any(t.ent_type_ == "PER" for t in span):
                 return span
         j -= 1
     return None
+
+
+def _framed(doc: Doc, start: int, end: int, mention: Span) -> bool:
+    """Whether a role before a comma and a name opens on a preposition and the name goes on
+    into its clause ("Pour l'analyste, Dassault Systèmes résoudra"): the frame of what
+    follows, not the name's title (unlike "Selon le PDG de Nvidia, Jensen Huang, …")."""
+    opener = start - 1
+    if opener >= 0 and doc[opener].pos_ == "DET":
+        opener -= 1
+    comma = end + 1 == mention.start - 1 and doc[end + 1].text == ","
+    closed = mention.end < len(doc) and doc[mention.end].text == ","  # "Selon le PDG, X, …"
+    return comma and not closed and opener >= 0 and doc[opener].pos_ == "ADP"
 
 
 def _role_apposed_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> bool:
