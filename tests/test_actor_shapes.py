@@ -352,3 +352,26 @@ def test_a_framing_role_is_no_title(nlp: Language, text: str, name: str, role: s
     roles = {a.name: a.roles for a in products.actors(nlp(text))}
     assert name in roles, roles
     assert roles[name] == ([role] if role else []), roles
+
+
+# A body named by a public institution's noun is a government's; an agency only when
+# national or federal (else a news agency or a firm); look-alike: a company's name.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Selon la Cour des comptes, le plan a coûté trop cher.", "Cour des comptes", "government"),
+        (
+            "Le Conseil supérieur du numérique a rendu un avis défavorable.",
+            "Conseil supérieur du numérique",
+            "government",
+        ),
+        (
+            "L'Agence nationale des fréquences a ouvert une enquête.",
+            "Agence nationale des fréquences",
+            "government",
+        ),
+        ("Selon Valtrix Systems, la demande reste forte.", "Valtrix Systems", "organization"),
+    ],
+)
+def test_a_public_body_is_a_government(nlp: Language, text: str, name: str, kind: str) -> None:
+    assert kind_of(nlp, text, name) == kind, actors(nlp, text)

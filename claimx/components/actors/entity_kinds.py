@@ -56,7 +56,25 @@ def _eponym(span: Span) -> bool:
 
 
 def entity_kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
-    """The kind of an entity by its NER label, or None when it is no actor."""
+    """The kind of an entity by its NER label, or None when it is no actor; a body named
+    by a public institution's noun is a government ("Cour des comptes", "Conseil d'État")."""
+    kind = _kind_by_label(lex, label, span)
+    return "government" if kind == "organization" and public_body(lex, span) else kind
+
+
+def public_body(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name opens on a public institution's noun, capitalised: "Cour des
+    comptes", "Conseil d'État", "Haute Autorité de santé", "Agence nationale de …"."""
+    words = [t for t in span if t.lower_ != "haute"]
+    if not words or not words[0].is_title:
+        return False
+    head = words[0].lower_
+    if head == "agence":  # a news agency unless national or federal
+        return len(words) > 1 and words[1].lower_ in lex.public_agency_adjectives
+    return lex.descriptions.get(head) == "government" and head not in ("autorités",)
+
+
+def _kind_by_label(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if any(ch.isdigit() for ch in span.text):
         return None
     if portfolio(lex, span):

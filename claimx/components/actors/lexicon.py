@@ -53,6 +53,7 @@ class ActorLexicon:
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
         self.named_heads = {fold(n) for n in data["named_heads"]}
+        self.public_agency_adjectives = set(data["public_agency_adjectives"])
         self.public_bodies = {
             noun: kind for kind, nouns in data["defining_nouns"].items() for noun in nouns
         }
