@@ -44,8 +44,11 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         token = doc[i]
         if has_morph(token, "Number=Plur"):
             continue
+        noun_end = end
         while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
             end += 1
+        if token.is_title and not token.is_sent_start and end > noun_end:
+            continue  # "La Cour suprême": a capitalised noun and its qualifier name a body
         if _named_after(doc, end):
             continue  # a name follows: "l'entreprise chinoise DeepSeek"
         span = doc[first:end]
