@@ -391,3 +391,24 @@ def test_a_public_body_is_a_government(nlp: Language, text: str, name: str, kind
 )
 def test_a_capital_acts_as_a_party(nlp: Language, text: str, name: str, is_actor: bool) -> None:
     assert (name in actors(nlp, text)) is is_actor, actors(nlp, text)
+
+
+# A description with a complement before a name types it ("le géant du secteur Valmora"); a
+# lone word the NER read as a person among companies is a company. Look-alikes: persons.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Certaines entreprises, comme le géant du secteur Valmora, refusent.", "Valmora", None),
+        ("Le projet réunit Bouygues, EDF, RTE et Kernatis.", "Kernatis", None),
+        ("Le spécialiste de la cybersécurité Orvane a levé 30 millions.", "Orvane", None),
+        ("Le projet réunit Bouygues et Marc Duval.", "Marc Duval", "person"),
+    ],
+)
+def test_a_name_among_companies_or_after_a_described_trade(
+    nlp: Language, text: str, name: str, kind: str | None
+) -> None:
+    found = kind_of(nlp, text, name)
+    if kind is None:  # never a person: a company, or nothing
+        assert found in ("organization", None) and found != "person", actors(nlp, text)
+    else:
+        assert found == kind, actors(nlp, text)

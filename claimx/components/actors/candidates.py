@@ -134,6 +134,8 @@ def _typed_entity(
     kind = described or entity_kind(lex, ent.label_, cleaned)
     if kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
         kind = "organization"  # "Silver Lake et Oracle détiendront"
+    if kind == "person" and len(cleaned) == 1 and _beside_a_company(cleaned, found):
+        kind = "organization"  # "Bouygues, EDF, RTE et Sipartech": a lone word among firms
     if kind is None:
         return None
     name = lex.country_names[fold(cleaned.text)] if kind == "country" else cleaned.text

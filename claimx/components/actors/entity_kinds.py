@@ -158,9 +158,13 @@ def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None
     doc = name.doc
     i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))
     trade = None
-    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i - 1].lower_ in _OF:
-        trade = doc[i].lower_  # "l'agence de communication Avelis", "le fonds d'investissement X"
-        i = _skip_adjectives(doc, i - 2, max(0, i - 4))
+    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+        of = i - 1
+        if doc[of].lower_ in ("la", "l'", "l’") and of > 0:
+            of -= 1  # "le leader de la cybersécurité X"
+        if doc[of].lower_ in _OF or doc[of].lower_ in ("du", "des"):
+            trade = doc[i].lower_  # "l'agence de communication Avelis", "le géant du secteur X"
+            i = _skip_adjectives(doc, of - 1, max(0, of - 3))
     if i < 0 or has_morph(doc[i], "Number=Plur"):
         return None
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
