@@ -377,22 +377,6 @@ def test_a_public_body_is_a_government(nlp: Language, text: str, name: str, kind
     assert kind_of(nlp, text, name) == kind, actors(nlp, text)
 
 
-# A capital or a country acts as a party ("la guerre commerciale avec Washington") or when
-# an infinitive makes it act ("a conduit Pékin à riposter"); look-alikes: a place.
-@pytest.mark.parametrize(
-    ("text", "name", "is_actor"),
-    [
-        ("En pleine guerre commerciale avec Washington, les prix montent.", "Washington", True),
-        ("Cette décision a conduit Pékin à riposter dès lundi.", "Pékin", True),
-        ("Les négociations entre Washington et Pékin reprennent.", "Washington", True),
-        ("Le ministre a dîné avec des patrons à Washington.", "Washington", False),
-        ("Le vol entre Paris et Tokyo a été annulé.", "Tokyo", False),
-    ],
-)
-def test_a_capital_acts_as_a_party(nlp: Language, text: str, name: str, is_actor: bool) -> None:
-    assert (name in actors(nlp, text)) is is_actor, actors(nlp, text)
-
-
 # A description with a complement before a name types it ("le géant du secteur Valmora"); a
 # lone word the NER read as a person among companies is a company. Look-alikes: persons.
 @pytest.mark.parametrize(

@@ -14,10 +14,9 @@ from claimx.text import fold
 
 
 def acting(lex: ActorLexicon, span: Span) -> bool:
-    """Whether a place name acts: a subject, after "selon", the agent of an act ("mis
-    en place par les États-Unis", "l'annonce par Washington"), a party ("la guerre
-    commerciale avec Washington") or made to act ("conduit Pékin à riposter"), alone or
-    coordinated ("par les États-Unis et les Pays-Bas")."""
+    """Whether a place name acts: a subject, after "selon", or the agent of an act ("mis
+    en place par les États-Unis", "l'annonce par Washington"), alone or coordinated
+    ("par les États-Unis et les Pays-Bas")."""
     if span.root.dep_.startswith("nsubj"):
         return True
     doc = span.doc
@@ -29,32 +28,10 @@ def acting(lex: ActorLexicon, span: Span) -> bool:
         i = _before_determiner(lex, doc, j)
     if i < 0:
         return False
-    if doc[i].lower_ in lex.grammar.source_prepositions or _made_to_act(doc, span):
+    if doc[i].lower_ in lex.grammar.source_prepositions:
         return True
-    if doc[i].lower_ in ("avec", "entre") and _after_a_relation(lex, doc, i):
-        return True  # a party: "la guerre commerciale avec Washington", "l'accord entre X et Y"
     agent = doc[i].lower_ == "par" and i > 0
     return agent and (doc[i - 1].pos_ == "NOUN" or has_morph(doc[i - 1], "VerbForm=Part"))
-
-
-def _after_a_relation(lex: ActorLexicon, doc: Doc, i: int) -> bool:
-    """Whether token `i` follows a noun of relation, past its adjectives."""
-    j = i - 1
-    while j > 0 and i - j <= 3 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
-        j -= 1
-    return j >= 0 and doc[j].lower_ in lex.party_nouns
-
-
-def _made_to_act(doc: Doc, span: Span) -> bool:
-    """A verb's object that an infinitive after "à" or "de" makes act: "ce qui a conduit
-    Washington à dénoncer", "pousser Pékin à riposter"."""
-    j = span.end
-    return (
-        span.root.dep_ == "obj"
-        and j + 1 < len(doc)
-        and doc[j].lower_ in ("à", "de", "d'", "d’")
-        and has_morph(doc[j + 1], "VerbForm=Inf")
-    )
 
 
 def _before_determiner(lex: ActorLexicon, doc: Doc, i: int) -> int:

@@ -54,7 +54,6 @@ class ActorLexicon:
         }
         self.named_heads = {fold(n) for n in data["named_heads"]}
         self.public_agency_adjectives = set(data["public_agency_adjectives"])
-        self.party_nouns = {n.split()[-1] for n in data["party_nouns"]}  # "bras de fer": "fer"
         self.public_bodies = {
             noun: kind for kind, nouns in data["defining_nouns"].items() for noun in nouns
         }
