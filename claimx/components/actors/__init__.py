@@ -15,12 +15,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.components.actors.acronyms import add_acronyms
+from claimx.components.actors.acronyms import add_acronyms, add_described_acronyms
 from claimx.components.actors.candidates import candidates
-from claimx.components.actors.cluster import add_repeats, cluster
+from claimx.components.actors.cluster import add_repeats, cluster, join_aliases
+from claimx.components.actors.descriptions import add_descriptions
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import add_countries, join_capitals
-from claimx.components.actors.roles import add_descriptions, add_roles
+from claimx.components.actors.roles import add_roles
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.hits import chips as chip_hits
@@ -42,8 +43,10 @@ class ActorTagger(DataComponent):
         blocked = [h.span for h in chip_hits(doc)]
         actors = cluster(candidates(doc, self.lexicon, blocked))
         add_repeats(doc, self.lexicon, actors, blocked)
+        actors = join_aliases(doc, self.lexicon, actors)
         taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
         actors = add_acronyms(doc, actors, taken)
+        add_described_acronyms(doc, self.lexicon, actors, taken)
         add_roles(doc, self.lexicon, actors)
         add_countries(doc, self.lexicon, actors)
         actors = join_capitals(self.lexicon, actors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
 from claimx.docs import Occupied, positions_of
 from claimx.text import fold
@@ -91,3 +92,50 @@ def _initials_in_order(short: str, name: str) -> bool:
 
 def _variants(short: str) -> set[str]:
     return {short, short.upper(), short[0] + short[1:].lower()}
+
+
+def add_described_acronyms(
+    doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied
+) -> None:
+    """A short name in capitals defined after a body described in lower case: "le service
+    public de santé (NHS)", "la banque centrale européenne (BCE)" make the short name an
+    actor, here and wherever it comes again (the description tells its kind)."""
+    for i in positions_of(doc, ORTH, {doc.vocab.strings.add("(")}):
+        if i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        word = doc[i + 1]
+        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6):
+            continue
+        kind = _described_before(doc, lex, i)
+        span = doc[i + 1 : i + 2]
+        if kind is None or fold(word.text) in lex.not_actors:
+            continue
+        if not taken.free(span):  # the NER's: the description tells its kind
+            for known in actors:
+                if known.name == word.text and known.kind in _NAMED_KINDS:
+                    known.kind = kind  # type: ignore[assignment]
+            continue
+        actor = Actor(word.text, kind, [span])  # type: ignore[arg-type]
+        taken.take(span)
+        for k in positions_of(doc, ORTH, {word.orth}):
+            again = doc[k : k + 1]
+            if taken.free(again):
+                actor.mentions.append(again)
+                taken.take(again)
+        actors.append(actor)
+
+
+def _described_before(doc: Doc, lex: ActorLexicon, paren: int, most: int = 7) -> str | None:
+    """The kind of the body a lower-case noun phrase ending at token `paren` describes:
+    its first noun's, after an article ("le service public de santé")."""
+    openers = lex.grammar.articles | lex.grammar.singular_contractions
+    i = paren - 1
+    while i >= 0 and paren - i <= most and doc[i].lower_ not in openers:
+        if not doc[i].is_lower or doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        i -= 1
+    start = i + 1
+    if start >= paren or i < 0 or doc[i].lower_ not in openers:
+        return None
+    kind = lex.descriptions.get(doc[start].lower_) or lex.public_bodies.get(doc[start].lower_)
+    return kind if kind in ("organization", "government") else None

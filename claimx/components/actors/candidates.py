@@ -3,6 +3,7 @@ trimmed and typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actors.entity_kinds import acting, described_kind, entity_kind
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.names import described_names, named_event, numbered
+from claimx.components.actors.names import described_names, event_names, named_event, numbered
 from claimx.docs import Occupied, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
@@ -38,14 +39,14 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
-    ents = doc.ents  # built anew at each access: once
+    ents = _whole_names(doc.ents)  # doc.ents is built anew at each access: once
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
         span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
-        if not any(c.isupper() for c in span.text):
-            continue  # "arm", "meta": words, not Arm or Meta
+        if not _capitalised(lex, span) and span.label_ not in lex.descriptor_labels:
+            continue  # "arm", "meta": words, not Arm or Meta; "La commission nationale …"
         if span.label_ in lex.cities and not acting(lex, span):
             continue  # "à Washington" is a place; "Washington a annoncé" an actor
         if numbered(span):
@@ -82,16 +83,49 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if free(span):
             keep(span, kind, span.text)
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
+    events |= event_names(doc, lex)
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _capitalised(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name holds a capital past its article: "la Commission", not "La
+    commission" opening a sentence."""
+    words = span[1:] if len(span) > 1 and span[0].lower_ in lex.grammar.articles else span
+    return any(c.isupper() for c in words.text)
+
+
+def _whole_names(ents: Sequence[Span]) -> list[Span]:
+    """The NER's entities, a company's name it cut in pieces made whole: pieces side by side
+    one of which it read as a company ("TPICAP" "Midcap"), and the words in capitals just
+    before a company it left out ("TP" of "TP ICAP")."""
+    whole: list[Span] = []
+    for ent in ents:
+        last = whole[-1] if whole else None
+        labels = {last.label_, ent.label_} if last is not None else set()
+        if last is not None and last.end == ent.start and labels in ({"ORG"}, {"ORG", "MISC"}):
+            whole[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+        else:
+            whole.append(ent)
+    ends = {ent.end for ent in whole}
+    for k, ent in enumerate(whole):
+        start = ent.start
+        while ent.label_ == "ORG" and start > 0 and ent.start - start < 2 and start not in ends:
+            word = ent.doc[start - 1]
+            if word.pos_ != "PROPN" or word.is_sent_start or not word.is_upper:
+                break
+            start -= 1
+        if start < ent.start:
+            whole[k] = Span(ent.doc, start, ent.end, label="ORG")
+    return whole
 
 
 def _typed_entity(
     lex: ActorLexicon, ent: Span, cleaned: Span, found: list[Candidate]
 ) -> Candidate | None:
     """An entity of the NER, trimmed (`cleaned`), typed; None when it names no actor."""
-    if fold(cleaned.text) in lex.not_actors:
-        return None
+    if fold(cleaned.text) in lex.not_actors or cleaned.text.lower() in lex.descriptions:
+        return None  # "Le Groupe" in a company's own words: a description, not a name
     described = described_kind(lex, ent, cleaned)
     if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
         return None  # "sur X": a letter names someone only as a subject or described
@@ -100,6 +134,8 @@ def _typed_entity(
     kind = described or entity_kind(lex, ent.label_, cleaned)
     if kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
         kind = "organization"  # "Silver Lake et Oracle détiendront"
+    if kind == "person" and len(cleaned) == 1 and _beside_a_company(cleaned, found):
+        kind = "organization"  # "Bouygues, EDF, RTE et Sipartech": a lone word among firms
     if kind is None:
         return None
     name = lex.country_names[fold(cleaned.text)] if kind == "country" else cleaned.text

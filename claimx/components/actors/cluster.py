@@ -45,7 +45,8 @@ def cluster(candidates: Iterable[Candidate]) -> list[Actor]:
 def _find(actors: list[Actor], named: dict[str, list[Actor]], cand: Candidate) -> Actor | None:
     key = fold(cand.name)
     for actor in named.get(key, []):
-        if cand.kind != "person" or actor.kind == "person":
+        # a lone word the NER read as a person is the body of that name ("Pigment")
+        if cand.kind != "person" or actor.kind == "person" or " " not in key:
             return actor
     if cand.kind == "person":
         words = key.split()
@@ -151,3 +152,32 @@ def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: 
 def _given_name(lex: ActorLexicon, doc: Doc, i: int) -> bool:
     token = doc[i]
     return token.pos_ == "PROPN" and token.is_title and token.text not in lex.titles
+
+
+_QUOTES = ("«", "»", '"', "“", "”")
+
+
+def join_aliases(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> list[Actor]:
+    """An actor named again under another name right after its name ("Hon Ning Ho, alias
+    « Mathew Ho »", "Jing Chen, dit Harry Chen") is one actor. Returns the actors left."""
+    starts = {m.start: a for a in actors for m in a.mentions}
+    merged: set[int] = set()
+    for actor in actors:
+        for mention in list(actor.mentions):
+            j = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
+            words = tuple(t.lower_ for t in doc[j : j + 5])
+            marker = next((m for m in lex.alias_markers if words[: len(m)] == m), None)
+            if marker is None:
+                continue
+            j += len(marker)
+            while j < len(doc) and doc[j].text in _QUOTES:
+                j += 1
+            other = starts.get(j)
+            if other is None or other is actor or other.kind != actor.kind:
+                continue
+            actor.mentions.extend(other.mentions)
+            for m in other.mentions:
+                starts[m.start] = actor
+            other.mentions = []
+            merged.add(id(other))
+    return [a for a in actors if id(a) not in merged]

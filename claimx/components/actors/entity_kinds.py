@@ -4,7 +4,7 @@ Norvia", "le patron de Telvia"), a person."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import portfolio
@@ -56,7 +56,25 @@ def _eponym(span: Span) -> bool:
 
 
 def entity_kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
-    """The kind of an entity by its NER label, or None when it is no actor."""
+    """The kind of an entity by its NER label, or None when it is no actor; a body named
+    by a public institution's noun is a government ("Cour des comptes", "Conseil d'État")."""
+    kind = _kind_by_label(lex, label, span)
+    return "government" if kind == "organization" and public_body(lex, span) else kind
+
+
+def public_body(lex: ActorLexicon, span: Span) -> bool:
+    """Whether a name opens on a public institution's noun, capitalised: "Cour des
+    comptes", "Conseil d'État", "Haute Autorité de santé", "Agence nationale de …"."""
+    words = [t for t in span if t.lower_ != "haute"]
+    if not words or not words[0].is_title:
+        return False
+    head = words[0].lower_
+    if head == "agence":  # a news agency unless national or federal
+        return len(words) > 1 and words[1].lower_ in lex.public_agency_adjectives
+    return lex.descriptions.get(head) == "government" and head not in ("autorités",)
+
+
+def _kind_by_label(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if any(ch.isdigit() for ch in span.text):
         return None
     if portfolio(lex, span):
@@ -64,20 +82,30 @@ def entity_kind(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
     if label == "PER":
         if _eponym(span):
             return None
-        if _role_complement(lex, span):
+        if _role_complement(lex, span) or lex.names_a_body(span.text):
             return "organization"  # "le patron de Telvia": whom the role serves
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
         return "organization"
     if label == "LOC":
+        if lex.names_a_body(span.text):
+            return "organization"  # "Norvel Systèmes", read as a place
         if fold(span.text) in lex.country_names:
             return "country" if acting(lex, span) else None
         return "organization" if _body_read_as_place(lex, span) else None
     if label == "MISC":
         org_cue = span.start > 0 and span.doc[span.start - 1].lemma_ in lex.descriptions
-        if org_cue or (acting(lex, span) and all(t.pos_ == "PROPN" for t in span)):
+        if org_cue or (acting(lex, span) and all(_name_token(t) for t in span)):
             return "organization"
     return None
+
+
+def _name_token(token: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised word the tagger took for a common
+    noun inside a sentence ("Eutelsat a besoin")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _role_complement(lex: ActorLexicon, span: Span) -> bool:
@@ -107,9 +135,13 @@ def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None
     doc = name.doc
     i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))
     trade = None
-    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i - 1].lower_ in _OF:
-        trade = doc[i].lower_  # "l'agence de communication Avelis", "le fonds d'investissement X"
-        i = _skip_adjectives(doc, i - 2, max(0, i - 4))
+    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+        of = i - 1
+        if doc[of].lower_ in ("la", "l'", "l’") and of > 0:
+            of -= 1  # "le leader de la cybersécurité X"
+        if doc[of].lower_ in _OF or doc[of].lower_ in ("du", "des"):
+            trade = doc[i].lower_  # "l'agence de communication Avelis", "le géant du secteur X"
+            i = _skip_adjectives(doc, of - 1, max(0, of - 3))
     if i < 0 or has_morph(doc[i], "Number=Plur"):
         return None
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())

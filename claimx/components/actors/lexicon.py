@@ -26,6 +26,7 @@ class ActorLexicon:
         # (see candidates), so that "arm" is not Arm.
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known: dict[str, tuple[str, str]] = {}
+        self.descriptor_labels: set[str] = set()  # labels of descriptors: no capital needed
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
         self.city_names: set[str] = set()
@@ -40,7 +41,10 @@ class ActorLexicon:
         }
         self.not_actors = {fold(x) for x in data["not_actors"]}
         self.event_nouns = set(data["event_nouns"])
+        self.event_ids = Ids(nlp.vocab.strings.add(n) for n in self.event_nouns)
         self.titles = set(data["person_titles"])
+        self.body_words = {fold(w) for w in data["body_words"]}
+        self.alias_markers = [tuple(m.split()) for m in data["alias_markers"]]
         self.portfolio_roles = {r.lower() for r in data["portfolio_roles"]}
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in data["role_nouns"]])
@@ -49,6 +53,10 @@ class ActorLexicon:
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
         self.named_heads = {fold(n) for n in data["named_heads"]}
+        self.public_agency_adjectives = set(data["public_agency_adjectives"])
+        self.public_bodies = {
+            noun: kind for kind, nouns in data["defining_nouns"].items() for noun in nouns
+        }
         self.media_trades = set(data["media_trades"])
         # A phrase matcher, for nouns the tokenizer splits ("start-up").
         self.description_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -87,6 +95,17 @@ class ActorLexicon:
                     if head[:1].isupper() and rest[:1].islower()
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
+                if entry.get("descriptors"):  # "exécutif européen": matched in lower case
+                    self.known[label + "|"] = (entry["name"], kind)
+                    self.descriptor_labels.add(label + "|")
+                    phrases = [nlp.make_doc(t) for t in sorted(entry["descriptors"])]
+                    self.gazetteer.add(label + "|", phrases)
+
+    def names_a_body(self, name: str) -> bool:
+        """Whether a name holds a company's or an institution's word ("Dassault Systèmes",
+        "Felix Capital"): never a person's."""
+        words = name.split()
+        return len(words) > 1 and any(fold(word) in self.body_words for word in words)
 
 
 def _plain_capitals(form: str) -> str:

@@ -4,7 +4,8 @@ Kelvio"), acronyms followed by a number (indexes, not actors), events and progra
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.kinds import ActorKind
@@ -23,9 +24,7 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
         grammar = lex.grammar
         if before not in grammar.singular_determiners | grammar.singular_contractions:
             continue
-        i = end
-        while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i += 1  # "la start-up lyonnaise Kelvio"
+        i = _past_trade(doc, end)  # "la start-up lyonnaise Kelvio"
         j = i
         while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
             j += 1
@@ -37,6 +36,32 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
             continue
         found.append((name, kind))
     return found
+
+
+def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
+    """The first token past a description's adjectives and trade ("la start-up lyonnaise",
+    "le groupe asiatique de prêt-à-porter discount", "le fonds d'investissement
+    américain"): lower-case words with no article nor verb, at most `most`."""
+    i = end
+    while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _OF:
+        j = i + 1
+        while j < len(doc) and j - end < most and _trade_word(doc[j]):
+            j += 1
+        if j > i + 1 and j < len(doc) and _capitalised_word(doc[j].text):
+            return j
+    return i
+
+
+_OF = ("de", "d'", "d’")
+
+
+def _trade_word(token: Token) -> bool:
+    """A lower-case word of a trade: no article, verb or punctuation but a hyphen."""
+    if token.text == "-":
+        return True
+    return token.is_lower and token.is_alpha and token.pos_ not in ("DET", "VERB", "AUX", "ADP")
 
 
 def numbered(span: Span) -> bool:
@@ -86,3 +111,28 @@ def named_event(lex: ActorLexicon, span: Span) -> bool:
     while i >= 0 and span.start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in lex.event_nouns
+
+
+def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
+    """The names (folded) the text gives events and programmes, wherever the NER read them:
+    the capitalised words right after an event's noun and its adjectives ("le sommet
+    économique Choose France", "le salon Vivatech"), or an entity opening on one ("salon du
+    Bourget")."""
+    found = set()
+    for i in lex.event_ids.where(doc, LEMMA):
+        if not doc[i].is_lower:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and _capitalised_word(doc[k].text):
+            k += 1
+        if k > j:
+            found.add(fold(doc[j:k].text))
+    for ent in doc.ents:
+        if ent[0].is_lower and ent[0].lemma_.lower() in lex.event_nouns:
+            words = [t for t in ent if t.text[:1].isupper()]
+            if words:
+                found.add(fold(doc[words[0].i : ent.end].text))
+    return found

@@ -66,7 +66,8 @@ def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[
     """The tests a description's antecedent must pass, most exacting first: an actor whose
     name opens on the description's noun ("le ministère" -> "ministère chinois du
     Commerce"), then any; with a demonym ("la société américaine"), only actors of that
-    country, else of no known country."""
+    country, else of no known country. A noun that names one kind of institution takes up
+    only a name that opens on it and holds its other qualifiers."""
     country = demonym_in(lex, [t.text for t in description])
     noun = fold(noun)
 
@@ -74,7 +75,20 @@ def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[
         return actor.opens_on(noun)
 
     if noun in lex.named_heads:  # "le parquet": a parquet, never any body before
-        return [lambda actor: named(actor) and actor.country in (country, None)]
+        # its other qualifiers are in the name: "la commission européenne" is the Commission
+        # européenne, "la commission nationale …" another body
+        qualifiers = [
+            fold(t.text)
+            for t in description
+            if t.is_lower and t.pos_ == "ADJ" and fold(t.text) not in lex.demonyms
+        ]
+
+        def fits(actor: Actor) -> bool:
+            words = fold(actor.name).split()
+            same_country = country is None or actor.country in (country, None)
+            return named(actor) and same_country and all(q in words for q in qualifiers)
+
+        return [fits]
     if country is None:
         return [named, lambda actor: True]
     return [

@@ -1,15 +1,11 @@
-"""Roles from appositions ("Le PDG de Nvidia, Jensen Huang") and descriptions
-("l'entreprise", "la société américaine") linked to the actor they stand for."""
+"""Roles from appositions ("Le PDG de Nvidia, Jensen Huang", "Joe Biden, président")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.nationality import agreeing
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, has_morph
 
 
 def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
@@ -21,6 +17,7 @@ def add_roles(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         if (
             actor.kind == "organization"
             and _looks_like_a_name(actor.name)
+            and not lex.names_a_body(actor.name)
             and any(
                 _role_after(doc, m, role_starts) or _role_apposed_before(doc, m, role_starts)
                 for m in actor.mentions
@@ -55,10 +52,24 @@ def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span |
         if j in role_starts and (doc[j - 1].pos_ in ("DET", "ADJ") if j > 0 else True):
             start = j - 1 if j > 0 and doc[j - 1].pos_ == "ADJ" else j
             span = doc[start : i + 1]
+            if _framed(doc, start, i, mention):
+                return None  # "Pour l'analyste, Dassault …": a source's frame, not a title
             if span.text and not any(t.ent_type_ == "PER" for t in span):
                 return span
         j -= 1
     return None
+
+
+def _framed(doc: Doc, start: int, end: int, mention: Span) -> bool:
+    """Whether a role before a comma and a name opens on a preposition and the name goes on
+    into its clause ("Pour l'analyste, Dassault Systèmes résoudra"): the frame of what
+    follows, not the name's title (unlike "Selon le PDG de Nvidia, Jensen Huang, …")."""
+    opener = start - 1
+    if opener >= 0 and doc[opener].pos_ == "DET":
+        opener -= 1
+    comma = end + 1 == mention.start - 1 and doc[end + 1].text == ","
+    closed = mention.end < len(doc) and doc[mention.end].text == ","  # "Selon le PDG, X, …"
+    return comma and not closed and opener >= 0 and doc[opener].pos_ == "ADP"
 
 
 def _role_apposed_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> bool:
@@ -92,77 +103,7 @@ def _role_after(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span | 
     return doc[start:end] if end > start else None
 
 
-def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
-    """Link "l'entreprise", "la société américaine", "le deuxième opérateur" to the last
-    actor of their kind, or, when none was named before, to the first named after (an
-    article may open on "L'opérateur annonce …" and name Free later)."""
-    index = ActorIndex(actors)
-    taken = Occupied(m for a in actors for m in a.mentions)
-    for match_id, i, end in lex.description_nouns(doc):
-        kind = lex.descriptions.get(doc.vocab.strings[match_id])
-        first = i - 1
-        if first > 0 and doc[first].pos_ in ("ADJ", "NUM") and doc[first].is_lower:
-            first -= 1  # "le deuxième opérateur", "le premier fabricant"
-        determiner = doc[first].lower_ if first >= 0 else ""
-        if kind is None or determiner not in lex.grammar.definite_determiners:
-            continue
-        if determiner in lex.grammar.possessive_determiners:
-            continue  # "son site": what an actor owns
-        token = doc[i]
-        if has_morph(token, "Number=Plur"):
-            continue
-        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
-            end += 1
-        span = doc[first:end]
-        if _named_after(doc, end):
-            continue  # a name follows: "l'entreprise chinoise DeepSeek"
-        if not taken.free(span):
-            continue
-        tests = agreeing(lex, span, token.text)
-        antecedent = next(
-            filter(None, (index.topic_before(token.i, {kind}, 80, 400, test) for test in tests)),
-            None,
-        )
-        if antecedent is None and not index.last_before(token.i, {kind}, 400):
-            antecedent = _first_named_after(actors, token.i, kind)
-        if antecedent is not None:
-            index.add(antecedent, span)
-            taken.take(span)
-
-
-def _first_named_after(actors: list[Actor], i: int, kind: str, reach: int = 200) -> Actor | None:
-    """The actor of `kind` first named within `reach` tokens after token `i`, when it is
-    named nowhere before."""
-    best: tuple[int, Actor] | None = None
-    for actor in actors:
-        if actor.kind != kind or not actor.mentions:
-            continue
-        start = min(m.start for m in actor.mentions)
-        if i < start <= i + reach and (best is None or start < best[0]):
-            best = (start, actor)
-    return best[1] if best is not None else None
-
-
 def _looks_like_a_name(name: str) -> bool:
     """Two or three capitalised words, as a person's name is written ("Sundar Pichai")."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
-
-
-def _named_after(doc: Doc, i: int) -> bool:
-    """Whether a proper name completes the noun phrase starting at token `i`."""
-    after_preposition = False
-    for token in doc[i : min(i + 6, len(doc))]:
-        # a name, or a word inside one the NER found; not "la tech" tagged a name
-        proper = token.text[:1].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
-        if proper or token.ent_type_ in ("ORG", "PER", "MISC"):
-            # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
-            # "le géant américain des puces Nvidia": a name after the complement is its name
-            return not after_preposition
-        if token.pos_ == "ADP":
-            after_preposition = True
-        elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
-            after_preposition = False
-        elif token.pos_ != "DET":
-            return False
-    return False

@@ -1,0 +1,205 @@
+"""Descriptions ("l'entreprise", "la société américaine", "le deuxième opérateur") linked
+to the actor they stand for.
+
+In order: the name a description stands in apposition to ("Meta, la société mère de
+Facebook"); the actor the text introduced with the same noun ("le géant américain Amazon" …
+"le géant américain"); else the last actor of its kind that agrees with it (see
+`nationality.agreeing`). Never an actor that is the subject of the description's own clause
+("Le groupe prendra un siège au conseil de la start-up": the start-up is not the groupe).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.actor_index import ActorIndex
+from claimx.components.actors.lexicon import ActorLexicon
+from claimx.components.actors.nationality import agreeing
+from claimx.components.hits import Actor
+from claimx.docs import Occupied, has_morph
+
+_Description = tuple[str, int, int]  # (noun, first token of the noun, end of the noun)
+
+
+def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
+    """Link each definite, singular description with no name after it to its actor, or,
+    when none of its kind was named before, to the first named after (an article may open
+    on "L'opérateur annonce …" and name Free later)."""
+    index = ActorIndex(actors)
+    taken = Occupied(m for a in actors for m in a.mentions)
+    found = [(doc.vocab.strings[m], i, end) for m, i, end in lex.description_nouns(doc)]
+    introduced = _introduced(doc, index, found)
+    for noun, i, end in found:
+        kind = lex.descriptions.get(noun)
+        first = i - 1
+        if first > 0 and doc[first].pos_ in ("ADJ", "NUM") and doc[first].is_lower:
+            first -= 1  # "le deuxième opérateur", "le premier fabricant"
+        determiner = doc[first].lower_ if first >= 0 else ""
+        if kind is None or determiner not in lex.grammar.definite_determiners:
+            continue
+        if determiner in lex.grammar.possessive_determiners:
+            continue  # "son site": what an actor owns
+        token = doc[i]
+        if has_morph(token, "Number=Plur"):
+            continue
+        noun_end = end
+        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+            end += 1
+        if token.is_title and not token.is_sent_start and end > noun_end:
+            continue  # "La Cour suprême": a capitalised noun and its qualifier name a body
+        if _named_after(doc, end):
+            continue  # a name follows: "l'entreprise chinoise DeepSeek"
+        span = doc[first:end]
+        if not taken.free(span):
+            continue
+        others = _clause_subjects(index, token)
+        introductions = [(at, a) for at, a in introduced.get(noun, []) if a.kind == kind]
+        antecedent = _apposed(index, span, kind) or _introduced_before(introductions, i, others)
+        if antecedent is None:
+            antecedent = _agreeing(lex, index, span, token, kind, others)
+        if antecedent is None and not index.last_before(i, {kind}, 400):
+            antecedent = _first_named_after(actors, i, kind, others)
+        if antecedent is not None:
+            index.add(antecedent, span)
+            taken.take(span)
+
+
+def _agreeing(
+    lex: ActorLexicon, index: ActorIndex, span: Span, token: Token, kind: str, others: set[int]
+) -> Actor | None:
+    """The topic of `kind` before the description that passes its agreement tests, most
+    exacting first; none where the topic and the last body of its kind named differ."""
+    for n, test in enumerate(agreeing(lex, span, token.text)):
+        accept = _besides(test, others)
+        found = index.topic_before(token.i, {kind}, 80, 400, accept)
+        if found is None:
+            continue
+        # Past the exacting test (a name that opens on the noun), a topic not named in this
+        # sentence or the one before must also be the last body of its kind named: with
+        # another named since, the text does not say which.
+        recent = index.last_before(token.i, {kind}, 400, accept=accept)
+        if n > 0 and recent is not found and not _named_since(found, _previous_start(token)):
+            return None
+        return found
+    return None
+
+
+def _previous_start(token: Token) -> int:
+    """The first token of the sentence before the token's (or of its own, the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
+
+
+def _named_since(actor: Actor, start: int) -> bool:
+    return any(m.start >= start for m in actor.mentions)
+
+
+def _besides(test: Callable[[Actor], bool], others: set[int]) -> Callable[[Actor], bool]:
+    return lambda actor: id(actor) not in others and test(actor)
+
+
+def _apposed(index: ActorIndex, span: Span, kind: str) -> Actor | None:
+    """The actor named right before a comma that opens the description: "Meta, la société
+    mère de Facebook"."""
+    doc = span.doc
+    comma = span.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    for mention in index.mentions_in(max(0, comma - 8), comma):
+        actor = index.owner(mention)
+        if mention.end == comma and actor is not None and actor.kind == kind:
+            return actor
+    return None
+
+
+def _introduced(
+    doc: Doc, index: ActorIndex, found: list[_Description]
+) -> dict[str, list[tuple[int, Actor]]]:
+    """Each noun's introductions: the actors named right after it ("la start-up Kelvio",
+    "le géant américain du commerce en ligne Amazon"), with the noun's position."""
+    introduced: dict[str, list[tuple[int, Actor]]] = {}
+    for noun, i, end in found:
+        j, complement = end, False
+        while j < len(doc) and j - end < 8 and doc[j].is_lower and not doc[j].is_punct:
+            if doc[j].pos_ in ("VERB", "AUX"):
+                break
+            if doc[j].pos_ != "DET":  # "le gouvernement de | Giorgia Meloni": its complement
+                complement = doc[j].pos_ == "ADP"
+            j += 1
+        if complement:
+            continue
+        for mention in index.mentions_in(j, j + 8):
+            actor = index.owner(mention)
+            if mention.start == j and actor is not None:
+                introduced.setdefault(noun, []).append((i, actor))
+                break
+    return introduced
+
+
+def _introduced_before(
+    introductions: list[tuple[int, Actor]], i: int, others: set[int], window: int = 400
+) -> Actor | None:
+    """The actor last introduced with the description's noun before token `i`."""
+    before = [
+        (at, actor)
+        for at, actor in introductions
+        if at < i and i - at <= window and id(actor) not in others
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def _clause_subjects(index: ActorIndex, token: Token) -> set[int]:
+    """The ids of the actors named as the subject of the clause a description is in: "Le
+    groupe obtiendra un siège au conseil de la start-up" (not of a clause it depends on:
+    "Nvidia a indiqué que le groupe …" may mean Nvidia)."""
+    verb = token
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects: set[int] = set()
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and child.i != token.i:
+            for mention in index.covering(child.i):
+                actor = index.owner(mention)
+                if actor is not None:
+                    subjects.add(id(actor))
+    return subjects
+
+
+def _first_named_after(
+    actors: list[Actor], i: int, kind: str, others: set[int], reach: int = 200
+) -> Actor | None:
+    """The actor of `kind` first named within `reach` tokens after token `i`, when it is
+    named nowhere before."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        if actor.kind != kind or not actor.mentions or id(actor) in others:
+            continue
+        start = min(m.start for m in actor.mentions)
+        if i < start <= i + reach and (best is None or start < best[0]):
+            best = (start, actor)
+    return best[1] if best is not None else None
+
+
+def _named_after(doc: Doc, i: int) -> bool:
+    """Whether a proper name completes the noun phrase starting at token `i`."""
+    after_preposition = False
+    for token in doc[i : min(i + 6, len(doc))]:
+        # a name, or a word inside one the NER found; not "la tech" tagged a name
+        proper = token.text[:1].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
+        if proper or token.ent_type_ in ("ORG", "PER", "MISC"):
+            # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
+            # "le géant américain des puces Nvidia": a name after the complement is its name
+            return not after_preposition
+        if token.pos_ == "ADP":
+            after_preposition = True
+        elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
+            after_preposition = False
+        elif token.pos_ != "DET":
+            return False
+    return False
