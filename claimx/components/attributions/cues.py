@@ -147,7 +147,7 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     mistagged = (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and (
         after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(token)
     )
-    if _guidance_with_particle(lexicon, token):  # "Le groupe table sur …", read as a noun
+    if _guidance_with_particle(ctx, token):  # "Le groupe table sur …", read as a noun
         return lexicon.verb_of_form[token.lower_]
     if _before_inversion(token):  # "tranche-t-il": a verb, whatever the tagger read
         known = str(token.lemma_) if token.lemma_ in lexicon.lemmas else None
@@ -165,16 +165,16 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     return lemma
 
 
-def _guidance_with_particle(lexicon: AttributionLexicon, token: Token) -> bool:
-    """A guidance verb's form before its particle, after no determiner: "le groupe table
-    sur", "mise sur" (not "la mise sur le marché")."""
-    doc = token.doc
+def _guidance_with_particle(ctx: DocContext, token: Token) -> bool:
+    """A guidance verb's form before its particle, after no article: "le groupe table
+    sur" (not "une table sur la terrasse")."""
+    doc, lexicon = token.doc, ctx.lexicon
     lemma = lexicon.verb_of_form.get(token.lower_)
     particles = lexicon.guidance_verbs.get(lemma or "")
     if not particles or token.i == 0 or token.i + 1 >= len(doc):
         return False
     prev = doc[token.i - 1]
-    determined = prev.pos_ == "DET" or prev.lower_ in ("le", "la", "les", "l'", "l’", "une", "un")
+    determined = prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles
     return doc[token.i + 1].lower_ in particles and not determined
 
 

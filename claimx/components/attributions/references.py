@@ -1,7 +1,7 @@
 """Who a pronoun or a description stands for: pronouns and cataphora, documents and
-outlets named before ("le communiqué", "le journal"), roles ("le porte-parole"),
-spokespersons' bodies. A document's issuer is in `documents`, joint and numbered speakers
-in `joint`."""
+outlets named before ("le communiqué", "le journal"), roles ("le porte-parole", the
+persons behind them in `persons`), spokespersons' bodies. A document's issuer is in
+`documents`, joint and numbered speakers in `joint`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from spacy.tokens import Span, Token
 
 from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.persons import (
+    agrees_in_gender,
+    person_just_named,
+    role_holder,
+)
 from claimx.components.hits import Actor
 from claimx.docs import has_morph
 from claimx.text import fold
@@ -44,26 +49,6 @@ def resolve_pronoun(
     return ctx.actors.last_before(
         token.i, {preferred}, 60, skip, fits, outside
     ) or ctx.actors.last_before(token.i, kinds, 120, skip, fits, outside)
-
-
-def agrees_in_gender(ctx: DocContext, person: Actor, gender: str | None) -> bool:
-    """Whether a person may be what a pronoun of `gender` stands for: yes unless both
-    genders are known and differ."""
-    known = person_gender(ctx, person)
-    return gender is None or known is None or known == gender
-
-
-def person_gender(ctx: DocContext, actor: Actor) -> str | None:
-    """A person's gender as the text or their first name gives it ("Mme Roux", "Anne
-    Roux" -> "Fem"); None when neither says (a first name both sexes bear)."""
-    for mention in actor.mentions:
-        title = ctx.doc[mention.start - 1].text if mention.start > 0 else ""
-        if title in ctx.grammar.feminine_titles:
-            return "Fem"
-        if title in ctx.grammar.masculine_titles:
-            return "Masc"
-    first = actor.name.split()[0] if actor.name.split() else ""
-    return ctx.lexicon.first_names.get(fold(first))
 
 
 def _continued_subject(ctx: DocContext, pronoun: Token, kinds: tuple[str, ...]) -> Actor | None:
@@ -279,7 +264,7 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
             if hit.source is not None and role in fold(hit.source_text or "").split():
                 return hit.source
         if len(tokens) == 2:  # "L'ancien commissaire affirme": the person just named
-            return _person_just_named(ctx, phrase.start, role)
+            return person_just_named(ctx, phrase.start, role)
         return None
     if noun in lexicon.media_nouns:
         return ctx.actors.last_before(phrase.start, {"media"}, 400)
@@ -291,75 +276,3 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
             phrase.start, ("organization", "government", "media"), 120, 400
         )
     return None
-
-
-def _person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
-    """The person named as a subject in the sentence before a bare role ("X a quitté la
-    Commission. L'ancien commissaire affirme …"), if no other role was given them."""
-    sent = ctx.sentences.of(start)
-    if sent.start == 0:
-        return None
-    before = ctx.sentences.before(sent)
-
-    def fits(actor: Actor) -> bool:
-        return not actor.roles or any(role in fold(r).split() for r in actor.roles)
-
-    if _role_described_before(ctx, sent.start, role):
-        return None  # "Le ministre de l'Économie a reçu X. … a déclaré le ministre"
-    return ctx.actors.last_subject_before(sent.start, {"person"}, len(before), fits)
-
-
-def _apposed_person(ctx: DocContext, mention: Span) -> bool:
-    """A person's name set right after a role or its comma ("le ministre, Bruno Le Maire",
-    "la ministre Clara Morel"), not a description ("le patron")."""
-    doc = ctx.doc
-    before = doc[mention.start - 1] if mention.start > 0 else None
-    return (
-        ctx.actors.kind_of(mention) == "person"
-        and mention[0].text[:1].isupper()
-        and before is not None
-        and (before.text == "," or fold(before.text) in ctx.lexicon.role_nouns)
-    )
-
-
-def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
-    """Whether a definite description with the same role noun, no person named in it,
-    came before token `start` ("le ministre de l'Économie"): the bare role takes it up."""
-    doc = ctx.doc
-    for token in doc[:start]:
-        if fold(token.text) != role or token.i == 0:
-            continue
-        if doc[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
-            continue
-        after = ctx.actors.mentions_in(token.i, min(start, token.i + 8))
-        if not any(_apposed_person(ctx, m) for m in after):
-            return True
-    return False
-
-
-def role_holder(ctx: DocContext, phrase: Span) -> Actor | None:
-    """The person a definite role stands for ("la présidente de la Commission" -> the
-    person named with that role before), if any."""
-    tokens = [t for t in phrase if not t.is_punct]
-    if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
-        return None
-    role = fold(tokens[1].text)
-    return _person_in_role(ctx, phrase, role) if role in ctx.lexicon.role_nouns else None
-
-
-def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
-    """ "le président américain", "le patron du groupe": the last person named before
-    whose role holds that noun and every other word of the phrase it states."""
-    words = {fold(t.text) for t in phrase[1:] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-    best: Actor | None = None
-    best_end = -1
-    for actor in ctx.actors.actors:
-        if actor.kind != "person":
-            continue
-        roles = [fold(r) for r in actor.roles]
-        if not any(role in r.split() and words <= set(r.split()) for r in roles):
-            continue
-        ends = [m.end for m in actor.mentions if m.end <= phrase.start]
-        if ends and max(ends) > best_end:
-            best, best_end = actor, max(ends)
-    return best

@@ -11,11 +11,11 @@ from claimx.components.attributions.context import (
     agent_after,
     is_present_participle,
 )
+from claimx.components.attributions.persons import role_holder
 from claimx.components.attributions.references import (
     Source,
     phrase_source,
     pronoun_source,
-    role_holder,
 )
 from claimx.components.hits import Actor
 from claimx.docs import has_morph
