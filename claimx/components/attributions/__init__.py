@@ -11,8 +11,9 @@ Cues, from `models/attribution.yaml`:
 Each hit keeps its cue, its content (what is attributed) and its source.
 
 The package, by concern: `lexicon` (the data compiled), `context` (one doc's sentences,
-actors, quotations; verb groups), `cues`, `content`, `according` ("selon X"), `sources`
-(subjects, relatives, speakers named in a phrase), `inverted` (speakers after their verb),
+actors, quotations; verb groups), `cues`, `content`, `objects` (what a verb's object
+says), `according` ("selon X"), `sources` (subjects, relatives, speakers named in a
+phrase), `inverted` (speakers after their verb),
 `references` (pronouns, descriptions, documents), `persons` (role holders, persons'
 gender), `joint` (joint speakers), `ranker` (the speaker among the candidates),
 `quotations` (quoted words, colon quotes, continued quotes), `tagger` (the whole joined).

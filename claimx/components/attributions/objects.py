@@ -1,0 +1,89 @@
+"""What a reporting verb's noun phrase or attribute says, when it says something: an
+object verb's object ("a promis 80 milliards"), a forecast or guidance with a figure, a
+judgement with its attribute, a self-description ("s'est dit inquiet")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.cues import reflexive
+from claimx.components.attributions.lexicon import bare
+from claimx.docs import has_morph
+from claimx.text import QUOTE_OPENERS
+
+
+def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool:
+    """A speaker describing their own state: "s'est dit inquiet pour …", "se montre
+    confiant", "se dit prêt à investir" (the attribute is the statement)."""
+    doc = ctx.doc
+    if bare(lemma) not in ctx.lexicon.self_description_verbs:
+        return False
+    word = doc[start]
+    attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
+    return attribute and reflexive(verb)
+
+
+def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
+    """An object verb's noun-phrase content ("a promis 80 milliards"), at its particle if
+    it has one ("exhorter la Maison Blanche à interdire …"), never a figure shown."""
+    doc, lexicon = ctx.doc, ctx.lexicon
+    if lemma in lexicon.measure_verbs and doc[start].lower_ in ("un", "une", "des"):
+        return None  # "accusait une baisse de 3 %": a figure shown, nothing said
+    if lemma in lexicon.raising_verbs and doc[start].lower_ in ctx.grammar.possessive_determiners:
+        return None  # "a relevé ses prévisions": raised them, said nothing
+    particles = lexicon.object_particles.get(lemma)
+    if particles:
+        for j in range(start, min(start + 8, end)):
+            if doc[j].lower_ in particles:
+                return doc[j:end]
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+                break
+        return None
+    return None if doc[start].is_punct else doc[start:end]
+
+
+def forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
+    """A forecast with a figure in its object ("prévoit un chiffre d'affaires de 3,6
+    milliards"), not a plan ("prévoit la construction d'une usine")."""
+    if lemma not in ctx.lexicon.forecast_verbs or ctx.doc[start].pos_ != "DET":
+        return False
+    window = ctx.doc[start : min(end, start + 12)]
+    return any(t.text == "%" or any(c.isdigit() for c in t.text) for t in window)
+
+
+def guidance(ctx: DocContext, lemma: str, start: int, end: int) -> int | None:
+    """Where a guidance's object starts, past its particle ("table sur une croissance de
+    5 %"), when it holds a percentage or an amount of money; None otherwise."""
+    particles = ctx.lexicon.guidance_verbs.get(lemma)
+    if particles is None or start >= end:
+        return None
+    doc = ctx.doc
+    if particles:
+        if doc[start].lower_ not in particles:
+            return None
+        start += 1
+    if start >= end or not has_morph(doc[start], "Definite=Ind"):
+        return None  # "une croissance de 5 %", not "les groupes X avec 500 millions"
+    window = (start, min(end, start + 12))
+    figures = [*doc.spans.get("claimx_money", []), *doc.spans.get("claimx_percent", [])]
+    held = any(window[0] <= f.start and f.end <= window[1] for f in figures)
+    return start if held else None
+
+
+def judgement(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
+    """A judgement with an attribute after its object ("considère TikTok comme une
+    menace", "juge ces chiffres « alarmants »")."""
+    if lemma not in ctx.lexicon.judgement_verbs:
+        return False
+    doc = ctx.doc
+    i = start
+    while i < end and doc[i].pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+        i += 1
+    if not start < i < end:
+        return False
+    if doc[i].lower_ == "comme":
+        return True
+    # an adjective right after the noun qualifies it ("un accord commercial"); a quoted
+    # one is the speaker's word ("ces chiffres « alarmants »")
+    return doc[i].text in QUOTE_OPENERS and i + 1 < end and doc[i + 1].pos_ in ("ADJ", "NOUN")
