@@ -3,7 +3,7 @@ end of a cue's content in its sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue
@@ -75,7 +75,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     after = cue.span.end
     limit = min(verb.i + 20, end)
     for quote in ctx.quotes:
-        if len(quote) == 1 and quote[0].pos_ == "ADV":
+        if _manner(quote):
             continue  # 'a démenti « catégoriquement » avoir …': a manner, not what is said
         if verb.i < quote.start <= verb.i + 10 and quote.start < end + 2:
             between = doc[after : quote.start - 1]
@@ -95,9 +95,10 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
             break
         i += 1
     nxt = after
+    manners = {q.start - 1: q.end + 1 for q in ctx.quotes if _manner(q) and q.end < end}
     while nxt < end:
-        if _quoted_adverb(doc, nxt, end):
-            nxt += 3  # « catégoriquement »
+        if nxt in manners:
+            nxt = manners[nxt]  # past « catégoriquement »
             continue
         if doc[nxt].pos_ not in ("ADV", "PRON") or doc[nxt].lower_ in grammar.complementizers:
             break
@@ -122,14 +123,9 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     return None
 
 
-def _quoted_adverb(doc: Doc, i: int, end: int) -> bool:
-    """Whether a one-word quotation of an adverb opens at token `i`: « catégoriquement »."""
-    return (
-        i + 2 < end
-        and doc[i].text in QUOTE_OPENERS
-        and doc[i + 1].pos_ == "ADV"
-        and doc[i + 2].text in QUOTE_CLOSERS
-    )
+def _manner(quote: Span) -> bool:
+    """A one-word quotation of an adverb: « catégoriquement » says how, not what."""
+    return len(quote) == 1 and quote[0].pos_ == "ADV"
 
 
 def _que_follows(ctx: DocContext, verb: Token, sent: Span) -> bool:

@@ -157,12 +157,15 @@ def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     if token.lemma_ in lexicon.lemmas and token.pos_ == "VERB":
         return str(token.lemma_)
     lemma = lexicon.verb_of_form.get(token.lower_)
-    if lemma is None or token.i == 0:
-        return lemma
+    return None if _after_article(ctx, token) else lemma
+
+
+def _after_article(ctx: DocContext, token: Token) -> bool:
+    """Whether a word follows a determiner or an article: a noun ("la critique")."""
+    if token.i == 0:
+        return False
     prev = token.doc[token.i - 1]
-    if prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles:
-        return None
-    return lemma
+    return prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles
 
 
 def _guidance_with_particle(ctx: DocContext, token: Token) -> bool:
@@ -173,9 +176,7 @@ def _guidance_with_particle(ctx: DocContext, token: Token) -> bool:
     particles = lexicon.guidance_verbs.get(lemma or "")
     if not particles or token.i == 0 or token.i + 1 >= len(doc):
         return False
-    prev = doc[token.i - 1]
-    determined = prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles
-    return doc[token.i + 1].lower_ in particles and not determined
+    return doc[token.i + 1].lower_ in particles and not _after_article(ctx, token)
 
 
 def _before_inversion(token: Token) -> bool:

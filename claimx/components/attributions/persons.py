@@ -47,7 +47,7 @@ def person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
     return ctx.actors.last_subject_before(sent.start, {"person"}, len(before), fits)
 
 
-def _apposed_person(ctx: DocContext, mention: Span) -> bool:
+def _name_after_role(ctx: DocContext, mention: Span) -> bool:
     """A person's name set right after a role or its comma ("le ministre, Bruno Le Maire",
     "la ministre Clara Morel"), not a description ("le patron")."""
     doc = ctx.doc
@@ -70,7 +70,7 @@ def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
         if doc[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
             continue
         after = ctx.actors.mentions_in(token.i, min(start, token.i + 8))
-        if not any(_apposed_person(ctx, m) for m in after):
+        if not any(_name_after_role(ctx, m) for m in after):
             return True
     return False
 
