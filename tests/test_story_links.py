@@ -20,11 +20,8 @@ from typing import Any
 
 import pytest
 
-from claimx.store.machine import write_claims
-from claimx.story import db as story_db
-from claimx.story import summarize
-from claimx.story.db_summary import summarize_database
-from claimx.story.records import ArticleClaims, content_words, from_document
+from claimx.story.records import content_words
+from tests.story_claims import claims_document, joined, recurring_both_ways
 
 KINDS = {"Orkana": "organization", "Brightwave": "organization", "Vetrix": "organization",
          "Kelmar": "organization", "Léa Fontaine": "person"}  # fmt: skip
@@ -35,29 +32,7 @@ def document(number: int, text: str, source: str | None = None,
     """A claims document of one claim: `actors` as the extractor resolved them (a name
     said, or an actor met through coreference), by default those named in `text`."""
     named = [n for n in KINDS if n in text] if actors is None else actors
-    people = sorted({*named, *([source] if source else [])})
-    ids = {name: f"A{n}" for n, name in enumerate(people, 1)}
-    return {
-        "claimx": 2,
-        "article": {"source": f"a{number}.txt", "publisher": f"Journal {number}"},
-        "actors": [{"id": ids[n], "name": n, "kind": KINDS[n], "mentions": []} for n in people],
-        "chips": [], "money": [],
-        "claims": [{
-            "id": "C1", "text": text, "start": 0, "end": len(text), "modality": "asserted",
-            "actors": [ids[n] for n in named], "chips": [], "money": [],
-            "attribution": {"kind": "statement", "source": ids[source],
-                            "cue": {"text": "a dit"}} if source else None,
-        }],
-    }  # fmt: skip
-
-
-def joined(*documents: dict[str, Any]) -> bool:
-    """Whether the first two documents' claims are one recurring claim."""
-    articles = [from_document(d, f"a{n}.txt.yaml") for n, d in enumerate(documents, 1)]
-    return any(
-        {"a1.txt.yaml", "a2.txt.yaml"} <= {p["file"] for p in g["appearances"]}
-        for g in summarize(articles)["recurring"]
-    )
+    return claims_document(number, text, KINDS, named, source)
 
 
 def fillers(count: int, *sentences: str) -> list[dict[str, Any]]:
@@ -132,20 +107,11 @@ def test_less_rare_words_support_a_pair_one_unit_short(
 
 
 def test_the_database_summary_weighs_supporting_words_alike(tmp_path: Path) -> None:
-    folder = tmp_path / "claims"
-    folder.mkdir()
     common = ["Les licences et les exportations du cuivre"] * 2
     documents = [document(1, FIRST), document(2, SECOND), *fillers(18, *common)]
-    for n, item in enumerate(documents):
-        write_claims(folder / f"a{n}.txt.yaml", [item])
-    database = tmp_path / "claims.db"
-    story_db.load_into(database, [str(folder)])
-    articles: list[ArticleClaims] = [
-        from_document(d, str(folder / f"a{n}.txt.yaml")) for n, d in enumerate(documents)
-    ]
-    files = summarize(articles)
-    assert len(files["recurring"]) == 1
-    assert summarize_database(database)["recurring"] == files["recurring"]
+    files, database = recurring_both_ways(tmp_path, documents)
+    assert len(files) == 1
+    assert database == files
 
 
 @pytest.mark.parametrize(
@@ -215,19 +181,11 @@ def test_words_of_one_family_join_claims(first: str, second: str, join: bool) ->
 
 
 def test_the_database_summary_takes_word_families_alike(tmp_path: Path) -> None:
-    folder = tmp_path / "claims"
-    folder.mkdir()
     documents = [
         document(1, "Orkana va racheter la fonderie"),
         document(2, "le rachat de la fonderie par Orkana est bouclé"),
         *fillers(4),
     ]
-    for n, item in enumerate(documents):
-        write_claims(folder / f"a{n}.txt.yaml", [item])
-    database = tmp_path / "claims.db"
-    story_db.load_into(database, [str(folder)])
-    files = summarize(
-        [from_document(d, str(folder / f"a{n}.txt.yaml")) for n, d in enumerate(documents)]
-    )
-    assert len(files["recurring"]) == 1
-    assert summarize_database(database)["recurring"] == files["recurring"]
+    files, database = recurring_both_ways(tmp_path, documents)
+    assert len(files) == 1
+    assert database == files

@@ -16,12 +16,8 @@ from typing import Any
 
 import pytest
 
-from claimx.store.machine import write_claims
-from claimx.story import db as story_db
-from claimx.story import summarize
-from claimx.story.db_summary import summarize_database
 from claimx.story.names import named_in
-from claimx.story.records import ArticleClaims, from_document
+from tests.story_claims import claims_document, joined, recurring_both_ways
 
 KINDS = {"Chine": "country", "Japon": "country", "Orkana": "organization",
          "responsables américains": "group"}  # fmt: skip
@@ -30,32 +26,7 @@ KINDS = {"Chine": "country", "Japon": "country", "Orkana": "organization",
 def document(number: int, text: str, source: str | None = None,
              actors: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
     """A claims document of one claim, with the actors the extractor gave it."""
-    people = sorted({*actors, *([source] if source else [])})
-    ids = {name: f"A{n}" for n, name in enumerate(people, 1)}
-    return {
-        "claimx": 2,
-        "article": {"source": f"a{number}.txt", "publisher": f"Journal {number}"},
-        "actors": [{"id": ids[n], "name": n, "kind": KINDS[n], "mentions": []} for n in people],
-        "chips": [], "money": [],
-        "claims": [{
-            "id": "C1", "text": text, "start": 0, "end": len(text), "modality": "asserted",
-            "actors": [ids[n] for n in actors], "chips": [], "money": [],
-            "attribution": {"kind": "statement", "source": ids[source],
-                            "cue": {"text": "a expliqué"}} if source else None,
-        }],
-    }  # fmt: skip
-
-
-def articles(*documents: dict[str, Any]) -> list[ArticleClaims]:
-    return [from_document(d, f"a{n}.txt.yaml") for n, d in enumerate(documents, 1)]
-
-
-def joined(*documents: dict[str, Any]) -> bool:
-    """Whether the first two documents' claims are in one recurring claim."""
-    return any(
-        {"a1.txt.yaml", "a2.txt.yaml"} <= {p["file"] for p in g["appearances"]}
-        for g in summarize(articles(*documents))["recurring"]
-    )
+    return claims_document(number, text, KINDS, actors, source, cue="a expliqué")
 
 
 @pytest.mark.parametrize(
@@ -126,20 +97,12 @@ def test_a_source_the_other_claim_names_holds_only_inside_a_group(
 
 
 def test_the_database_summary_takes_names_and_near_links_alike(tmp_path: Path) -> None:
-    folder = tmp_path / "claims"
-    folder.mkdir()
     documents = [
         document(1, SAID, source="Chine"),
         document(2, TOLD.format("Pékin"), source="responsables américains"),
         BOTH,
         document(4, "Orkana vend ses fours de Quimper"),
     ]
-    for n, item in enumerate(documents):
-        write_claims(folder / f"a{n}.txt.yaml", [item])
-    database = tmp_path / "claims.db"
-    story_db.load_into(database, [str(folder)])
-    files = summarize(
-        [from_document(d, str(folder / f"a{n}.txt.yaml")) for n, d in enumerate(documents)]
-    )
-    assert [len(g["appearances"]) for g in files["recurring"]] == [3]
-    assert summarize_database(database)["recurring"] == files["recurring"]
+    files, database = recurring_both_ways(tmp_path, documents)
+    assert [len(g["appearances"]) for g in files] == [3]
+    assert database == files
