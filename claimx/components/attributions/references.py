@@ -10,6 +10,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from claimx.components.actor_index import is_subject
+from claimx.components.attributions.chains import morph_of, previous_speaker
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.persons import (
     agrees_in_gender,
@@ -17,7 +18,6 @@ from claimx.components.attributions.persons import (
     role_holder,
 )
 from claimx.components.hits import Actor
-from claimx.docs import has_morph
 from claimx.text import fold
 
 Source = tuple[Actor | None, str | None]
@@ -104,8 +104,8 @@ def _agrees(
     if actor.kind not in _BODIES:
         return False
     if number == "Plur":
-        return _morph_of(ctx, mention, "Number") == "Plur"
-    return gender is not None and _morph_of(ctx, mention, "Gender") == gender
+        return morph_of(ctx, mention, "Number") == "Plur"
+    return gender is not None and morph_of(ctx, mention, "Gender") == gender
 
 
 _BODIES = ("organization", "government", "media", "country")
@@ -120,27 +120,13 @@ def _nested(ctx: DocContext, mention: Span) -> bool:
     )
 
 
-def _morph_of(ctx: DocContext, mention: Span, feature: str) -> str | None:
-    """The gender or number a mention's determiner or head noun shows ("le gouvernement",
-    "Les États-Unis"), if any."""
-    doc = ctx.doc
-    words = [doc[mention.start - 1]] if mention.start > 0 else []
-    words += [t for t in mention if t.pos_ in ("DET", "NOUN")][:2]
-    values = ("Masc", "Fem") if feature == "Gender" else ("Sing", "Plur")
-    for word in words:
-        for value in values:
-            if has_morph(word, f"{feature}={value}"):
-                return value
-    return None
-
-
 def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None = None) -> Source:
     """The actor a pronoun stands for; unresolved, the pronoun itself still says someone
     speaks ("Ils estiment que …")."""
     actor = _cataphora(ctx, pronoun) or resolve_pronoun(ctx, pronoun, skip)
     if actor is not None:
         return actor, actor.name
-    described = _described_subject(ctx, pronoun)
+    described = previous_speaker(ctx, pronoun) or _described_subject(ctx, pronoun)
     return (None, described.text) if described is not None else (None, pronoun.text.lstrip("-"))
 
 
@@ -163,7 +149,7 @@ def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
         while left > start and doc[left - 1].pos_ in ("DET", "ADJ"):
             left -= 1
         phrase = doc[left : token.i + 1]
-        agrees = (_morph_of(ctx, phrase, "Gender"), _morph_of(ctx, phrase, "Number")) == (
+        agrees = (morph_of(ctx, phrase, "Gender"), morph_of(ctx, phrase, "Number")) == (
             gender,
             number,
         )
