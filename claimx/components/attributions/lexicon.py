@@ -81,6 +81,8 @@ class AttributionLexicon:
         self.infinitive_carriers = {
             verb: set(words) for verb, words in data["infinitive_carriers"].items()
         }
+        self.floor_verbs = set(data["floor_verbs"])
+        self.floor_adjectives = set(data["floor_adjectives"])
         self.not_sources = {fold(t) for t in data["not_sources"]}
         self.own_findings = (
             frozenset(data["own_findings_determiners"]),

@@ -3,10 +3,10 @@ and quotations that continue a speaker's words."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext
-from claimx.components.attributions.sources import speaker_before
+from claimx.components.attributions.sources import speaker_before, subject
 from claimx.components.hits import AttributionHit
 
 
@@ -96,3 +96,51 @@ def _resumes(ctx: DocContext, last: AttributionHit, quote: Span) -> bool:
         and opener > 0
         and doc[opener - 1].text == ","
     )
+
+
+def introduced_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """A sentence that is all quotation, right after a sentence in which a speaker takes
+    the floor without saying what ("Marc Duval s'est exprimé mardi. « … »", "La ministre a
+    été claire. « … »"): the speaker's words, the floor verb its cue."""
+    found: list[AttributionHit] = []
+    for quote in ctx.quotes:
+        sent = ctx.sentences.of(quote.start)
+        if (
+            not verbatim(quote)
+            or ctx.first_word(sent) != quote.start
+            or quote.end < sent.end - 3  # a quotation the writer's sentence goes on after
+            or any(_in_sentence(ctx, h, sent) for h in hits)
+        ):
+            continue
+        before = ctx.sentences.before(sent)
+        floor = _floor_verb(ctx, before)
+        if before.start == sent.start or floor is None:
+            continue
+        verb, end = floor
+        if any(_in_sentence(ctx, h, before) for h in hits):
+            continue  # the sentence before said something: continued_quotes' to decide
+        actor, text = subject(ctx, before, verb)
+        if actor is not None or text is not None:
+            cue = ctx.doc[ctx.left_extend(verb).i : end]
+            found.append(AttributionHit("quote", cue, quote, actor, text, quote))
+    return found
+
+
+def _in_sentence(ctx: DocContext, hit: AttributionHit, sent: Span) -> bool:
+    return sent.start <= hit.cue.start < sent.end or sent.start <= hit.content.start < sent.end
+
+
+def _floor_verb(ctx: DocContext, sent: Span) -> tuple[Token, int] | None:
+    """The main verb of a sentence in which a speaker takes the floor, and where its cue
+    ends: a verb of it, or a manner adjective after "être", "se montrer", "se vouloir"."""
+    root = sent.root
+    lexicon = ctx.lexicon
+    if root.pos_ == "VERB" and root.lemma_.lower() in lexicon.floor_verbs:
+        return root, root.i + 1
+    if root.pos_ == "ADJ" and root.lower_ in lexicon.floor_adjectives:
+        copula = next((c for c in root.children if c.dep_ == "cop"), None)
+        return (copula, root.i + 1) if copula is not None else None
+    if root.pos_ != "VERB":
+        return None
+    manner = [c for c in root.children if c.pos_ == "ADJ" and c.lower_ in lexicon.floor_adjectives]
+    return (root, manner[0].i + 1) if manner else None

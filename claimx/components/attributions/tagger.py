@@ -21,6 +21,7 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.quotations import (
     colon_quotes,
     continued_quotes,
+    introduced_quotes,
     with_quotations,
 )
 from claimx.components.attributions.ranker import SourceRanker
@@ -60,6 +61,7 @@ def tag(
     hits = ctx.hits
     hits.extend(colon_quotes(ctx, hits))
     hits.extend(continued_quotes(ctx, hits))
+    hits.extend(introduced_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
     return _one_per_statement(hits)
 
