@@ -23,6 +23,7 @@ class Grammar:
     articles: frozenset[str]
     singular_determiners: frozenset[str]
     singular_contractions: frozenset[str]
+    article_contractions: dict[str, tuple[str, ...]]
     possessive_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
@@ -70,6 +71,7 @@ class Grammar:
             articles=frozenset(data["articles"]),
             singular_determiners=frozenset(data["singular_determiners"]),
             singular_contractions=frozenset(data["singular_contractions"]),
+            article_contractions={a: tuple(c) for a, c in data["article_contractions"].items()},
             possessive_determiners=frozenset(data["possessive_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),

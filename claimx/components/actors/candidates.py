@@ -41,7 +41,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
 
     ents = _whole_names(doc.ents)  # doc.ents is built anew at each access: once
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
-    for span in sorted(lex.gazetteer(doc, as_spans=True), key=lambda s: -len(s)):
+    for span in sorted(_known_spans(lex, doc), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
         span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
@@ -279,3 +279,18 @@ def _name_word(doc: Doc, i: int) -> bool:
     token = doc[i]
     inside = i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space
     return token.pos_ in ("VERB", "AUX") and token.is_title and inside
+
+
+def _known_spans(lex: ActorLexicon, doc: Doc) -> list[Span]:
+    """The gazetteer's names in a doc, with those written after a contracted article
+    ("selon une enquête du Figaro")."""
+    spans = list(lex.gazetteer(doc, as_spans=True))
+    for span in lex.contracted(doc, as_spans=True):
+        joined = span.start - 1
+        if joined < 1 or doc[joined].lower_ not in lex.contractions[span.label_]:
+            continue
+        before = doc[joined - 1]
+        if doc[joined].ent_iob_ == "I" or (before.is_title and not before.is_sent_start):
+            continue  # "la Coupe du Monde": inside another name
+        spans.append(span)
+    return spans

@@ -25,6 +25,10 @@ class ActorLexicon:
         # Matched whatever the case ("Cnil", "SK hynix"); a match must open on a capital
         # (see candidates), so that "arm" is not Arm.
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # A name's words after its article, found where the article is contracted ("du
+        # Figaro"): the contractions each label may follow.
+        self.contracted = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.contractions: dict[str, frozenset[str]] = {}
         self.known: dict[str, tuple[str, str]] = {}
         self.descriptor_labels: set[str] = set()  # labels of descriptors: no capital needed
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
@@ -95,11 +99,25 @@ class ActorLexicon:
                     if head[:1].isupper() and rest[:1].islower()
                 }
                 self.gazetteer.add(label, [nlp.make_doc(t) for t in sorted(forms)])
+                self._add_contracted(nlp, label, forms)
                 if entry.get("descriptors"):  # "exécutif européen": matched in lower case
                     self.known[label + "|"] = (entry["name"], kind)
                     self.descriptor_labels.add(label + "|")
                     phrases = [nlp.make_doc(t) for t in sorted(entry["descriptors"])]
                     self.gazetteer.add(label + "|", phrases)
+
+    def _add_contracted(self, nlp: Language, label: str, forms: set[str]) -> None:
+        """A name opening on an article, as written after a contraction: "Le Figaro" ->
+        "Figaro" after "du" or "au"."""
+        rests: list[str] = []
+        for form in sorted(forms):
+            article, _, rest = form.partition(" ")
+            joined = self.grammar.article_contractions.get(article.lower())
+            if joined and rest[:1].isupper():
+                rests.append(rest)
+                self.contractions[label] = frozenset(joined)
+        if rests:
+            self.contracted.add(label, [nlp.make_doc(t) for t in rests])
 
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",

@@ -54,7 +54,7 @@ def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
     return i
 
 
-_OF = ("de", "d'", "d’")
+_OF = ("de", "d'", "d’", "en")  # "le site d'information X", "le média en ligne X"
 
 
 def _trade_word(token: Token) -> bool:
