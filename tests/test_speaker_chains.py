@@ -163,3 +163,65 @@ def test_an_outlet_told_after_a_contraction_is_the_addressee(nlp: Language) -> N
     text = "Le ministre a confié au Monde que la taxe serait maintenue."
     assert "Le Monde" in [a.name for a in doc_claims(nlp(text)).actors]
     check(nlp, text, "Le ministre", "la taxe serait maintenue")
+
+
+# A title, its portfolio and a name with no comma between: the NER runs the portfolio (or
+# the body) and the name together; the person named speaks, before or after the verb.
+TITLES_PORTFOLIOS_AND_NAMES = [
+    (
+        "Les conditions sont strictes, a déclaré le secrétaire au Commerce Howard Lutnick "
+        "lors d'une audition mardi.",
+        "Howard Lutnick",
+    ),
+    (
+        "Le secrétaire au Commerce Howard Lutnick a déclaré que les conditions étaient strictes.",
+        "Howard Lutnick",
+    ),
+    (
+        "La ministre déléguée chargée du Numérique Clara Chappaz a estimé que le texte "
+        "était équilibré.",
+        "Clara Chappaz",
+    ),
+    (
+        "L'Union répondra, a assuré le commissaire européen au Commerce Maros Sefcovic.",
+        "Maros Sefcovic",
+    ),
+    ("Le patron de Kelvio Marc Duval assure que la levée est bouclée.", "Marc Duval"),
+    (
+        "Le porte-parole du gouvernement Paul Serrat a affirmé que le budget serait tenu.",
+        "Paul Serrat",
+    ),
+    (
+        "La présidente de la Commission Ursula von der Leyen a affirmé que l'Europe tiendrait bon.",
+        "Ursula von der Leyen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), TITLES_PORTFOLIOS_AND_NAMES)
+def test_a_title_its_portfolio_and_a_name(nlp: Language, text: str, source: str) -> None:
+    found = attributions(nlp, text)
+    assert [f["source"] for f in found] == [source], found
+    body = doc_claims(nlp(text))
+    kinds = {a.name: a.kind for a in body.actors}
+    assert kinds[source] == "person", kinds
+    assert not any(source in name for name in kinds if name != source), kinds  # no run-on
+
+
+def test_a_body_before_a_name_stays_a_body(nlp: Language) -> None:
+    body = doc_claims(nlp("Le patron de Kelvio Marc Duval assure que la levée est bouclée."))
+    assert {a.name: a.kind for a in body.actors}.get("Kelvio") == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a portfolio is no actor
+        "Le secrétaire au Commerce Howard Lutnick a déclaré que les conditions étaient strictes.",
+        "La ministre déléguée chargée du Numérique Clara Chappaz a estimé que le texte était "
+        "équilibré.",
+    ],
+)
+def test_the_portfolio_before_a_name_is_no_actor(nlp: Language, text: str) -> None:
+    names = [a.name for a in doc_claims(nlp(text)).actors]
+    assert names and all(name in text and " " in name for name in names), names

@@ -37,6 +37,7 @@ class ActorTagger(DataComponent):
 
     def compile(self, data: dict[str, Data]) -> None:
         self.lexicon = ActorLexicon(self.nlp, data["lexicon"], Grammar.from_data(data["grammar"]))
+        self.lexicon.add_first_names(data["names"])
         self.identities = identity_table(data["identities"])
 
     def process(self, doc: Doc) -> Doc:
@@ -65,14 +66,14 @@ class ActorTagger(DataComponent):
         "lexicon": "actors.yaml",
         "grammar": "french.yaml",
         "identities": "wikidata.yaml",
+        "names": "first_names.yaml",
     },
     assigns=["doc.spans"],
     requires=["doc.ents", "token.pos", "token.dep", "token.lemma"],
 )
 def make_actors(
-    nlp: Language, name: str, lexicon: str, grammar: str, identities: str
+    nlp: Language, name: str, lexicon: str, grammar: str, identities: str, names: str
 ) -> ActorTagger:
     """Create a claimx_actors component over the data files named (in `models/`)."""
-    return ActorTagger(
-        nlp, name, {"lexicon": lexicon, "grammar": grammar, "identities": identities}
-    )
+    files = {"lexicon": lexicon, "grammar": grammar, "identities": identities, "names": names}
+    return ActorTagger(nlp, name, files)

@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actors.entity_kinds import acting, described_kind, entity_kind
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.components.actors.names import described_names, event_names, named_event, numbered
+from claimx.components.actors.names import (
+    described_names,
+    event_names,
+    first_name_at,
+    named_event,
+    numbered,
+    person_tails,
+)
 from claimx.docs import Occupied, match_near
 from claimx.kinds import ActorKind
 from claimx.text import fold
@@ -39,7 +46,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
-    ents = _whole_names(doc.ents)  # doc.ents is built anew at each access: once
+    ents = person_tails(lex, _whole_names(doc.ents))  # doc.ents is built anew at each access
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(_known_spans(lex, doc), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
@@ -64,6 +71,11 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     ):
         if span[0].lower_ in lex.grammar.government_nouns_with_portfolio:
             span = doc[span.start : _portfolios_end(lex, doc, span.end)]
+        person = next((t.i for t in span[1:] if first_name_at(lex, t)), None)
+        if person is not None:  # "le porte-parole du gouvernement Paul Serrat": a person
+            span = doc[span.start : person]
+            if len(span) == 1:
+                continue
         if free(span):
             keep(span, "government", span.text)
     near = (windows["group_before"], windows["group_after"])

@@ -142,8 +142,8 @@ def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None
         if doc[of].lower_ in _OF or doc[of].lower_ in ("du", "des"):
             trade = doc[i].lower_  # "l'agence de communication Avelis", "le géant du secteur X"
             i = _skip_adjectives(doc, of - 1, max(0, of - 3))
-    if i < 0 or has_morph(doc[i], "Number=Plur"):
-        return None
+    if i < 0 or has_morph(doc[i], "Number=Plur") or doc[i].is_title:
+        return None  # "de la Commission Ursula von der Leyen": a name, no description
     kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
     if kind == "media" and trade is not None and trade not in lex.media_trades:
         return "organization"  # "une agence de notation": a firm, not a news agency

@@ -30,6 +30,7 @@ class ActorLexicon:
         self.contracted = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.contractions: dict[str, frozenset[str]] = {}
         self.known: dict[str, tuple[str, str]] = {}
+        self.first_names: set[str] = set()
         self.descriptor_labels: set[str] = set()  # labels of descriptors: no capital needed
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
@@ -118,6 +119,10 @@ class ActorLexicon:
                 self.contractions[label] = frozenset(joined)
         if rests:
             self.contracted.add(label, [nlp.make_doc(t) for t in rests])
+
+    def add_first_names(self, data: dict[str, Any]) -> None:
+        """First names (`first_names.yaml`), folded: where a person's name starts."""
+        self.first_names = {fold(n) for key in ("feminine", "masculine") for n in data[key]}
 
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",

@@ -8,6 +8,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
+from claimx.docs import has_morph
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -36,6 +37,46 @@ def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]
             continue
         found.append((name, kind))
     return found
+
+
+def person_tails(lex: ActorLexicon, ents: list[Span]) -> list[Span]:
+    """The NER's entities with a person's name split off their end, where it ran a title's
+    complement and the name together ("secrétaire au Commerce Howard Lutnick", "le patron
+    de Kelvio Marc Duval", "la présidente de la Commission Ursula von der Leyen"): the name
+    from its first name on is a person; what came before stays a name unless it is the
+    title's portfolio."""
+    found: list[Span] = []
+    for ent in ents:
+        at = _first_name_inside(lex, ent)
+        if at is None:
+            found.append(ent)
+            continue
+        doc = ent.doc
+        head = doc[ent.start : at]
+        if any(t.pos_ == "PROPN" for t in head) and not portfolio(lex, head):
+            found.append(Span(doc, ent.start, at, label="ORG"))
+        found.append(Span(doc, at, ent.end, label="PER"))
+    return found
+
+
+def first_name_at(lex: ActorLexicon, token: Token) -> bool:
+    """Whether a capitalised word is a known first name ("Marc", "Jean-Noël")."""
+    return token.is_title and fold(token.text).split("-")[0] in lex.first_names
+
+
+def _first_name_inside(lex: ActorLexicon, ent: Span) -> int | None:
+    """Where a person's name starts inside an entity, past its first word: a first name
+    followed by capitalised words (particles aside) to the entity's end."""
+    for token in ent[1:-1]:
+        if not first_name_at(lex, token) or token.nbor(-1).is_punct:
+            continue
+        rest = ent.doc[token.i + 1 : ent.end]
+        if rest[-1].is_title and all(t.is_title or t.lower_ in _PARTICLES for t in rest):
+            return token.i
+    return None
+
+
+_PARTICLES = ("de", "du", "von", "van", "der", "den", "da", "di", "del", "la", "le")
 
 
 def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
@@ -96,8 +137,12 @@ def portfolio(lex: ActorLexicon, span: Span) -> bool:
         if token.lower_ in lex.portfolio_roles:
             return True
         linking = token.lower_ in lex.grammar.portfolio_links or token.lower_ == "et"
-        portfolio = token.is_title or token.text == "," or (token.pos_ == "ADJ" and token.is_lower)
-        if not (linking or portfolio) or token.pos_ in ("VERB", "AUX"):
+        # "ministre déléguée chargée du Numérique": a participle is part of the title
+        qualifier = token.is_lower and (
+            token.pos_ == "ADJ" or (token.pos_ == "VERB" and has_morph(token, "VerbForm=Part"))
+        )
+        portfolio = token.is_title or token.text == "," or qualifier
+        if not (linking or portfolio) or (token.pos_ in ("VERB", "AUX") and not qualifier):
             return False
         i -= 1
     return False

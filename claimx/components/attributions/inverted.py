@@ -7,7 +7,12 @@ from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, agent_after
 from claimx.components.attributions.references import Source, phrase_source, pronoun_source
-from claimx.components.attributions.sources import role_participle, source_from, speaker_in
+from claimx.components.attributions.sources import (
+    person_past_portfolio,
+    role_participle,
+    source_from,
+    speaker_in,
+)
 from claimx.text import QUOTE_MARKS, fold
 
 
@@ -33,6 +38,10 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
     inside = ctx.actors.mentions_in(phrase.start, phrase.end)
     if inside:
         return speaker_in(ctx, phrase, inside)
+    role = next((t for t in phrase if fold(t.text) in ctx.lexicon.role_nouns), None)
+    person = person_past_portfolio(ctx, role.i + 1) if role is not None else None
+    if person is not None:  # "…, a déclaré le secrétaire au Commerce Howard Lutnick"
+        return ctx.actors.owner(person), ctx.actors.name_of(person)
     return phrase_source(ctx, phrase)
 
 

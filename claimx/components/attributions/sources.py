@@ -207,14 +207,38 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         return _mention_source(ctx, max(covering, key=len))
     named = [m for m in ctx.actors.mentions_in(hi, hi + 4) if m.start == hi]
     role = fold(token.text) in ctx.lexicon.role_nouns
-    if named and role and ctx.actors.kind_of(named[0]) == "person":
-        return _mention_source(ctx, named[0])  # "L'économiste Ana Ruiz a indiqué"
+    if role:  # "L'économiste Ana Ruiz", "le secrétaire au Commerce Howard Lutnick"
+        person = person_past_portfolio(ctx, hi)
+        if person is not None:
+            return _mention_source(ctx, person)
     described = token.lemma_.lower() in ctx.lexicon.description_kinds
     if named and described and ctx.actors.kind_of(named[0]) != "person":
         return _mention_source(ctx, named[0])  # "L'assureur Axa a démenti", split by the parse
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
+
+
+def person_past_portfolio(ctx: DocContext, start: int, reach: int = 8) -> Span | None:
+    """A person named right after a title, past its portfolio ("au Commerce", "chargée du
+    Numérique", "américain", a comma): "le secrétaire au Commerce | Howard Lutnick"."""
+    doc = ctx.doc
+    links = ctx.grammar.portfolio_links
+    for j in range(start, min(len(doc), start + reach)):
+        person = [
+            m
+            for m in ctx.actors.mentions_in(j, j + 4)
+            if m.start == j and ctx.actors.kind_of(m) == "person"
+        ]
+        if person:
+            return person[0]
+        token = doc[j]
+        portfolio = token.lower_ in links or token.is_title or token.pos_ == "DET"
+        if not (portfolio or (token.pos_ == "ADJ" and token.is_lower) or token.text == ","):
+            return None
+        if token.text == "," and j > start and doc[j - 1].text == ",":
+            return None
+    return None
 
 
 def _opens_relative(ctx: DocContext, token: Token) -> bool:
