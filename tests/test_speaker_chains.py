@@ -225,3 +225,28 @@ def test_a_body_before_a_name_stays_a_body(nlp: Language) -> None:
 def test_the_portfolio_before_a_name_is_no_actor(nlp: Language, text: str) -> None:
     names = [a.name for a in doc_claims(nlp(text)).actors]
     assert names and all(name in text and " " in name for name in names), names
+
+
+# "on" after a place opening the sentence speaks for whoever is there.
+ON_AFTER_AN_OPENING_PLACE = [
+    ("Du côté de Kelvio, on assure que la levée est bouclée.", "Kelvio"),
+    ("Chez Renault, on indique que le plan sera présenté en juin.", "Renault"),
+    ("Au sein du gouvernement, on reconnaît que le calendrier est serré.", "gouvernement"),
+    ("Dans l'entourage du ministre, on assure que rien n'est décidé.", "l'entourage du ministre"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ON_AFTER_AN_OPENING_PLACE)
+def test_on_after_an_opening_place(nlp: Language, text: str, source: str) -> None:
+    assert [f["source"] for f in attributions(nlp, text)] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En France, on estime que la taxe sera maintenue.",  # a country's "on" is anyone
+        "On estime que la taxe sera maintenue.",
+    ],
+)
+def test_on_with_no_place_stays_on(nlp: Language, text: str) -> None:
+    assert [f["source"].lower() for f in attributions(nlp, text)] == ["on"]

@@ -29,6 +29,7 @@ class Grammar:
     infinitive_markers: frozenset[str]
     incise_openers: frozenset[str]
     on_places: frozenset[str]
+    on_openers: tuple[tuple[str, ...], ...]  # longest first
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
     incise_clitics: frozenset[str]
@@ -77,6 +78,9 @@ class Grammar:
             infinitive_markers=frozenset(data["infinitive_markers"]),
             incise_openers=frozenset(data["incise_openers"]),
             on_places=frozenset(data["on_places"]),
+            on_openers=tuple(
+                sorted({tuple(o.split()) for o in data["on_openers"]}, key=len, reverse=True)
+            ),
             feminine_titles=frozenset(data["feminine_titles"]),
             masculine_titles=frozenset(data["masculine_titles"]),
             incise_clitics=frozenset(data["incise_clitics"]),

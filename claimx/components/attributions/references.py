@@ -130,6 +130,26 @@ def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None
     return (None, described.text) if described is not None else (None, pronoun.text.lstrip("-"))
 
 
+def opening_place(ctx: DocContext, pronoun: Token) -> Source | None:
+    """Where "on" speaks when the sentence opens on it: "Chez Renault, on indique que …",
+    "Du côté de Kelvio, on assure …", "Au ministère, on précise …"."""
+    doc = ctx.doc
+    sent = ctx.sentences.of(pronoun.i)
+    start = ctx.first_word(sent)
+    if pronoun.i < 2 or doc[pronoun.i - 1].text != ",":
+        return None
+    words = [t.lower_ for t in doc[start : pronoun.i - 1]]
+    opener = next((o for o in ctx.grammar.on_openers if tuple(words[: len(o)]) == o), None)
+    if opener is None or len(words) <= len(opener) or len(words) > len(opener) + 8:
+        return None
+    phrase = doc[start + len(opener) : pronoun.i - 1]
+    inside = ctx.actors.mentions_in(phrase.start, phrase.end)
+    if inside:
+        return ctx.actors.owner(inside[-1]), ctx.actors.name_of(inside[-1])
+    found = phrase_source(ctx, phrase)
+    return found if found != (None, None) else None
+
+
 def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
     """The subject a pronoun takes up when it names no actor: a description that can
     speak, in the pronoun's sentence before it or the sentence before, agreeing with it

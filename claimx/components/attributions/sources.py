@@ -14,6 +14,7 @@ from claimx.components.attributions.context import (
 from claimx.components.attributions.persons import role_holder
 from claimx.components.attributions.references import (
     Source,
+    opening_place,
     phrase_source,
     pronoun_source,
 )
@@ -185,6 +186,8 @@ def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
 def source_from(ctx: DocContext, token: Token) -> Source:
     """The speaker a subject token stands for: a pronoun, "qui", or its noun phrase."""
     doc = ctx.doc
+    if token.lower_ == "on":
+        return opening_place(ctx, token) or (None, token.text)
     if token.lower_ in ctx.grammar.pronouns:
         return pronoun_source(ctx, token)
     if token.lower_ in ctx.grammar.relative_subjects:
