@@ -17,6 +17,7 @@ class Grammar:
     pronoun_genders: dict[str, str]
     pronoun_numbers: dict[str, str]
     verb_group_clitics: frozenset[str]
+    verb_group_insertions: tuple[tuple[str, ...], ...]  # longest first
     negation: frozenset[str]
     gerund_markers: frozenset[str]
     definite_determiners: frozenset[str]
@@ -66,6 +67,11 @@ class Grammar:
             pronoun_genders={w: e["gender"] for w, e in data["pronouns"].items() if "gender" in e},
             pronoun_numbers={w: e["number"] for w, e in data["pronouns"].items() if "number" in e},
             verb_group_clitics=frozenset(data["verb_group_clitics"]),
+            verb_group_insertions=tuple(
+                sorted(
+                    {tuple(w.split()) for w in data["verb_group_insertions"]}, key=len, reverse=True
+                )
+            ),
             negation=frozenset(data["negation"]),
             gerund_markers=frozenset(data["gerund_markers"]),
             definite_determiners=frozenset(data["definite_determiners"]),

@@ -100,6 +100,14 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         if nxt in manners:
             nxt = manners[nxt]  # past « catégoriquement »
             continue
+        if doc[nxt].text == ",":  # "a annoncé, mardi, avoir …": past a set-off time
+            closing = next(
+                (j for j in range(nxt + 1, min(nxt + 6, end)) if doc[j].text == ","), None
+            )
+            if closing is None or any(t.pos_ in ("VERB", "AUX") for t in doc[nxt:closing]):
+                break
+            nxt = closing + 1
+            continue
         if doc[nxt].pos_ not in ("ADV", "PRON") or doc[nxt].lower_ in grammar.complementizers:
             break
         nxt += 1
@@ -245,3 +253,27 @@ def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> 
     if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
         return doc[begin:last]
     return doc[close + 1 : last]
+
+
+def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
+    """What a cleft sentence reports: the sentence before it ("Le groupe fermera deux
+    usines. C'est ce qu'ont indiqué mardi les syndicats."; "C'est du moins ce qu'affirme
+    le quotidien"; "C'est ce que la direction a annoncé"), or its quotation."""
+    doc = ctx.doc
+    first = ctx.first_word(sent)
+    words = [t.lower_.replace("’", "'") for t in doc[first:group_start]]
+    if words[:2] != ["c'", "est"] or not any(
+        (a, b) in (("ce", "que"), ("ce", "qu'")) for a, b in zip(words[2:7], words[3:8])
+    ):
+        return None
+    before = ctx.sentences.before(sent)
+    if before.start == sent.start:
+        return None
+    start = ctx.first_word(before)
+    quoted = [q for q in ctx.quotes if q.start <= start and before.end - 3 <= q.end <= sent.start]
+    if quoted:
+        return quoted[0]
+    end = before.end
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end - start > 2 else None

@@ -41,10 +41,15 @@ class DocContext:
 
     def _left_extend(self, verb: Token) -> int:
         doc = self.doc
-        i = verb.i - 2 if self.carried(verb) else verb.i  # "vient d'annoncer"
+        i = (
+            self.insertion_before(verb.i - 1) - 1 if self.carried(verb) else verb.i
+        )  # "vient d'annoncer"
         while i > 0:
             prev = doc[i - 1]
-            if (
+            wedged = self.insertion_before(i)
+            if wedged < i and doc[wedged - 1].pos_ == "AUX":
+                i = wedged  # "a de son côté estimé", "a par ailleurs indiqué"
+            elif (
                 prev.pos_ == "AUX"
                 or prev.lower_ in self.grammar.verb_group_clitics
                 or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
@@ -56,12 +61,23 @@ class DocContext:
                 break
         return i
 
+    def insertion_before(self, i: int) -> int:
+        """Where a set phrase wedged in a verb group ("de son côté", "en effet") starts,
+        if one ends right before token `i`; else `i`."""
+        doc = self.doc
+        for words in self.grammar.verb_group_insertions:
+            start = i - len(words)
+            if start > 0 and tuple(t.lower_ for t in doc[start:i]) == words:
+                return start
+        return i
+
     def carried(self, verb: Token) -> bool:
         """Whether an infinitive follows a verb that reports through it ("vient
         d'annoncer", "tient à préciser")."""
         if verb.i < 2 or not has_morph(verb, "VerbForm=Inf"):
             return False
-        link, carrier = self.doc[verb.i - 1], self.doc[verb.i - 2]
+        link = self.doc[verb.i - 1]
+        carrier = self.doc[self.insertion_before(verb.i - 1) - 1]  # "vient en effet de dire"
         return link.lower_ in self.lexicon.infinitive_carriers.get(carrier.lemma_.lower(), ())
 
     def inversion_pronoun(self, verb: Token) -> Token | None:

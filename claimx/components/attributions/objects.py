@@ -30,8 +30,10 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
     doc, lexicon = ctx.doc, ctx.lexicon
     if lemma in lexicon.measure_verbs and doc[start].lower_ in ("un", "une", "des"):
         return None  # "accusait une baisse de 3 %": a figure shown, nothing said
-    if lemma in lexicon.raising_verbs and doc[start].lower_ in ctx.grammar.possessive_determiners:
-        return None  # "a relevé ses prévisions": raised them, said nothing
+    if lemma in lexicon.raising_verbs:
+        article = next((t for t in doc[start : min(start + 8, end)] if t.pos_ == "DET"), None)
+        if article is not None and article.lower_ in ctx.grammar.possessive_determiners:
+            return None  # "a relevé (mardi) ses prévisions": raised them, said nothing
     particles = lexicon.object_particles.get(lemma)
     if particles:
         for j in range(start, min(start + 8, end)):
@@ -40,7 +42,20 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
             if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
                 break
         return None
-    return None if doc[start].is_punct else doc[start:end]
+    if doc[start].is_punct or _infinitive_after(ctx, start, end):
+        return None  # "ont demandé à ne pas être identifiés": a request, no object
+    return doc[start:end]
+
+
+def _infinitive_after(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether a preposition opens an infinitive at `start` ("à ne pas être", "de partir")."""
+    doc = ctx.doc
+    if doc[start].pos_ != "ADP":
+        return False
+    j = start + 1
+    while j < end and (doc[j].lower_ in ctx.grammar.negation or doc[j].lower_ in ("pas", "plus")):
+        j += 1
+    return j < end and has_morph(doc[j], "VerbForm=Inf")
 
 
 def forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:

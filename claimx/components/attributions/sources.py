@@ -95,8 +95,8 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             head = head.head
         else:
             break
-    quoting = _before_quotation(ctx, sent, start)
-    if quoting is not None:
+    quoting = _before_quotation(ctx, sent, start) or _phrase_after_comma(ctx, sent, start)
+    if quoting is not None:  # a subject the parse hung elsewhere, right before the verb
         return quoting
     addressed = ctx.grammar.addressee_prepositions
     before = [
@@ -113,7 +113,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     opening = doc[sent.start : start]
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
-    return _phrase_after_comma(ctx, sent, start) or (None, None)
+    return None, None
 
 
 def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | None:
@@ -126,11 +126,14 @@ def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | Non
     if comma is None:
         return None
     phrase = doc[comma + 1 : start]
+    joined = [t for t in phrase if t.pos_ == "CCONJ"]  # "les investisseurs et les marchés"
     if (
         len(phrase) < 2
         or phrase[0].pos_ != "DET"
         or phrase[-1].pos_ not in ("NOUN", "PROPN", "ADJ")
-        or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.is_punct for t in phrase)
+        or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.is_punct for t in phrase)
+        or len(joined) > 1
+        or (joined and joined[0].lower_ != "et")
     ):
         return None
     found = source_from(ctx, phrase[1] if phrase[1].pos_ in ("NOUN", "PROPN") else phrase[-1])
@@ -166,8 +169,8 @@ def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
                 for m in ctx.actors.mentions_in(i + 1, verb_start)
                 if ctx.actors.kind_of(m) == "person"
             ]
-            if people:
-                return _mention_source(ctx, people[0])
+            if people:  # the voice itself, whatever is set off before it
+                return ctx.actors.owner(people[0]), ctx.actors.name_of(people[0])
     return None
 
 

@@ -6,7 +6,12 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.according import according_to, chain_follows
-from claimx.components.attributions.content import content_end, forward_content, incise
+from claimx.components.attributions.content import (
+    cleft_content,
+    content_end,
+    forward_content,
+    incise,
+)
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
 from claimx.components.attributions.inverted import inverted_phrase, inverted_subject
@@ -178,10 +183,16 @@ def _build(
         content = doc[full_cue.start : max(end, span.end)]
         source = subject(ctx, sent, verb)
         return AttributionHit(kind, full_cue, content, *source)
-    found = incise(ctx, sent, verb, span.end)
+    cleft = cleft_content(ctx, sent, full_cue.start)
+    found = incise(ctx, sent, verb, span.end) if cleft is None else cleft
     if found is not None:
         content = found
-        source = inverted_subject(ctx, sent, doc[verb.i : span.end], found)
+        inverted = cleft is None or doc[full_cue.start - 1].lower_ in ctx.grammar.complementizers
+        source = (
+            inverted_subject(ctx, sent, doc[verb.i : span.end], found)
+            if inverted
+            else subject(ctx, sent, verb)  # "C'est ce que la direction a annoncé"
+        )
     else:
         forward = forward_content(ctx, cue, verb, end)
         if forward is None and kind == "denial":

@@ -1,0 +1,162 @@
+"""Press shapes found on real news claimx had never seen (a survey of French copy, its
+examples rewritten with names and facts of our own): words wedged in a verb group, cleft
+sentences, a time set off by commas, requests and raised rates that report nothing. One
+table per mechanism, look-alikes beside them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import attributions, check
+
+# A connective wedged between the auxiliary (or "vient") and the verb.
+WEDGED_IN_THE_VERB_GROUP = [
+    (
+        "Le ministre de l'Industrie, Paul Serrat, a de son côté estimé que le plan de reprise "
+        "restait fragile.",
+        "Paul Serrat",
+        "le plan de reprise restait fragile",
+        "a de son côté estimé",
+    ),
+    (
+        "La directrice de Quantix, Léa Marchetti, a pour sa part jugé que la levée serait "
+        "bouclée en mars.",
+        "Léa Marchetti",
+        "la levée serait bouclée",
+        "a pour sa part jugé",
+    ),
+    (
+        "La Cnil vient en effet de confirmer qu'elle enquêtait sur l'application Zelia.",
+        "Cnil",
+        "elle enquêtait sur l'application",
+        "vient en effet de confirmer",
+    ),
+    (
+        "Le syndicat a par ailleurs indiqué que la grève continuerait.",
+        "Le syndicat",
+        "la grève continuerait",
+        "a par ailleurs indiqué",
+    ),
+    (
+        "La ministre a quant à elle affirmé que le texte serait voté.",
+        "La ministre",
+        "le texte serait voté",
+        "a quant à elle affirmé",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence", "cue"), WEDGED_IN_THE_VERB_GROUP)
+def test_a_connective_wedged_in_the_verb_group(
+    nlp: Language, text: str, source: str, evidence: str, cue: str
+) -> None:
+    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
+    assert found, attributions(nlp, text)
+    assert (found[0]["source"], found[0]["cue"]) == (source, cue), found
+
+
+def test_a_wedged_connective_after_a_quote_names_the_new_speaker(nlp: Language) -> None:
+    text = (
+        "« Nous sommes prêts », a assuré le PDG de Quantix, Karim Benali. « Les commandes "
+        "restent solides », a de son côté souligné Hélène Vasseur, directrice financière."
+    )
+    check(nlp, text, "Hélène Vasseur", "Les commandes restent solides", "quote")
+
+
+# A cleft sentence reports the sentence (or the quotation) before it.
+CLEFTS = [
+    (
+        "« La croissance restera faible cette année. » C'est ce qu'a affirmé le gouverneur "
+        "de la banque centrale, Marc Duval, lundi à Paris.",
+        "Marc Duval",
+        "La croissance restera faible",
+        "quote",
+    ),
+    (
+        "Le groupe va fermer deux usines en Lorraine. C'est ce qu'ont indiqué mardi les "
+        "syndicats de l'entreprise.",
+        "les syndicats de l'entreprise",
+        "Le groupe va fermer deux usines",
+        "statement",
+    ),
+    (
+        "Le groupe va fermer deux usines. C'est ce que la direction a annoncé mardi.",
+        "la direction",
+        "Le groupe va fermer deux usines",
+        "statement",
+    ),
+    (
+        "Quantix va lever 80 millions d'euros. C'est du moins ce qu'affirme le quotidien Les "
+        "Echos.",
+        "Les Échos",
+        "Quantix va lever 80 millions",
+        "statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence", "kind"), CLEFTS)
+def test_a_cleft_sentence_reports_the_one_before(
+    nlp: Language, text: str, source: str, evidence: str, kind: str
+) -> None:
+    check(nlp, text, source, evidence, kind)
+
+
+def test_a_cleft_of_no_speech_reports_nothing(nlp: Language) -> None:
+    assert not attributions(nlp, "Le groupe va fermer deux usines. C'est ce qui inquiète.")
+
+
+# A time or a complement set off by commas between the verb and its content.
+SET_OFF_BEFORE_THE_CONTENT = [
+    (
+        "L'Autorité de la concurrence a annoncé, mardi, avoir sanctionné trois fabricants.",
+        "Autorité de la concurrence",
+        "avoir sanctionné trois fabricants",
+    ),
+    (
+        "Le groupe a indiqué, dans un communiqué, que le site fermerait.",
+        "Le groupe",
+        "le site fermerait",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), SET_OFF_BEFORE_THE_CONTENT)
+def test_a_set_off_time_before_the_content(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "silent_cue"),
+    [
+        # a request to stay anonymous describes the source, it is no statement
+        (
+            "Le recours sera déposé avant le 10 mars, ont déclaré des personnes qui ont "
+            "demandé à ne pas être identifiées.",
+            "ont demandé",
+        ),
+        # rates raised, a time between the verb and its object
+        ("La banque centrale a relevé il y a deux semaines ses taux de 25 points.", "a relevé"),
+        ("La banque centrale a relevé mardi ses taux de 25 points de base.", "a relevé"),
+    ],
+)
+def test_requests_and_raised_rates_report_nothing(
+    nlp: Language, text: str, silent_cue: str
+) -> None:
+    assert all(f["cue"] != silent_cue for f in attributions(nlp, text))
+
+
+def test_coordinated_groups_set_off_before_their_verb(nlp: Language) -> None:
+    text = (
+        "Si les salariés de Quantix s'inquiètent de la restructuration, les investisseurs et "
+        "les marchés ont quant à eux salué des perspectives de croissance."
+    )
+    check(nlp, text, "les investisseurs et les marchés", "des perspectives de croissance")
+
+
+def test_the_voice_of_a_body_the_ner_took_for_a_person(nlp: Language) -> None:
+    text = "Kelvio, par la voix de son PDG Marc Duval, a annoncé que la levée était bouclée."
+    check(nlp, text, "Marc Duval", "la levée était bouclée")
