@@ -3,6 +3,8 @@ end of a cue's content in its sentence."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
@@ -263,7 +265,7 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     first = ctx.first_word(sent)
     words = [t.lower_.replace("’", "'") for t in doc[first:group_start]]
     if words[:2] != ["c'", "est"] or not any(
-        (a, b) in (("ce", "que"), ("ce", "qu'")) for a, b in zip(words[2:7], words[3:8])
+        pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[2:8])
     ):
         return None
     before = ctx.sentences.before(sent)
