@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.claims import doc_claims
 from tests.test_speakers import attributions, check
 
 # A connective wedged between the auxiliary (or "vient") and the verb.
@@ -160,3 +161,88 @@ def test_coordinated_groups_set_off_before_their_verb(nlp: Language) -> None:
 def test_the_voice_of_a_body_the_ner_took_for_a_person(nlp: Language) -> None:
     text = "Kelvio, par la voix de son PDG Marc Duval, a annoncé que la levée était bouclée."
     check(nlp, text, "Marc Duval", "la levée était bouclée")
+
+
+# A role whose holder is named after the body it heads, no comma: the holder speaks, not
+# the person named before.
+ROLES_NAMED_PAST_THEIR_BODY = [
+    (
+        "Dans une lettre adressée au président de l'autorité, Martin Serrat, le PDG de "
+        "Canal+ Maxime Roux dénonce une décision « injuste ».",
+        "Maxime Roux",
+        "injuste",
+    ),
+    (
+        "Le ministre des Transports, Paul Duval, a salué l'accord. « Le trafic sera normal "
+        "samedi », a déclaré dimanche le PDG d'Air France Marc Morin.",
+        "Marc Morin",
+        "Le trafic sera normal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence"), ROLES_NAMED_PAST_THEIR_BODY)
+def test_a_role_named_past_its_body(nlp: Language, text: str, source: str, evidence: str) -> None:
+    check(nlp, text, source, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Mediapart affirme que Xavier Niel négocie un rachat. Un porte-parole de Xavier "
+            "Niel s'est refusé à tout commentaire.",
+            "Xavier Niel",
+        ),
+        ("Selon un porte-parole de Marc Duval, le rachat est bouclé.", "Marc Duval"),
+        # a person in another noun's complement does not speak
+        ("Un proche de Marc Duval affirme que le rachat est bouclé.", "Un proche de Marc Duval"),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_person(nlp: Language, text: str, source: str) -> None:
+    assert [f["source"] for f in attributions(nlp, text)][-1] == source
+
+
+def test_initials_name_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "La présidente de la banque, Christine Lagarde, a prévenu que les taux resteraient "
+        "élevés. « La route est encore longue », a déclaré C. Lagarde."
+    )
+    check(nlp, text, "Christine Lagarde", "La route est encore longue", "quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        (
+            "Le ministère de l'Économie n'a pas pu commenter ces informations.",
+            "no_comment",
+            "ministère de l'Économie",
+        ),
+        ("Le groupe Atos a décliné toute demande d'interview.", "no_comment", "Atos"),
+        (
+            "Si l'on en croit Politico, la Commission prépare une amende.",
+            "according_to",
+            "Politico",
+        ),
+        (
+            "Marc Duval a défendu le rachat. Il tacle « l'immobilisme » des autres opérateurs.",
+            "statement",
+            "Marc Duval",
+        ),
+    ],
+)
+def test_frames_of_the_press(nlp: Language, text: str, kind: str, source: str) -> None:
+    found = attributions(nlp, text)
+    assert (found[-1]["kind"], found[-1]["source"]) == (kind, source), found
+
+
+def test_a_dateline_is_no_actor(nlp: Language) -> None:
+    names = [
+        a.name for a in doc_claims(nlp("BERLIN (Reuters) - Siemens prévoit 500 embauches.")).actors
+    ]
+    assert "Berlin" not in names and "BERLIN" not in names
+    names = [
+        a.name for a in doc_claims(nlp("EDF, le groupe public, a annoncé 500 embauches.")).actors
+    ]
+    assert "EDF" in names

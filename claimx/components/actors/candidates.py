@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors.entity_kinds import acting, described_kind, entity_kind
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import (
+    dateline,
     described_names,
     event_names,
     first_name_at,
@@ -97,6 +98,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
     events |= event_names(doc, lex)
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
+    found = [c for c in found if not dateline(c.span)]
     return _joined(sorted(found, key=lambda c: c.span.start))
 
 

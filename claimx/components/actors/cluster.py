@@ -57,7 +57,20 @@ def _find(actors: list[Actor], named: dict[str, list[Actor]], cand: Candidate) -
             shorter, longer = sorted((words, names), key=len)
             if longer[-len(shorter) :] == shorter or longer[: len(shorter)] == shorter:
                 return actor
+            if _initialled(words, names):
+                return actor
     return None
+
+
+def _initialled(words: list[str], names: list[str]) -> bool:
+    """Whether a name with initials is a fuller one's ("c. lagarde", "christine lagarde";
+    "j.-m. roux", "jean-marc roux")."""
+    if len(words) != len(names) or len(words) < 2 or words[-1] != names[-1]:
+        return False
+    initials = [(w, n) for w, n in zip(words[:-1], names[:-1], strict=True) if w != n]
+    return bool(initials) and all(
+        w.endswith(".") and n.startswith(w[0]) and len(w) <= 5 for w, n in initials
+    )
 
 
 def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[Span]) -> None:

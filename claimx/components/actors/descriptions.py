@@ -49,8 +49,8 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             end += 1
         if token.is_title and not token.is_sent_start and end > noun_end:
             continue  # "La Cour suprême": a capitalised noun and its qualifier name a body
-        if _named_after(doc, end):
-            continue  # a name follows: "l'entreprise chinoise DeepSeek"
+        if _named_after(doc, end) or (kind == "person" and _person_after(doc, end)):
+            continue  # a name follows: "l'entreprise chinoise DeepSeek", "le PDG de X Marc Roux"
         span = doc[first:end]
         if not taken.free(span):
             continue
@@ -201,5 +201,16 @@ def _named_after(doc: Doc, i: int) -> bool:
         elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
             after_preposition = False
         elif token.pos_ != "DET":
+            return False
+    return False
+
+
+def _person_after(doc: Doc, i: int, reach: int = 6) -> bool:
+    """Whether a person's name ends a role's phrase starting at token `i`, past the body
+    it heads: "le PDG | de Canal+ Marc Roux", "la patronne | d'Air France, Anne Rigail"."""
+    for token in doc[i : min(i + reach, len(doc))]:
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B":
+            return True
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in (",", "+")):
             return False
     return False

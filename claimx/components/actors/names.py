@@ -181,3 +181,26 @@ def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
             if words:
                 found.add(fold(doc[words[0].i : ent.end].text))
     return found
+
+
+_DASHES = ("-", "—", "–")
+
+
+def dateline(span: Span) -> bool:
+    """A place in capitals opening a dispatch, before its agency and a dash ("BERLIN
+    (Reuters) -", "PARIS -"): where it was written, no actor."""
+    doc = span.doc
+    if not (span.text.isupper() and len(span.text) > 2 and span.end + 1 < len(doc)):
+        return False
+    if span.start > 0 and not (doc[span.start - 1].is_space or doc[span.start].is_sent_start):
+        return False
+    after = doc[span.end]
+    if after.text in _DASHES:
+        return True
+    closing = next((t.i for t in doc[span.end : span.end + 6] if t.text == ")"), None)
+    return (
+        after.text == "("
+        and closing is not None
+        and closing + 1 < len(doc)
+        and doc[closing + 1].text in _DASHES
+    )

@@ -81,6 +81,7 @@ class AttributionLexicon:
         self.infinitive_carriers = {
             verb: set(words) for verb, words in data["infinitive_carriers"].items()
         }
+        self.voice_nouns = {fold(n) for n in data["voice_nouns"]}
         self.floor_verbs = set(data["floor_verbs"])
         self.floor_adjectives = set(data["floor_adjectives"])
         self.not_sources = {fold(t) for t in data["not_sources"]}

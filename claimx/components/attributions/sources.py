@@ -340,6 +340,8 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
         if m.start > phrase.start
         and doc[m.start - 1].lower_ in ctx.grammar.complement_prepositions
         and any(t.pos_ == "NOUN" for t in doc[phrase.start : m.start - 1])
+        # "un porte-parole de X": X speaks through them
+        and fold(doc[m.start - 2].text) not in ctx.lexicon.voice_nouns
     ]
     if complements and len(complements) == len(people):
         return None, phrase.text.strip(" ,")
