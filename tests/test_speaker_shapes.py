@@ -246,3 +246,44 @@ def test_a_dateline_is_no_actor(nlp: Language) -> None:
         a.name for a in doc_claims(nlp("EDF, le groupe public, a annoncé 500 embauches.")).actors
     ]
     assert "EDF" in names
+
+
+def test_a_role_after_a_quote_takes_up_the_person_just_named(nlp: Language) -> None:
+    text = (
+        "Carole Marin s'est dite « inquiète » par la fermeture. « Je demande un moratoire », "
+        "a lancé la présidente de la région."
+    )
+    check(nlp, text, "Carole Marin", "Je demande un moratoire", "quote")
+
+
+def test_a_role_of_the_other_gender_does_not(nlp: Language) -> None:
+    text = (
+        "Marc Duval s'est dit inquiet. « Je demande un moratoire », a lancé la présidente de "
+        "la région."
+    )
+    check(nlp, text, "la présidente de la région", "Je demande un moratoire", "quote")
+
+
+# A second clause opened by a conjunction after a comma has its own speaker.
+SECOND_CLAUSES = [
+    (
+        "Le site fermera en juin, selon FO, alors que la direction assure qu'aucune "
+        "décision n'est prise.",
+        ("FO", "Le site fermera en juin"),
+        ("la direction", "aucune décision n'est prise"),
+    ),
+    (
+        "Le ministre a assuré que le site resterait ouvert, mais la direction estime que rien "
+        "n'est joué.",
+        ("Le ministre", "le site resterait ouvert"),
+        ("la direction", "rien n'est joué"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), SECOND_CLAUSES)
+def test_a_second_clause_has_its_own_speaker(
+    nlp: Language, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = [(f["source"], f["text"]) for f in attributions(nlp, text)]
+    assert found == [first, second]

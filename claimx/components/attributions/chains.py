@@ -42,7 +42,7 @@ def previous_speaker(ctx: DocContext, pronoun: Token) -> Span | None:
     phrase = _phrase_of(ctx, hit)
     if phrase is None or any(t.lower_ in ctx.grammar.speaking_pronouns for t in phrase):
         return None
-    if _shown(phrase, "Gender") not in (None, gender):
+    if shown_gender(phrase) not in (None, gender):
         return None
     if morph_of(ctx, phrase, "Number") not in (None, number):
         return None
@@ -50,14 +50,14 @@ def previous_speaker(ctx: DocContext, pronoun: Token) -> Span | None:
     return None if _narration_subject(ctx, hit, after, pronoun.i) else phrase
 
 
-def _shown(phrase: Span, feature: str) -> str | None:
+def shown_gender(phrase: Span) -> str | None:
     """The gender a phrase's determiners and adjectives show before its noun; a noun that
     is both ("l'analyste", "les responsables") shows none the tagger can be trusted on."""
     for word in phrase:
         if word.pos_ not in ("DET", "ADJ"):
             break
         for value in ("Masc", "Fem"):
-            if has_morph(word, f"{feature}={value}"):
+            if has_morph(word, f"Gender={value}"):
                 return value
     return None
 

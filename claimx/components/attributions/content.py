@@ -33,6 +33,7 @@ def content_end(
         end -= 1
     for other in later:
         subject = _subject_after_comma(ctx, other, cue.end) if verb_cue else None
+        subject = subject or _clause_after_conjunction(ctx, other, cue.end)
         if subject is not None:  # "…, Brad Smith estime que": a new clause opens at the comma
             end = min(end, subject)
             break
@@ -45,6 +46,26 @@ def content_end(
     while end > cue.end and doc[end - 1].lower_ in separators:
         end -= 1
     return end
+
+
+def _clause_after_conjunction(ctx: DocContext, cue: Cue, after: int) -> int | None:
+    """The comma opening a later cue's clause with a conjunction before its subject:
+    "…, selon FO, alors que la direction assure …", "…, mais le ministre estime …"."""
+    doc = ctx.doc
+    verb = cue.span[0]
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < verb.i), None)
+    if subject is None:
+        return None
+    j = subject.left_edge.i
+    while (
+        j - 1 > after
+        and j > subject.left_edge.i - 3
+        and doc[j - 1].pos_ in ("SCONJ", "CCONJ", "ADV")
+    ):
+        j -= 1
+    if j < subject.left_edge.i and j - 1 > after and doc[j - 1].text == ",":
+        return j - 1
+    return None
 
 
 def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
