@@ -1,10 +1,12 @@
 """Claims built from a processed Doc: the records of an extraction, their ids and links.
 
 The pipeline's components leave span groups (`claimx.components.hits`); `doc_claims`
-joins them into records: one claim per attributed statement (its content span), and one
-asserted claim per remaining sentence that states something, ids assigned in order of
-appearance (`claimx.ids`). It reads nothing but the Doc's spans, text and sentences, so a
-Doc saved with `DocBin(store_user_data=True)` and read back gives the same claims.
+joins them into records: one claim per attributed statement (its content span), one
+asserted claim per remaining sentence that states something, and one for the writer's own
+clause closing an attributed sentence ("», se félicite X, après que …"), ids assigned in
+order of appearance (`claimx.ids`). It reads nothing but the Doc's spans, text and
+sentences, so a Doc saved with `DocBin(store_user_data=True)` and read back gives the same
+claims.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -30,6 +33,7 @@ from claimx.records import (
     PercentRecord,
     TextSpan,
 )
+from claimx.resources import load_yaml
 from claimx.text import QUOTE_MARKS
 
 _MONEY_VALUES = ("amount", "currency", "qualifier", "amount_max")
@@ -87,7 +91,9 @@ def doc_claims(doc: Doc) -> DocClaims:
     )
     builder = _ClaimMaker(doc, text, links, spans.hedges(doc))
     claims = [c for hit in hits if (c := builder.attributed(hit, actor_ids)) is not None]
-    claims += builder.asserted(spans.forecasts(doc))
+    forecasts = spans.forecasts(doc)
+    claims += builder.asserted(forecasts)
+    claims += builder.writer_clauses(hits, forecasts)
     claims.sort(key=lambda c: (c.start, c.end))
     ids = IdMaker("c-", "claim")
     for claim in claims:
@@ -184,14 +190,68 @@ class _ClaimMaker:
             if sent.start in self.taken or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             span = trimmed(self.text, sent.start_char, sent.end_char)
-            if span.end - span.start < 3:
-                continue
-            hedged = spans.hedges_in(self.hedges, sent.start, sent.end)
-            found = sorted({(h.start_char, h.end_char) for h in hedged})
-            forecast = spans.hedges_in(forecasts, sent.start, sent.end)
-            modality: Modality = "hedged" if found else "forecast" if forecast else "asserted"
-            claims.append(self.claim(span, sent, None, modality, found))
+            if span.end - span.start >= 3:
+                claims.append(self._writers(span, sent, sent, forecasts))
         return claims
+
+    def _writers(
+        self, span: TextSpan, part: Span, sent: Span, forecasts: list[Span]
+    ) -> ClaimRecord:
+        """The writer's claim of `span` (the tokens `part` of `sent`): hedged when a hedge is
+        in it, a forecast when a forecast is, asserted otherwise."""
+        hedged = spans.hedges_in(self.hedges, part.start, part.end)
+        found = sorted({(h.start_char, h.end_char) for h in hedged})
+        forecast = spans.hedges_in(forecasts, part.start, part.end)
+        modality: Modality = "hedged" if found else "forecast" if forecast else "asserted"
+        return self.claim(span, sent, None, modality, found)
+
+    def writer_clauses(
+        self, hits: list[AttributionHit], forecasts: list[Span]
+    ) -> list[ClaimRecord]:
+        """The writer's own clause closing a sentence an attribution took, after its speaker
+        ("…», se félicite X, après qu'une 26e entreprise est devenue une licorne"): a
+        clause of time or contrast (`writer_clause_openers` and "que") with a verb, no
+        quotation mark and no part of an attribution in it."""
+        parts = [(p.start_char, p.end_char) for h in hits for p in (h.cue, h.content, h.quote) if p]
+        claims: list[ClaimRecord] = []
+        for sent in self.sentences:
+            if sent.start not in self.taken:
+                continue
+            ends = [e for s, e in parts if sent.start_char <= s < sent.end_char]
+            clause = _writer_clause(sent, max(ends, default=sent.end_char))
+            if clause is None or any(
+                s < clause.end_char and clause.start_char < e for s, e in parts
+            ):
+                continue
+            span = trimmed(self.text, clause.start_char, clause.end_char)
+            if span.end - span.start >= 3 and not QUOTE_MARKS & set(span.text):
+                claims.append(self._writers(span, clause, sent, forecasts))
+        return claims
+
+
+def _writer_clause(sent: Span, after: int) -> Span | None:
+    """The clause of `sent` after the character `after` that a comma and an opener of
+    `writer_clause_openers` followed by "que" introduce, to the sentence's end, when it
+    has a verb."""
+    openers, complementizers = _clause_words()
+    doc = sent.doc
+    for i in range(sent.start + 1, sent.end - 2):
+        token = doc[i]
+        if token.idx < after or doc[i - 1].text != "," or token.lower_ not in openers:
+            continue
+        if doc[i + 1].lower_ in complementizers:
+            clause = doc[i + 2 : sent.end]
+            return clause if any(t.pos_ in ("VERB", "AUX") for t in clause) else None
+    return None
+
+
+@cache
+def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The openers of a writer's clause and the complementizers (models/french.yaml)."""
+    data = load_yaml("french.yaml")
+    openers = frozenset(w.lower() for w in data["writer_clause_openers"])
+    complementizers = {w.lower() for w in data["complementizers"]}
+    return openers, frozenset(complementizers | {w.replace("'", "’") for w in complementizers})
 
 
 def _actors(text: str, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
