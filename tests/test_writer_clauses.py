@@ -7,7 +7,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimx.api import extract
 from claimx.claims import doc_claims
+from claimx.story import summarize
+from claimx.story.records import from_document
 
 MADE = [
     (
@@ -63,3 +66,31 @@ def test_no_writers_clause_without_a_clause_of_their_own(nlp: Language, text: st
 def test_a_sentence_no_attribution_took_stays_whole(nlp: Language) -> None:
     text = "Le titre a reculé de 2 %, alors que l'indice a progressé de 1 %."
     assert _writers(nlp, text) == [text.rstrip(".")]
+
+
+FIRST = (
+    "« L'écosystème mûrit enfin », se réjouit Claire Bonnet, présidente de la fédération "
+    "Numérique Ouest, après que la société Vetrix est devenue la 14e licorne française, "
+    "valorisée à plus d'un milliard de dollars."
+)
+SAME = (
+    "La société Vetrix est devenue une licorne, valorisée à plus d'un milliard de dollars "
+    "après une levée de fonds de 200 millions d'euros, a annoncé mardi son fondateur."
+)
+OTHER = (
+    "La société Kelmar est devenue une licorne, valorisée à plus d'un milliard de dollars "
+    "après une levée de fonds de 150 millions d'euros, a annoncé jeudi son fondateur."
+)
+
+
+def test_a_writers_clause_joins_the_story_another_outlet_tells(nlp: Language) -> None:
+    """The clause after the speaker tells the event another outlet reports (the same
+    company become a unicorn); another company's like sentence stays apart."""
+    texts = {"courrier": FIRST, "gazette": SAME, "hebdo": OTHER}
+    articles = [
+        from_document(extract(text, nlp, source=f"{name}.txt").to_dict(), f"{name}.txt")
+        for name, text in texts.items()
+    ]
+    groups = [{p["file"] for p in g["appearances"]} for g in summarize(articles)["recurring"]]
+    assert {"courrier.txt", "gazette.txt"} in groups
+    assert not any("hebdo.txt" in g and len(g) > 1 for g in groups)
