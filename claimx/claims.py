@@ -14,7 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -33,7 +32,6 @@ from claimx.records import (
     PercentRecord,
     TextSpan,
 )
-from claimx.resources import load_yaml
 from claimx.text import QUOTE_MARKS
 
 _MONEY_VALUES = ("amount", "currency", "qualifier", "amount_max")
@@ -93,7 +91,7 @@ def doc_claims(doc: Doc) -> DocClaims:
     claims = [c for hit in hits if (c := builder.attributed(hit, actor_ids)) is not None]
     forecasts = spans.forecasts(doc)
     claims += builder.asserted(forecasts)
-    claims += builder.writer_clauses(hits, forecasts)
+    claims += builder.writer_clauses(hits, spans.clauses(doc), forecasts)
     claims.sort(key=lambda c: (c.start, c.end))
     ids = IdMaker("c-", "claim")
     for claim in claims:
@@ -206,20 +204,20 @@ class _ClaimMaker:
         return self.claim(span, sent, None, modality, found)
 
     def writer_clauses(
-        self, hits: list[AttributionHit], forecasts: list[Span]
+        self, hits: list[AttributionHit], clauses: list[Span], forecasts: list[Span]
     ) -> list[ClaimRecord]:
         """The writer's own clause closing a sentence an attribution took, after its speaker
-        ("…», se félicite X, après qu'une 26e entreprise est devenue une licorne"): a
-        clause of time or contrast (`writer_clause_openers` and "que") with a verb, no
-        quotation mark and no part of an attribution in it."""
+        ("…», se félicite X, après qu'une 26e entreprise est devenue une licorne"): a clause
+        of time or contrast (`claimx_clauses`) with no quotation mark and no part of an
+        attribution in it."""
         parts = [(p.start_char, p.end_char) for h in hits for p in (h.cue, h.content, h.quote) if p]
         claims: list[ClaimRecord] = []
-        for sent in self.sentences:
+        for clause in clauses:
+            sent = self.sentences.of(clause.start)
             if sent.start not in self.taken:
                 continue
             ends = [e for s, e in parts if sent.start_char <= s < sent.end_char]
-            clause = _writer_clause(sent, max(ends, default=sent.end_char))
-            if clause is None or any(
+            if clause.start_char < max(ends, default=sent.end_char) or any(
                 s < clause.end_char and clause.start_char < e for s, e in parts
             ):
                 continue
@@ -227,31 +225,6 @@ class _ClaimMaker:
             if span.end - span.start >= 3 and not QUOTE_MARKS & set(span.text):
                 claims.append(self._writers(span, clause, sent, forecasts))
         return claims
-
-
-def _writer_clause(sent: Span, after: int) -> Span | None:
-    """The clause of `sent` after the character `after` that a comma and an opener of
-    `writer_clause_openers` followed by "que" introduce, to the sentence's end, when it
-    has a verb."""
-    openers, complementizers = _clause_words()
-    doc = sent.doc
-    for i in range(sent.start + 1, sent.end - 2):
-        token = doc[i]
-        if token.idx < after or doc[i - 1].text != "," or token.lower_ not in openers:
-            continue
-        if doc[i + 1].lower_ in complementizers:
-            clause = doc[i + 2 : sent.end]
-            return clause if any(t.pos_ in ("VERB", "AUX") for t in clause) else None
-    return None
-
-
-@cache
-def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The openers of a writer's clause and the complementizers (models/french.yaml)."""
-    data = load_yaml("french.yaml")
-    openers = frozenset(w.lower() for w in data["writer_clause_openers"])
-    complementizers = {w.lower() for w in data["complementizers"]}
-    return openers, frozenset(complementizers | {w.replace("'", "’") for w in complementizers})
 
 
 def _actors(text: str, actors: list[Actor]) -> tuple[list[ActorRecord], dict[int, str]]:
