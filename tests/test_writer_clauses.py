@@ -1,6 +1,7 @@
-"""The writer's own clause closing a sentence an attribution took (claimx.claims): after a
-quotation's speaker, a clause of time or contrast ("après que", "alors que", "tandis que",
-"depuis que") with a verb is a claim of its own, the writer's. Sentences written by us."""
+"""The writer's own clause closing a sentence an attribution took (claimx_clauses, then
+claimx.claims): after a quotation's speaker, a clause of time or contrast ("après que",
+"alors que", "tandis que", "depuis que") with a verb is a claim of its own, the writer's.
+Sentences written by us."""
 
 from __future__ import annotations
 
