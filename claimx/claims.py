@@ -1,10 +1,12 @@
 """Claims built from a processed Doc: the records of an extraction, their ids and links.
 
 The pipeline's components leave span groups (`claimx.components.hits`); `doc_claims`
-joins them into records: one claim per attributed statement (its content span), and one
-asserted claim per remaining sentence that states something, ids assigned in order of
-appearance (`claimx.ids`). It reads nothing but the Doc's spans, text and sentences, so a
-Doc saved with `DocBin(store_user_data=True)` and read back gives the same claims.
+joins them into records: one claim per attributed statement (its content span), one
+asserted claim per remaining sentence that states something, and one for the writer's own
+clause closing an attributed sentence ("», se félicite X, après que …"), ids assigned in
+order of appearance (`claimx.ids`). It reads nothing but the Doc's spans, text and
+sentences, so a Doc saved with `DocBin(store_user_data=True)` and read back gives the same
+claims.
 """
 
 from __future__ import annotations
@@ -87,7 +89,9 @@ def doc_claims(doc: Doc) -> DocClaims:
     )
     builder = _ClaimMaker(doc, text, links, spans.hedges(doc))
     claims = [c for hit in hits if (c := builder.attributed(hit, actor_ids)) is not None]
-    claims += builder.asserted(spans.forecasts(doc))
+    forecasts = spans.forecasts(doc)
+    claims += builder.asserted(forecasts)
+    claims += builder.writer_clauses(hits, spans.clauses(doc), forecasts)
     claims.sort(key=lambda c: (c.start, c.end))
     ids = IdMaker("c-", "claim")
     for claim in claims:
@@ -184,13 +188,42 @@ class _ClaimMaker:
             if sent.start in self.taken or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             span = trimmed(self.text, sent.start_char, sent.end_char)
-            if span.end - span.start < 3:
+            if span.end - span.start >= 3:
+                claims.append(self._writers(span, sent, sent, forecasts))
+        return claims
+
+    def _writers(
+        self, span: TextSpan, part: Span, sent: Span, forecasts: list[Span]
+    ) -> ClaimRecord:
+        """The writer's claim of `span` (the tokens `part` of `sent`): hedged when a hedge is
+        in it, a forecast when a forecast is, asserted otherwise."""
+        hedged = spans.hedges_in(self.hedges, part.start, part.end)
+        found = sorted({(h.start_char, h.end_char) for h in hedged})
+        forecast = spans.hedges_in(forecasts, part.start, part.end)
+        modality: Modality = "hedged" if found else "forecast" if forecast else "asserted"
+        return self.claim(span, sent, None, modality, found)
+
+    def writer_clauses(
+        self, hits: list[AttributionHit], clauses: list[Span], forecasts: list[Span]
+    ) -> list[ClaimRecord]:
+        """The writer's own clause closing a sentence an attribution took, after its speaker
+        ("…», se félicite X, après qu'une 26e entreprise est devenue une licorne"): a clause
+        of time or contrast (`claimx_clauses`) with no quotation mark and no part of an
+        attribution in it."""
+        parts = [(p.start_char, p.end_char) for h in hits for p in (h.cue, h.content, h.quote) if p]
+        claims: list[ClaimRecord] = []
+        for clause in clauses:
+            sent = self.sentences.of(clause.start)
+            if sent.start not in self.taken:
                 continue
-            hedged = spans.hedges_in(self.hedges, sent.start, sent.end)
-            found = sorted({(h.start_char, h.end_char) for h in hedged})
-            forecast = spans.hedges_in(forecasts, sent.start, sent.end)
-            modality: Modality = "hedged" if found else "forecast" if forecast else "asserted"
-            claims.append(self.claim(span, sent, None, modality, found))
+            ends = [e for s, e in parts if sent.start_char <= s < sent.end_char]
+            if clause.start_char < max(ends, default=sent.end_char) or any(
+                s < clause.end_char and clause.start_char < e for s, e in parts
+            ):
+                continue
+            span = trimmed(self.text, clause.start_char, clause.end_char)
+            if span.end - span.start >= 3 and not QUOTE_MARKS & set(span.text):
+                claims.append(self._writers(span, clause, sent, forecasts))
         return claims
 
 

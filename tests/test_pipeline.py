@@ -25,6 +25,7 @@ COMPONENTS = [
     "claimx_money",
     "claimx_actors",
     "claimx_hedges",
+    "claimx_clauses",
     "claimx_attributions",
 ]
 TEXT = (

@@ -4,13 +4,14 @@ The gate runs claimx over the 80 real French news excerpts of ../shared/realnews
 without it) and scores `summarize` against tests/storygold/realnews-stories.yaml, a story
 gold annotated by hand by someone who never saw claimx's output (docs/story-gold.md).
 
-Issue 26 asks for pair precision >= 0.90 and recall >= 0.70. Precision is met (1.0).
-Recall is not: claimx finds 5 of the gold's 11 pairs (0.455); the six others cannot be
-reached by claim-level matching without losing precision (a gold span no claim overlaps;
-paraphrases sharing no word; a side credited to another source, or an actor not found, by
-the extractor): `python tools/storygold.py CACHE` explains each, docs/story-gold.md lists
-them. The recall floor is set just under what claimx reaches, so that a change that loses a
-found pair fails here; raise it when recall rises.
+Issue 26 asks for pair precision >= 0.90 and recall >= 0.70: claimx finds 8 of the gold's
+11 pairs (recall 0.727) with no wrong pair (precision 1.0) and no contradiction. The three
+others are not reached by claim-level matching without losing precision (paraphrases
+sharing no word; a plural pronoun or description standing for what the sentence before
+named; sides credited to different groups of signatories): `python tools/storygold.py
+CACHE` explains each, docs/story-gold.md lists them. The recall floor is set just under
+what claimx reaches, so that a change that loses a found pair fails here; raise it when
+recall rises.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tests.conftest import SHARED
 
 GOLD = Path(__file__).parent / "storygold" / "realnews-stories.yaml"
 REALNEWS = SHARED / "realnews" / "fr"
-PRECISION, RECALL, CONTRADICTIONS = 0.90, 0.63, 0.80
+PRECISION, RECALL, CONTRADICTIONS = 0.90, 0.72, 0.80
 
 
 def appearance(file: str, start: int, end: int) -> dict[str, Any]:

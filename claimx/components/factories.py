@@ -4,10 +4,11 @@ from claimx.components import (
     actors,
     attributions,
     chips,
+    clauses,
     hedges,
     money,
     quotes,
     sentences,
 )
 
-__all__ = ["actors", "attributions", "chips", "hedges", "money", "quotes", "sentences"]
+__all__ = ["actors", "attributions", "chips", "clauses", "hedges", "money", "quotes", "sentences"]

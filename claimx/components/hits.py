@@ -13,6 +13,7 @@ the spans whose `id_` ends in `-n`:
 | claimx_money | `claimx_money`, `claimx_percent` | values | `MoneyHit`, `PercentHit` |
 | claimx_actors | `claimx_actors`, mentions (kind / Wikidata id) | name, roles | `Actor` |
 | claimx_hedges | `claimx_hedges`, `claimx_forecasts` (kind) | | `Span` |
+| claimx_clauses | `claimx_clauses` | | `Span` |
 | claimx_attributions | `claimx_attributions` (kind), `claimx_cues` | source | `AttributionHit` |
 """
 
@@ -37,6 +38,7 @@ PERCENT = "claimx_percent"
 ACTORS = "claimx_actors"
 HEDGES = "claimx_hedges"
 FORECASTS = "claimx_forecasts"
+CLAUSES = "claimx_clauses"
 CONTENTS = "claimx_attributions"
 CUES = "claimx_cues"
 
@@ -199,6 +201,15 @@ def hedges(doc: Doc) -> list[Span]:
 
 def forecasts(doc: Doc) -> list[Span]:
     return list(doc.spans.get(FORECASTS, []))
+
+
+def put_clauses(doc: Doc, clauses: list[Span]) -> None:
+    doc.spans[CLAUSES] = clauses
+
+
+def clauses(doc: Doc) -> list[Span]:
+    """Clauses of time or contrast a comma opens (`claimx_clauses`), in order."""
+    return list(doc.spans.get(CLAUSES, []))
 
 
 def hedges_in(spans: list[Span], start: int, end: int) -> list[Span]:
