@@ -226,6 +226,11 @@ def test_initials_name_the_person_named_in_full(nlp: Language) -> None:
             "Politico",
         ),
         (
+            "Bloomberg avance un montant de 600 millions d'euros pour la levée.",
+            "statement",
+            "Bloomberg",
+        ),
+        (
             "Marc Duval a défendu le rachat. Il tacle « l'immobilisme » des autres opérateurs.",
             "statement",
             "Marc Duval",
@@ -287,3 +292,14 @@ def test_a_second_clause_has_its_own_speaker(
 ) -> None:
     found = [(f["source"], f["text"]) for f in attributions(nlp, text)]
     assert found == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe a avancé la date de sa publication au 3 mars.",
+        "Le chantier avance à grands pas depuis 2024.",
+    ],
+)
+def test_avancer_without_a_figure_of_money_reports_nothing(nlp: Language, text: str) -> None:
+    assert not attributions(nlp, text)
