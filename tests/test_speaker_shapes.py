@@ -303,3 +303,39 @@ def test_a_second_clause_has_its_own_speaker(
 )
 def test_avancer_without_a_figure_of_money_reports_nothing(nlp: Language, text: str) -> None:
     assert not attributions(nlp, text)
+
+
+def test_a_negated_infinitive_keeps_its_negation(nlp: Language) -> None:
+    text = "Marc Durand affirme ne pas être inquiet pour la suite."
+    check(nlp, text, "Marc Durand", "ne pas être inquiet")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La compagnie n'assurera que 83 % de ses vols jeudi.",  # "ne … que": only
+        "Le ministre n'a dit que quelques mots.",
+        "Le tribunal a condamné l'ancien maire à deux ans de prison.",  # a sentence passed
+    ],
+)
+def test_restrictions_and_sentences_report_nothing(nlp: Language, text: str) -> None:
+    assert not attributions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Le ministre n'a pas dit que la taxe serait maintenue.", "Le ministre"),
+        ("Le syndicat condamne fermement cette décision.", "Le syndicat"),
+    ],
+)
+def test_their_look_alikes_still_report(nlp: Language, text: str, source: str) -> None:
+    assert [f["source"] for f in attributions(nlp, text)] == [source]
+
+
+def test_a_prefecture_is_no_presidency_named_after(nlp: Language) -> None:
+    text = (
+        "Le préfet a réuni les maires. Selon la préfecture, les digues seront renforcées. "
+        "L'Élysée a indiqué que le président se rendrait sur place."
+    )
+    check(nlp, text, "la préfecture", "les digues seront renforcées")

@@ -19,6 +19,7 @@ from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import agreeing
 from claimx.components.hits import Actor
 from claimx.docs import Occupied, has_morph
+from claimx.text import fold
 
 _Description = tuple[str, int, int]  # (noun, first token of the noun, end of the noun)
 
@@ -61,6 +62,9 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             antecedent = _agreeing(lex, index, span, token, kind, others)
         if antecedent is None and not index.last_before(i, {kind}, 400):
             antecedent = _first_named_after(actors, i, kind, others)
+            if antecedent is not None and fold(noun) in lex.named_heads:
+                # "la préfecture" is no presidency named later, only a préfecture
+                antecedent = antecedent if antecedent.opens_on(fold(noun)) else None
         if antecedent is not None:
             index.add(antecedent, span)
             taken.take(span)

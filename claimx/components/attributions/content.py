@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue
@@ -108,6 +108,8 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     while i < limit:
         token = doc[i]
         if token.lower_ in grammar.complementizers and i + 1 < end:
+            if _restrictive(ctx, cue.span, i):
+                break  # "n'assurera que 83 % de ses vols": "only", no clause
             return doc[i + 1 : end]
         # "a assuré jeudi, dans un entretien accordé au Figaro, que": a participle of the
         # material between the verb and its clause does not end the search
@@ -133,6 +135,8 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
             continue
         if doc[nxt].pos_ not in ("ADV", "PRON") or doc[nxt].lower_ in grammar.complementizers:
             break
+        if doc[nxt].lower_ in grammar.negation and _infinitive_within(doc, nxt, end):
+            return doc[nxt:end]  # "affirme ne pas être inquiet": the negation is said too
         nxt += 1
     infinitive = nxt + 1 < end and (
         doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in grammar.negation
@@ -152,6 +156,24 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     if nxt < end and self_described(ctx, verb, lemma, nxt):
         return doc[nxt:end]
     return None
+
+
+def _infinitive_within(doc: Doc, start: int, end: int, reach: int = 4) -> bool:
+    """Whether an infinitive follows a negation within `reach` tokens ("ne pas être")."""
+    return any(has_morph(t, "VerbForm=Inf") for t in doc[start + 1 : min(end, start + reach)])
+
+
+def _restrictive(ctx: DocContext, cue: Span, que: int) -> bool:
+    """Whether "que" after a verb group holding "ne" and no other negation word means
+    "only" ("n'assurera que 83 %", "n'a dit que quelques mots")."""
+    doc = ctx.doc
+    group = doc[ctx.left_extend(cue[0]).i : que]
+    return any(t.lower_ in ctx.grammar.negation for t in group) and not any(
+        t.lower_ in _NEGATION_WORDS for t in group
+    )
+
+
+_NEGATION_WORDS = ("pas", "plus", "jamais", "rien", "guère", "point", "aucun", "aucune", "personne")
 
 
 def _manner(quote: Span) -> bool:

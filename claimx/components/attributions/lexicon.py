@@ -82,6 +82,9 @@ class AttributionLexicon:
             verb: set(words) for verb, words in data["infinitive_carriers"].items()
         }
         self.voice_nouns = {fold(n) for n in data["voice_nouns"]}
+        self.sentence_particles: dict[str, set[str]] = {
+            bare(k): set(v) for k, v in data["sentence_particles"].items()
+        }
         self.floor_verbs = set(data["floor_verbs"])
         self.floor_adjectives = set(data["floor_adjectives"])
         self.not_sources = {fold(t) for t in data["not_sources"]}

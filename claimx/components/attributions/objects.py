@@ -34,6 +34,12 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
         article = next((t for t in doc[start : min(start + 8, end)] if t.pos_ == "DET"), None)
         if article is not None and article.lower_ in ctx.grammar.possessive_determiners:
             return None  # "a relevé (mardi) ses prévisions": raised them, said nothing
+    sentenced = lexicon.sentence_particles.get(lemma, set())
+    for token in doc[start : min(start + 8, end)]:
+        if token.lower_ in sentenced:
+            return None  # "a condamné l'ancien maire à deux ans": a sentence passed
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            break
     particles = lexicon.object_particles.get(lemma)
     if particles:
         for j in range(start, min(start + 8, end)):
