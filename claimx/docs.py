@@ -5,9 +5,8 @@ re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
 over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
 them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
 spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
-token attributes through `positions`, an index of each attribute's values built
-once per doc; `has_morph` tests a morphological feature, each distinct analysis split
-once per process.
+token attributes (`positions_of`: each attribute's array and values, kept once per doc);
+`has_morph` tests a morphological feature, each distinct analysis split once per process.
 """
 
 from __future__ import annotations
@@ -15,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+import numpy
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -35,32 +36,45 @@ def doc_text(doc: Doc) -> str:
 
 
 _POSITIONS = "claimx_positions_"
+_Column = tuple[int, "numpy.ndarray[Any, Any]", frozenset[int]]
 
 
-def positions(doc: Doc, attr: int) -> dict[int, list[int]]:
-    """The token positions of each value of `attr` (LOWER, LEMMA, MORPH…) in `doc`, in
-    order; built once per doc and attribute, in `doc.user_data`, for every component."""
+def _column(doc: Doc, attr: int) -> _Column:
+    """`attr` (LOWER, LEMMA, MORPH…) of every token, as an array, and its distinct values;
+    built once per doc and attribute, in `doc.user_data`, for every component. An array
+    and a set hold no Python object per token: nothing for the garbage collector to walk."""
     key = f"{_POSITIONS}{attr}"
     kept = doc.user_data.get(key)
     if isinstance(kept, tuple) and kept[0] == len(doc):
-        return kept[1]  # type: ignore[no-any-return]
-    index: dict[int, list[int]] = {}
-    for i, value in enumerate(doc.to_array(attr).tolist()):
-        index.setdefault(value, []).append(i)
-    doc.user_data[key] = (len(doc), index)
-    return index
+        return kept
+    array = doc.to_array(attr)
+    column: _Column = (len(doc), array, frozenset(array.tolist()))
+    doc.user_data[key] = column
+    return column
+
+
+def values_of(doc: Doc, attr: int) -> frozenset[int]:
+    """The distinct values of `attr` in `doc`."""
+    return _column(doc, attr)[2]
 
 
 def forget_positions(doc: Doc) -> None:
-    """Drop the indexes `positions` kept in `doc.user_data`."""
+    """Drop the columns `positions_of` kept in `doc.user_data`."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_POSITIONS)]:
         del doc.user_data[key]
 
 
 def positions_of(doc: Doc, attr: int, values: Iterable[int]) -> list[int]:
     """The positions of the tokens whose `attr` is one of `values`, in order."""
-    index = positions(doc, attr)
-    return sorted(i for value in values for i in index.get(value, ()))
+    _, array, present = _column(doc, attr)
+    wanted = [value for value in values if value in present]
+    if not wanted:
+        return []
+    if len(wanted) == 1:
+        found = array == numpy.uint64(wanted[0])
+    else:
+        found = numpy.isin(array, numpy.array(wanted, dtype=numpy.uint64))
+    return numpy.flatnonzero(found).tolist()  # type: ignore[no-any-return]
 
 
 class Ids(frozenset[int]):
@@ -69,7 +83,7 @@ class Ids(frozenset[int]):
     def where(self, doc: Doc, attr: int) -> list[int]:
         """The positions of the tokens whose `attr` is one of these, in order: the doc's
         distinct values met in one set intersection, not token by token."""
-        return positions_of(doc, attr, self.intersection(positions(doc, attr)))
+        return positions_of(doc, attr, self.intersection(values_of(doc, attr)))
 
 
 _FEATURES: dict[str, frozenset[str]] = {}  # "Tense=Pres|VerbForm=Part" -> its features
