@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import numpy
 from spacy.attrs import IDX
@@ -36,26 +35,54 @@ def doc_text(doc: Doc) -> str:
 
 
 _POSITIONS = "claimx_positions_"
-_Column = tuple[int, "numpy.ndarray[Any, Any]", frozenset[int]]
+
+
+class _Column:
+    """One token attribute of a doc: its values as an array, the distinct ones, and (made
+    when first asked for several values) the positions sorted by value. No Python object
+    per token or per value: nothing for the garbage collector to walk."""
+
+    __slots__ = ("_by_value", "array", "size", "values")
+
+    def __init__(self, doc: Doc, attr: int) -> None:
+        self.size = len(doc)
+        self.array = doc.to_array(attr)
+        self.values = frozenset(self.array.tolist())
+        self._by_value: tuple[list[int], list[int]] | None = None
+
+    def where(self, values: Iterable[int]) -> list[int]:
+        wanted = [value for value in values if value in self.values]
+        if not wanted:
+            return []
+        if len(wanted) == 1:
+            one: list[int] = numpy.flatnonzero(self.array == numpy.uint64(wanted[0])).tolist()
+            return one
+        if self._by_value is None:
+            by_value = self.array.argsort(kind="stable")
+            self._by_value = (by_value.tolist(), self.array[by_value].tolist())
+        order, ordered = self._by_value
+        found: list[int] = []
+        for value in wanted:
+            lo = bisect_left(ordered, value)
+            found.extend(order[lo : bisect_right(ordered, value, lo)])
+        found.sort()
+        return found
 
 
 def _column(doc: Doc, attr: int) -> _Column:
-    """`attr` (LOWER, LEMMA, MORPH…) of every token, as an array, and its distinct values;
-    built once per doc and attribute, in `doc.user_data`, for every component. An array
-    and a set hold no Python object per token: nothing for the garbage collector to walk."""
+    """The column of `attr` (LOWER, LEMMA, MORPH…), built once per doc and attribute, in
+    `doc.user_data`, for every component."""
     key = f"{_POSITIONS}{attr}"
     kept = doc.user_data.get(key)
-    if isinstance(kept, tuple) and kept[0] == len(doc):
+    if isinstance(kept, _Column) and kept.size == len(doc):
         return kept
-    array = doc.to_array(attr)
-    column: _Column = (len(doc), array, frozenset(array.tolist()))
-    doc.user_data[key] = column
+    column = doc.user_data[key] = _Column(doc, attr)
     return column
 
 
 def values_of(doc: Doc, attr: int) -> frozenset[int]:
     """The distinct values of `attr` in `doc`."""
-    return _column(doc, attr)[2]
+    return _column(doc, attr).values
 
 
 def forget_positions(doc: Doc) -> None:
@@ -66,15 +93,7 @@ def forget_positions(doc: Doc) -> None:
 
 def positions_of(doc: Doc, attr: int, values: Iterable[int]) -> list[int]:
     """The positions of the tokens whose `attr` is one of `values`, in order."""
-    _, array, present = _column(doc, attr)
-    wanted = [value for value in values if value in present]
-    if not wanted:
-        return []
-    if len(wanted) == 1:
-        found = array == numpy.uint64(wanted[0])
-    else:
-        found = numpy.isin(array, numpy.array(wanted, dtype=numpy.uint64))
-    return numpy.flatnonzero(found).tolist()  # type: ignore[no-any-return]
+    return _column(doc, attr).where(values)
 
 
 class Ids(frozenset[int]):
