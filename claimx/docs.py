@@ -217,7 +217,7 @@ class Occupied:
             self.take(span)
 
     def free(self, span: Span) -> bool:
-        return not any(i in self._taken for i in range(span.start, span.end))
+        return self._taken.isdisjoint(range(span.start, span.end))
 
     def take(self, span: Span) -> None:
         self._taken.update(range(span.start, span.end))
