@@ -110,7 +110,8 @@ class _Links:
 def _inside(items: Links, span: TextSpan) -> list[str]:
     """The ids of the items wholly inside `span`."""
     ids = set()
-    for s, e, i in items[bisect_left(items, (span.start,)) :]:
+    for k in range(bisect_left(items, (span.start,)), len(items)):  # no copy of the rest
+        s, e, i = items[k]
         if s >= span.end:
             break
         if e <= span.end:

@@ -5,9 +5,8 @@ re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
 over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
 them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
 spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
-token attributes through `positions`, an index of each attribute's values built
-once per doc; `has_morph` tests a morphological feature, each distinct analysis split
-once per process.
+token attributes (`positions_of`: each attribute's array and values, kept once per doc);
+`has_morph` tests a morphological feature, each distinct analysis split once per process.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -37,30 +37,63 @@ def doc_text(doc: Doc) -> str:
 _POSITIONS = "claimx_positions_"
 
 
-def positions(doc: Doc, attr: int) -> dict[int, list[int]]:
-    """The token positions of each value of `attr` (LOWER, LEMMA, MORPH…) in `doc`, in
-    order; built once per doc and attribute, in `doc.user_data`, for every component."""
+class _Column:
+    """One token attribute of a doc: its values as an array, the distinct ones, and (made
+    when first asked for several values) the positions sorted by value. No Python object
+    per token or per value: nothing for the garbage collector to walk."""
+
+    __slots__ = ("_by_value", "array", "size", "values")
+
+    def __init__(self, doc: Doc, attr: int) -> None:
+        self.size = len(doc)
+        self.array = doc.to_array(attr)
+        self.values = frozenset(self.array.tolist())
+        self._by_value: tuple[list[int], list[int]] | None = None
+
+    def where(self, values: Iterable[int]) -> list[int]:
+        wanted = [value for value in values if value in self.values]
+        if not wanted:
+            return []
+        if len(wanted) == 1:
+            one: list[int] = numpy.flatnonzero(self.array == numpy.uint64(wanted[0])).tolist()
+            return one
+        if self._by_value is None:
+            by_value = self.array.argsort(kind="stable")
+            self._by_value = (by_value.tolist(), self.array[by_value].tolist())
+        order, ordered = self._by_value
+        found: list[int] = []
+        for value in wanted:
+            lo = bisect_left(ordered, value)
+            found.extend(order[lo : bisect_right(ordered, value, lo)])
+        found.sort()
+        return found
+
+
+def _column(doc: Doc, attr: int) -> _Column:
+    """The column of `attr` (LOWER, LEMMA, MORPH…), built once per doc and attribute, in
+    `doc.user_data`, for every component."""
     key = f"{_POSITIONS}{attr}"
     kept = doc.user_data.get(key)
-    if isinstance(kept, tuple) and kept[0] == len(doc):
-        return kept[1]  # type: ignore[no-any-return]
-    index: dict[int, list[int]] = {}
-    for i, value in enumerate(doc.to_array(attr).tolist()):
-        index.setdefault(value, []).append(i)
-    doc.user_data[key] = (len(doc), index)
-    return index
+    if isinstance(kept, _Column) and kept.size == len(doc):
+        return kept
+    column = doc.user_data[key] = _Column(doc, attr)
+    return column
+
+
+def values_of(doc: Doc, attr: int) -> frozenset[int]:
+    """The distinct values of `attr` in `doc`."""
+    return _column(doc, attr).values
 
 
 def forget_positions(doc: Doc) -> None:
-    """Drop the indexes `positions` kept in `doc.user_data`."""
+    """Drop the columns `positions_of` kept in `doc.user_data`."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_POSITIONS)]:
         del doc.user_data[key]
 
 
 def positions_of(doc: Doc, attr: int, values: Iterable[int]) -> list[int]:
     """The positions of the tokens whose `attr` is one of `values`, in order."""
-    index = positions(doc, attr)
-    return sorted(i for value in values for i in index.get(value, ()))
+    return _column(doc, attr).where(values)
 
 
 class Ids(frozenset[int]):
@@ -69,7 +102,7 @@ class Ids(frozenset[int]):
     def where(self, doc: Doc, attr: int) -> list[int]:
         """The positions of the tokens whose `attr` is one of these, in order: the doc's
         distinct values met in one set intersection, not token by token."""
-        return positions_of(doc, attr, self.intersection(positions(doc, attr)))
+        return positions_of(doc, attr, self.intersection(values_of(doc, attr)))
 
 
 _FEATURES: dict[str, frozenset[str]] = {}  # "Tense=Pres|VerbForm=Part" -> its features
@@ -184,7 +217,7 @@ class Occupied:
             self.take(span)
 
     def free(self, span: Span) -> bool:
-        return not any(i in self._taken for i in range(span.start, span.end))
+        return self._taken.isdisjoint(range(span.start, span.end))
 
     def take(self, span: Span) -> None:
         self._taken.update(range(span.start, span.end))

@@ -7,7 +7,7 @@ import spacy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.tokens import MorphAnalysis
 
-from claimx.docs import Ids, forget_positions, has_morph, positions, positions_of
+from claimx.docs import Ids, forget_positions, has_morph, positions_of, values_of
 
 TEXT = "Le groupe a annoncé 3 milliards, puis le Groupe a démenti ; le groupe se tait. 12 fois"
 
@@ -44,7 +44,7 @@ def test_numbers_by_like_num(nlp: spacy.language.Language) -> None:
 
 def test_index_of_another_doc_is_not_reused(nlp: spacy.language.Language) -> None:
     doc = nlp(TEXT)
-    positions(doc, LOWER)
+    values_of(doc, LOWER)
     other = nlp("groupe")
     other.user_data.update(doc.user_data)  # a stale index, as a copied user_data would be
     assert Ids([nlp.vocab.strings.add("groupe")]).where(other, LOWER) == [0]
@@ -53,7 +53,7 @@ def test_index_of_another_doc_is_not_reused(nlp: spacy.language.Language) -> Non
 def test_forget_positions_leaves_other_user_data(nlp: spacy.language.Language) -> None:
     doc = nlp(TEXT)
     doc.user_data["mine"] = 1
-    positions(doc, LOWER)
+    values_of(doc, LOWER)
     forget_positions(doc)
     assert doc.user_data == {"mine": 1}
 

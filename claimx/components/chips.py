@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit, put_chips
 from claimx.components.tokenizer import add_suffixes
-from claimx.docs import Ids, match_near, positions
+from claimx.docs import Ids, match_near, values_of
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -118,7 +118,7 @@ class ChipTagger(DataComponent):
             or len({s.label_ for s in spans}) > 1
         ):
             return True
-        lemmas, lowers = positions(doc, LEMMA), positions(doc, LOWER)
+        lemmas, lowers = values_of(doc, LEMMA), values_of(doc, LOWER)
         return not (
             self.context_words.isdisjoint(lemmas)
             and self.context_words.isdisjoint(lowers)

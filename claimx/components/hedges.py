@@ -25,7 +25,7 @@ from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.hits import put_hedges
 from claimx.components.quotes import quoted_tokens
-from claimx.docs import Ids, positions, positions_of
+from claimx.docs import Ids, positions_of, values_of
 from claimx.text import apostrophe_variants
 
 
@@ -133,7 +133,7 @@ def hedges_in(hedges: list[Span], start: int, end: int) -> list[Span]:
 
 def _where(doc: Doc, attr: int, test: Callable[[int], bool]) -> list[int]:
     """The positions of the tokens whose `attr` passes `test`, tested once per value."""
-    return positions_of(doc, attr, [value for value in positions(doc, attr) if test(value)])
+    return positions_of(doc, attr, [value for value in values_of(doc, attr) if test(value)])
 
 
 @Language.factory(

@@ -57,16 +57,16 @@ class SentenceSetter:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             return True
+        # A lower-case word never opens a sentence ("M. le ministre", "etc. et").
+        first = token.text[0]
+        if not (first.isupper() or first.isdigit() or token.text in _OPENERS):
+            return False
         if prev.is_space:
             prev = doc[prev.i - 1] if prev.i > 0 else prev
         j = prev.i
         while j > 0 and doc[j].text in _CLOSERS and doc[j - 1].text in _FINAL:
             j -= 1
-        if doc[j].text not in _FINAL:
-            return False
-        # A lower-case word never opens a sentence ("M. le ministre", "etc. et").
-        first = token.text[0]
-        return first.isupper() or first.isdigit() or token.text in _OPENERS
+        return doc[j].text in _FINAL
 
 
 @Language.factory("claimx_sentences", default_config={}, assigns=["token.is_sent_start"])

@@ -11,7 +11,7 @@ a dateline, not a name.
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.lexicon import ActorLexicon
@@ -42,9 +42,10 @@ def add_acronyms(doc: Doc, actors: list[Actor], taken: Occupied) -> list[Actor]:
             owner.mentions.extend(actor.mentions)
             actors.remove(actor)
     forms = {doc.vocab.strings.add(v): short for short in owners for v in _variants(short)}
-    for i in positions_of(doc, ORTH, forms):
+    lowered = {doc.vocab.strings.add(v.lower()) for short in owners for v in _variants(short)}
+    for i in positions_of(doc, LOWER, lowered):  # the lower-case column other rules built
         span = doc[i : i + 1]
-        if taken.free(span):
+        if doc[i].orth in forms and taken.free(span):
             owners[forms[doc[i].orth]].mentions.append(span)
             taken.take(span)
     return actors
@@ -100,7 +101,7 @@ def add_described_acronyms(
     """A short name in capitals defined after a body described in lower case: "le service
     public de santé (NHS)", "la banque centrale européenne (BCE)" make the short name an
     actor, here and wherever it comes again (the description tells its kind)."""
-    for i in positions_of(doc, ORTH, {doc.vocab.strings.add("(")}):
+    for i in positions_of(doc, LOWER, {doc.vocab.strings.add("(")}):
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         word = doc[i + 1]
@@ -117,9 +118,9 @@ def add_described_acronyms(
             continue
         actor = Actor(word.text, kind, [span])  # type: ignore[arg-type]
         taken.take(span)
-        for k in positions_of(doc, ORTH, {word.orth}):
+        for k in positions_of(doc, LOWER, {word.lower}):
             again = doc[k : k + 1]
-            if taken.free(again):
+            if doc[k].orth == word.orth and taken.free(again):
                 actor.mentions.append(again)
                 taken.take(again)
         actors.append(actor)

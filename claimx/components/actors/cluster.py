@@ -175,9 +175,12 @@ def join_aliases(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> list[Actor
     « Mathew Ho »", "Jing Chen, dit Harry Chen") is one actor. Returns the actors left."""
     starts = {m.start: a for a in actors for m in a.mentions}
     merged: set[int] = set()
+    openers = {m[0] for m in lex.alias_markers if m}
     for actor in actors:
         for mention in list(actor.mentions):
             j = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
+            if () not in lex.alias_markers and (j >= len(doc) or doc[j].lower_ not in openers):
+                continue  # no marker opens here: the words after are not read
             words = tuple(t.lower_ for t in doc[j : j + 5])
             marker = next((m for m in lex.alias_markers if words[: len(m)] == m), None)
             if marker is None:

@@ -110,6 +110,10 @@ def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
     the one before (each candidate's features computed as it is asked for)."""
     sent = ctx.sentences.of(hit.cue.start)
     previous = ctx.sentences.before(sent)
+    if hit.source is None:  # before the others are looked for: it often stands alone
+        features = dict.fromkeys(FEATURES, 0.0)
+        features.update(rule=1.0, free_text=1.0)
+        yield Candidate(None, hit.source_text, features)
     nearest: dict[int, Span] = {}
     for mention in ctx.actors.mentions_in(previous.start, sent.end):
         actor = ctx.actors.owner(mention)
@@ -118,11 +122,7 @@ def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
         held = nearest.get(id(actor))
         if held is None or _distance(mention, hit.cue) < _distance(held, hit.cue):
             nearest[id(actor)] = mention
-    if hit.source is None:
-        features = dict.fromkeys(FEATURES, 0.0)
-        features.update(rule=1.0, free_text=1.0)
-        yield Candidate(None, hit.source_text, features)
-    elif id(hit.source) not in nearest:
+    if hit.source is not None and id(hit.source) not in nearest:
         features = dict.fromkeys(FEATURES, 0.0)
         features.update(rule=1.0, salience=_salience(hit.source))
         _mark_kind(features, hit.source)

@@ -10,7 +10,7 @@ from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
 from claimx.components.money.lexicon import OPENER_KINDS, MoneyLexicon
-from claimx.docs import doc_text, positions, windows_around
+from claimx.docs import doc_text, positions_of, windows_around
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -72,7 +72,7 @@ def _cues(
         name: {token_starts[i] for i in lex.openers[name].where(doc, LOWER)}
         for name in OPENER_KINDS
     }
-    openers["number"].update(token_starts[i] for i in positions(doc, LIKE_NUM).get(1, ()))
+    openers["number"].update(token_starts[i] for i in positions_of(doc, LIKE_NUM, [1]))
 
     def token_at(offset: int) -> int:
         return token_starts[bisect_right(token_starts, offset) - 1]
