@@ -34,7 +34,7 @@ def test_tricky_yaml_read_alike() -> None:
     text = (
         "a: 1\nb: 1.0\nc: yes\nd: ~\ne: 2026-12-07\nf: '007'\ng: « échec » \U0001f600\n"
         "h: [1e3, .5, -.inf, 0x1F, 0o17, '1_000', 1_000]\ni: !!str 12\nj: |\n  deux\n  lignes\n"
-        "k: &x {l: [m, n]}\no: *x\np: \"\\u2028\\t\\\\\"\n"
+        'k: &x {l: [m, n]}\no: *x\np: "\\u2028\\t\\\\"\n'
     )
     assert _typed(yaml.load(text, Loader=SAFE_LOADER)) == _typed(
         yaml.load(text, Loader=yaml.SafeLoader)

@@ -58,10 +58,8 @@ _PICKED = """
 SELECT m.grp, m.claim, m.article, m.variant FROM temp.chosen p JOIN temp.members m
     ON m.pos = p.pos ORDER BY p.pos
 """
-_ARTICLES = """
-SELECT id, file, source, title, date, url, publisher, sha256 FROM articles
-WHERE id IN (SELECT article FROM temp.members)
-"""
+# every article: cheaper than finding those of the appearances among them
+_ARTICLES = "SELECT id, file, source, title, date, url, publisher, sha256 FROM articles"
 # group_concat takes the rows as the ordered subquery gives them (an aggregate over a
 # subquery with ORDER BY is not flattened); the tests compare the bytes with the writer's
 _FRAGMENTS = """
@@ -129,6 +127,8 @@ def _appearances(
 ) -> list[bytes]:
     """The JSON text (UTF-8) of the appearances in each range of places (`db_json`), from each
     variant's appearance `shown` (of one of its claims) and each article's fields."""
+    if not ranges:  # no recurring claim
+        return []
     articles = {row[0]: article_info(ArticleRef(*row[1:])) for row in connection.execute(_ARTICLES)}
     templates: dict[int, Template] = {}
     for variant, fields in shown.items():
