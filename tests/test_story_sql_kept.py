@@ -137,6 +137,8 @@ def test_a_database_of_schema_5_is_summarized_then_brought_to_6(
         ).fetchall():
             connection.execute(f"DROP TRIGGER [{name}]")
         connection.execute("DROP TABLE summary_tables")
+        connection.execute("DROP INDEX claims_variant")
+        connection.execute("CREATE INDEX claims_variant ON claims (variant_id, article_id)")
         connection.execute("PRAGMA user_version = 5")
     files = summarize(collect([str(folder)]))
     same(summarize_database(database), files)  # in SQL, its tables made
@@ -145,6 +147,11 @@ def test_a_database_of_schema_5_is_summarized_then_brought_to_6(
     assert result.exit_code == 0, result.output
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == 6
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT start, local_id, review_status FROM claims"
+            " WHERE variant_id = 1"
+        ).fetchall()
+    assert "COVERING INDEX claims_variant" in str(plan)  # widened
     follows(database, folder, monkeypatch)
     with sqlite3.connect(database) as connection:
         connection.execute("DELETE FROM actors WHERE id = 1")

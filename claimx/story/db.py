@@ -34,8 +34,9 @@ SCHEMA_VERSION = 6  # 1: foreign keys without target columns, a standalone FTS t
 # 3: event keys for every claim (not once per variant), a copy key but no variant;
 # 4: the tables of 5, the event keys and words of story settings 3 (no names said in a
 # claim, no word families: models/story.yaml version 4);
-# 5: the tables of 6 but the summary's tables kept (`summary_tables`, `db_tables`): a
-# run on it adds them (migrated, in its transaction), a summary makes them
+# 5: the tables of 6 but the summary's tables kept (`summary_tables`, `db_tables`), and
+# `claims_variant` without the places, ids and reviews: a run on it adds them (migrated,
+# in its transaction), a summary makes the tables
 SQL_SUMMARY = 5  # the oldest schema `claimx summary` reads in SQL (`db_summary`)
 FLUSH = 500  # claims files whose rows are gathered before they are written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
@@ -87,8 +88,9 @@ def _begin(connection: sqlite3.Connection, path: Path) -> bool:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if tables and "articles" not in tables:  # someone else's database: leave it alone
         raise InputError(f"{path}: a database that is not claimx's; not changed")
-    if tables and version == SQL_SUMMARY:  # add the summary's tables kept
-        for statement in statements(KEEP_TABLE + KEEP_TRIGGERS):
+    if tables and version == SQL_SUMMARY:  # add the summary's tables kept, widen an index
+        connection.execute("DROP INDEX IF EXISTS claims_variant")
+        for statement in statements(KEEP_TABLE + KEEP_TRIGGERS + INDEXES):
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif tables and version != SCHEMA_VERSION:
