@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimx.story.db import statements
-from claimx.story.db_json import Rendered, Template, article_json, fragment_sql, prepare, template
+from claimx.story.db_json import (
+    Rendered,
+    Template,
+    article_json,
+    fragment_sql,
+    merged_ends,
+    prepare,
+    template,
+)
 from claimx.story.db_rows import read_claims
 from claimx.story.records import ArticleRef
 from claimx.story.summary import appearance, article_info, story
@@ -144,12 +152,14 @@ def _appearances(
         f"INSERT INTO temp.variant_json VALUES (?{', ?' * width})",
         [(variant, *t.texts) for variant, t in templates.items()],
     )
+    ends = merged_ends(layout, templates.values())
+    before, after = ends or ("", "")
     connection.execute("CREATE TEMP TABLE article_json (id INTEGER PRIMARY KEY, json TEXT)")
     connection.executemany(
         "INSERT INTO temp.article_json VALUES (?, ?)",
-        [(key, article_json(info)) for key, info in articles.items()],
+        [(key, before + article_json(info) + after) for key, info in articles.items()],
     )
-    query = _FRAGMENTS.format(fragment_sql(layout, prepare(connection)))
+    query = _FRAGMENTS.format(fragment_sql(layout, prepare(connection), merged=ends is not None))
     connection.text_factory = bytes  # UTF-8 as SQLite made it, never a Python str
     try:
         return [connection.execute(query, bounds).fetchone()[0] for bounds in ranges]
