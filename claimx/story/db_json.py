@@ -99,7 +99,8 @@ def fragment_sql(layout: Sequence[str], quote: str, *, merged: bool = False) -> 
     """The SQL expression of an appearance's JSON text, its variant's texts in the columns
     t0, t1… of `v`, its article's fields in `a.json`, its row in `m` (`temp.members`),
     text quoted by `quote` (`prepare`); `merged`: `a.json` holds t0 and t1 around the
-    article's fields (the same for every variant: `merged_ends`), two joins fewer a row."""
+    article's fields (the same for every variant: `merged_ends`): two concatenations
+    fewer an appearance."""
     parts, fields = ["v.t0"], slots(quote)
     for number, slot in enumerate(layout, 1):
         parts += [f"({fields[slot]})", f"v.t{number}"]
