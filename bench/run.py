@@ -27,7 +27,8 @@ fixed seed), then measures on this machine and prints a markdown table:
    under a steady stream (--live-files × 4 articles, one every 0.1 s) against `batch
    --jobs 1` over the same files in this process;
 7. with `--story`: the store reading 1,000 claims files in this process, `claimx summary`
-   over them, `claimx db` over 10,000 and `claimx summary` over that database (fresh
+   over them, `claimx db` over 10,000 (new, again unchanged, again with one file changed)
+   and `claimx summary` over that database (fresh
    processes; the claims files are the corpus's extractions, copied under other names,
    outlets and dates); the database's summary in SQL (`claimx summary DATABASE`, best of
    3) against the same summary with every claim read into Python (the way before it, in
@@ -414,6 +415,9 @@ def story_rows(documents: list[dict[str, object]]) -> list[tuple[str, str, str, 
         load = [*CLAIMX, "db", str(Path(tmp) / "10000"), str(database)]
         rows.append(("db, 10,000 claims files", cpu_timed([load], 1), "", ""))
         rows.append(("db again, 10,000 unchanged", cpu_timed([load], 1), "", ""))
+        changed = Path(tmp) / "10000" / "00007.txt.yaml"  # replaced: the tables kept made again
+        changed.write_bytes(changed.read_bytes().replace(b"Journal 7", b"Journal 7 bis"))
+        rows.append(("db again, 1 of 10,000 changed", cpu_timed([load], 1), "", ""))
         in_sql = [*CLAIMX, "summary", str(database), "--format", "json"]
         every_claim = [PYTHON, "-c", EVERY_CLAIM, str(database)]
         # best of three, run in turn with the baseline: the machine is shared

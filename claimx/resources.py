@@ -29,11 +29,16 @@ def data_path(name: str) -> Path:
     return path if path.is_absolute() else models_dir() / path
 
 
+# libyaml's parser when PyYAML has it (the same safe constructor and resolver: the same
+# data, tests/test_resources.py), about eight times faster than the pure-Python one
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=32)
 def load_yaml(name: str) -> Any:
     """Read a YAML data file from `models/` (cached: data files are read-only)."""
     with data_path(name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=SAFE_LOADER)
 
 
 def schema_path() -> Path:

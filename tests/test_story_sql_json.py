@@ -92,6 +92,32 @@ def test_the_json_is_the_same_when_python_quotes_every_row(
     assert summary_json(summarize_database(database, rendered=True)) == expected
 
 
+def test_the_json_is_the_same_with_the_article_texts_not_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Templates whose texts around the article's fields differ (not merged into each
+    article's JSON): each appearance joined from all its parts, the same line."""
+    folder = write_files(tmp_path / "claims", hostile(24))
+    database = tmp_path / "claims.db"
+    story_db.load_into(database, [str(folder)])
+    expected = summary_json(summarize_database(database, rendered=True))
+    assert expected == to_jsonl(summarize_database(database)).encode()
+    monkeypatch.setattr(db_story, "merged_ends", lambda layout, templates: None)
+    assert summary_json(summarize_database(database, rendered=True)) == expected
+
+
+def test_article_texts_are_merged_only_when_every_template_has_the_same() -> None:
+    layout = ("article", "claim", "review")
+    one = db_json.Template(("{", ',"claim":', ',"text":"a","review":', "}"), layout)
+    two = db_json.Template(("{", ',"claim":', ',"text":"b","review":', "}"), layout)
+    other = db_json.Template(("{", ',"id":', ',"text":"a","review":', "}"), layout)
+    assert db_json.merged_ends(layout, [one, two]) == ("{", ',"claim":')
+    assert db_json.merged_ends(layout, [one, other]) is None
+    assert db_json.merged_ends(("claim", "article", "review"), [one]) is None
+    merged = db_json.fragment_sql(layout, "json_quote", merged=True)
+    assert merged.startswith("a.json || (json_quote(m.local)) || v.t2")
+
+
 def test_rows_edited_by_hand_are_written_as_python_writes_them(tmp_path: Path) -> None:
     """A place that is a float or text, a review that is a number, an empty review: each
     row's JSON as `json.dumps` writes what the database holds."""

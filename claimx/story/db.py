@@ -5,8 +5,9 @@ table with `content=` and its triggers), so that `sqlite-utils search` and Datas
 `_search` find claims. Each claim's copy class and variant (`claim_copies`,
 `claim_variants`), each variant's event keys (`claim_keys`) and each article's claim words
 (`article_words`, `db_index`) let `claimx summary` find recurring claims in SQL
-(`db_summary`). The schema's version is the database's `user_version`; a database of an
-older one is refused in one line (load into a new file).
+(`db_summary`), and the summary's actors, chips and money tables are kept (`db_tables`).
+The schema's version is the database's `user_version`; a database of schema 5 is brought
+to 6 (the tables kept added), one older is refused in one line (load into a new file).
 
 Loading is incremental: a claims file already loaded and unchanged (size, modification time,
 its decisions file's included) is skipped, a changed one replaced, in one transaction per
@@ -24,14 +25,19 @@ from claimx.store import claims_documents, claims_files
 from claimx.store.layout import stamp
 from claimx.story.db_index import claim_index
 from claimx.story.db_schema import INDEXES, TABLES, TRIGGERS
+from claimx.story.db_tables import KEEP_TABLE, KEEP_TRIGGERS, keep_tables
 from claimx.story.db_write import Writer, drop_orphans
 
-SCHEMA_VERSION = 5  # 1: foreign keys without target columns, a standalone FTS table;
+SCHEMA_VERSION = 6  # 1: foreign keys without target columns, a standalone FTS table;
 # 2: no event keys (claim_keys, article_words, claims.copy_key) for `claimx summary`, and
 # amounts of NUMERIC type (3e9 read back as 3000000000); now untyped, kept as written;
 # 3: event keys for every claim (not once per variant), a copy key but no variant;
 # 4: the tables of 5, the event keys and words of story settings 3 (no names said in a
-# claim, no word families: models/story.yaml version 4)
+# claim, no word families: models/story.yaml version 4);
+# 5: the tables of 6 but the summary's tables kept (`summary_tables`, `db_tables`), and
+# `claims_variant` without the places, ids and reviews: a run on it adds them (migrated,
+# in its transaction), a summary makes the tables
+SQL_SUMMARY = 5  # the oldest schema `claimx summary` reads in SQL (`db_summary`)
 FLUSH = 500  # claims files whose rows are gathered before they are written
 WAIT = 5.0  # seconds a run waits for another one writing the same database
 
@@ -82,13 +88,18 @@ def _begin(connection: sqlite3.Connection, path: Path) -> bool:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if tables and "articles" not in tables:  # someone else's database: leave it alone
         raise InputError(f"{path}: a database that is not claimx's; not changed")
-    if tables and version != SCHEMA_VERSION:
+    if tables and version == SQL_SUMMARY:  # add the summary's tables kept, widen an index
+        connection.execute("DROP INDEX IF EXISTS claims_variant")
+        for statement in statements(KEEP_TABLE + KEEP_TRIGGERS + INDEXES):
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif tables and version != SCHEMA_VERSION:
         raise InputError(
             f"{path}: a database of another claimx version (schema {version or 1}, this claimx"
             f" writes schema {SCHEMA_VERSION}); load into a new file"
         )
     if not tables:
-        for statement in statements(TABLES):
+        for statement in statements(TABLES + KEEP_TABLE):
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return not tables
@@ -145,10 +156,17 @@ def _load(
         drop_orphans(connection)
     if new:  # the full-text index at once, then what keeps it and lookups fast
         connection.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
-        for statement in statements(TRIGGERS + INDEXES):
+        for statement in statements(TRIGGERS + KEEP_TRIGGERS + INDEXES):
             connection.execute(statement)
+    if new or added or replaced or not _kept(connection):  # the summary's tables, again
+        keep_tables(connection)
     connection.execute("COMMIT")
     return added, kept
+
+
+def _kept(connection: sqlite3.Connection) -> bool:
+    """Whether the summary's tables are kept (none after a change made by hand)."""
+    return connection.execute("SELECT 1 FROM summary_tables").fetchone() is not None
 
 
 def _unchanged(connection: sqlite3.Connection, file: str, version: tuple[int, int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,14 +95,28 @@ class Template:
     slots: tuple[str, ...]
 
 
-def fragment_sql(layout: Sequence[str], quote: str) -> str:
+def fragment_sql(layout: Sequence[str], quote: str, *, merged: bool = False) -> str:
     """The SQL expression of an appearance's JSON text, its variant's texts in the columns
     t0, t1… of `v`, its article's fields in `a.json`, its row in `m` (`temp.members`),
-    text quoted by `quote` (`prepare`)."""
+    text quoted by `quote` (`prepare`); `merged`: `a.json` holds t0 and t1 around the
+    article's fields (the same for every variant: `merged_ends`): two concatenations
+    fewer an appearance."""
     parts, fields = ["v.t0"], slots(quote)
     for number, slot in enumerate(layout, 1):
         parts += [f"({fields[slot]})", f"v.t{number}"]
+    if merged:
+        parts[:3] = ["a.json"]
     return " || ".join(parts)
+
+
+def merged_ends(layout: Sequence[str], templates: Iterable[Template]) -> tuple[str, str] | None:
+    """The texts before and after an appearance's article fields when they come first and
+    every template has the same (keys only: the variant's own fields come later)."""
+    ends = {t.texts[:2] for t in templates}
+    if not layout or layout[0] != "article" or len(ends) != 1:
+        return None
+    ((before, after),) = ends
+    return before, after
 
 
 def article_json(info: Mapping[str, Any]) -> str:

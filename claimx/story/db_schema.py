@@ -3,9 +3,10 @@ foreign keys to their target columns, full-text search on claims as sqlite-utils
 it, and the event keys `claimx summary` joins on (`db_index`, `db_summary`): each claim's
 copy class and variant (`claim_copies`, `claim_variants`: the copies of a wire reprinted by
 many outlets share one), each variant's event keys once; each actor's mentions and the
-claims it is the source of, counted. A new database's full-text index is built after its
-first load, then its `TRIGGERS` and `INDEXES` made (faster than kept up to date row by
-row)."""
+claims it is the source of, counted. `claims_variant` holds all a summary reads of a
+recurring claim's appearances (no claims row read for each). A new database's full-text
+index is built after its first load, then its `TRIGGERS` and `INDEXES` made (faster than
+kept up to date row by row)."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -88,7 +89,8 @@ CREATE INDEX IF NOT EXISTS claim_chips_claim ON claim_chips (claim_id);
 CREATE INDEX IF NOT EXISTS claim_chips_chip ON claim_chips (chip_id);
 CREATE INDEX IF NOT EXISTS claim_money_claim ON claim_money (claim_id);
 CREATE INDEX IF NOT EXISTS claim_money_money ON claim_money (money_id);
-CREATE INDEX IF NOT EXISTS claims_variant ON claims (variant_id, article_id);
+CREATE INDEX IF NOT EXISTS claims_variant ON claims (
+    variant_id, article_id, start, "end", local_id, review_status);
 CREATE INDEX IF NOT EXISTS claim_variants_copy ON claim_variants (copy_id);
 CREATE INDEX IF NOT EXISTS claim_keys_variant ON claim_keys (variant_id);
 CREATE INDEX IF NOT EXISTS article_words_word ON article_words (word);

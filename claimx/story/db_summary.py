@@ -2,16 +2,17 @@
 claims files loaded into it, without every claim read into Python.
 
 Candidate pairs of recurring claims come from the event keys `claimx db` stores once per
-variant (`db_index`): the words rare by document frequency (counted once over
-`article_words`) and the keys every claim has whatever the collection, each verbatim copy
-class once, each claim paired with the latest `max_postings` claims sharing a key, as
-`compare.candidates` does. Only the first claim of each copy class paired or found in
-several articles is read, then linked (complete linkage); the classes that group or say
-something alone (a claim in no group changes no other group) are expanded into their
-appearances by `db_story`, which reads a few claims of each variant, so the groups and
-contradictions are `summary`'s. The tables (articles, actors, chips, money) are
-`db_tables`' GROUP BY queries. A database of an older schema (2: no event keys, 3: no
-variants) is summarized the slow way, every claim read."""
+variant (`db_index`): the words rare by document frequency (counted over `article_words`
+for the words that are keys when rare, then for those of the claims read) and the keys
+every claim has whatever the collection, each verbatim copy class once, each claim paired
+with the latest `max_postings` claims sharing a key, as `compare.candidates` does. Only
+the first claim of each copy class paired or found in several articles is read, then
+linked (complete linkage); the classes that group or say something alone (a claim in no
+group changes no other group) are expanded into their appearances by `db_story`, which
+reads a few claims of each variant, so the groups and contradictions are `summary`'s. The
+tables (articles, actors, chips, money) are `db_tables`' GROUP BY queries, or those
+`claimx db` kept. A database of an older schema (2: no event keys, 3: no variants, 4:
+keys of older settings) is summarized the slow way, every claim read."""
 
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimx.story.db import SCHEMA_VERSION, database_error, statements
+from claimx.story.db import SQL_SUMMARY, database_error, statements
 from claimx.story.db_json import Rendered
 from claimx.story.db_read import open_database, read_articles
 from claimx.story.db_rows import read_claims
 from claimx.story.db_story import grouped_story
-from claimx.story.db_tables import tables
+from claimx.story.db_tables import ART, tables
 from claimx.story.events import Rarity, event_of, rare_limits
 from claimx.story.records import settings
 from claimx.story.summary import linked_groups, says_something, summarize
@@ -34,13 +35,6 @@ SHIFT = 32  # a claim's place in the summary's order: its article's rank, then i
 MASK = (1 << SHIFT) - 1
 
 _ORDER = f"""
-CREATE TEMP TABLE art (
-    id INTEGER PRIMARY KEY, file TEXT, outlet TEXT, rank INTEGER, dated INTEGER, fileno INTEGER);
-INSERT INTO temp.art SELECT id, file, coalesce(nullif(publisher, ''), file),
-    row_number() OVER (ORDER BY file, doc),
-    dense_rank() OVER (ORDER BY coalesce(date, '') = '', coalesce(date, ''), file),
-    dense_rank() OVER (ORDER BY file)
-    FROM articles;
 CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min(x.n) AS n,
     max(x.last) > min(x.first) AS several
     FROM (SELECT c.variant_id AS variant, min((a.rank << {SHIFT}) + c.id) AS n,
@@ -49,7 +43,8 @@ CREATE TEMP TABLE firsts AS SELECT v.copy_id AS copy, min(x.n) AS n,
     JOIN claim_variants v ON v.id = x.variant GROUP BY v.copy_id;
 CREATE INDEX temp.firsts_n ON firsts (n);
 CREATE TEMP TABLE df (word TEXT PRIMARY KEY, articles INTEGER);
-INSERT INTO temp.df SELECT word, count(*) FROM article_words GROUP BY word;
+INSERT INTO temp.df SELECT word, count(*) FROM article_words
+    WHERE word IN (SELECT key FROM claim_keys WHERE rare = 1) GROUP BY word;
 """
 _COMMON = """
 CREATE TEMP TABLE common AS SELECT word FROM temp.df WHERE articles > ?
@@ -65,6 +60,10 @@ CREATE INDEX temp.ranked_key ON ranked (key, r);
 _PAIRS = """
 SELECT a.n, b.n FROM temp.ranked a JOIN temp.ranked b ON b.key = a.key AND b.r > a.r
     AND b.r <= a.r + ? GROUP BY a.n, b.n HAVING count(*) >= ?
+"""
+_MORE_DF = """
+INSERT INTO temp.df SELECT word, count(*) FROM article_words
+    WHERE word IN (SELECT word FROM temp.needed EXCEPT SELECT word FROM temp.df) GROUP BY word
 """
 _FIRSTS = f"""
 CREATE TEMP TABLE wanted AS SELECT f.n AS n, c.id AS claim, c.article_id AS article,
@@ -93,7 +92,7 @@ def _summary(path: Path) -> dict[str, Any]:
         connection = open_database(path)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION:  # no variants: every claim read, as before
+            if version < SQL_SUMMARY:  # no variants: every claim read, as before
                 return summarize(read_articles(connection))
             return _summarize(connection)
         finally:
@@ -104,6 +103,8 @@ def _summary(path: Path) -> dict[str, Any]:
 
 def _summarize(connection: sqlite3.Connection) -> dict[str, Any]:
     connection.execute("BEGIN")  # one snapshot, whatever a `claimx db` commits meanwhile
+    for statement in ART:
+        connection.execute(statement)
     _run(connection, _ORDER)
     classes = _classes(connection, *_candidates(connection))
     recurring, contradictions = grouped_story(connection, classes)
@@ -168,6 +169,7 @@ def _rarity(connection: sqlite3.Connection, needed: set[str], limit: tuple[float
     """The document frequency of `needed` words over the whole database, and the limits."""
     connection.execute("CREATE TEMP TABLE needed (word TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.needed VALUES (?)", [(w,) for w in needed])
+    connection.execute(_MORE_DF)
     counts = Counter(
         dict(
             connection.execute(
