@@ -106,6 +106,17 @@ class Grammar:
             small_numbers=dict(data["small_numbers"]),
         )
 
+    def insertions_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases wedged in a verb group that end on `word`, longest first."""
+        return self._insertions_by_last.get(word, ())
+
+    @cached_property  # looked up for every verb group: built once
+    def _insertions_by_last(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.verb_group_insertions:
+            by_last.setdefault(words[-1], []).append(words)
+        return {last: tuple(found) for last, found in by_last.items()}
+
     @cached_property  # read for every token of a candidate speaker: built once
     def speaking_pronouns(self) -> frozenset[str]:
         """Pronouns that can stand for a speaker: subject pronouns and the first persons."""

@@ -65,9 +65,11 @@ class DocContext:
         """Where a set phrase wedged in a verb group ("de son côté", "en effet") starts,
         if one ends right before token `i`; else `i`."""
         doc = self.doc
-        for words in self.grammar.verb_group_insertions:
+        if i < 2:
+            return i
+        for words in self.grammar.insertions_ending(doc[i - 1].lower_):
             start = i - len(words)
-            if start > 0 and tuple(t.lower_ for t in doc[start:i]) == words:
+            if start > 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
                 return start
         return i
 
