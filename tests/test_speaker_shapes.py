@@ -339,3 +339,28 @@ def test_a_prefecture_is_no_presidency_named_after(nlp: Language) -> None:
         "L'Élysée a indiqué que le président se rendrait sur place."
     )
     check(nlp, text, "la préfecture", "les digues seront renforcées")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Selon les informations publiées par les agences régionales de santé, 300 lits "
+            "ont fermé.",
+            "agences régionales de santé",
+        ),
+        (
+            "Le ministère de l'Intérieur a publié ses chiffres. Selon le décompte du "
+            "ministère, 120 000 personnes ont manifesté.",
+            "ministère de l'Intérieur",
+        ),
+    ],
+)
+def test_information_and_counts_speak_for_their_issuer(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert [f["source"] for f in attributions(nlp, text)][-1] == source
+
+
+def test_our_own_information_is_no_source(nlp: Language) -> None:
+    assert not attributions(nlp, "Selon nos informations, le contrat a été signé en mars.")
