@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from claimx.text import apostrophe_variants
+from claimx.text import apostrophe_variants, fold
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Grammar:
     verb_group_clitics: frozenset[str]
     verb_group_insertions: tuple[tuple[str, ...], ...]  # longest first
     negation: frozenset[str]
+    negation_words: frozenset[str]
     gerund_markers: frozenset[str]
     definite_determiners: frozenset[str]
     articles: frozenset[str]
@@ -67,12 +68,9 @@ class Grammar:
             pronoun_genders={w: e["gender"] for w, e in data["pronouns"].items() if "gender" in e},
             pronoun_numbers={w: e["number"] for w, e in data["pronouns"].items() if "number" in e},
             verb_group_clitics=frozenset(data["verb_group_clitics"]),
-            verb_group_insertions=tuple(
-                sorted(
-                    {tuple(w.split()) for w in data["verb_group_insertions"]}, key=len, reverse=True
-                )
-            ),
+            verb_group_insertions=_phrases(data["verb_group_insertions"]),
             negation=frozenset(data["negation"]),
+            negation_words=frozenset(data["negation_words"]),
             gerund_markers=frozenset(data["gerund_markers"]),
             definite_determiners=frozenset(data["definite_determiners"]),
             articles=frozenset(data["articles"]),
@@ -84,9 +82,7 @@ class Grammar:
             infinitive_markers=frozenset(data["infinitive_markers"]),
             incise_openers=frozenset(data["incise_openers"]),
             on_places=frozenset(data["on_places"]),
-            on_openers=tuple(
-                sorted({tuple(o.split()) for o in data["on_openers"]}, key=len, reverse=True)
-            ),
+            on_openers=_phrases(data["on_openers"]),
             feminine_titles=frozenset(data["feminine_titles"]),
             masculine_titles=frozenset(data["masculine_titles"]),
             incise_clitics=frozenset(data["incise_clitics"]),
@@ -138,3 +134,15 @@ class Grammar:
     def pronoun_number(self, word: str) -> str | None:
         """The grammatical number of a pronoun as written ("Sing", "Plur"), if known."""
         return self.pronoun_numbers.get(word.lower().lstrip("-").removeprefix("t-"))
+
+
+def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases as tuples of words, once each, longest first."""
+    return tuple(sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True))
+
+
+def first_name_genders(data: dict[str, Any]) -> dict[str, str]:
+    """The first names of `first_names.yaml`, folded, with their bearer's gender."""
+    genders = {fold(n): "Fem" for n in data["feminine"]}
+    genders.update({fold(n): "Masc" for n in data["masculine"]})
+    return genders

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
-from claimx.components.grammar import Grammar
+from claimx.components.grammar import Grammar, first_name_genders
 from claimx.docs import Ids
 from claimx.text import fold
 
@@ -122,7 +122,7 @@ class ActorLexicon:
 
     def add_first_names(self, data: dict[str, Any]) -> None:
         """First names (`first_names.yaml`), folded: where a person's name starts."""
-        self.first_names = {fold(n) for key in ("feminine", "masculine") for n in data[key]}
+        self.first_names = set(first_name_genders(data))
 
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",

@@ -169,11 +169,8 @@ def _restrictive(ctx: DocContext, cue: Span, que: int) -> bool:
     doc = ctx.doc
     group = doc[ctx.left_extend(cue[0]).i : que]
     return any(t.lower_ in ctx.grammar.negation for t in group) and not any(
-        t.lower_ in _NEGATION_WORDS for t in group
+        t.lower_ in ctx.grammar.negation_words for t in group
     )
-
-
-_NEGATION_WORDS = ("pas", "plus", "jamais", "rien", "guère", "point", "aucun", "aucune", "personne")
 
 
 def _manner(quote: Span) -> bool:

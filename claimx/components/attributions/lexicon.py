@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
-from claimx.components.grammar import Grammar
+from claimx.components.grammar import Grammar, first_name_genders
 from claimx.docs import Ids
 from claimx.text import apostrophe_variants, fold
 
@@ -125,8 +125,7 @@ class AttributionLexicon:
 
     def add_first_names(self, data: dict[str, Any]) -> None:
         """The gender of first names (`first_names.yaml`), folded."""
-        self.first_names = {fold(n): "Fem" for n in data["feminine"]}
-        self.first_names.update({fold(n): "Masc" for n in data["masculine"]})
+        self.first_names = first_name_genders(data)
 
     def _compile_verbs(
         self, nlp: Language, verbs: list[str], irregular: dict[str, list[str]]
