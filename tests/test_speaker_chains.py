@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from claimx.claims import doc_claims
-from tests.test_speakers import attributions, check
+from tests.test_speakers import attributions, check, said
 
 # A pronoun naming no actor continues the last speaker, in its sentence or the one before,
 # when it agrees: a subject inside what the speaker said is no candidate.
@@ -79,9 +79,8 @@ BROKEN_CHAINS = [
 def test_no_chain_past_another_subject_or_a_disagreeing_pronoun(
     nlp: Language, text: str, evidence: str, not_source: str
 ) -> None:
-    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
-    assert found, attributions(nlp, text)
-    assert found[0]["source"] != not_source, found
+    claim = said(nlp, text, evidence)
+    assert claim["source"] != not_source, claim
 
 
 # A sentence that is all quotation after a sentence in which a speaker takes the floor
@@ -115,10 +114,9 @@ QUOTES_AFTER_TAKING_THE_FLOOR = [
 def test_a_quote_after_a_speaker_takes_the_floor(
     nlp: Language, text: str, source: str, evidence: str, cue: str
 ) -> None:
-    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
-    assert found, attributions(nlp, text)
-    assert source in found[0]["source"], found
-    assert (found[0]["kind"], found[0]["cue"]) == ("quote", cue), found
+    claim = said(nlp, text, evidence)
+    assert source in claim["source"], claim
+    assert (claim["kind"], claim["cue"]) == ("quote", cue), claim
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.test_speakers import attributions, check
+from tests.test_speakers import attributions, check, said
 
 # "Selon X interrogé par Y", "selon X, cité par Y": the chain rule gives the innermost
 # source *named*: X when X names someone (a person, an institution, a definite body), Y
@@ -250,9 +250,9 @@ COMME_INCISES = [
 
 @pytest.mark.parametrize(("text", "source", "evidence"), COMME_INCISES)
 def test_comme_l_a_indique(nlp: Language, text: str, source: str, evidence: str) -> None:
-    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
-    assert found and found[0]["source"] == source, attributions(nlp, text)
-    assert found[0]["text"].startswith(evidence[:6]), found  # not the speaker or the role
+    claim = said(nlp, text, evidence)
+    assert claim["source"] == source, claim
+    assert claim["text"].startswith(evidence[:6]), claim  # not the speaker or the role
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from claimx.claims import doc_claims
-from tests.test_speakers import attributions, check
+from tests.test_speakers import attributions, check, said
 
 # A connective wedged between the auxiliary (or "vient") and the verb.
 WEDGED_IN_THE_VERB_GROUP = [
@@ -52,9 +52,8 @@ WEDGED_IN_THE_VERB_GROUP = [
 def test_a_connective_wedged_in_the_verb_group(
     nlp: Language, text: str, source: str, evidence: str, cue: str
 ) -> None:
-    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
-    assert found, attributions(nlp, text)
-    assert (found[0]["source"], found[0]["cue"]) == (source, cue), found
+    claim = said(nlp, text, evidence)
+    assert (claim["source"], claim["cue"]) == (source, cue), claim
 
 
 def test_a_wedged_connective_after_a_quote_names_the_new_speaker(nlp: Language) -> None:

@@ -24,12 +24,18 @@ def attributions(nlp: Language, text: str) -> list[dict[str, Any]]:
     return found
 
 
-def check(nlp: Language, text: str, source: str, evidence: str, kind: str | None = None) -> None:
+def said(nlp: Language, text: str, evidence: str) -> dict[str, Any]:
+    """The first attributed claim holding `evidence` (the test fails when there is none)."""
     found = [f for f in attributions(nlp, text) if evidence in f["text"]]
     assert found, attributions(nlp, text)
-    assert found[0]["source"] == source, found
+    return found[0]
+
+
+def check(nlp: Language, text: str, source: str, evidence: str, kind: str | None = None) -> None:
+    claim = said(nlp, text, evidence)
+    assert claim["source"] == source, claim
     if kind is not None:
-        assert found[0]["kind"] == kind, found
+        assert claim["kind"] == kind, claim
 
 
 # A participle or gerund clause speaks with its sentence's speaker.
@@ -305,9 +311,8 @@ VOICES = [
 
 @pytest.mark.parametrize(("text", "source", "evidence"), VOICES)
 def test_voices_speak_for_their_body(nlp: Language, text: str, source: str, evidence: str) -> None:
-    found = [f for f in attributions(nlp, text) if evidence in f["text"]]
-    assert found, attributions(nlp, text)
-    assert source in found[0]["source"], found
+    claim = said(nlp, text, evidence)
+    assert source in claim["source"], claim
 
 
 # A statement holding a quotation of two words or more is also a quote of those words;
