@@ -41,9 +41,8 @@ class DocContext:
 
     def _left_extend(self, verb: Token) -> int:
         doc = self.doc
-        i = (
-            self.insertion_before(verb.i - 1) - 1 if self.carried(verb) else verb.i
-        )  # "vient d'annoncer"
+        carrier = self._carrier(verb)
+        i = verb.i if carrier is None else carrier  # "vient d'annoncer"
         while i > 0:
             prev = doc[i - 1]
             wedged = self.insertion_before(i)
@@ -76,11 +75,16 @@ class DocContext:
     def carried(self, verb: Token) -> bool:
         """Whether an infinitive follows a verb that reports through it ("vient
         d'annoncer", "tient à préciser")."""
+        return self._carrier(verb) is not None
+
+    def _carrier(self, verb: Token) -> int | None:
+        """The verb an infinitive is carried by ("vient", "tient"), if any."""
         if verb.i < 2 or not has_morph(verb, "VerbForm=Inf"):
-            return False
+            return None
         link = self.doc[verb.i - 1]
-        carrier = self.doc[self.insertion_before(verb.i - 1) - 1]  # "vient en effet de dire"
-        return link.lower_ in self.lexicon.infinitive_carriers.get(carrier.lemma_.lower(), ())
+        carrier = self.insertion_before(verb.i - 1) - 1  # "vient en effet de dire"
+        words = self.lexicon.infinitive_carriers.get(self.doc[carrier].lemma_.lower(), ())
+        return carrier if link.lower_ in words else None
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
