@@ -21,7 +21,7 @@ from claimx.components.attributions.references import (
 from claimx.components.attributions.sources import speaker_in
 from claimx.components.hits import AttributionHit
 from claimx.docs import has_morph
-from claimx.text import fold
+from claimx.text import QUOTE_OPENERS, fold
 
 _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")
 
@@ -141,6 +141,8 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
     doc = ctx.doc
     i = cue.span.end
     while i < sent.end and doc[i].text not in _SOURCE_STOPS and not doc[i].is_space:
+        if doc[i].text in QUOTE_OPENERS and i > cue.span.end:
+            break  # "selon eux « … »": the quotation is what they say
         if doc[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
             reach = min(sent.end, i + ctx.lexicon.windows["source_parenthesis"])
             close = next((j for j in range(i, reach) if doc[j].text == ")"), None)

@@ -210,7 +210,9 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         and (after.lower_ in ctx.grammar.infinitive_markers or _que_follows(ctx, verb, sent))
     ):
         return None  # "X, juge (au contraire) que …" opens its content, it is no incise
-    if not inverted_pronoun and _apposed_subject(ctx, sent, start.i):
+    if not inverted_pronoun and (
+        _apposed_subject(ctx, sent, start.i) or _set_off_participle(ctx, sent, start.i)
+    ):
         return None  # "Le président du Medef, Patrick Martin, juge …": its subject
     if not inverted_pronoun and any(
         c.dep_.startswith("nsubj") and c.i < verb.i and c.i not in ctx.quoted for c in verb.children
@@ -271,6 +273,21 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
         and doc[start - 1].text == ","
         and not any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead)
     )
+
+
+def _set_off_participle(ctx: DocContext, sent: Span, group_start: int) -> bool:
+    """Whether a verb group follows its subject and a participle set off by commas, the
+    sentence so far holding no finite verb: "Un rapport, révélé lundi, préconise …"."""
+    doc = ctx.doc
+    first = ctx.first_word(sent)
+    comma = group_start - 1
+    if comma <= first or doc[comma].text != "," or doc[first].pos_ != "DET":
+        return False
+    lead = doc[first:comma]
+    opening = next((t.i for t in lead if t.text == ","), None)
+    if opening is None or any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead):
+        return False
+    return has_morph(doc[opening + 1], "VerbForm=Part")
 
 
 def _finite(token: Token) -> bool:

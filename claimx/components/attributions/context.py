@@ -50,6 +50,7 @@ class DocContext:
                 i = wedged  # "a de son côté estimé", "a par ailleurs indiqué"
             elif (
                 prev.pos_ == "AUX"
+                or (prev.pos_ == "X" and prev.lemma_ in ("avoir", "être"))  # "a tweeté"
                 or prev.lower_ in self.grammar.verb_group_clitics
                 or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
             ):

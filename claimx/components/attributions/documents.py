@@ -41,9 +41,10 @@ def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | 
     """The issuer a document's complement names: an actor, a description of one named
     before ("du groupe"), a body described but never named ("du comité régional"), or a
     capitalized name."""
-    for mention in ctx.actors.covering(rest[0].i) if rest else []:
-        return ctx.actors.owner(mention), ctx.actors.name_of(mention)
     noun = rest[1] if len(rest) > 1 and rest[0].pos_ == "DET" else rest[0] if rest else None
+    for token in rest[:2] if noun is not None and noun.i > rest[0].i else rest[:1]:
+        for mention in ctx.actors.covering(token.i):  # "de Nvidia", "par l'Insee"
+            return ctx.actors.owner(mention), ctx.actors.name_of(mention)
     named = _named_by(ctx, noun) if noun is not None else None
     if named is not None:  # "du cabinet IDC"
         return ctx.actors.owner(named), ctx.actors.name_of(named)

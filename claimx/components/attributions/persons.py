@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from claimx.components.attributions.chains import shown_gender
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
 from claimx.text import fold
@@ -45,6 +46,17 @@ def person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
     if _role_described_before(ctx, sent.start, role):
         return None  # "Le ministre de l'Économie a reçu X. … a déclaré le ministre"
     return ctx.actors.last_subject_before(sent.start, {"person"}, len(before), fits)
+
+
+def person_taking_up(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
+    """The person just named whom a longer role phrase takes up ("X s'est dite inquiète.
+    « … », a lancé la présidente de la région"), when the role's article and the person's
+    first name agree in gender."""
+    person = person_just_named(ctx, phrase.start, role)
+    if person is None:
+        return None
+    shown = shown_gender(phrase)
+    return person if shown is not None and person_gender(ctx, person) == shown else None
 
 
 def _name_after_role(ctx: DocContext, mention: Span) -> bool:

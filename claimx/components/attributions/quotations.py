@@ -1,11 +1,13 @@
 """Quotations in attributions: the words a statement quotes, quotes introduced by a colon,
-and quotations that continue a speaker's words."""
+speakers named inside the quotation marks, and quotations that continue a speaker's words."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext
+from claimx.components.attributions.cues import verb_lemma
+from claimx.components.attributions.inverted import inverted_subject
 from claimx.components.attributions.sources import speaker_before, subject
 from claimx.components.hits import AttributionHit
 
@@ -47,6 +49,47 @@ def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attributio
         if speaker is not None:
             found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
     return found
+
+
+def incise_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
+    """A speaker named in an incise inside the quotation marks ("« Nous irons, a lancé X,
+    jusqu'au bout »", "« Le site ferme, assure X. Rien n'est prévu. »"): the whole
+    quotation is the speaker's, the incise's verb its cue."""
+    found: list[AttributionHit] = []
+    for quote in ctx.quotes:
+        if not verbatim(quote) or any(h.content.start <= quote.start < h.content.end for h in hits):
+            continue
+        for token in quote[2:-1]:
+            cue = _incise_cue(ctx, token, quote)
+            if cue is None:
+                continue
+            sent = ctx.sentences.of(token.i)
+            actor, text = inverted_subject(ctx, sent, cue, quote)
+            if actor is not None or text is not None:
+                found.append(AttributionHit("quote", cue, quote, actor, text, quote))
+                break
+    return found
+
+
+def _incise_cue(ctx: DocContext, token: Token, quote: Span) -> Span | None:
+    """The verb group of an incise a comma opens inside a quotation, if `token` is its
+    reporting verb and the incise closes (a comma or a full stop) before the quotation
+    does."""
+    doc = ctx.doc
+    if token.pos_ not in ("VERB", "NOUN", "PROPN") or verb_lemma(ctx, token) is None:
+        return None
+    start = ctx.left_extend(token).i
+    if start <= quote.start or doc[start - 1].text != ",":
+        return None
+    end = token.i + 1
+    while end < quote.end - 1 and doc[end].text.startswith("-"):
+        end += 1  # "a-t-il", "estime-t-elle"
+    close = next(
+        (j for j in range(end, min(quote.end, end + 12)) if doc[j].text in (",", ".")), None
+    )
+    if close is None or close >= quote.end - 1:
+        return None  # the words after the verb run to the end: not an incise
+    return doc[start : token.i + 1]
 
 
 def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:

@@ -10,12 +10,12 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from claimx.components.actor_index import is_subject
-from claimx.components.attributions.chains import morph_of, previous_speaker, shown_gender
+from claimx.components.attributions.chains import morph_of, previous_speaker
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.persons import (
     agrees_in_gender,
-    person_gender,
     person_just_named,
+    person_taking_up,
     role_holder,
 )
 from claimx.components.hits import Actor
@@ -270,13 +270,9 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
         for hit in reversed(ctx.hits):
             if hit.source is not None and role in fold(hit.source_text or "").split():
                 return hit.source
-        person = person_just_named(ctx, phrase.start, role)
-        if len(tokens) == 2 or person is None:  # "L'ancien commissaire affirme"
-            return person
-        # "X s'est dite inquiète. « … », a lancé la présidente de la région": the person
-        # just named, when the role's article and the person's first name agree
-        shown = shown_gender(phrase)
-        return person if shown is not None and person_gender(ctx, person) == shown else None
+        if len(tokens) == 2:  # "L'ancien commissaire affirme"
+            return person_just_named(ctx, phrase.start, role)
+        return person_taking_up(ctx, phrase, role)
     if noun in lexicon.media_nouns:
         return ctx.actors.last_before(phrase.start, {"media"}, 400)
     if noun in lexicon.document_nouns:

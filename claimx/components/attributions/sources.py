@@ -11,7 +11,8 @@ from claimx.components.attributions.context import (
     agent_after,
     is_present_participle,
 )
-from claimx.components.attributions.persons import role_holder
+from claimx.components.attributions.documents import document_issuer
+from claimx.components.attributions.persons import person_taking_up, role_holder
 from claimx.components.attributions.references import (
     Source,
     opening_place,
@@ -199,6 +200,10 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     lo, hi = subtree[0].i, subtree[-1].i + 1
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
     hi = next((t.i for t in doc[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
+    if token.lemma_.lower() in ctx.lexicon.document_nouns:
+        issuer = document_issuer(ctx, doc[lo:hi])  # "Une étude, publiée par l'Insee, …"
+        if issuer is not None and issuer[0] is not None:
+            return issuer
     # "le porte-parole interrogé par l'AFP": not the participle's complements
     hi = next((t.i for t in doc[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
     while hi < len(doc) - 1 and doc[hi - 1].text == "-" and not doc[hi - 2].whitespace_:
@@ -340,8 +345,10 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
         if m.start > phrase.start
         and doc[m.start - 1].lower_ in ctx.grammar.complement_prepositions
         and any(t.pos_ == "NOUN" for t in doc[phrase.start : m.start - 1])
-        # "un porte-parole de X": X speaks through them
+        # "un porte-parole de X", "les dires de X": X speaks through them
         and fold(doc[m.start - 2].text) not in ctx.lexicon.voice_nouns
+        and not {doc[m.start - 2].lower_, doc[m.start - 2].lemma_.lower()}
+        & ctx.lexicon.document_nouns
     ]
     if complements and len(complements) == len(people):
         return None, phrase.text.strip(" ,")
@@ -349,7 +356,7 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     if people:
         mention = min(people, key=lambda m: m.start)
         return ctx.actors.owner(mention), ctx.actors.name_of(mention)
-    holder = role_holder(ctx, phrase)
+    holder = role_holder(ctx, phrase) or _role_taking_up(ctx, phrase, mentions)
     if holder is not None:  # "la présidente de la Commission": its holder, named before
         return holder, holder.name
     mention = min(mentions, key=lambda m: m.start)
@@ -360,3 +367,20 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     if owner is not None and owner.kind == "group" and mention.end < phrase.end:
         return owner, phrase.text.strip(" ,")  # "des responsables de la Maison Blanche"
     return owner, ctx.actors.name_of(mention)
+
+
+def _role_taking_up(ctx: DocContext, phrase: Span, mentions: list[Span]) -> Actor | None:
+    """ "X a annoncé une pause. « … », a détaillé le président du directoire de Canal+":
+    a definite role of the body it names takes up the person just named, when they
+    agree in gender; the body speaks otherwise."""
+    doc = ctx.doc
+    tokens = [t for t in phrase if not t.is_punct]
+    if len(tokens) < 3 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
+        return None
+    role = fold(tokens[1].text)
+    first = min(m.start for m in mentions)
+    if role not in ctx.lexicon.role_nouns or role in ctx.lexicon.voice_nouns:
+        return None
+    if first <= tokens[1].i or doc[first - 1].lower_ not in ctx.grammar.complement_prepositions:
+        return None
+    return person_taking_up(ctx, phrase, role)

@@ -26,6 +26,7 @@ from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.attributions.quotations import (
     colon_quotes,
     continued_quotes,
+    incise_quotes,
     introduced_quotes,
     with_quotations,
 )
@@ -65,6 +66,7 @@ def tag(
             ctx.hits.extend(_sentence(ctx, sent, found, ranker))
     hits = ctx.hits
     hits.extend(colon_quotes(ctx, hits))
+    hits.extend(incise_quotes(ctx, hits))
     hits.extend(continued_quotes(ctx, hits))
     hits.extend(introduced_quotes(ctx, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))

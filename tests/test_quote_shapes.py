@@ -1,0 +1,104 @@
+"""How quotations carry their speaker in the press: an incise inside the quotation marks
+("« …, a lancé X, … »"). One table per mechanism, look-alikes beside them; texts are ours."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import attributions, said
+
+# The speaker's incise inside the quotation marks, the quotation going on after it.
+INCISES_INSIDE_THE_QUOTE = [
+    (
+        "« Nous irons jusqu'au bout, a lancé Sophie Binet, quel que soit le calendrier. »",
+        "Sophie Binet",
+        "quel que soit le calendrier",
+        "a lancé",
+    ),
+    (
+        "« Le service était plein, assure Nadia Duchet. Il y a rarement des urgences. »",
+        "Nadia Duchet",
+        "Le service était plein",
+        "assure",
+    ),
+    (
+        "« Cette réforme est injuste, estime la députée Claire Martin. Elle pénalise les "
+        "plus fragiles. »",
+        "Claire Martin",
+        "Cette réforme est injuste",
+        "estime",
+    ),
+    (
+        "Marc Duval a pris la parole mardi. « Le groupe, affirme-t-il, ne fermera aucune usine. »",
+        "Marc Duval",
+        "ne fermera aucune usine",
+        "affirme",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "evidence", "cue"), INCISES_INSIDE_THE_QUOTE)
+def test_an_incise_inside_the_quotation_names_its_speaker(
+    nlp: Language, text: str, source: str, evidence: str, cue: str
+) -> None:
+    claim = said(nlp, text, evidence)
+    assert (claim["kind"], claim["source"], claim["cue"]) == ("quote", source, cue), claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« L'État doit agir, expliquer les règles et convaincre les élus. »",
+        "« Nos clients, les banques et les assureurs, ont confirmé leurs commandes. »",
+        "« Le texte, publié mardi, prévoit des sanctions lourdes. »",
+        "« La Commission a annoncé, mardi, de nouvelles règles. »",
+    ],
+)
+def test_commas_inside_a_quotation_name_no_speaker(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+def test_a_quotation_after_selon_is_no_part_of_the_source(nlp: Language) -> None:
+    text = (
+        "Les producteurs se prononcent pour un retour aux sources, qui passe selon eux « par "
+        "un recentrage sur la création »."
+    )
+    found = attributions(nlp, text)
+    quotes = [f for f in found if f["kind"] == "quote"]
+    assert [(q["source"], q["cue"]) for q in quotes] == [("Les producteurs", "selon eux")], found
+
+
+# A role of a body after a quote takes up the person just named, when the genders agree.
+ROLES_OF_A_BODY_AFTER_A_QUOTE = [
+    (
+        "Dans un entretien, Maxime Sarda a annoncé une pause. « Ce sera une première », a "
+        "détaillé le président du directoire de Canal+.",
+        "Maxime Sarda",
+    ),
+    (
+        "Dans un entretien, Anne Roux a annoncé une pause. « Ce sera une première », a "
+        "détaillé la présidente du directoire de Canal+.",
+        "Anne Roux",
+    ),
+    # Another gender: the body speaks.
+    (
+        "Dans un entretien, Anne Roux a annoncé une pause. « Ce sera une première », a "
+        "détaillé le président du directoire de Canal+.",
+        "Canal+",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ROLES_OF_A_BODY_AFTER_A_QUOTE)
+def test_a_role_of_a_body_takes_up_the_person_just_named(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert said(nlp, text, "Ce sera une première")["source"] == source
+
+
+@pytest.mark.parametrize("verb", ["a tweeté", "a posté", "a écrit"])
+def test_a_post_reports_like_a_statement(nlp: Language, verb: str) -> None:
+    text = f"« Nous soutenons les éleveurs », {verb} Marine Le Pen."
+    claim = said(nlp, text, "Nous soutenons les éleveurs")
+    assert (claim["source"], claim["cue"]) == ("Marine Le Pen", verb), claim

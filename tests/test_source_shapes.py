@@ -1,0 +1,45 @@
+"""Who a source phrase names, in shapes of real press copy (our own sentences): documents
+and their issuers, words reported through a noun ("les dires de X"), a subject with a
+participle set off by commas. One table per mechanism, look-alikes beside them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import attributions, said
+
+# A document speaks for its issuer, wherever the issuer is named.
+ISSUERS = [
+    ("Une étude, publiée mardi par l'Insee, estime que le chômage va monter.", "Insee"),
+    ("Selon une étude publiée par l'Insee, le chômage va monter.", "Insee"),
+    ("Un rapport de la Cour des comptes estime que le chômage va monter.", "Cour des comptes"),
+    ("Selon le témoignage de Claire Martin, le chômage va monter.", "Claire Martin"),
+    ("Selon les dires de Marc Duval, le chômage va monter.", "Marc Duval"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ISSUERS)
+def test_a_document_or_words_speak_for_their_issuer(nlp: Language, text: str, source: str) -> None:
+    assert said(nlp, text, "le chômage va monter")["source"] == source
+
+
+def test_a_relative_of_a_person_is_no_person(nlp: Language) -> None:
+    claim = said(nlp, "Selon un proche de Claire Martin, le chômage va monter.", "chômage")
+    assert claim["source"] == "un proche de Claire Martin", claim
+
+
+def test_a_subject_with_a_participle_set_off_is_no_incise(nlp: Language) -> None:
+    text = "Un rapport, révélé lundi, préconise la fermeture d'un service d'urgences sur dix."
+    found = attributions(nlp, text)
+    assert [f["text"] for f in found] == ["la fermeture d'un service d'urgences sur dix"], found
+    assert found[0]["source"] == "Un rapport, révélé lundi", found
+
+
+def test_a_statement_before_a_set_off_participle_is_still_an_incise(nlp: Language) -> None:
+    text = (
+        "De nouvelles règles, annoncées mardi, entreront en vigueur en juin, précise la "
+        "Commission européenne."
+    )
+    claim = said(nlp, text, "entreront en vigueur")
+    assert claim["source"] == "Commission européenne", claim
