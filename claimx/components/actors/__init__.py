@@ -15,7 +15,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.components.actors.acronyms import add_acronyms, add_described_acronyms
+from claimx.components.actors.acronyms import (
+    add_acronyms,
+    add_described_acronyms,
+    join_spelled_out,
+)
 from claimx.components.actors.candidates import candidates
 from claimx.components.actors.cluster import add_repeats, cluster, join_aliases
 from claimx.components.actors.descriptions import add_descriptions
@@ -48,6 +52,7 @@ class ActorTagger(DataComponent):
         taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
         actors = add_acronyms(doc, actors, taken)
         add_described_acronyms(doc, self.lexicon, actors, taken)
+        actors = join_spelled_out(self.lexicon, actors)
         add_roles(doc, self.lexicon, actors)
         add_countries(doc, self.lexicon, actors)
         actors = join_capitals(self.lexicon, actors)

@@ -79,7 +79,9 @@ def _defined_after(doc: Doc, mention: Span, actor: Actor) -> str | None:
 
 def _initials_in_order(short: str, name: str) -> bool:
     """Whether the letters of `short` are initials of the words of `name`, in order, the
-    first letter the name's first (function words may be skipped or used)."""
+    first letter the name's first (function words may be skipped or used); a word-like
+    short name may end on a syllable ("Arcom": Autorité de régulation de la
+    communication …) once three of its letters are initials."""
     letters = fold(short).replace("-", "")
     words = [w for w in fold(name).replace("'", " ").replace("-", " ").split() if w]
     if not words or not letters or letters[0] != words[0][0]:
@@ -88,7 +90,40 @@ def _initials_in_order(short: str, name: str) -> bool:
     for w in words:
         if k < len(letters) and w[0] == letters[k]:
             k += 1
-    return k == len(letters) and len(letters) >= 2
+    syllable = not short.isupper() and k >= 3 and len(words) >= 4
+    return (k == len(letters) or syllable) and len(letters) >= 2
+
+
+def join_spelled_out(lex: ActorLexicon, actors: list[Actor]) -> list[Actor]:
+    """One actor for a short name in capitals and the name it spells out, wherever each
+    comes ("Le RN …" then "le Rassemblement national"), and for two spellings of one
+    name ("ST Microelectronics", "STMicroelectronics"). Persons are left alone."""
+    bodies = [a for a in actors if a.kind in _NAMED_KINDS or a.kind == "media"]
+    by_key: dict[str, Actor] = {}
+    for actor in bodies:
+        for key in (_squeezed(actor.name), _initials(lex, actor.name)):
+            if key and key not in by_key:
+                by_key[key] = actor
+    for actor in bodies:
+        short = actor.name
+        squeezed = by_key.get(_squeezed(short))
+        spelled = by_key.get(fold(short)) if short.isupper() and len(short) <= 6 else None
+        owner = next((o for o in (squeezed, spelled) if o is not None and o is not actor), None)
+        if owner is not None and owner.kind == actor.kind and actor in actors:
+            owner.mentions.extend(actor.mentions)
+            actors.remove(actor)
+    return actors
+
+
+def _squeezed(name: str) -> str:
+    return "~" + fold(name).replace(" ", "").replace("-", "")
+
+
+def _initials(lex: ActorLexicon, name: str) -> str | None:
+    """The initials of a name's content words ("Rassemblement national" -> "rn")."""
+    words = [w for w in fold(name).replace("'", " ").replace("-", " ").split() if w]
+    content = [w for w in words if w not in lex.initials_skip]
+    return "".join(w[0] for w in content) if len(content) >= 2 else None
 
 
 def _variants(short: str) -> set[str]:

@@ -211,8 +211,17 @@ def _full_name(doc: Doc, span: Span, entity_end: int) -> Span:
 
 def _portfolios_end(lex: ActorLexicon, doc: Doc, end: int) -> int:
     """The end of a ministry's name over its other portfolios and its country:
-    "ministère de l'Économie | , du Commerce | et de l'Industrie | du Japon"."""
+    "ministère de l'Économie | , du Commerce | et de l'Industrie | du Japon", its portfolio
+    over its adjectives ("des Affaires | étrangères")."""
     links = lex.grammar.complement_prepositions
+    while (
+        end < len(doc)
+        and doc[end - 1].is_title
+        and doc[end].pos_ == "ADJ"
+        and doc[end].is_lower
+        and fold(doc[end].text) not in lex.demonyms  # "des Armées | américain"
+    ):
+        end += 1
     while end < len(doc):
         j = end
         if doc[j].text == "," or doc[j].lower_ == "et":

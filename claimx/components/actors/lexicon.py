@@ -45,7 +45,9 @@ class ActorLexicon:
             fold(form): country for country, forms in data["demonyms"].items() for form in forms
         }
         self.not_actors = {fold(x) for x in data["not_actors"]}
+        self.initials_skip = {fold(x) for x in data["initials_skip"]}
         self.event_nouns = set(data["event_nouns"])
+        self.event_heads = {fold(x) for x in data["event_heads"]}
         self.event_ids = Ids(nlp.vocab.strings.add(n) for n in self.event_nouns)
         self.titles = set(data["person_titles"])
         self.body_words = {fold(w) for w in data["body_words"]}

@@ -180,6 +180,8 @@ def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
             words = [t for t in ent if t.text[:1].isupper()]
             if words:
                 found.add(fold(doc[words[0].i : ent.end].text))
+        elif len(ent) > 2 and fold(ent[0].text) in lex.event_heads and ent[1].pos_ == "ADP":
+            found.add(fold(ent.text))  # "Salon de Genève", "Mondial de l'automobile"
     return found
 
 
