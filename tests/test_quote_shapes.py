@@ -102,3 +102,23 @@ def test_a_post_reports_like_a_statement(nlp: Language, verb: str) -> None:
     text = f"« Nous soutenons les éleveurs », {verb} Marine Le Pen."
     claim = said(nlp, text, "Nous soutenons les éleveurs")
     assert (claim["source"], claim["cue"]) == ("Marine Le Pen", verb), claim
+
+
+# A speaker's temper as the verb after a quote: the new speaker, not the one before.
+@pytest.mark.parametrize(
+    "verb",
+    ["a cinglé", "s'agace", "s'emporte", "claironne", "peste", "s'insurge", "raille", "a grincé"],
+)
+def test_a_verb_of_temper_names_the_new_speaker(nlp: Language, verb: str) -> None:
+    text = (
+        f"« Nous tiendrons les délais », a assuré la ministre Claire Vautel. « Ce calendrier "
+        f"est une fiction », {verb} Thomas Jolivet, membre du collège."
+    )
+    claim = said(nlp, text, "Ce calendrier est une fiction")
+    assert (claim["source"], claim["cue"]) == ("Thomas Jolivet", verb), claim
+
+
+def test_voila_ce_que_reports_the_sentence_before(nlp: Language) -> None:
+    text = "« Nous ferons appel. » Voilà ce qu'a annoncé Me Nadia Kessel, avocate du maire."
+    claim = said(nlp, text, "Nous ferons appel")
+    assert claim["source"] == "Nadia Kessel", claim

@@ -43,3 +43,42 @@ def test_a_statement_before_a_set_off_participle_is_still_an_incise(nlp: Languag
     )
     claim = said(nlp, text, "entreront en vigueur")
     assert claim["source"] == "Commission européenne", claim
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Renault, le constructeur automobile, a annoncé mardi la fermeture de son usine.",
+            "Renault",
+            "la fermeture de son usine",
+        ),
+        (
+            "Capgemini, le groupe de services, a indiqué jeudi que son usine serait prête.",
+            "Capgemini",
+            "son usine serait prête",
+        ),
+        (
+            "Paul Serrat a rencontré les opérateurs. Il a par ailleurs assuré que le réseau "
+            "serait prêt.",
+            "Paul Serrat",
+            "le réseau serait prêt",
+        ),
+        (
+            "La banque table sur 0,7 % de croissance. Le ministre Paul Serrat avait, lui, "
+            "annoncé lundi s'attendre à 0,9 %.",
+            "Paul Serrat",
+            "s'attendre à 0,9 %",
+        ),
+    ],
+)
+def test_a_subject_set_off_or_a_wedge_keeps_its_speaker(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    assert said(nlp, text, evidence)["source"] == source
+
+
+def test_a_pronoun_after_selon_is_the_whole_source(nlp: Language) -> None:
+    text = "Les syndicats dénoncent la réforme, selon eux la direction veut « tout fermer »."
+    found = [f for f in attributions(nlp, text) if f["cue"].startswith("selon")]
+    assert found and all(f["source"] != "direction" and "direction" not in f["cue"] for f in found)

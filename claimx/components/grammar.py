@@ -32,6 +32,7 @@ class Grammar:
     incise_openers: frozenset[str]
     on_places: frozenset[str]
     on_openers: tuple[tuple[str, ...], ...]  # longest first
+    cleft_openers: tuple[tuple[str, ...], ...]
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
     incise_clitics: frozenset[str]
@@ -83,6 +84,7 @@ class Grammar:
             incise_openers=frozenset(data["incise_openers"]),
             on_places=frozenset(data["on_places"]),
             on_openers=_phrases(data["on_openers"]),
+            cleft_openers=_phrases(data["cleft_openers"]),
             feminine_titles=frozenset(data["feminine_titles"]),
             masculine_titles=frozenset(data["masculine_titles"]),
             incise_clitics=frozenset(data["incise_clitics"]),

@@ -140,6 +140,8 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
     """Where the source after the marker ends: at the comma or the verb after it."""
     doc = ctx.doc
     i = cue.span.end
+    if i + 1 < sent.end and doc[i].lower_ in ctx.grammar.pronouns and doc[i + 1].text != "-":
+        return i + 1  # "selon eux la SNCF veut …": the pronoun alone
     while i < sent.end and doc[i].text not in _SOURCE_STOPS and not doc[i].is_space:
         if doc[i].text in QUOTE_OPENERS and i > cue.span.end:
             break  # "selon eux « … »": the quotation is what they say

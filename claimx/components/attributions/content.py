@@ -276,18 +276,23 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
 
 
 def _set_off_participle(ctx: DocContext, sent: Span, group_start: int) -> bool:
-    """Whether a verb group follows its subject and a participle set off by commas, the
-    sentence so far holding no finite verb: "Un rapport, révélé lundi, préconise …"."""
+    """Whether a verb group follows its subject and a participle or a description set off
+    by commas, the sentence so far holding no finite verb: "Un rapport, révélé lundi,
+    préconise …", "Renault, le constructeur automobile, a annoncé …"."""
     doc = ctx.doc
     first = ctx.first_word(sent)
     comma = group_start - 1
-    if comma <= first or doc[comma].text != "," or doc[first].pos_ != "DET":
+    if comma <= first or doc[comma].text != ",":
         return False
     lead = doc[first:comma]
     opening = next((t.i for t in lead if t.text == ","), None)
     if opening is None or any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead):
         return False
-    return has_morph(doc[opening + 1], "VerbForm=Part")
+    after = doc[opening + 1]
+    if doc[first].pos_ == "DET":
+        return has_morph(after, "VerbForm=Part")
+    named = [m for m in ctx.actors.covering(first) if m.end == opening]
+    return bool(named) and after.pos_ == "DET"
 
 
 def _finite(token: Token) -> bool:
@@ -321,8 +326,9 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     doc = ctx.doc
     first = ctx.first_word(sent)
     words = [t.lower_.replace("’", "'") for t in doc[first:group_start]]
-    if words[:2] != ["c'", "est"] or not any(
-        pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[2:8])
+    opener = next((o for o in ctx.grammar.cleft_openers if tuple(words[: len(o)]) == o), None)
+    if opener is None or not any(
+        pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[len(opener) : 8])
     ):
         return None
     before = ctx.sentences.before(sent)

@@ -46,11 +46,10 @@ class DocContext:
         while i > 0:
             prev = doc[i - 1]
             wedged = self.insertion_before(i)
-            if wedged < i and doc[wedged - 1].pos_ == "AUX":
+            if wedged < i and _auxiliary(doc[wedged - 1]):
                 i = wedged  # "a de son côté estimé", "a par ailleurs indiqué"
             elif (
-                prev.pos_ == "AUX"
-                or (prev.pos_ == "X" and prev.lemma_ in ("avoir", "être"))  # "a tweeté"
+                _auxiliary(prev)
                 or prev.lower_ in self.grammar.verb_group_clitics
                 or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
             ):
@@ -157,6 +156,14 @@ class DocContext:
         while i < sent.end and (doc[i].is_space or doc[i].text in (*QUOTE_OPENERS, "-", "—")):
             i += 1
         return i
+
+
+def _auxiliary(token: Token) -> bool:
+    """An auxiliary, or "avoir"/"être" the tagger read otherwise ("a tweeté", "Il a par
+    ailleurs assuré")."""
+    return token.pos_ == "AUX" or (
+        token.pos_ in ("VERB", "X") and token.lemma_ in ("avoir", "être") and not token.is_title
+    )
 
 
 def agent_after(token: Token, reach: int = 3) -> int | None:
