@@ -82,3 +82,24 @@ def test_a_pronoun_after_selon_is_the_whole_source(nlp: Language) -> None:
     text = "Les syndicats dénoncent la réforme, selon eux la direction veut « tout fermer »."
     found = [f for f in attributions(nlp, text) if f["cue"].startswith("selon")]
     assert found and all(f["source"] != "direction" and "direction" not in f["cue"] for f in found)
+
+
+def test_no_answer_after_being_contacted_is_a_no_comment(nlp: Language) -> None:
+    found = attributions(nlp, "Contactée par Le Monde, la Commission européenne n'a pas répondu.")
+    assert [(f["kind"], f["source"]) for f in found] == [("no_comment", "Commission européenne")], (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("La cour d'appel a confirmé le jugement de première instance.", False),
+        ("La cour d'appel a infirmé la condamnation de l'ancien maire.", False),
+        ("Le ministère a confirmé l'information mardi.", True),
+    ],
+)
+def test_a_court_upholding_its_judgment_says_nothing(
+    nlp: Language, text: str, reports: bool
+) -> None:
+    assert bool(attributions(nlp, text)) is reports

@@ -85,6 +85,9 @@ class AttributionLexicon:
         self.sentence_particles: dict[str, set[str]] = {
             bare(k): set(v) for k, v in data["sentence_particles"].items()
         }
+        self.court_objects: dict[str, set[str]] = {
+            bare(k): set(v) for k, v in data["court_objects"].items()
+        }
         self.floor_verbs = set(data["floor_verbs"])
         self.floor_adjectives = set(data["floor_adjectives"])
         self.not_sources = {fold(t) for t in data["not_sources"]}

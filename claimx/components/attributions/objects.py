@@ -34,6 +34,10 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
         article = next((t for t in doc[start : min(start + 8, end)] if t.pos_ == "DET"), None)
         if article is not None and article.lower_ in ctx.grammar.possessive_determiners:
             return None  # "a relevé (mardi) ses prévisions": raised them, said nothing
+    upheld = lexicon.court_objects.get(lemma, set())
+    head = next((t for t in doc[start : min(start + 4, end)] if t.pos_ == "NOUN"), None)
+    if head is not None and head.lemma_.lower() in upheld:
+        return None  # "a confirmé le jugement": a court's act upheld
     sentenced = lexicon.sentence_particles.get(lemma, set())
     for token in doc[start : min(start + 8, end)]:
         if token.lower_ in sentenced:
