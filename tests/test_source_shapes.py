@@ -103,3 +103,63 @@ def test_a_court_upholding_its_judgment_says_nothing(
     nlp: Language, text: str, reports: bool
 ) -> None:
     assert bool(attributions(nlp, text)) is reports
+
+
+# A dateline's dash, a name set off before the description the parse took for the subject.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Paris (AFP) - Kelvora a annoncé mardi avoir levé 100 millions d'euros.",
+            "Kelvora",
+            "avoir levé",
+        ),
+        (
+            "Nexora, le promoteur immobilier, a annoncé mardi qu'il supprimerait 500 postes.",
+            "Nexora",
+            "500 postes",
+        ),
+    ],
+)
+def test_the_name_before_a_dash_or_a_description(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    assert said(nlp, text, evidence)["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "« La justice se trompe », a réagi l'avocat de Me Paul Serrat, Jean-Luc Morvan.",
+            "Jean-Luc Morvan",
+        ),
+        (
+            "« Le client est innocent », a déclaré l'avocat de Me Paul Serrat.",
+            "l'avocat de Me Paul Serrat",
+        ),
+    ],
+)
+def test_a_person_after_a_title_in_a_complement_does_not_speak(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert attributions(nlp, text)[0]["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Le projet aurait vu Martin Bouygues entrer au capital. Lors d'une rencontre, la "
+            "patronne d'Orange a déclaré « la consolidation est inévitable ».",
+            "Orange",
+        ),
+        (
+            "Anne Roux a pris la tête du groupe. La patronne a déclaré « la consolidation est "
+            "inévitable ».",
+            "Anne Roux",
+        ),
+    ],
+)
+def test_a_role_takes_up_only_a_person_of_its_gender(nlp: Language, text: str, source: str) -> None:
+    assert said(nlp, text, "la consolidation est inévitable")["source"] == source

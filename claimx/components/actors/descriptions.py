@@ -65,9 +65,23 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
             if antecedent is not None and fold(noun) in lex.named_heads:
                 # "la préfecture" is no presidency named later, only a préfecture
                 antecedent = antecedent if antecedent.opens_on(fold(noun)) else None
+        if antecedent is not None and _other_gender(lex, span, antecedent):
+            antecedent = None  # "la patronne d'Orange" is not Martin Bouygues
         if antecedent is not None:
             index.add(antecedent, span)
             taken.take(span)
+
+
+def _other_gender(lex: ActorLexicon, description: Span, person: Actor) -> bool:
+    """Whether a person's first name and a description's article or noun disagree in
+    gender ("la patronne", "Martin")."""
+    if person.kind != "person" or not person.name.split():
+        return False
+    known = lex.first_name_genders.get(fold(person.name.split()[0]))
+    shown = next(
+        (g for t in description for g in ("Masc", "Fem") if has_morph(t, f"Gender={g}")), None
+    )
+    return known is not None and shown is not None and known != shown
 
 
 def _agreeing(

@@ -31,6 +31,7 @@ class ActorLexicon:
         self.contractions: dict[str, frozenset[str]] = {}
         self.known: dict[str, tuple[str, str]] = {}
         self.first_names: set[str] = set()
+        self.first_name_genders: dict[str, str] = {}
         self.descriptor_labels: set[str] = set()  # labels of descriptors: no capital needed
         self.country_of: dict[tuple[str, str], str] = {}  # (name, kind) -> country
         self.cities: set[str] = set()
@@ -124,7 +125,8 @@ class ActorLexicon:
 
     def add_first_names(self, data: dict[str, Any]) -> None:
         """First names (`first_names.yaml`), folded: where a person's name starts."""
-        self.first_names = set(first_name_genders(data))
+        self.first_name_genders = first_name_genders(data)
+        self.first_names = set(self.first_name_genders)
 
     def names_a_body(self, name: str) -> bool:
         """Whether a name holds a company's or an institution's word ("Dassault Systèmes",

@@ -18,7 +18,7 @@ from claimx.components.attributions.references import (
     phrase_source,
     pronoun_source,
 )
-from claimx.components.attributions.sources import speaker_in
+from claimx.components.attributions.speakers import speaker_in
 from claimx.components.hits import AttributionHit
 from claimx.docs import has_morph
 from claimx.text import QUOTE_OPENERS, fold

@@ -292,7 +292,8 @@ def _set_off_participle(ctx: DocContext, sent: Span, group_start: int) -> bool:
     if doc[first].pos_ == "DET":
         return has_morph(after, "VerbForm=Part")
     named = [m for m in ctx.actors.covering(first) if m.end == opening]
-    return bool(named) and after.pos_ == "DET"
+    proper = all(t.pos_ == "PROPN" for t in doc[first:opening])  # a name the NER missed
+    return bool(named or proper) and after.pos_ == "DET"
 
 
 def _finite(token: Token) -> bool:

@@ -11,8 +11,8 @@ from claimx.components.attributions.sources import (
     person_past_portfolio,
     role_participle,
     source_from,
-    speaker_in,
 )
+from claimx.components.attributions.speakers import speaker_in
 from claimx.text import QUOTE_MARKS, fold
 
 

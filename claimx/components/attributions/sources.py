@@ -12,14 +12,13 @@ from claimx.components.attributions.context import (
     is_present_participle,
 )
 from claimx.components.attributions.documents import document_issuer
-from claimx.components.attributions.persons import person_taking_up, role_holder
 from claimx.components.attributions.references import (
     Source,
     opening_place,
     phrase_source,
     pronoun_source,
 )
-from claimx.components.hits import Actor
+from claimx.components.attributions.speakers import speaker_in
 from claimx.docs import has_morph
 from claimx.text import QUOTE_OPENERS, fold
 
@@ -27,7 +26,6 @@ __all__ = [
     "Source",
     "source_from",
     "speaker_before",
-    "speaker_in",
     "subject",
 ]
 
@@ -83,6 +81,8 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             if voice is not None:
                 return voice
             found = source_from(ctx, subjects[0])
+            if found == (None, None):  # "Nexity, le promoteur immobilier, a annoncé"
+                found = _name_set_off_before(ctx, sent, subjects[0]) or found
             if found != (None, None) or subjects[0].pos_ == "PRON":
                 return found  # "une technologie qui promet": no one speaks
             break  # "La start-up Kelvio a ajouté": the parse cut the subject; read the surface
@@ -187,6 +187,18 @@ def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
     return doc[i:start]
 
 
+def _name_set_off_before(ctx: DocContext, sent: Span, token: Token) -> Source | None:
+    """The name a sentence opens on, set off by a comma before the subject that describes
+    it: "Nexity, le promoteur immobilier, a annoncé" -> "Nexity"."""
+    doc = ctx.doc
+    first = ctx.first_word(sent)
+    comma = token.left_edge.i - 1
+    if comma <= first or doc[comma].text != ",":
+        return None
+    name = doc[first:comma]
+    return (None, name.text) if all(t.pos_ == "PROPN" for t in name) else None
+
+
 def source_from(ctx: DocContext, token: Token) -> Source:
     """The speaker a subject token stands for: a pronoun, "qui", or its noun phrase."""
     doc = ctx.doc
@@ -210,6 +222,8 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         hi += 1  # "La start-up", split by the tokenizer and cut by the parse
     while hi > lo + 1 and doc[hi - 1].is_punct:
         hi -= 1
+    while lo < token.i and doc[lo].is_punct:
+        lo += 1  # "Paris (AFP) - Pasqal a annoncé": past the dateline's dash
     phrase = doc[lo:hi]
     inside = ctx.actors.mentions_in(lo, hi)
     # a name the parse split ("Emmanuel" "Macron") is held by its mention all the same
@@ -330,57 +344,3 @@ def speaker_before(ctx: DocContext, sent: Span, colon: int) -> Source | None:
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     return None
-
-
-def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Actor | None, str]:
-    """Who speaks in a phrase naming actors: a person named in it ("le directeur
-    financier, Kim Woo-hyun"); else the first actor, the phrase kept as written when
-    someone speaks for it ("un porte-parole de TikTok")."""
-    doc = ctx.doc
-    people = [m for m in mentions if ctx.actors.kind_of(m) == "person"]
-    # "un proche de X", "l'avocat de X": a person in a noun's complement does not speak.
-    complements = [
-        m
-        for m in people
-        if m.start > phrase.start
-        and doc[m.start - 1].lower_ in ctx.grammar.complement_prepositions
-        and any(t.pos_ == "NOUN" for t in doc[phrase.start : m.start - 1])
-        # "un porte-parole de X", "les dires de X": X speaks through them
-        and fold(doc[m.start - 2].text) not in ctx.lexicon.voice_nouns
-        and not {doc[m.start - 2].lower_, doc[m.start - 2].lemma_.lower()}
-        & ctx.lexicon.document_nouns
-    ]
-    if complements and len(complements) == len(people):
-        return None, phrase.text.strip(" ,")
-    people = [m for m in people if m not in complements]
-    if people:
-        mention = min(people, key=lambda m: m.start)
-        return ctx.actors.owner(mention), ctx.actors.name_of(mention)
-    holder = role_holder(ctx, phrase) or _role_taking_up(ctx, phrase, mentions)
-    if holder is not None:  # "la présidente de la Commission": its holder, named before
-        return holder, holder.name
-    mention = min(mentions, key=lambda m: m.start)
-    owner = ctx.actors.owner(mention)
-    lead = [t for t in phrase if t.i < mention.start and not t.is_punct]
-    if phrase.start <= mention.start < phrase.end and any(t.pos_ == "NOUN" for t in lead):
-        return owner, phrase.text.strip(" ,")
-    if owner is not None and owner.kind == "group" and mention.end < phrase.end:
-        return owner, phrase.text.strip(" ,")  # "des responsables de la Maison Blanche"
-    return owner, ctx.actors.name_of(mention)
-
-
-def _role_taking_up(ctx: DocContext, phrase: Span, mentions: list[Span]) -> Actor | None:
-    """ "X a annoncé une pause. « … », a détaillé le président du directoire de Canal+":
-    a definite role of the body it names takes up the person just named, when they
-    agree in gender; the body speaks otherwise."""
-    doc = ctx.doc
-    tokens = [t for t in phrase if not t.is_punct]
-    if len(tokens) < 3 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
-        return None
-    role = fold(tokens[1].text)
-    first = min(m.start for m in mentions)
-    if role not in ctx.lexicon.role_nouns or role in ctx.lexicon.voice_nouns:
-        return None
-    if first <= tokens[1].i or doc[first - 1].lower_ not in ctx.grammar.complement_prepositions:
-        return None
-    return person_taking_up(ctx, phrase, role)
