@@ -163,3 +163,41 @@ def test_a_person_after_a_title_in_a_complement_does_not_speak(
 )
 def test_a_role_takes_up_only_a_person_of_its_gender(nlp: Language, text: str, source: str) -> None:
     assert said(nlp, text, "la consolidation est inévitable")["source"] == source
+
+
+# A judgement in the passive is its judge's statement; being judged in court is none.
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        (
+            "Le gouvernement maintient des prévisions de croissance jugées trop optimistes par "
+            "la Cour des comptes.",
+            "Cour des comptes",
+            "trop optimistes",
+        ),
+        (
+            "Ces déclarations ont été jugées « irresponsables » par les syndicats de médecins.",
+            "les syndicats de médecins",
+            "irresponsables",
+        ),
+        ("Le projet a été qualifié de « désastre » par Paul Serrat.", "Paul Serrat", "désastre"),
+    ],
+)
+def test_a_judgement_in_the_passive_is_its_judge_s(
+    nlp: Language, text: str, source: str, evidence: str
+) -> None:
+    assert said(nlp, text, evidence)["source"] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La décision a été jugée par le tribunal de Paris.",
+        "Le rapport publié par la Cour des comptes a été présenté mardi.",
+        "Le texte a été adopté par le Parlement mardi.",
+    ],
+)
+def test_a_participle_with_its_agent_and_no_judgement_reports_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert attributions(nlp, text) == []

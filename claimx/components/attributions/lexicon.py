@@ -77,6 +77,8 @@ class AttributionLexicon:
         }
         self.self_description_verbs = set(data["self_description_verbs"])
         self.judgement_verbs = {bare(v) for v in data["judgement_verbs"]}
+        self.agent_verbs = set(data["agent_verbs"])
+        self.agent_links = {v for w in data["agent_links"] for v in apostrophe_variants(w)}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
         self.infinitive_carriers = {
             verb: set(words) for verb, words in data["infinitive_carriers"].items()

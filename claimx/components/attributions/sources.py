@@ -222,8 +222,8 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         hi += 1  # "La start-up", split by the tokenizer and cut by the parse
     while hi > lo + 1 and doc[hi - 1].is_punct:
         hi -= 1
-    while lo < token.i and doc[lo].is_punct:
-        lo += 1  # "Paris (AFP) - Pasqal a annoncé": past the dateline's dash
+    while lo < token.i and (doc[lo].is_punct or doc[lo].dep_ == "case"):
+        lo += 1  # past a dateline's dash ("Paris (AFP) - X a annoncé"), an agent's "par"
     phrase = doc[lo:hi]
     inside = ctx.actors.mentions_in(lo, hi)
     # a name the parse split ("Emmanuel" "Macron") is held by its mention all the same

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.according import according_to, chain_follows
+from claimx.components.attributions.agents import agent_judgements
 from claimx.components.attributions.content import (
     cleft_content,
     content_end,
@@ -69,6 +70,7 @@ def tag(
     hits.extend(incise_quotes(ctx, hits))
     hits.extend(continued_quotes(ctx, hits))
     hits.extend(introduced_quotes(ctx, hits))
+    hits.extend(agent_judgements(ctx, found.verbs, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
     return _one_per_statement(hits)
 
