@@ -201,3 +201,39 @@ def test_a_participle_with_its_agent_and_no_judgement_reports_nothing(
     nlp: Language, text: str
 ) -> None:
     assert attributions(nlp, text) == []
+
+
+# Speakers named together: a plural pronoun after a list of names, a list set off after
+# the noun it details.
+@pytest.mark.parametrize(
+    ("text", "evidence", "sources"),
+    [
+        (
+            "La lettre est signée par la CGT, FO et la CFDT. « Nous refusons ce plan », "
+            "écrivent-ils au ministre.",
+            "Nous refusons ce plan",
+            ["CGT", "FO", "CFDT"],
+        ),
+        (
+            "Nvidia et AMD ont publié leurs résultats. Ils estiment que la demande restera forte.",
+            "la demande restera forte",
+            ["Nvidia", "AMD"],
+        ),
+        (
+            "Les deux géants de la distribution, Auchan et Casino, ont annoncé mardi une "
+            "« alliance aux achats ».",
+            "alliance aux achats",
+            ["Auchan", "Casino"],
+        ),
+    ],
+)
+def test_speakers_named_together(
+    nlp: Language, text: str, evidence: str, sources: list[str]
+) -> None:
+    found = [f["source"] for f in attributions(nlp, text) if evidence in f["text"]]
+    assert found == sources
+
+
+def test_a_plural_pronoun_after_one_name_stays_one_speaker(nlp: Language) -> None:
+    text = "Nvidia a publié ses résultats. Ils estiment que la demande restera forte."
+    assert [f["source"] for f in attributions(nlp, text)] == ["Nvidia"]

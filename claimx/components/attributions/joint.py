@@ -45,6 +45,30 @@ def coordinated(ctx: DocContext, phrase: Span) -> list[Actor]:
     return found if len(found) >= 2 else []
 
 
+def coordination_before(ctx: DocContext, i: int) -> list[Actor]:
+    """The last coordination of names in the sentence of token `i` before it, or in the
+    sentence before: whom "ils" takes up in "La lettre est signée par la CGT, FO et la
+    CFDT. « … », écrivent-ils."."""
+    doc = ctx.doc
+    sent = ctx.sentences.of(i)
+    start = ctx.sentences.before(sent).start
+    for k in range(i - 1, start, -1):
+        if doc[k].lower_ != "et":
+            continue
+        after = [m for m in ctx.actors.mentions_in(k + 1, min(i, k + 4)) if m.start <= k + 2]
+        if not after:
+            continue
+        end = after[0].end
+        longest: list[Actor] = []
+        for lo in range(k - 1, max(start, k - 16) - 1, -1):
+            found = coordinated(ctx, doc[lo:end])
+            if len(found) > len(longest):
+                longest = found
+        if longest:
+            return longest
+    return []
+
+
 def plural_group(ctx: DocContext, verb: Token) -> bool:
     """Whether a verb's group ("ont annoncé", "se sont abstenus") is in the plural."""
     group = ctx.doc[ctx.left_extend(verb).i : verb.i + 1]
@@ -56,9 +80,11 @@ def subject_coordination(ctx: DocContext, sent: Span, group_start: int) -> list[
     ("Contactés par l'AFP, Nvidia et la start-up Kelvio n'ont pas souhaité commenter")."""
     doc = ctx.doc
     first = ctx.first_word(sent)
-    starts = [first, *(t.i + 1 for t in doc[first:group_start] if t.text == ",")]
-    for start in starts:  # the longest phrase that is a coordination of names
-        found = coordinated(ctx, doc[start:group_start])
+    apposed = doc[group_start - 1].text == ","  # "Les deux géants, A et B, ont …"
+    end = group_start - 1 if apposed else group_start
+    starts = [t.i + 1 for t in doc[first:end] if t.text == ","]
+    for start in starts if apposed else [first, *starts]:  # the longest coordination
+        found = coordinated(ctx, doc[start:end])
         if found:
             return found
     return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.according import according_to, chain_follows
@@ -18,6 +18,7 @@ from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence
 from claimx.components.attributions.inverted import inverted_phrase, inverted_subject
 from claimx.components.attributions.joint import (
     coordinated,
+    coordination_before,
     joint_speakers,
     numbered_in,
     plural_group,
@@ -165,12 +166,26 @@ def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
     if not plural_group(ctx, verb):
         return []  # a singular verb group has one speaker
+    pronoun = _plural_pronoun(ctx, verb)
+    if pronoun is not None:  # "« … », écrivent-ils": the names coordinated before
+        named = coordination_before(ctx, pronoun.i)
+        return named if hit.source is None or hit.source in named else []
     if hit.content.end <= hit.cue.start:  # "…, ont déclaré X et Y.", "… les deux élus."
         phrase = inverted_phrase(ctx, sent, hit.cue.end)
         return coordinated(ctx, phrase) or numbered_in(ctx, phrase)
     parsed = joint_speakers(ctx, verb)
     surface = subject_coordination(ctx, sent, ctx.left_extend(verb).i)
     return surface if len(surface) > len(parsed) else parsed  # the parse may drop a name
+
+
+def _plural_pronoun(ctx: DocContext, verb: Token) -> Token | None:
+    """The plural pronoun a verb's speaker is ("écrivent-ils", "Ils estiment"), if so."""
+    pronoun = ctx.inversion_pronoun(verb) or next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None
+    )
+    if pronoun is None or ctx.grammar.pronoun_number(pronoun.lower_.lstrip("-")) != "Plur":
+        return None
+    return pronoun
 
 
 def _build(
