@@ -237,3 +237,19 @@ def test_speakers_named_together(
 def test_a_plural_pronoun_after_one_name_stays_one_speaker(nlp: Language) -> None:
     text = "Nvidia a publié ses résultats. Ils estiment que la demande restera forte."
     assert [f["source"] for f in attributions(nlp, text)] == ["Nvidia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "L'Autorité avait été saisie par plusieurs éditeurs et agences de presse qui "
+            "estimaient que les règles n'avaient pas été respectées.",
+            "plusieurs éditeurs et agences de presse",
+        ),
+    ],
+)
+def test_a_relative_s_antecedent_is_its_whole_noun_phrase(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert said(nlp, text, "les règles n'avaient pas")["source"] == source

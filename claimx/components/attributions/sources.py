@@ -318,9 +318,13 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
     if candidates:
         return _mention_source(ctx, max(ctx.actors.in_order(candidates), key=lambda m: m.end))
     if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
-        phrase = doc[antecedent.left_edge.i : antecedent.i + 1]
+        lo = antecedent.left_edge.i
+        while lo < antecedent.i and doc[lo].dep_ == "case":
+            lo += 1  # "saisie par plusieurs éditeurs qui estimaient": not the "par"
+        hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
+        phrase = doc[lo:hi]  # up to "qui": "plusieurs éditeurs et agences de presse"
         if ctx.can_speak(phrase):
-            return None, phrase.text
+            return None, phrase.text.strip(" ,")
     return None, None
 
 
