@@ -253,3 +253,16 @@ def test_a_relative_s_antecedent_is_its_whole_noun_phrase(
     nlp: Language, text: str, source: str
 ) -> None:
     assert said(nlp, text, "les règles n'avaient pas")["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Certains experts y voient une réponse tactique à court terme.", True),
+        ("Les analystes y ont vu un signal de reprise.", True),
+        ("Le ministre voit les syndicats mardi.", False),
+        ("Le ministre a vu les syndicats mardi.", False),
+    ],
+)
+def test_y_voir_reports_a_view(nlp: Language, text: str, reports: bool) -> None:
+    assert bool(attributions(nlp, text)) is reports

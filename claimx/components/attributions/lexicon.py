@@ -87,6 +87,9 @@ class AttributionLexicon:
         self.sentence_particles: dict[str, set[str]] = {
             bare(k): set(v) for k, v in data["sentence_particles"].items()
         }
+        self.clitic_objects: dict[str, set[str]] = {
+            bare(k): set(v) for k, v in data["clitic_objects"].items()
+        }
         self.court_objects: dict[str, set[str]] = {
             bare(k): set(v) for k, v in data["court_objects"].items()
         }

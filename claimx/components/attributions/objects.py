@@ -34,6 +34,9 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
         article = next((t for t in doc[start : min(start + 8, end)] if t.pos_ == "DET"), None)
         if article is not None and article.lower_ in ctx.grammar.possessive_determiners:
             return None  # "a relevé (mardi) ses prévisions": raised them, said nothing
+    clitics = lexicon.clitic_objects.get(lemma)
+    if clitics and not any(t.lower_ in clitics for t in doc[max(0, start - 4) : start]):
+        return None  # "voit les syndicats": no "y", no view reported
     upheld = lexicon.court_objects.get(lemma, set())
     head = next((t for t in doc[start : min(start + 4, end)] if t.pos_ == "NOUN"), None)
     if head is not None and head.lemma_.lower() in upheld:
