@@ -266,3 +266,11 @@ def test_a_relative_s_antecedent_is_its_whole_noun_phrase(
 )
 def test_y_voir_reports_a_view(nlp: Language, text: str, reports: bool) -> None:
     assert bool(attributions(nlp, text)) is reports
+
+
+@pytest.mark.parametrize(
+    ("seat", "source"), [("L'Élysée", "Élysée"), ("La Maison Blanche", "Maison Blanche")]
+)
+def test_the_presidency_is_the_seat_named_before(nlp: Language, seat: str, source: str) -> None:
+    text = f"{seat} a reçu les patrons lundi. Le groupe créera 3 000 emplois, selon la présidence."
+    assert said(nlp, text, "3 000 emplois")["source"] == source
