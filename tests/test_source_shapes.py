@@ -274,3 +274,31 @@ def test_y_voir_reports_a_view(nlp: Language, text: str, reports: bool) -> None:
 def test_the_presidency_is_the_seat_named_before(nlp: Language, seat: str, source: str) -> None:
     text = f"{seat} a reçu les patrons lundi. Le groupe créera 3 000 emplois, selon la présidence."
     assert said(nlp, text, "3 000 emplois")["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "sources"),
+    [
+        (
+            "Le Parisien affirme que le ministre partira. L'Opinion confirme l'information. Le "
+            "remaniement aura lieu lundi, selon les deux journaux.",
+            "Le remaniement aura lieu lundi",
+            ["Le Parisien", "L'Opinion"],
+        ),
+        (
+            "Le budget est insincère, selon la députée (LR) de l'Orne, Claire Vautel.",
+            "Le budget est insincère",
+            ["Claire Vautel"],
+        ),
+        (
+            "Le budget est insincère, selon le ministre du Commerce, Paul Serrat.",
+            "Le budget est insincère",
+            ["Paul Serrat"],
+        ),
+    ],
+)
+def test_who_selon_names_after_its_description(
+    nlp: Language, text: str, evidence: str, sources: list[str]
+) -> None:
+    found = [f for f in attributions(nlp, text) if f["cue"].lower().startswith("selon")]
+    assert [f["source"] for f in found if evidence in f["text"]] == sources, found

@@ -168,8 +168,10 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
         j = i + 1
         while j < sent.end and doc[j].pos_ == "PROPN":
             j += 1
-        if j > i + 1 and j < sent.end and doc[j].text == ",":
-            i = j
+        closed = j < sent.end and doc[j].text == ","
+        ends = j >= sent.end - 1 and cue.span.start > ctx.first_word(sent)
+        if j > i + 1 and (closed or ends):
+            i = j  # "…, selon la députée de l'Orne, Véronique Louwagie." too
         else:
             i = past_apposed_role(ctx, sent, i)
     while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":

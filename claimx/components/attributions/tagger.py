@@ -162,7 +162,8 @@ def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     doc = ctx.doc
     sent = ctx.sentences.of(hit.cue.start)
     if hit.kind == "according_to":  # "Selon Nvidia et la start-up Kelvio, …"
-        return coordinated(ctx, doc[cue.span.end : hit.cue.end])
+        phrase = doc[cue.span.end : hit.cue.end]
+        return coordinated(ctx, phrase) or numbered_in(ctx, phrase)  # "selon les deux journaux"
     verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
     if not plural_group(ctx, verb):
         return []  # a singular verb group has one speaker
