@@ -106,3 +106,15 @@ def test_an_event_or_the_state_s_founding_text_is_no_actor(
 def test_a_city_opening_a_medium_s_name_is_the_medium(nlp: Language) -> None:
     found = actors(nlp, "Selon Paris Match, le couple s'est séparé.")
     assert found.get("Paris Match", ("", []))[0] == "media" and "Paris" not in found, found
+
+
+def test_a_description_takes_up_a_body_of_the_other_kind_named_on_its_noun(
+    nlp: Language,
+) -> None:
+    text = (
+        "La croissance atteindrait 1 %, selon la Banque de France. L'investissement resterait "
+        "faible, précise la banque centrale. La Banque centrale européenne publiera ses "
+        "projections jeudi."
+    )
+    found = actors(nlp, text)
+    assert "la banque centrale" in found["Banque de France"][1], found

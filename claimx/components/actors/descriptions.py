@@ -60,6 +60,9 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         antecedent = _apposed(index, span, kind) or _introduced_before(introductions, i, others)
         if antecedent is None:
             antecedent = _agreeing(lex, index, span, token, kind, others)
+        if antecedent is None and kind in _BODIES:  # "la banque centrale": Banque de France
+            named = _besides(_opening_on(fold(noun)), others)
+            antecedent = index.topic_before(i, _BODIES - {kind}, 80, 400, named)
         if antecedent is None and not index.last_before(i, {kind}, 400):
             antecedent = _first_named_after(actors, i, kind, others)
             if antecedent is not None and fold(noun) in lex.named_heads:
@@ -82,6 +85,15 @@ def _other_gender(lex: ActorLexicon, description: Span, person: Actor) -> bool:
         (g for t in description for g in ("Masc", "Fem") if has_morph(t, f"Gender={g}")), None
     )
     return known is not None and shown is not None and known != shown
+
+
+# A body's description may take up a body of the other kind whose name opens on its noun:
+# the gazetteer makes "Banque de France" a government, "la banque" describes a company.
+_BODIES = frozenset({"organization", "government"})
+
+
+def _opening_on(noun: str) -> Callable[[Actor], bool]:
+    return lambda actor: actor.opens_on(noun)
 
 
 def _agreeing(
