@@ -122,3 +122,11 @@ def test_voila_ce_que_reports_the_sentence_before(nlp: Language) -> None:
     text = "« Nous ferons appel. » Voilà ce qu'a annoncé Me Nadia Kessel, avocate du maire."
     claim = said(nlp, text, "Nous ferons appel")
     assert claim["source"] == "Nadia Kessel", claim
+
+
+def test_a_role_takes_up_the_person_a_cleft_put_forward(nlp: Language) -> None:
+    text = (
+        "C'est Paul Serrat qui a ouvert la séance. Le ministre de l'Industrie a promis « une "
+        "réponse rapide » aux salariés."
+    )
+    assert said(nlp, text, "une réponse rapide")["source"] == "Paul Serrat"

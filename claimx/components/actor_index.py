@@ -151,7 +151,12 @@ class ActorIndex:
 
 def is_subject(mention: Span) -> bool:
     """Whether a mention is the subject of a verb (some token of it is, for a head outside
-    it: the parser may hang a name's first word anywhere)."""
+    it: the parser may hang a name's first word anywhere), or the antecedent of a subject
+    "qui" right after it ("C'est Roland Lescure qui a ouvert la séance")."""
+    doc = mention.doc
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.lower_ == "qui" and after.dep_ == "nsubj":
+        return True
     return any(
         (t.dep_.startswith("nsubj") and not mention.start <= t.head.i < mention.end)
         # the name of a subject description: "Le groupe américain Microsoft va investir"
