@@ -302,3 +302,16 @@ def test_who_selon_names_after_its_description(
 ) -> None:
     found = [f for f in attributions(nlp, text) if f["cue"].lower().startswith("selon")]
     assert [f["source"] for f in found if evidence in f["text"]] == sources, found
+
+
+def test_who_asked_is_not_who_did_not_answer(nlp: Language) -> None:
+    text = "Contactée par Le Figaro sur le sujet, l'institution n'a pas répondu."
+    assert [f["source"] for f in attributions(nlp, text)] != ["Le Figaro"]
+
+
+def test_a_body_s_own_page_is_no_medium_named_before(nlp: Language) -> None:
+    text = (
+        "Le trafic est perturbé, a précisé sur RMC un cadre. A Paris, selon le site de la "
+        "SNCF, les RER A et B sont touchés."
+    )
+    assert said(nlp, text, "les RER A et B")["source"] == "SNCF"

@@ -53,8 +53,8 @@ def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
         if _named_after(doc, end) or (kind == "person" and _person_after(doc, end)):
             continue  # a name follows: "l'entreprise chinoise DeepSeek", "le PDG de X Marc Roux"
         span = doc[first:end]
-        if not taken.free(span):
-            continue
+        if not taken.free(span) or (kind != "person" and _of_another(doc, lex, index, end)):
+            continue  # "le site de la SNCF": the SNCF's, no medium named before
         others = _clause_subjects(index, token)
         introductions = [(at, a) for at, a in introduced.get(noun, []) if a.kind == kind]
         antecedent = _apposed(index, span, kind) or _introduced_before(introductions, i, others)
@@ -214,6 +214,18 @@ def _first_named_after(
         if i < start <= i + reach and (best is None or start < best[0]):
             best = (start, actor)
     return best[1] if best is not None else None
+
+
+def _of_another(doc: Doc, lex: ActorLexicon, index: ActorIndex, i: int) -> bool:
+    """Whether the complement at token `i` names a body ("le site de la SNCF"); not a
+    place the press names a company by ("le groupe de Redmond", whatever the NER read)."""
+    if i >= len(doc) or doc[i].lower_ not in lex.grammar.complement_prepositions:
+        return False
+    start = i + 2 if i + 1 < len(doc) and doc[i + 1].pos_ == "DET" else i + 1
+    bodies = ("organization", "government", "media")
+    return any(
+        m.start == start and index.kind_of(m) in bodies for m in index.mentions_in(start, start + 1)
+    )
 
 
 def _named_after(doc: Doc, i: int) -> bool:

@@ -101,9 +101,9 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
         return quoting
     addressed = ctx.grammar.addressee_prepositions
     before = [
-        m  # not whom a letter was sent to: "adressée au Premier ministre, les maires …"
-        for m in ctx.actors.mentions_in(sent.start, verb.i)
-        if m.start == 0 or doc[m.start - 1].lower_ not in addressed
+        m  # not whom a letter was sent to ("adressée au Premier ministre, les maires …")
+        for m in ctx.actors.mentions_in(sent.start, verb.i)  # nor who asked ("Contactée par X")
+        if m.start == 0 or doc[m.start - 1].lower_ not in (*addressed, "par")
     ]
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
