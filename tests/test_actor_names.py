@@ -118,3 +118,9 @@ def test_a_description_takes_up_a_body_of_the_other_kind_named_on_its_noun(
     )
     found = actors(nlp, text)
     assert "la banque centrale" in found["Banque de France"][1], found
+
+
+def test_a_known_name_heading_a_longer_name_is_not_that_actor(nlp: Language) -> None:
+    text = "La hausse, proposée par la Commission de régulation de l'énergie, entrera en vigueur."
+    found = actors(nlp, text)
+    assert "Commission de régulation de l'énergie" in found and "Commission européenne" not in found

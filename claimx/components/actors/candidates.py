@@ -51,6 +51,8 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(_known_spans(lex, doc), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
+        if _head_of_longer_name(lex, doc, span, entity_ends):
+            continue  # "la Commission | de régulation de l'énergie": the NER's whole name
         whole = _full_name(doc, span, entity_ends.get(span.start, 0))
         span = whole if free(whole) else span  # not over a chip: "Nvidia H100"
         if not _capitalised(lex, span) and span.label_ not in lex.descriptor_labels:
@@ -196,6 +198,20 @@ def _joined(found: list[Candidate]) -> list[Candidate]:
             continue
         joined.append(cand)
     return joined
+
+
+def _head_of_longer_name(lex: ActorLexicon, doc: Doc, span: Span, ends: dict[int, int]) -> bool:
+    """Whether a known name is only the head of a longer name the NER read, its complement
+    after "de": "Commission" in "Commission de régulation de l'énergie"."""
+    core = (
+        span.start + 1 if len(span) > 1 and span[0].lower_ in lex.grammar.articles else span.start
+    )
+    end = ends.get(core, 0)
+    return (
+        end > span.end + 1
+        and doc[span.end].lower_ in lex.grammar.complement_prepositions
+        and not any(t.text[:1].isupper() for t in doc[span.end + 1 : end] if t.pos_ != "DET")
+    )
 
 
 def _full_name(doc: Doc, span: Span, entity_end: int) -> Span:
