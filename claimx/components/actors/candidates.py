@@ -80,7 +80,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if free(span):
             keep(span, "government", span.text)
     near = (windows["group_before"], windows["group_after"])
-    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near):
+    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near, _group_heads(lex, doc)):
         if free(span):
             # named from its noun: "(une quarantaine de) patrons européens"
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
@@ -100,6 +100,17 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     found = [c for c in found if not dateline(c.span)]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _group_heads(lex: ActorLexicon, doc: Doc) -> list[int]:
+    """The group nouns that can head a group (a noun right after a determiner's last
+    word): every match of `lex.groups` holds one."""
+    ends = lex.group_determiner_ends
+    return [
+        i
+        for i in lex.group_nouns.where(doc, LEMMA)
+        if i > 0 and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in ends
+    ]
 
 
 def _capitalised(lex: ActorLexicon, span: Span) -> bool:

@@ -70,6 +70,8 @@ class ActorLexicon:
         self.groups = _group_matcher(nlp, data)
         self.group_nouns = Ids(nlp.vocab.strings.add(n) for n in data["group_nouns"])
         self.group_lemmas = set(data["group_nouns"])
+        # a group's noun follows its determiner's last word ("des", "nombreux", "de")
+        self.group_determiner_ends = {d.split()[-1] for d in data["group_determiners"]}
         self.government_nouns = Ids(nlp.vocab.strings.add(n) for n in grammar.government_nouns)
         self.governments = _government_matcher(nlp, grammar)
 
