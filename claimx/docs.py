@@ -80,6 +80,11 @@ def _column(doc: Doc, attr: int) -> _Column:
     return column
 
 
+def array_of(doc: Doc, attr: int) -> numpy.ndarray:
+    """The values of `attr` in `doc`, token by token (the column kept for every component)."""
+    return _column(doc, attr).array
+
+
 def values_of(doc: Doc, attr: int) -> frozenset[int]:
     """The distinct values of `attr` in `doc`."""
     return _column(doc, attr).values
