@@ -11,7 +11,8 @@ from claimx.text import fold
 
 def plain(text: str) -> str:
     """fold as first written, character by character."""
-    text = text.translate(str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"}))
+    apostrophes: dict[str, str | int | None] = {"’": "'", "ʼ": "'", "`": "'", "‘": "'"}
+    text = text.translate(str.maketrans(apostrophes))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().casefold()
