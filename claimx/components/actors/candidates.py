@@ -37,8 +37,11 @@ class Candidate:
     from_gazetteer: bool
 
 
-def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candidate]:
-    """Every candidate mention, none overlapping another or a blocked span (chips)."""
+def candidates(
+    doc: Doc, lex: ActorLexicon, blocked: list[Span], nouns: Sequence[tuple[int, int, int]]
+) -> list[Candidate]:
+    """Every candidate mention, none overlapping another or a blocked span (chips);
+    `nouns`: the matches of `lex.description_nouns` in the doc."""
     found: list[Candidate] = []
     taken = Occupied(blocked)
     free = taken.free
@@ -92,7 +95,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         typed = _typed_entity(lex, ent, cleaned, found)
         if typed is not None:
             keep(typed.span, typed.kind, typed.name)
-    for span, kind in described_names(doc, lex):
+    for span, kind in described_names(doc, lex, nouns):
         if free(span):
             keep(span, kind, span.text)
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
@@ -295,7 +298,7 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
         owner = doc[start - 2]
         if owner.text[-1:] in ("’", "'") and owner.text[:1].isupper() and len(owner) > 2:
             start -= 2
-    return doc[start:end]
+    return Span(doc, start, end)  # 0 <= start < end <= len(doc): no slice to normalise
 
 
 def _name_word(doc: Doc, i: int) -> bool:
