@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy
 from spacy.attrs import IDX
@@ -78,6 +78,11 @@ def _column(doc: Doc, attr: int) -> _Column:
         return kept
     column = doc.user_data[key] = _Column(doc, attr)
     return column
+
+
+def array_of(doc: Doc, attr: int) -> numpy.ndarray:
+    """The values of `attr` in `doc`, token by token (the column kept for every component)."""
+    return _column(doc, attr).array
 
 
 def values_of(doc: Doc, attr: int) -> frozenset[int]:
@@ -165,16 +170,23 @@ def match_near(
     attr: int,
     before: int,
     after: int,
+    needed: Sequence[int] | None = None,
 ) -> list[Span]:
     """`matcher(doc, as_spans=True)`, run only around the tokens whose `attr` is a trigger.
 
     The spaCy Matcher walks every token of the doc with every pattern; when each pattern
     holds a trigger word and reaches at most `before` tokens before it and `after`
     tokens after it, matching the stretches around the triggers finds the same spans.
+    `needed`, when given, are sorted positions of which every match holds one (a cheap
+    test its caller made): a stretch holding none of them is not matched at all.
     """
     triggered = triggers.where(doc, attr)
     spans: list[Span] = []
     for start, end in windows_around(triggered, before, after + 1, len(doc)):
+        if needed is not None:
+            k = bisect_left(needed, start)
+            if k == len(needed) or needed[k] >= end:
+                continue
         spans.extend(matcher(doc[start:end], as_spans=True))
     return spans
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -12,7 +11,19 @@ QUOTE_OPENERS = tuple(QUOTE_PAIRS)
 QUOTE_CLOSERS = tuple(QUOTE_PAIRS.values())
 QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS)
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_APOSTROPHES = ("’", "ʼ", "`", "‘")  # each written "'" by fold
+
+
+class _Unmarked(dict[int, int | None]):
+    """`str.translate` table dropping combining marks: each character looked up once."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked()
 
 
 @lru_cache(maxsize=65536)
@@ -22,9 +33,12 @@ def fold(text: str) -> str:
     >>> fold("L’Élysée  ")
     "l'elysee"
     """
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "'")
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = text.translate(_UNMARKED)
+    return " ".join(text.split()).casefold()
 
 
 def apostrophe_variants(text: str) -> set[str]:

@@ -32,6 +32,9 @@ class ActorIndex:
                 self._insert((n, k), mention, actor)
         self._by_start.sort(key=lambda row: (row[0], row[1]))
         self._by_end.sort(key=lambda row: (row[0], row[1]))
+        # the rows' starts and ends alone, bisected without a key function
+        self._starts = [row[0] for row in self._by_start]
+        self._ends = [row[0] for row in self._by_end]
 
     def _insert(
         self, order: _Order, mention: Span, actor: Actor, keep_sorted: bool = False
@@ -41,6 +44,8 @@ class ActorIndex:
         if keep_sorted:
             insort(self._by_start, (mention.start, order, mention, actor), key=_key)
             insort(self._by_end, (mention.end, order, mention, actor), key=_key)
+            insort(self._starts, mention.start)
+            insort(self._ends, mention.end)
         else:
             self._by_start.append((mention.start, order, mention, actor))
             self._by_end.append((mention.end, order, mention, actor))
@@ -66,15 +71,15 @@ class ActorIndex:
 
     def mentions_in(self, start: int, end: int) -> list[Span]:
         """The mentions inside tokens [start, end), in the actors' order."""
-        lo = bisect_left(self._by_start, start, key=lambda row: row[0])
-        hi = bisect_left(self._by_start, end, key=lambda row: row[0])
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
         rows = [row for row in self._by_start[lo:hi] if row[2].end <= end]
         return [row[2] for row in sorted(rows, key=lambda row: row[1])]
 
     def covering(self, i: int, longest: int = 40) -> list[Span]:
         """The mentions holding token `i` (a mention is at most `longest` tokens)."""
-        lo = bisect_left(self._by_start, i - longest, key=lambda row: row[0])
-        hi = bisect_right(self._by_start, i, key=lambda row: row[0])
+        lo = bisect_left(self._starts, i - longest)
+        hi = bisect_right(self._starts, i)
         rows = [row for row in self._by_start[lo:hi] if i < row[2].end]
         return [row[2] for row in sorted(rows, key=lambda row: row[1])]
 
@@ -109,7 +114,7 @@ class ActorIndex:
         """The actor of one of `kinds` last named as a subject before token `i`, within
         `window` tokens."""
         wanted = set(kinds)
-        hi = bisect_right(self._by_end, i, key=lambda row: row[0])
+        hi = bisect_right(self._ends, i)
         for at in range(hi - 1, -1, -1):
             end, _, mention, actor = self._by_end[at]
             if i - end > window:
@@ -131,7 +136,7 @@ class ActorIndex:
         tokens; mentions inside `skip` or starting on a token of `outside` are not
         candidates, nor actors `accept` refuses."""
         wanted = set(kinds)
-        hi = bisect_right(self._by_end, i, key=lambda row: row[0])
+        hi = bisect_right(self._ends, i)
         best: tuple[int, _Order, Span, Actor] | None = None
         for at in range(hi - 1, -1, -1):
             row = self._by_end[at]

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit, put_chips
 from claimx.components.tokenizer import add_suffixes
-from claimx.docs import Ids, match_near, values_of
+from claimx.docs import Ids, match_near, values_of, windows_around
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation
@@ -67,6 +67,7 @@ class ChipTagger(DataComponent):
             else:
                 self.exact.add(canonical, docs)
         self.context_window = int(data["context_window"])
+        self.unknown_name = re.compile(data["unknown_name_regex"])  # as the Matcher tries it
         self.context_words = Ids(
             nlp.vocab.strings.add(form)
             for word in data["context_lemmas"]
@@ -99,7 +100,8 @@ class ChipTagger(DataComponent):
                 found.append(Span(doc, start, end, label=match_id))
         # only near a chip word: "le GPU Lisuan G100" is at most a few words past it
         near = (0, self.context_window)
-        for match in match_near(self.context, doc, self.context_words, LOWER, *near):
+        coded = self._coded(doc)
+        for match in match_near(self.context, doc, self.context_words, LOWER, *near, coded):
             found.append(Span(doc, match.end - 1, match.end, label="UNKNOWN"))
         spans = filter_spans(found)
         if any(s.label_ in self.short_codes for s in spans) and not self._about_chips(doc, spans):
@@ -109,6 +111,18 @@ class ChipTagger(DataComponent):
         hits = [self._hit(span) for span in sorted(spans, key=lambda s: s.start)]
         put_chips(doc, hits)
         return doc
+
+    def _coded(self, doc: Doc) -> list[int]:
+        """The tokens within reach after a chip word shaped like an unknown chip's name:
+        every match of `self.context` holds one."""
+        reach = self.context_window + 1
+        words = self.context_words.where(doc, LOWER)
+        return [
+            k
+            for start, end in windows_around(words, 0, reach, len(doc))
+            for k in range(start, end)
+            if self.unknown_name.search(doc[k].text)
+        ]
 
     def _about_chips(self, doc: Doc, spans: list[Span]) -> bool:
         """Whether the text names a chip word, a chip vendor, an unambiguous chip or two

@@ -7,11 +7,15 @@ after its speaker."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import put_clauses
+from claimx.docs import Ids
 from claimx.text import apostrophe_variants
 
 
@@ -21,14 +25,17 @@ class ClauseTagger(DataComponent):
     def compile(self, files: dict[str, Data]) -> None:
         grammar = files["grammar"]
         self.openers = frozenset(w.lower() for w in grammar["writer_clause_openers"])
+        self.opener_ids = Ids(self.nlp.vocab.strings.add(w) for w in self.openers)
         self.complementizers = frozenset(
             v.lower() for w in grammar["complementizers"] for v in apostrophe_variants(w)
         )
 
     def process(self, doc: Doc) -> Doc:
         clauses: list[Span] = []
+        openers = self.opener_ids.where(doc, LOWER)  # only where an opener is
         for sent in doc.sents:
-            for i in range(sent.start + 1, sent.end - 2):
+            first = bisect_left(openers, sent.start + 1)
+            for i in openers[first : bisect_left(openers, sent.end - 2)]:
                 if (
                     doc[i - 1].text == ","
                     and doc[i].lower_ in self.openers

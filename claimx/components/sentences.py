@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimx.docs import doc_text
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
@@ -40,33 +40,50 @@ class SentenceSetter:
         flags = numpy.full(len(doc), -1, dtype="int64")
         flags[0] = 1
         # Only a token shortly after final punctuation or a line break can open a
-        # sentence: look at those, not at every token.
-        starts = doc.to_array(IDX).tolist()
-        for cut in _CUT.finditer(doc_text(doc)):
-            i = bisect_left(starts, cut.end())
+        # sentence: look at those, not at every token; each word read from the text by
+        # its offset and length, no Token made.
+        text = doc_text(doc)
+        words = _Words(text, doc.to_array([IDX, LENGTH, IS_SPACE]))
+        for cut in _CUT.finditer(text):
+            i = bisect_left(words.starts, cut.end())
             for j in range(i, min(i + _LOOK_AHEAD, len(doc))):
-                if self._starts(doc, doc[j]):
+                if words.opens(j):
                     flags[j] = 1
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
-    @staticmethod
-    def _starts(doc: Doc, token: Token) -> bool:
-        if token.is_space:
+
+class _Words:
+    """A doc's words as its text holds them (offset, length, whether a space)."""
+
+    def __init__(self, text: str, columns: numpy.ndarray) -> None:
+        self.text = text
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.ends: list[int] = (columns[:, 0] + columns[:, 1]).tolist()
+        self.spaces: list[int] = columns[:, 2].tolist()
+
+    def word(self, k: int) -> str:
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def opens(self, i: int) -> bool:
+        """Whether word `i` opens a sentence."""
+        if self.spaces[i]:
             return False
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        size = len(self.starts)
+        prev = (i - 1) % size  # as doc[i - 1] reads it
+        if "\n" in self.word(prev):
             return True
         # A lower-case word never opens a sentence ("M. le ministre", "etc. et").
-        first = token.text[0]
-        if not (first.isupper() or first.isdigit() or token.text in _OPENERS):
+        word = self.word(i)
+        first = word[0]
+        if not (first.isupper() or first.isdigit() or word in _OPENERS):
             return False
-        if prev.is_space:
-            prev = doc[prev.i - 1] if prev.i > 0 else prev
-        j = prev.i
-        while j > 0 and doc[j].text in _CLOSERS and doc[j - 1].text in _FINAL:
+        if self.spaces[prev] and prev > 0:
+            prev -= 1
+        j = prev
+        while j > 0 and self.word(j) in _CLOSERS and self.word(j - 1) in _FINAL:
             j -= 1
-        return doc[j].text in _FINAL
+        return self.word(j) in _FINAL
 
 
 @Language.factory("claimx_sentences", default_config={}, assigns=["token.is_sent_start"])

@@ -46,7 +46,8 @@ class ActorTagger(DataComponent):
 
     def process(self, doc: Doc) -> Doc:
         blocked = [h.span for h in chip_hits(doc)]
-        actors = cluster(candidates(doc, self.lexicon, blocked))
+        nouns = self.lexicon.description_nouns(doc)  # found once, read twice
+        actors = cluster(candidates(doc, self.lexicon, blocked, nouns))
         add_repeats(doc, self.lexicon, actors, blocked)
         actors = join_aliases(doc, self.lexicon, actors)
         taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
@@ -56,7 +57,7 @@ class ActorTagger(DataComponent):
         add_roles(doc, self.lexicon, actors)
         add_countries(doc, self.lexicon, actors)
         actors = join_capitals(self.lexicon, actors)
-        add_descriptions(doc, self.lexicon, actors)
+        add_descriptions(doc, self.lexicon, actors, nouns)
         for actor in actors:
             actor.mentions.sort(key=lambda s: s.start)
             actor.wikidata = self.identities.get(fold(actor.name))

@@ -37,8 +37,11 @@ class Candidate:
     from_gazetteer: bool
 
 
-def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candidate]:
-    """Every candidate mention, none overlapping another or a blocked span (chips)."""
+def candidates(
+    doc: Doc, lex: ActorLexicon, blocked: list[Span], nouns: Sequence[tuple[int, int, int]]
+) -> list[Candidate]:
+    """Every candidate mention, none overlapping another or a blocked span (chips);
+    `nouns`: the matches of `lex.description_nouns` in the doc."""
     found: list[Candidate] = []
     taken = Occupied(blocked)
     free = taken.free
@@ -82,7 +85,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         if free(span):
             keep(span, "government", span.text)
     near = (windows["group_before"], windows["group_after"])
-    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near):
+    for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near, _group_heads(lex, doc)):
         if free(span):
             # named from its noun: "(une quarantaine de) patrons européens"
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
@@ -94,7 +97,7 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
         typed = _typed_entity(lex, ent, cleaned, found)
         if typed is not None:
             keep(typed.span, typed.kind, typed.name)
-    for span, kind in described_names(doc, lex):
+    for span, kind in described_names(doc, lex, nouns):
         if free(span):
             keep(span, kind, span.text)
     events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
@@ -102,6 +105,17 @@ def candidates(doc: Doc, lex: ActorLexicon, blocked: list[Span]) -> list[Candida
     found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
     found = [c for c in found if not dateline(c.span)]
     return _joined(sorted(found, key=lambda c: c.span.start))
+
+
+def _group_heads(lex: ActorLexicon, doc: Doc) -> list[int]:
+    """The group nouns that can head a group (a noun right after a determiner's last
+    word): every match of `lex.groups` holds one."""
+    ends = lex.group_determiner_ends
+    return [
+        i
+        for i in lex.group_nouns.where(doc, LEMMA)
+        if i > 0 and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in ends
+    ]
 
 
 def _capitalised(lex: ActorLexicon, span: Span) -> bool:
@@ -309,7 +323,7 @@ def _clean(lex: ActorLexicon, ent: Span) -> Span | None:
         owner = doc[start - 2]
         if owner.text[-1:] in ("’", "'") and owner.text[:1].isupper() and len(owner) > 2:
             start -= 2
-    return doc[start:end]
+    return Span(doc, start, end)  # 0 <= start < end <= len(doc): no slice to normalise
 
 
 def _name_word(doc: Doc, i: int) -> bool:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, positions_of
+from claimx.docs import Occupied, array_of, positions_of
 from claimx.text import fold
 
 
@@ -75,26 +75,61 @@ def _initialled(words: list[str], names: list[str]) -> bool:
 
 def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[Span]) -> None:
     """Find later mentions the NER missed: a known name or a person's surname."""
-    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    forms: dict[str, set[int]] = {}  # a name as written -> the actors it names
     for index, actor in enumerate(actors):
         if actor.kind == "group":
             continue
         # Names, not long runs: a pattern per long mention would make matching quadratic
         # on repetitive text ("Nvidia Nvidia Nvidia …").
-        forms = {m.text for m in actor.mentions if len(m) <= 6}
+        names = {m.text for m in actor.mentions if len(m) <= 6}
         if actor.kind == "person":
-            forms.add(actor.name.split()[-1])
-        if forms:
-            matcher.add(str(index), [lex.make_doc(f) for f in sorted(forms)])
+            names.add(actor.name.split()[-1])
+        for name in names:
+            forms.setdefault(name, set()).add(index)
     taken = Occupied([*(m for a in actors for m in a.mentions), *blocked])
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
-        span = doc[start:end]
+    for index, start, end in sorted(_repeats(doc, lex, forms), key=lambda m: (m[1], -m[2])):
+        span = Span(doc, start, end)
         if not taken.free(span):
             continue
-        actors[int(doc.vocab.strings[match_id])].mentions.append(span)
+        actors[index].mentions.append(span)
         taken.take(span)
     _complete_surnames(doc, lex, actors, taken)
     _add_short_forms(doc, lex, actors, taken)
+
+
+def _repeats(doc: Doc, lex: ActorLexicon, forms: dict[str, set[int]]) -> list[tuple[int, int, int]]:
+    """Every place a name is written as one of its actors' forms (a form's tokens, as the
+    tokenizer cuts it alone): (actor index, start, end). Where two actors share a form,
+    spaCy's PhraseMatcher finds them, in its order."""
+    words = {name: lex.words_of(name) for name in forms}
+    if any(len(actors) > 1 for actors in forms.values()) or len(set(words.values())) < len(words):
+        return _phrase_matches(doc, lex, forms)
+    by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+    for name, orths in words.items():
+        if orths:
+            (index,) = forms[name]
+            by_first.setdefault(orths[0], []).append((orths, index))
+    found: list[tuple[int, int, int]] = []
+    column = array_of(doc, ORTH)
+    for i in positions_of(doc, ORTH, by_first):
+        for orths, index in by_first[int(column[i])]:
+            end = i + len(orths)
+            if end <= len(doc) and tuple(column[i:end].tolist()) == orths:
+                found.append((index, i, end))
+    return found
+
+
+def _phrase_matches(
+    doc: Doc, lex: ActorLexicon, forms: dict[str, set[int]]
+) -> list[tuple[int, int, int]]:
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    by_actor: dict[int, list[str]] = {}
+    for name, actors in forms.items():
+        for index in actors:
+            by_actor.setdefault(index, []).append(name)
+    for index in sorted(by_actor):
+        matcher.add(str(index), [lex.make_doc(f) for f in sorted(by_actor[index])])
+    return [(int(doc.vocab.strings[m]), start, end) for m, start, end in matcher(doc)]
 
 
 def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied) -> None:

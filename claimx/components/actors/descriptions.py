@@ -10,7 +10,7 @@ Facebook"); the actor the text introduced with the same noun ("le géant améric
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,13 +24,16 @@ from claimx.text import fold
 _Description = tuple[str, int, int]  # (noun, first token of the noun, end of the noun)
 
 
-def add_descriptions(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> None:
+def add_descriptions(
+    doc: Doc, lex: ActorLexicon, actors: list[Actor], nouns: Iterable[tuple[int, int, int]]
+) -> None:
     """Link each definite, singular description with no name after it to its actor, or,
     when none of its kind was named before, to the first named after (an article may open
-    on "L'opérateur annonce …" and name Free later)."""
+    on "L'opérateur annonce …" and name Free later). `nouns`: the matches of
+    `lex.description_nouns`."""
     index = ActorIndex(actors)
     taken = Occupied(m for a in actors for m in a.mentions)
-    found = [(doc.vocab.strings[m], i, end) for m, i, end in lex.description_nouns(doc)]
+    found = [(doc.vocab.strings[m], i, end) for m, i, end in nouns]
     introduced = _introduced(doc, index, found)
     for noun, i, end in found:
         kind = lex.descriptions.get(noun)

@@ -22,6 +22,7 @@ class ActorLexicon:
         self.grammar = grammar
         self.windows: dict[str, int] = dict(data["windows"])
         self.make_doc = nlp.make_doc
+        self._words: dict[str, tuple[int, ...]] = {}  # see words_of
         # Matched whatever the case ("Cnil", "SK hynix"); a match must open on a capital
         # (see candidates), so that "arm" is not Arm.
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -73,6 +74,8 @@ class ActorLexicon:
         self.groups = _group_matcher(nlp, data)
         self.group_nouns = Ids(nlp.vocab.strings.add(n) for n in data["group_nouns"])
         self.group_lemmas = set(data["group_nouns"])
+        # a group's noun follows its determiner's last word ("des", "nombreux", "de")
+        self.group_determiner_ends = {d.split()[-1] for d in data["group_determiners"]}
         self.government_nouns = Ids(nlp.vocab.strings.add(n) for n in grammar.government_nouns)
         self.governments = _government_matcher(nlp, grammar)
 
@@ -122,6 +125,15 @@ class ActorLexicon:
                 self.contractions[label] = frozenset(joined)
         if rests:
             self.contracted.add(label, [nlp.make_doc(t) for t in rests])
+
+    def words_of(self, name: str) -> tuple[int, ...]:
+        """A name's tokens (their ORTH), as the tokenizer cuts the name alone; kept."""
+        words = self._words.get(name)
+        if words is None:
+            if len(self._words) >= 50_000:  # a long batch's names: kept bounded
+                self._words.clear()
+            words = self._words[name] = tuple(t.orth for t in self.make_doc(name))
+        return words
 
     def add_first_names(self, data: dict[str, Any]) -> None:
         """First names (`first_names.yaml`), folded: where a person's name starts."""

@@ -4,6 +4,8 @@ Kelvio"), acronyms followed by a number (indexes, not actors), events and progra
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
@@ -13,11 +15,14 @@ from claimx.kinds import ActorKind
 from claimx.text import fold
 
 
-def described_names(doc: Doc, lex: ActorLexicon) -> list[tuple[Span, ActorKind]]:
+def described_names(
+    doc: Doc, lex: ActorLexicon, nouns: Iterable[tuple[int, int, int]]
+) -> list[tuple[Span, ActorKind]]:
     """Names the NER missed that a description introduces: "la start-up Kelvio", "le fonds
-    Arvelle", "le cabinet Ternel" (one body, so after a singular determiner)."""
+    Arvelle", "le cabinet Ternel" (one body, so after a singular determiner); `nouns`:
+    the matches of `lex.description_nouns`."""
     found: list[tuple[Span, ActorKind]] = []
-    for _, start, end in lex.description_nouns(doc):
+    for _, start, end in nouns:
         kind = lex.descriptions.get(doc[start:end].text.lower())
         if kind not in ("organization", "government", "media") or start == 0:
             continue

@@ -46,6 +46,7 @@ def doc_cues(doc: Doc, lexicon: AttributionLexicon) -> DocCues:
             LEMMA,
             lexicon.windows["no_comment"],
             0,
+            lexicon.no_comment_openers.where(doc, LEMMA),
         ),
         list(lexicon.according(doc, as_spans=True)),
         match_near(lexicon.phrasal, doc, lexicon.phrasal_triggers, LOWER, lexicon.phrasal_reach, 0),

@@ -175,6 +175,7 @@ class AttributionLexicon:
         self.no_comment = Matcher(nlp.vocab)
         # A phrase's last word triggers it: the matcher runs only before such words.
         no_comment_triggers: set[int] = set()
+        no_comment_openers: set[int] = set()  # and its first word opens it: every match holds one
         gap = {"POS": {"IN": ["AUX", "ADV", "PRON", "DET"]}, "OP": "*"}
         for phrase in phrases:
             steps: list[dict[str, Any]] = []
@@ -187,4 +188,6 @@ class AttributionLexicon:
                 steps.append({"LEMMA": {"IN": forms}})
             self.no_comment.add("NO_COMMENT", [steps], greedy="LONGEST")
             no_comment_triggers.update(nlp.vocab.strings.add(w) for w in steps[-1]["LEMMA"]["IN"])
+            no_comment_openers.update(nlp.vocab.strings.add(w) for w in steps[0]["LEMMA"]["IN"])
         self.no_comment_triggers = Ids(no_comment_triggers)
+        self.no_comment_openers = Ids(no_comment_openers)

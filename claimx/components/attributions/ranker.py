@@ -11,8 +11,9 @@ speaker…) and keeps the best by a linear score. The weights are data
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Span
@@ -82,7 +83,8 @@ class SourceRanker:
     def rank(self, ctx: DocContext, hit: AttributionHit) -> AttributionHit:
         """The hit with the best-scoring candidate as its source (the rules' own choice
         wins ties)."""
-        found = candidates(ctx, hit)
+        # unlogged, a feature without a weight changes no score: it is not computed
+        found = candidates(ctx, hit, self.weights if self.log is None else None)
         first = next(found, None)  # the rules' own choice comes first
         if first is None:
             return hit
@@ -105,9 +107,12 @@ class SourceRanker:
         return AttributionHit(hit.kind, hit.cue, hit.content, actor, actor.name, hit.quote)
 
 
-def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
+def candidates(
+    ctx: DocContext, hit: AttributionHit, weighted: Container[str] | None = None
+) -> Iterator[Candidate]:
     """The rules' source first, then every other actor named in the cue's sentence or
-    the one before (each candidate's features computed as it is asked for)."""
+    the one before (each candidate's features computed as it is asked for; of the
+    features of the context, only those `weighted` holds, if given, the others 0)."""
     sent = ctx.sentences.of(hit.cue.start)
     previous = ctx.sentences.before(sent)
     if hit.source is None:  # before the others are looked for: it often stands alone
@@ -127,7 +132,7 @@ def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
         features.update(rule=1.0, salience=_salience(hit.source))
         _mark_kind(features, hit.source)
         yield Candidate(hit.source, hit.source_text, features)
-    context = _Context(ctx, hit, sent)
+    context = _Context(ctx, hit, sent, weighted)
     mentions = list(nearest.values())
     mentions.sort(key=lambda m: ctx.actors.owner(m) is not hit.source)  # the rules' first
     for mention in mentions:
@@ -137,21 +142,37 @@ def candidates(ctx: DocContext, hit: AttributionHit) -> Iterator[Candidate]:
 class _Context:
     """What every candidate of one hit is compared with."""
 
-    def __init__(self, ctx: DocContext, hit: AttributionHit, sent: Span) -> None:
+    def __init__(
+        self, ctx: DocContext, hit: AttributionHit, sent: Span, weighted: Container[str] | None
+    ) -> None:
         self.ctx, self.hit, self.sent = ctx, hit, sent
-        self.last = _last_before(ctx, sent, hit.cue)
-        self.speaker = next((h.source for h in reversed(ctx.hits) if h.source is not None), None)
+        self.weighted = FEATURES if weighted is None else weighted
         self.verbs = _verb_group(hit.cue)
-        self.opening = ctx.first_word(sent)
+
+    @cached_property
+    def last(self) -> Span | None:
+        return _last_before(self.ctx, self.sent, self.hit.cue)
+
+    @cached_property
+    def speaker(self) -> Actor | None:
+        return next((h.source for h in reversed(self.ctx.hits) if h.source is not None), None)
+
+    @cached_property
+    def opening(self) -> int:
+        return self.ctx.first_word(self.sent)
 
     def candidate(self, mention: Span) -> Candidate:
         actor = self.ctx.actors.owner(mention)
         assert actor is not None
         features = _features(self.ctx, self.hit, mention, actor, self.sent, self.verbs)
-        features["sentence_opening"] = float(mention.start == self.opening)
+        weighted = self.weighted
+        if "sentence_opening" in weighted:
+            features["sentence_opening"] = float(mention.start == self.opening)
         features["rule"] = float(actor is self.hit.source)
-        features["previous_speaker"] = float(actor is self.speaker)
-        features["nearest_before"] = float(mention is self.last)
+        if "previous_speaker" in weighted:
+            features["previous_speaker"] = float(actor is self.speaker)
+        if "nearest_before" in weighted:
+            features["nearest_before"] = float(mention is self.last)
         return Candidate(actor, actor.name, features)
 
 

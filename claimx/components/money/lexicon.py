@@ -34,17 +34,28 @@ def _alternation(words: Iterable[str], case_sensitive: bool = False, symbol: boo
     """One regex alternative per word, longest first, not inside a longer word.
 
     A symbol ("USD", "EUR") may touch a digit ("USD1,23", "1000EUR"), not a letter.
+    The test of what comes before opens each run of words it applies to, once for the
+    run rather than once per word (the same matches, in the same order of preference:
+    `re` tried it for every word at every place, four times the cost).
     """
     edge_after = r"(?![^\W\d_])" if symbol else r"(?!\w)"
     edge_before = r"(?<![^\W\d_])" if symbol else r"(?<!\w)"
-    parts = []
+    runs: list[tuple[bool, list[str]]] = []  # (edged before, the words' patterns)
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         pattern = re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOS)
         if word[-1].isalnum():
             pattern += edge_after
-        if word[0].isalnum():
-            pattern = edge_before + pattern
-        parts.append(f"(?-i:{pattern})" if case_sensitive else pattern)
+        if case_sensitive:
+            pattern = f"(?-i:{pattern})"
+        edged = word[0].isalnum()
+        if runs and runs[-1][0] == edged:
+            runs[-1][1].append(pattern)
+        else:
+            runs.append((edged, [pattern]))
+    parts = [
+        f"{edge_before}(?:{'|'.join(patterns)})" if edged else "|".join(patterns)
+        for edged, patterns in runs
+    ]
     return "(?:" + "|".join(parts) + ")"
 
 
