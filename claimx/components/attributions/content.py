@@ -326,7 +326,7 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     le quotidien"; "C'est ce que la direction a annoncé"), or its quotation."""
     doc = ctx.doc
     first = ctx.first_word(sent)
-    words = [t.lower_.replace("’", "'") for t in doc[first:group_start]]
+    words = [t.lower_.replace("’", "'") for t in doc[first : min(group_start, first + 8)]]
     opener = next((o for o in ctx.grammar.cleft_openers if tuple(words[: len(o)]) == o), None)
     if opener is None or not any(
         pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[len(opener) : 8])

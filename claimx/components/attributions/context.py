@@ -30,6 +30,7 @@ class DocContext:
     grammar: Grammar
     hits: list[AttributionHit] = field(default_factory=list)  # found so far, in order
     _group_starts: dict[int, int] = field(default_factory=dict)  # verb -> its group's start
+    _first_words: dict[tuple[int, int], int] = field(default_factory=dict)  # span -> first word
 
     # -- verb groups ---------------------------------------------------------
     def left_extend(self, verb: Token) -> Token:
@@ -150,12 +151,20 @@ class DocContext:
         )
 
     def first_word(self, sent: Span) -> int:
-        """The first token of a sentence that is not a space, a quote or a dash."""
+        """The first token of a sentence that is not a space, a quote or a dash (looked up
+        for every cue: found once per sentence)."""
+        found = self._first_words.get((sent.start, sent.end))
+        if found is not None:
+            return found
         doc = self.doc
         i = sent.start
-        while i < sent.end and (doc[i].is_space or doc[i].text in (*QUOTE_OPENERS, "-", "—")):
+        while i < sent.end and (doc[i].is_space or doc[i].text in _OPENING_MARKS):
             i += 1
+        self._first_words[sent.start, sent.end] = i
         return i
+
+
+_OPENING_MARKS = frozenset({*QUOTE_OPENERS, "-", "—"})
 
 
 def _auxiliary(token: Token) -> bool:
