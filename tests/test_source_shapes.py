@@ -315,16 +315,3 @@ def test_a_body_s_own_page_is_no_medium_named_before(nlp: Language) -> None:
         "SNCF, les RER A et B sont touchés."
     )
     assert said(nlp, text, "les RER A et B")["source"] == "SNCF"
-
-
-@pytest.mark.parametrize(
-    ("text", "reports"),
-    [
-        ("Le ministre annoncera mardi que le plan est prêt.", False),
-        ("La ministre précisera les détails du plan jeudi.", False),
-        ("Le ministre a annoncé mardi que le plan sera prêt.", True),
-        ("Le ministre annonçait mardi que le plan serait prêt.", True),
-    ],
-)
-def test_speech_to_come_is_no_claim_yet(nlp: Language, text: str, reports: bool) -> None:
-    assert bool(attributions(nlp, text)) is reports

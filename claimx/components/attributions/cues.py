@@ -199,8 +199,6 @@ def _reports(ctx: DocContext, verb: Token) -> bool:
     it ("vient d'annoncer", "a tenu à préciser"), not a passive ("est estimée à")."""
     if has_morph(verb, "VerbForm=Inf") and not ctx.carried(verb):
         return False
-    if has_morph(verb, "Tense=Fut") and has_morph(verb, "Mood=Ind"):
-        return False  # "annoncera", "reprendra": nothing said yet
     return not any(c.dep_ == "aux:pass" for c in verb.children)
 
 
