@@ -315,3 +315,20 @@ def test_a_body_s_own_page_is_no_medium_named_before(nlp: Language) -> None:
         "SNCF, les RER A et B sont touchés."
     )
     assert said(nlp, text, "les RER A et B")["source"] == "SNCF"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Le ministre a salué l'accord. Et d'ajouter que les usines resteraient ouvertes.",
+            [("Le ministre", "l'accord"), ("Le ministre", "les usines resteraient ouvertes")],
+        ),
+        ("Il est temps de préciser que rien n'est décidé.", []),
+        ("Et de deux : le groupe ferme une usine.", []),
+    ],
+)
+def test_the_narrative_infinitive_speaks_for_the_speaker_before(
+    nlp: Language, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(f["source"], f["text"]) for f in attributions(nlp, text)] == found

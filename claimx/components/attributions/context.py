@@ -73,6 +73,21 @@ class DocContext:
                 return start
         return i
 
+    def narrated(self, verb: Token) -> bool:
+        """Whether an infinitive is the press's narrative one, after "Et (subject) de" at
+        the sentence's opening: "Et d'ajouter que …", "Et le ministre de préciser que …"."""
+        doc = self.doc
+        start = self.left_extend(verb).i
+        if start < 2 or doc[start - 1].lower_ not in self.grammar.infinitive_markers:
+            return False
+        first = self.first_word(self.sentences.of(verb.i))
+        lead = doc[first + 1 : start - 1]
+        return (
+            doc[first].lower_ == "et"
+            and len(lead) <= 6
+            and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in lead)
+        )
+
     def carried(self, verb: Token) -> bool:
         """Whether an infinitive follows a verb that reports through it ("vient
         d'annoncer", "tient à préciser")."""

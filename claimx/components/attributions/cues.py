@@ -197,7 +197,7 @@ def _has_subject(token: Token) -> bool:
 def _reports(ctx: DocContext, verb: Token) -> bool:
     """A verb form that reports: not an infinitive ("pour demander") unless a verb carries
     it ("vient d'annoncer", "a tenu à préciser"), not a passive ("est estimée à")."""
-    if has_morph(verb, "VerbForm=Inf") and not ctx.carried(verb):
+    if has_morph(verb, "VerbForm=Inf") and not (ctx.carried(verb) or ctx.narrated(verb)):
         return False
     return not any(c.dep_ == "aux:pass" for c in verb.children)
 

@@ -179,6 +179,19 @@ def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     return surface if len(surface) > len(parsed) else parsed  # the parse may drop a name
 
 
+def _narrated_alone(ctx: DocContext, verb: Token) -> bool:
+    """A narrative infinitive with no subject of its own ("Et d'ajouter que …") after a
+    sentence that reported someone."""
+    if not ctx.narrated(verb) or not ctx.hits:
+        return False
+    sent = ctx.sentences.of(verb.i)
+    before = ctx.sentences.before(sent)
+    return (
+        ctx.left_extend(verb).i - ctx.first_word(sent) == 2
+        and ctx.hits[-1].cue.start >= before.start
+    )
+
+
 def _plural_pronoun(ctx: DocContext, verb: Token) -> Token | None:
     """The plural pronoun a verb's speaker is ("écrivent-ils", "Ils estiment"), if so."""
     pronoun = ctx.inversion_pronoun(verb) or next(
@@ -223,6 +236,9 @@ def _build(
         if previous is not None and previous.kind != "according_to" and is_present_participle(verb):
             # "…, a déclaré X, précisant que …": the participle's speaker is the sentence's.
             source = (previous.source, previous.source_text)
+        elif _narrated_alone(ctx, verb):  # "Et d'ajouter que …": the speaker before
+            last = ctx.hits[-1]
+            source = (last.source, last.source_text)
         else:
             source = subject(ctx, sent, verb)
     if source == (None, None):
