@@ -332,3 +332,19 @@ def test_the_narrative_infinitive_speaks_for_the_speaker_before(
     nlp: Language, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(f["source"], f["text"]) for f in attributions(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Les salaires stagnent, alerte Force Ouvrière.", "Force Ouvrière"),
+        ("Le trafic reprendra lundi, comme l'a annoncé la SNCF.", "SNCF"),
+        ("Le trafic reprendra lundi, comme le constate la CGT.", "CGT"),
+    ],
+)
+def test_an_incise_after_the_clause_it_reports(nlp: Language, text: str, source: str) -> None:
+    assert said(nlp, text, "")["source"] == source
+
+
+def test_comme_le_prevoit_a_text_reports_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "Le trafic reprendra lundi, comme le prévoit la loi.") == []

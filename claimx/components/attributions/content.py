@@ -202,6 +202,9 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     inverted_pronoun = ctx.inversion_pronoun(verb) is not None
     before = doc[start.i - 1] if start.i > sent.start else None
+    clitic = start.i if doc[start.i].lower_ in ctx.grammar.incise_clitics else start.i - 1
+    if before is not None and _comme_after_comma(ctx, sent, clitic):
+        before = doc[clitic - 2]  # "…, comme le constate X", "…, comme l'a dit X"
     if before is None or before.text not in (",", *QUOTE_CLOSERS):
         return None
     if (
@@ -242,6 +245,17 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     # a lead without a verb ("Pour l'heure, explique X, aucune décision …") is the
     # statement's start: the statement runs on after the incise
     return _around(ctx, sent, begin, end, cue_end) or (lead if end - begin >= 3 else None)
+
+
+def _comme_after_comma(ctx: DocContext, sent: Span, clitic: int) -> bool:
+    """Whether ", comme le" stands before a verb group whose clitic is at `clitic`."""
+    doc, grammar = ctx.doc, ctx.grammar
+    return (
+        clitic - 2 > sent.start
+        and doc[clitic].lower_ in grammar.incise_clitics
+        and doc[clitic - 1].lower_ in grammar.incise_openers
+        and doc[clitic - 2].text == ","
+    )
 
 
 def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:

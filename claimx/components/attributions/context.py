@@ -227,5 +227,7 @@ def inverted(token: Token) -> bool:
     elif after.pos_ == "ADP" and token.i + 3 < len(doc) and doc[token.i + 2].pos_ == "NOUN":
         after = doc[token.i + 3]  # "…, juge sans détour Jean Morel"
     return doc[token.i - 1].text in (",", *QUOTE_CLOSERS) and (
-        after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
+        after.pos_ in ("DET", "PROPN")
+        or after.text.startswith("-")
+        or (after.is_title and not after.is_sent_start)  # "…, alerte Force ouvrière"
     )
