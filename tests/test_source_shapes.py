@@ -348,3 +348,15 @@ def test_an_incise_after_the_clause_it_reports(nlp: Language, text: str, source:
 
 def test_comme_le_prevoit_a_text_reports_nothing(nlp: Language) -> None:
     assert attributions(nlp, "Le trafic reprendra lundi, comme le prévoit la loi.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mais pour Hugo Lemaire, ce n'est pas suffisant.", "Hugo Lemaire"),
+        ("Et pour les syndicats, la réforme est injuste.", "les syndicats"),
+        ("Mais pour 2025, les prévisions restent prudentes.", None),
+    ],
+)
+def test_pour_x_after_a_leading_conjunction(nlp: Language, text: str, source: str | None) -> None:
+    assert [f["source"] for f in attributions(nlp, text)] == ([source] if source else [])

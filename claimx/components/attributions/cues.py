@@ -118,6 +118,8 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     """ "Pour l'analyste, …": a sentence-opening marker before a voice and a comma."""
     doc, lexicon = ctx.doc, ctx.lexicon
     first = ctx.first_word(sent)
+    if first + 1 < sent.end and doc[first].lower_ in ctx.grammar.leading_conjunctions:
+        first += 1  # "Mais pour l'analyste, …"
     if first >= sent.end or doc[first].lower_ not in lexicon.opinion_markers:
         return None
     reach = range(first + 2, min(sent.end, first + 10))
