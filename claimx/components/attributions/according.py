@@ -29,7 +29,7 @@ _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")
 def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
     """The attribution of an "according to" marker, or None when it introduces none."""
     doc, grammar = ctx.doc, ctx.grammar
-    after = doc[cue.span.end].lower_ if cue.span.end < end else ""
+    after = ctx.tokens[cue.span.end].lower_ if cue.span.end < end else ""
     if after in grammar.relative_objects:
         return _antecedent(ctx, sent, cue, end)
     if after in grammar.complementizers:
@@ -43,9 +43,9 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     if _own_findings(ctx, source_span):
         return None  # "selon nos informations": the article itself
     chain_end = i
-    if i + 1 < sent.end and doc[i].text == "," and chain_follows(ctx, doc[i + 1]):
+    if i + 1 < sent.end and ctx.tokens[i].text == "," and chain_follows(ctx, ctx.tokens[i + 1]):
         j = i + 1  # "selon X, qui cite …", "selon X, cité par Y, …": the chain is the cue's
-        while j < sent.end and doc[j].text not in (",", ".", ";", ":"):
+        while j < sent.end and ctx.tokens[j].text not in (",", ".", ";", ":"):
             j += 1
         chain_end = j
     full_cue = doc[cue.span.start : chain_end]
@@ -53,7 +53,7 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     if len(content) < 2:
         return None
     relayed = source_span.end < i or (
-        chain_end > i and doc[i + 1].lower_ not in grammar.relative_subjects
+        chain_end > i and ctx.tokens[i + 1].lower_ not in grammar.relative_subjects
     )
     as_written = source_span.text if relayed else doc[source_span.start : chain_end].text
     if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
@@ -129,52 +129,58 @@ def _own_findings(ctx: DocContext, source: Span) -> bool:
 def _after_variation(ctx: DocContext, cue: Cue) -> bool:
     """Whether the marker follows a word of variation, adverbs aside ("varie fortement
     selon"): no punctuation between them."""
-    doc = ctx.doc
     i = cue.span.start - 1
-    while i >= 0 and doc[i].pos_ == "ADV":
+    while i >= 0 and ctx.tokens[i].pos_ == "ADV":
         i -= 1
-    return i >= 0 and doc[i].lemma_.lower() in ctx.lexicon.variation_words
+    return i >= 0 and ctx.tokens[i].lemma_.lower() in ctx.lexicon.variation_words
 
 
 def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
     """Where the source after the marker ends: at the comma or the verb after it."""
-    doc = ctx.doc
     i = cue.span.end
-    if i + 1 < sent.end and doc[i].lower_ in ctx.grammar.pronouns and doc[i + 1].text != "-":
+    if (
+        i + 1 < sent.end
+        and ctx.tokens[i].lower_ in ctx.grammar.pronouns
+        and ctx.tokens[i + 1].text != "-"
+    ):
         return i + 1  # "selon eux la SNCF veut …": the pronoun alone
-    while i < sent.end and doc[i].text not in _SOURCE_STOPS and not doc[i].is_space:
-        if doc[i].text in QUOTE_OPENERS and i > cue.span.end:
+    while i < sent.end and ctx.tokens[i].text not in _SOURCE_STOPS and not ctx.tokens[i].is_space:
+        if ctx.tokens[i].text in QUOTE_OPENERS and i > cue.span.end:
             break  # "selon eux « … »": the quotation is what they say
-        if doc[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
+        if ctx.tokens[i].text == "(":  # "(CSIS)": a parenthesis belongs to the source
             reach = min(sent.end, i + ctx.lexicon.windows["source_parenthesis"])
-            close = next((j for j in range(i, reach) if doc[j].text == ")"), None)
+            close = next((j for j in range(i, reach) if ctx.tokens[j].text == ")"), None)
             if close is not None:
                 i = close + 1
                 continue
-        participle = has_morph(doc[i], "VerbForm=Part") and doc[i].pos_ == "VERB"
-        name = doc[i].is_title or doc[i].is_upper  # "Center for …": a name, mistagged
-        if doc[i].pos_ in ("VERB", "AUX") and i > cue.span.end + 1 and not (participle or name):
+        participle = has_morph(ctx.tokens[i], "VerbForm=Part") and ctx.tokens[i].pos_ == "VERB"
+        name = ctx.tokens[i].is_title or ctx.tokens[i].is_upper  # "Center for …": a name, mistagged
+        if (
+            ctx.tokens[i].pos_ in ("VERB", "AUX")
+            and i > cue.span.end + 1
+            and not (participle or name)
+        ):
             break  # "qui aurait selon certains médias été discuté": "été" ends the source
         i += 1
-    if i < sent.end and doc[i].text != "," and cue.span.start == ctx.first_word(sent):
+    if i < sent.end and ctx.tokens[i].text != "," and cue.span.start == ctx.first_word(sent):
         # "Selon des documents consultés par l'AFP, …": the source runs to the comma.
         reach = min(sent.end, cue.span.end + ctx.lexicon.windows["source_comma"])
-        comma = next((j for j in range(i, reach) if doc[j].text == ","), None)
+        comma = next((j for j in range(i, reach) if ctx.tokens[j].text == ","), None)
         if comma is not None:
             i = comma
-    if i + 2 < sent.end and doc[i].text == ",":
+    if i + 2 < sent.end and ctx.tokens[i].text == ",":
         # "Selon le ministre du Commerce, Reinette Klever, …": a name in apposition
         # belongs to the source.
         j = i + 1
-        while j < sent.end and doc[j].pos_ == "PROPN":
+        while j < sent.end and ctx.tokens[j].pos_ == "PROPN":
             j += 1
-        closed = j < sent.end and doc[j].text == ","
+        closed = j < sent.end and ctx.tokens[j].text == ","
         ends = j >= sent.end - 1 and cue.span.start > ctx.first_word(sent)
         if j > i + 1 and (closed or ends):
             i = j  # "…, selon la députée de l'Orne, Véronique Louwagie." too
         else:
             i = past_apposed_role(ctx, sent, i)
-    while i > cue.span.end + 1 and doc[i - 1].pos_ == "ADP":
+    while i > cue.span.end + 1 and ctx.tokens[i - 1].pos_ == "ADP":
         i -= 1  # "selon le journal de « … »": the source ends before the preposition
     return i
 
@@ -185,17 +191,23 @@ def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) ->
     doc, grammar = ctx.doc, ctx.grammar
     leading = [
         t
-        for t in doc[sent.start : cue.span.start]
+        for t in ctx.tokens[sent.start : cue.span.start]
         if not (t.is_punct or t.is_space) and t.lower_ not in grammar.leading_conjunctions
     ]
     if len(leading) <= 1:
-        start = chain_end + 1 if chain_end < sent.end and doc[chain_end].text == "," else chain_end
+        start = (
+            chain_end + 1
+            if chain_end < sent.end and ctx.tokens[chain_end].text == ","
+            else chain_end
+        )
         return doc[start:end]
     stop = cue.span.start
-    while stop > sent.start and (doc[stop - 1].is_punct or doc[stop - 1].lower_ == "et"):
+    while stop > sent.start and (
+        ctx.tokens[stop - 1].is_punct or ctx.tokens[stop - 1].lower_ == "et"
+    ):
         stop -= 1
     begin = sent.start
-    while begin < stop and doc[begin].is_space:
+    while begin < stop and ctx.tokens[begin].is_space:
         begin += 1
     return doc[begin:stop] if chain_end >= end else doc[begin:end]
 
@@ -205,15 +217,15 @@ def _antecedent(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionH
     relative is the source, the rest of the sentence the content."""
     doc = ctx.doc
     j = cue.span.start - 1
-    while j > sent.start and doc[j].is_punct:
+    while j > sent.start and ctx.tokens[j].is_punct:
         j -= 1
     if j < sent.start or j >= cue.span.start:
         return None
-    covering = ctx.actors.covering(doc[j].i)
+    covering = ctx.actors.covering(ctx.tokens[j].i)
     if covering:
         source: Source = (ctx.actors.owner(covering[0]), ctx.actors.name_of(covering[0]))
     else:
-        source = phrase_source(ctx, doc[doc[j].left_edge.i : j + 1])
+        source = phrase_source(ctx, doc[ctx.tokens[j].left_edge.i : j + 1])
     content = doc[cue.span.end + 1 : end]
     if source == (None, None) or len(content) < 2:
         return None

@@ -20,7 +20,7 @@ def agent_judgements(
     found: list[AttributionHit] = []
     doc, lexicon = ctx.doc, ctx.lexicon
     for i in verbs:
-        token = doc[i]
+        token = ctx.tokens[i]
         if token.lemma_ not in lexicon.agent_verbs or token.pos_ != "VERB" or i in ctx.quoted:
             continue
         by = agent_after(token, ctx.lexicon.windows["agent"])

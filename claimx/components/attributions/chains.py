@@ -16,8 +16,7 @@ from claimx.docs import has_morph
 def morph_of(ctx: DocContext, mention: Span, feature: str) -> str | None:
     """The gender or number a mention's determiner or head noun shows ("le gouvernement",
     "Les États-Unis"), if any."""
-    doc = ctx.doc
-    words = [doc[mention.start - 1]] if mention.start > 0 else []
+    words = [ctx.tokens[mention.start - 1]] if mention.start > 0 else []
     words += [t for t in mention if t.pos_ in ("DET", "NOUN")][:2]
     values = ("Masc", "Fem") if feature == "Gender" else ("Sing", "Plur")
     for word in words:
@@ -82,5 +81,5 @@ def _narration_subject(ctx: DocContext, hit: AttributionHit, start: int, end: in
         and t.pos_ in ("NOUN", "PROPN")
         and t.i not in said
         and t.i not in ctx.quoted
-        for t in ctx.doc[start:end]
+        for t in ctx.tokens[start:end]
     )

@@ -27,9 +27,9 @@ def content_end(
     ctx: DocContext, sent: Span, cue: Span, later: list[Cue], verb_cue: bool = True
 ) -> int:
     """Where a cue's content ends: the sentence's end, or the next statement's start."""
-    doc, separators = ctx.doc, ctx.grammar.statement_separators
+    separators = ctx.grammar.statement_separators
     end = sent.end
-    while end > sent.start and (doc[end - 1].text in _FINAL or doc[end - 1].is_space):
+    while end > sent.start and (ctx.tokens[end - 1].text in _FINAL or ctx.tokens[end - 1].is_space):
         end -= 1
     for other in later:
         subject = _subject_after_comma(ctx, other, cue.end) if verb_cue else None
@@ -38,12 +38,16 @@ def content_end(
             end = min(end, subject)
             break
         start = ctx.left_extend(other.span[0]).i
-        while start - 1 > cue.end and doc[start - 1].lower_ in ctx.grammar.gerund_markers:
+        while start - 1 > cue.end and ctx.tokens[start - 1].lower_ in ctx.grammar.gerund_markers:
             start -= 1  # "…, (tout) en dénonçant"
-        if start > cue.end and start - 1 >= sent.start and doc[start - 1].lower_ in separators:
+        if (
+            start > cue.end
+            and start - 1 >= sent.start
+            and ctx.tokens[start - 1].lower_ in separators
+        ):
             end = min(end, start - 1)
             break
-    while end > cue.end and doc[end - 1].lower_ in separators:
+    while end > cue.end and ctx.tokens[end - 1].lower_ in separators:
         end -= 1
     return end
 
@@ -51,7 +55,6 @@ def content_end(
 def _clause_after_conjunction(ctx: DocContext, cue: Cue, after: int) -> int | None:
     """The comma opening a later cue's clause with a conjunction before its subject:
     "…, selon FO, alors que la direction assure …", "…, mais le ministre estime …"."""
-    doc = ctx.doc
     verb = cue.span[0]
     subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < verb.i), None)
     if subject is None:
@@ -60,22 +63,21 @@ def _clause_after_conjunction(ctx: DocContext, cue: Cue, after: int) -> int | No
     while (
         j - 1 > after
         and j > subject.left_edge.i - 3
-        and doc[j - 1].pos_ in ("SCONJ", "CCONJ", "ADV")
+        and ctx.tokens[j - 1].pos_ in ("SCONJ", "CCONJ", "ADV")
     ):
         j -= 1
-    if j < subject.left_edge.i and j - 1 > after and doc[j - 1].text == ",":
+    if j < subject.left_edge.i and j - 1 > after and ctx.tokens[j - 1].text == ",":
         return j - 1
     return None
 
 
 def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
     """The comma before a later cue's own subject, when one stands between them."""
-    doc = ctx.doc
     verb = cue.span[0]
     for child in verb.children:
         if child.dep_.startswith("nsubj") and after < child.i < verb.i:
             left = child.left_edge.i
-            if left - 1 > after and doc[left - 1].text == ",":
+            if left - 1 > after and ctx.tokens[left - 1].text == ",":
                 return left - 1
     # The parser hung the name elsewhere (an apposition of the clause before): an actor
     # named between the comma and the verb group is the subject all the same.
@@ -84,7 +86,7 @@ def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
         if (
             mention.end == start
             and mention.start - 1 > after
-            and doc[mention.start - 1].text == ","
+            and ctx.tokens[mention.start - 1].text == ","
         ):
             return mention.start - 1
     return None
@@ -106,7 +108,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
                 return quote
     i = after
     while i < limit:
-        token = doc[i]
+        token = ctx.tokens[i]
         if token.lower_ in grammar.complementizers and i + 1 < end:
             if _restrictive(ctx, cue.span, i):
                 break  # "n'assurera que 83 % de ses vols": "only", no clause
@@ -125,26 +127,34 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         if nxt in manners:
             nxt = manners[nxt]  # past « catégoriquement »
             continue
-        if doc[nxt].text == ",":  # "a annoncé, mardi, avoir …": past a set-off time
+        if ctx.tokens[nxt].text == ",":  # "a annoncé, mardi, avoir …": past a set-off time
             closing = next(
-                (j for j in range(nxt + 1, min(nxt + 6, end)) if doc[j].text == ","), None
+                (j for j in range(nxt + 1, min(nxt + 6, end)) if ctx.tokens[j].text == ","), None
             )
-            if closing is None or any(t.pos_ in ("VERB", "AUX") for t in doc[nxt:closing]):
+            if closing is None or any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens[nxt:closing]):
                 break
             nxt = closing + 1
             continue
-        if doc[nxt].pos_ not in ("ADV", "PRON") or doc[nxt].lower_ in grammar.complementizers:
+        if (
+            ctx.tokens[nxt].pos_ not in ("ADV", "PRON")
+            or ctx.tokens[nxt].lower_ in grammar.complementizers
+        ):
             break
-        if doc[nxt].lower_ in grammar.negation and _infinitive_within(doc, nxt, end):
+        if ctx.tokens[nxt].lower_ in grammar.negation and _infinitive_within(doc, nxt, end):
             return doc[nxt:end]  # "affirme ne pas être inquiet": the negation is said too
         nxt += 1
     infinitive = nxt + 1 < end and (
-        doc[nxt + 1].pos_ in ("VERB", "AUX") or doc[nxt + 1].lower_ in grammar.negation
+        ctx.tokens[nxt + 1].pos_ in ("VERB", "AUX")
+        or ctx.tokens[nxt + 1].lower_ in grammar.negation
     )
     plan = lemma in lexicon.plan_verbs  # "prévoit de construire": a plan, not a statement
-    if infinitive and doc[nxt].lower_ in grammar.infinitive_markers:
+    if infinitive and ctx.tokens[nxt].lower_ in grammar.infinitive_markers:
         return None if plan else doc[nxt + 1 : end]
-    if nxt < end and doc[nxt].pos_ in ("VERB", "AUX") and has_morph(doc[nxt], "VerbForm=Inf"):
+    if (
+        nxt < end
+        and ctx.tokens[nxt].pos_ in ("VERB", "AUX")
+        and has_morph(ctx.tokens[nxt], "VerbForm=Inf")
+    ):
         return None if plan else doc[nxt:end]
     if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
         return object_content(ctx, lemma, nxt, end)
@@ -181,8 +191,7 @@ def _manner(quote: Span) -> bool:
 def _que_follows(ctx: DocContext, verb: Token, sent: Span) -> bool:
     """Whether a "que" opens the verb's clause, past an addressee or a complement ("a
     affirmé à ses actionnaires que")."""
-    doc = ctx.doc
-    for token in doc[verb.i + 1 : min(sent.end, verb.i + 10)]:
+    for token in ctx.tokens[verb.i + 1 : min(sent.end, verb.i + 10)]:
         if token.lower_ in ctx.grammar.complementizers:
             return True
         if token.text in (",", ".", ";", ":") or token.pos_ in ("VERB", "AUX"):
@@ -199,12 +208,12 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
     if _opened_by_comme(ctx, sent, start.i):  # "Comme l'a indiqué X, …": what follows
         speaker = inverted_phrase(ctx, sent, cue_end)
         return _around(ctx, sent, start.i, start.i, past_apposed_role(ctx, sent, speaker.end))
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    after = ctx.tokens[verb.i + 1] if verb.i + 1 < len(doc) else None
     inverted_pronoun = ctx.inversion_pronoun(verb) is not None
-    before = doc[start.i - 1] if start.i > sent.start else None
-    clitic = start.i if doc[start.i].lower_ in ctx.grammar.incise_clitics else start.i - 1
+    before = ctx.tokens[start.i - 1] if start.i > sent.start else None
+    clitic = start.i if ctx.tokens[start.i].lower_ in ctx.grammar.incise_clitics else start.i - 1
     if before is not None and _comme_after_comma(ctx, sent, clitic):
-        before = doc[clitic - 2]  # "…, comme le constate X", "…, comme l'a dit X"
+        before = ctx.tokens[clitic - 2]  # "…, comme le constate X", "…, comme l'a dit X"
     if before is None or before.text not in (",", *QUOTE_CLOSERS):
         return None
     if (
@@ -226,15 +235,19 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         if not (ctx.actors.mentions_in(phrase.start, phrase.end) or ctx.can_speak(phrase)):
             return None
     end = before.i
-    if doc[end].text == "," and end - 1 >= sent.start and doc[end - 1].text in QUOTE_CLOSERS:
+    if (
+        ctx.tokens[end].text == ","
+        and end - 1 >= sent.start
+        and ctx.tokens[end - 1].text in QUOTE_CLOSERS
+    ):
         end -= 1
-    if doc[end].text in QUOTE_CLOSERS:
+    if ctx.tokens[end].text in QUOTE_CLOSERS:
         # The whole quotation, over as many sentences as it runs.
         for quote in ctx.quotes:
             if quote.end == end:
                 return quote
         opening = end - 1
-        while opening >= sent.start and doc[opening].text not in QUOTE_OPENERS:
+        while opening >= sent.start and ctx.tokens[opening].text not in QUOTE_OPENERS:
             opening -= 1
         if opening >= sent.start:
             return doc[opening + 1 : end]
@@ -249,12 +262,12 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
 
 def _comme_after_comma(ctx: DocContext, sent: Span, clitic: int) -> bool:
     """Whether ", comme le" stands before a verb group whose clitic is at `clitic`."""
-    doc, grammar = ctx.doc, ctx.grammar
+    grammar = ctx.grammar
     return (
         clitic - 2 > sent.start
-        and doc[clitic].lower_ in grammar.incise_clitics
-        and doc[clitic - 1].lower_ in grammar.incise_openers
-        and doc[clitic - 2].text == ","
+        and ctx.tokens[clitic].lower_ in grammar.incise_clitics
+        and ctx.tokens[clitic - 1].lower_ in grammar.incise_openers
+        and ctx.tokens[clitic - 2].text == ","
     )
 
 
@@ -262,8 +275,10 @@ def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:
     """Whether a verb group follows a sentence's opening "Comme l'a", "Ainsi que le"."""
     doc, grammar = ctx.doc, ctx.grammar
     first = ctx.first_word(sent)
-    clitic = group_start - 1 if doc[group_start - 1].lower_ in grammar.incise_clitics else None
-    if clitic is None and doc[group_start].lower_ in grammar.incise_clitics:
+    clitic = (
+        group_start - 1 if ctx.tokens[group_start - 1].lower_ in grammar.incise_clitics else None
+    )
+    if clitic is None and ctx.tokens[group_start].lower_ in grammar.incise_clitics:
         clitic = group_start  # "l'" already in the verb group
     if clitic is None or clitic <= first:
         return False
@@ -275,7 +290,7 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
     far holding no verb: "Le président du Medef, Patrick Martin, juge …"."""
     doc = ctx.doc
     comma = group_start - 1
-    if comma <= sent.start or doc[comma].text != ",":
+    if comma <= sent.start or ctx.tokens[comma].text != ",":
         return False
     names = [m for m in ctx.actors.covering(comma - 1) if m.end == comma]
     if not names or ctx.actors.kind_of(names[0]) != "person":
@@ -284,7 +299,7 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
     lead = doc[sent.start : start]
     return (
         start - 1 > sent.start
-        and doc[start - 1].text == ","
+        and ctx.tokens[start - 1].text == ","
         and not any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead)
     )
 
@@ -296,17 +311,17 @@ def _set_off_participle(ctx: DocContext, sent: Span, group_start: int) -> bool:
     doc = ctx.doc
     first = ctx.first_word(sent)
     comma = group_start - 1
-    if comma <= first or doc[comma].text != ",":
+    if comma <= first or ctx.tokens[comma].text != ",":
         return False
     lead = doc[first:comma]
     opening = next((t.i for t in lead if t.text == ","), None)
     if opening is None or any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead):
         return False
-    after = doc[opening + 1]
-    if doc[first].pos_ == "DET":
+    after = ctx.tokens[opening + 1]
+    if ctx.tokens[first].pos_ == "DET":
         return has_morph(after, "VerbForm=Part")
     named = [m for m in ctx.actors.covering(first) if m.end == opening]
-    proper = all(t.pos_ == "PROPN" for t in doc[first:opening])  # a name the NER missed
+    proper = all(t.pos_ == "PROPN" for t in ctx.tokens[first:opening])  # a name the NER missed
     return bool(named or proper) and after.pos_ == "DET"
 
 
@@ -320,11 +335,17 @@ def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> 
     attaque, affirme Free, n'a pas eu d'impact" (the whole sentence); "En outre,
     souligne-t-elle, « … »" (what follows, after a lead that is no subject)."""
     doc = ctx.doc
-    close = next((t.i for t in doc[cue_end : min(sent.end, cue_end + 12)] if t.text == ","), None)
+    close = next(
+        (t.i for t in ctx.tokens[cue_end : min(sent.end, cue_end + 12)] if t.text == ","), None
+    )
     if close is None:
         return None
     last = sent.end
-    while last > close + 1 and doc[last - 1].is_punct and doc[last - 1].text not in QUOTE_CLOSERS:
+    while (
+        last > close + 1
+        and ctx.tokens[last - 1].is_punct
+        and ctx.tokens[last - 1].text not in QUOTE_CLOSERS
+    ):
         last -= 1  # the final period, not a closing quotation mark
     if last - close < 3:
         return None
@@ -340,7 +361,7 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     le quotidien"; "C'est ce que la direction a annoncé"), or its quotation."""
     doc = ctx.doc
     first = ctx.first_word(sent)
-    words = [t.lower_.replace("’", "'") for t in doc[first : min(group_start, first + 8)]]
+    words = [t.lower_.replace("’", "'") for t in ctx.tokens[first : min(group_start, first + 8)]]
     opener = next((o for o in ctx.grammar.cleft_openers if tuple(words[: len(o)]) == o), None)
     if opener is None or not any(
         pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[len(opener) : 8])
@@ -354,6 +375,6 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     if quoted:
         return quoted[0]
     end = before.end
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (ctx.tokens[end - 1].is_punct or ctx.tokens[end - 1].is_space):
         end -= 1
     return doc[start:end] if end - start > 2 else None

@@ -29,8 +29,14 @@ class DocContext:
     lexicon: AttributionLexicon
     grammar: Grammar
     hits: list[AttributionHit] = field(default_factory=list)  # found so far, in order
+    # The doc's tokens, made once: `doc[i]` builds a Token and `doc[a:b]` a Span on each
+    # call, the rules' main cost; read tokens here, slice the doc only for a Span.
+    tokens: list[Token] = field(init=False)
     _group_starts: dict[int, int] = field(default_factory=dict)  # verb -> its group's start
     _first_words: dict[tuple[int, int], int] = field(default_factory=dict)  # span -> first word
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
 
     # -- verb groups ---------------------------------------------------------
     def left_extend(self, verb: Token) -> Token:
@@ -38,16 +44,15 @@ class DocContext:
         start = self._group_starts.get(verb.i)
         if start is None:
             start = self._group_starts[verb.i] = self._left_extend(verb)
-        return self.doc[start]
+        return self.tokens[start]
 
     def _left_extend(self, verb: Token) -> int:
-        doc = self.doc
         carrier = self._carrier(verb)
         i = verb.i if carrier is None else carrier  # "vient d'annoncer"
         while i > 0:
-            prev = doc[i - 1]
+            prev = self.tokens[i - 1]
             wedged = self.insertion_before(i)
-            if wedged < i and _auxiliary(doc[wedged - 1]):
+            if wedged < i and _auxiliary(self.tokens[wedged - 1]):
                 i = wedged  # "a de son côté estimé", "a par ailleurs indiqué"
             elif (
                 _auxiliary(prev)
@@ -55,7 +60,9 @@ class DocContext:
                 or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
             ):
                 i -= 1
-            elif prev.pos_ == "ADV" and any(t.pos_ == "AUX" for t in doc[max(0, i - 4) : i - 1]):
+            elif prev.pos_ == "ADV" and any(
+                t.pos_ == "AUX" for t in self.tokens[max(0, i - 4) : i - 1]
+            ):
                 i -= 1  # "a catégoriquement démenti", "a toutefois précisé"
             else:
                 break
@@ -64,12 +71,13 @@ class DocContext:
     def insertion_before(self, i: int) -> int:
         """Where a set phrase wedged in a verb group ("de son côté", "en effet") starts,
         if one ends right before token `i`; else `i`."""
-        doc = self.doc
         if i < 2:
             return i
-        for words in self.grammar.insertions_ending(doc[i - 1].lower_):
+        for words in self.grammar.insertions_ending(self.tokens[i - 1].lower_):
             start = i - len(words)
-            if start > 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
+            if start > 0 and all(
+                self.tokens[start + k].lower_ == w for k, w in enumerate(words[:-1])
+            ):
                 return start
         return i
 
@@ -78,12 +86,12 @@ class DocContext:
         the sentence's opening: "Et d'ajouter que …", "Et le ministre de préciser que …"."""
         doc = self.doc
         start = self.left_extend(verb).i
-        if start < 2 or doc[start - 1].lower_ not in self.grammar.infinitive_markers:
+        if start < 2 or self.tokens[start - 1].lower_ not in self.grammar.infinitive_markers:
             return False
         first = self.first_word(self.sentences.of(verb.i))
         lead = doc[first + 1 : start - 1]
         return (
-            doc[first].lower_ == "et"
+            self.tokens[first].lower_ == "et"
             and len(lead) <= 6
             and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in lead)
         )
@@ -97,15 +105,15 @@ class DocContext:
         """The verb an infinitive is carried by ("vient", "tient"), if any."""
         if verb.i < 2 or not has_morph(verb, "VerbForm=Inf"):
             return None
-        link = self.doc[verb.i - 1]
+        link = self.tokens[verb.i - 1]
         carrier = self.insertion_before(verb.i - 1) - 1  # "vient en effet de dire"
-        words = self.lexicon.infinitive_carriers.get(self.doc[carrier].lemma_.lower(), ())
+        words = self.lexicon.infinitive_carriers.get(self.tokens[carrier].lemma_.lower(), ())
         return carrier if link.lower_ in words else None
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
         start = self.left_extend(verb).i
-        for token in self.doc[start : min(verb.i + 3, len(self.doc))]:
+        for token in self.tokens[start : min(verb.i + 3, len(self.doc))]:
             if token.text.startswith("-") and token.lower_ not in ("-t", "-"):
                 return token
         return None
@@ -125,7 +133,7 @@ class DocContext:
             ER_PARTICIPLE_ENDINGS
         ):
             return False
-        prev = self.doc[token.i - 1] if token.i > 0 else None
+        prev = self.tokens[token.i - 1] if token.i > 0 else None
         named = prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.text[:1].isupper()
         if named and self.before_que(token):
             return False  # "La CNIL avertit que": a finite verb the tagger read as a participle
@@ -134,11 +142,10 @@ class DocContext:
     def before_que(self, token: Token) -> bool:
         """A word a few tokens before "que", not after a determiner: "X, juge au contraire
         que"."""
-        doc = self.doc
-        if token.i > 0 and doc[token.i - 1].pos_ == "DET":
+        if token.i > 0 and self.tokens[token.i - 1].pos_ == "DET":
             return False
         words = self.grammar.complementizers
-        return any(t.lower_ in words for t in doc[token.i + 1 : token.i + 4])
+        return any(t.lower_ in words for t in self.tokens[token.i + 1 : token.i + 4])
 
     def can_speak(self, phrase: Span) -> bool:
         """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
@@ -171,9 +178,8 @@ class DocContext:
         found = self._first_words.get((sent.start, sent.end))
         if found is not None:
             return found
-        doc = self.doc
         i = sent.start
-        while i < sent.end and (doc[i].is_space or doc[i].text in _OPENING_MARKS):
+        while i < sent.end and (self.tokens[i].is_space or self.tokens[i].text in _OPENING_MARKS):
             i += 1
         self._first_words[sent.start, sent.end] = i
         return i

@@ -89,7 +89,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         used.update(range(span.start, span.end))
     verbs = found.verbs
     for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
-        token = doc[i]
+        token = ctx.tokens[i]
         if token.i in used or (token.i in ctx.quoted and not _opens_quotation(ctx, token)):
             continue
         lemma = verb_lemma(ctx, token)
@@ -109,21 +109,20 @@ def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
     """A verb group the quotation opens on, its subject before it: 'le gouvernement
     « dément que … »'."""
     start = ctx.left_extend(verb).i
-    doc = ctx.doc
-    subject = doc[start - 2].pos_ if start > 1 else ""
-    return subject in ("NOUN", "PROPN", "PRON") and doc[start - 1].text in QUOTE_OPENERS
+    subject = ctx.tokens[start - 2].pos_ if start > 1 else ""
+    return subject in ("NOUN", "PROPN", "PRON") and ctx.tokens[start - 1].text in QUOTE_OPENERS
 
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     """ "Pour l'analyste, …": a sentence-opening marker before a voice and a comma."""
     doc, lexicon = ctx.doc, ctx.lexicon
     first = ctx.first_word(sent)
-    if first + 1 < sent.end and doc[first].lower_ in ctx.grammar.leading_conjunctions:
+    if first + 1 < sent.end and ctx.tokens[first].lower_ in ctx.grammar.leading_conjunctions:
         first += 1  # "Mais pour l'analyste, …"
-    if first >= sent.end or doc[first].lower_ not in lexicon.opinion_markers:
+    if first >= sent.end or ctx.tokens[first].lower_ not in lexicon.opinion_markers:
         return None
     reach = range(first + 2, min(sent.end, first + 10))
-    comma = next((j for j in reach if doc[j].text == ","), None)
+    comma = next((j for j in reach if ctx.tokens[j].text == ","), None)
     if comma is None:
         return None
     phrase = doc[first + 1 : comma]
@@ -167,7 +166,7 @@ def _after_article(ctx: DocContext, token: Token) -> bool:
     """Whether a word follows a determiner or an article: a noun ("la critique")."""
     if token.i == 0:
         return False
-    prev = token.doc[token.i - 1]
+    prev = ctx.tokens[token.i - 1]
     return prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles
 
 
@@ -179,7 +178,7 @@ def _guidance_with_particle(ctx: DocContext, token: Token) -> bool:
     particles = lexicon.guidance_verbs.get(lemma or "")
     if not particles or token.i == 0 or token.i + 1 >= len(doc):
         return False
-    return doc[token.i + 1].lower_ in particles and not _after_article(ctx, token)
+    return ctx.tokens[token.i + 1].lower_ in particles and not _after_article(ctx, token)
 
 
 def _before_inversion(token: Token) -> bool:
@@ -215,7 +214,7 @@ def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool
     nouns = ctx.lexicon.denial_objects.get(lemma)
     if not nouns:
         return False
-    for token in verb.doc[verb.i + 1 : min(verb.i + 5, sent.end)]:
+    for token in ctx.tokens[verb.i + 1 : min(verb.i + 5, sent.end)]:
         if token.lemma_ in nouns or token.lower_.rstrip("s") in nouns:
             return True
     return False

@@ -47,12 +47,17 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
 
 def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
     """The source after "auprès de" in the verb's sentence: an actor, or the phrase."""
-    doc = ctx.doc
     for i in range(start, min(sent.end - 2, start + 6)):
         first: int | None = None
-        if doc[i].lower_ == "auprès" and doc[i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
-            first = i + 2 if doc[i + 1].lower_ in ("de", "d'", "d’") else i + 1
-        elif doc[i].lower_ in ctx.grammar.on_places and doc[i - 1].lower_ == "-on":
+        if ctx.tokens[i].lower_ == "auprès" and ctx.tokens[i + 1].lower_ in (
+            "de",
+            "d'",
+            "d’",
+            "du",
+            "des",
+        ):
+            first = i + 2 if ctx.tokens[i + 1].lower_ in ("de", "d'", "d’") else i + 1
+        elif ctx.tokens[i].lower_ in ctx.grammar.on_places and ctx.tokens[i - 1].lower_ == "-on":
             first = i + 1  # "assure-t-on au ministère", "explique-t-on chez Renault"
         if first is not None:
             phrase = inverted_phrase(ctx, sent, first)
@@ -73,27 +78,31 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
     relative or a preposition opening a complement of place or means."""
     doc, grammar = ctx.doc, ctx.grammar
     first = start
-    while start < sent.end and doc[start].pos_ in ("NOUN", "ADV") and doc[start].is_lower:
+    while (
+        start < sent.end
+        and ctx.tokens[start].pos_ in ("NOUN", "ADV")
+        and ctx.tokens[start].is_lower
+    ):
         start += 1  # "a rapporté vendredi le Financial Times", "a précisé hier le ministre"
     start = _past_addressee(ctx, sent, _past_set_off_complement(ctx, sent, start))
-    if past_complements and start < sent.end and doc[start].pos_ == "ADP":
+    if past_complements and start < sent.end and ctx.tokens[start].pos_ == "ADP":
         # "déclare dans un entretien paru lundi dans Les Echos le PDG du groupe": past the
         # complements, to the first noun phrase no preposition governs.
         j = start + 1
-        while j < sent.end and doc[j].text not in _PHRASE_STOPS:
-            before = doc[j - 1].pos_
-            if (doc[j].pos_ == "DET" and before not in ("ADP", "DET")) or (
-                doc[j].pos_ == "PROPN" and before not in ("ADP", "DET", "PROPN")
+        while j < sent.end and ctx.tokens[j].text not in _PHRASE_STOPS:
+            before = ctx.tokens[j - 1].pos_
+            if (ctx.tokens[j].pos_ == "DET" and before not in ("ADP", "DET")) or (
+                ctx.tokens[j].pos_ == "PROPN" and before not in ("ADP", "DET", "PROPN")
             ):  # "auprès de l'AFP l'avocat": a determiner after a name opens a phrase
                 start = j
                 break
             j += 1
-    if start < sent.end and doc[start].pos_ not in ("DET", "PROPN"):
+    if start < sent.end and ctx.tokens[start].pos_ not in ("DET", "PROPN"):
         start = first
     end = start
     seen_noun = False
     while end < sent.end:
-        token = doc[end]
+        token = ctx.tokens[end]
         apposed = _apposed_name(ctx, end + 1, sent.end) if token.text == "," else 0
         if seen_noun and apposed:
             end = apposed
@@ -125,33 +134,37 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
 def _past_addressee(ctx: DocContext, sent: Span, start: int) -> int:
     """Past the person addressed after the verb: "affirme au journal un proche", "a déclaré
     à l'AFP vendredi soir, une porte-parole"."""
-    doc = ctx.doc
-    if not (start < sent.end and doc[start].lower_ in ctx.grammar.addressee_prepositions):
+    if not (start < sent.end and ctx.tokens[start].lower_ in ctx.grammar.addressee_prepositions):
         return start
     j = start + 1
-    while j < sent.end and doc[j].pos_ not in ("NOUN", "PROPN") and not doc[j].is_punct:
+    while (
+        j < sent.end and ctx.tokens[j].pos_ not in ("NOUN", "PROPN") and not ctx.tokens[j].is_punct
+    ):
         j += 1
-    while j < sent.end and doc[j].pos_ in ("NOUN", "PROPN"):
+    while j < sent.end and ctx.tokens[j].pos_ in ("NOUN", "PROPN"):
         j += 1
-    while j < sent.end and doc[j].pos_ in ("NOUN", "ADV") and doc[j].is_lower:
+    while j < sent.end and ctx.tokens[j].pos_ in ("NOUN", "ADV") and ctx.tokens[j].is_lower:
         j += 1  # past a time
-    if j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ in ("DET", "PROPN"):
+    if (
+        j + 1 < sent.end
+        and ctx.tokens[j].text == ","
+        and ctx.tokens[j + 1].pos_ in ("DET", "PROPN")
+    ):
         j += 1  # and a comma
-    return j if j < sent.end and doc[j].pos_ in ("DET", "PROPN") else start
+    return j if j < sent.end and ctx.tokens[j].pos_ in ("DET", "PROPN") else start
 
 
 def _past_set_off_complement(ctx: DocContext, sent: Span, start: int) -> int:
     """Past a complement set off by commas after the verb: "a confirmé mardi, dans un
     entretien au Figaro, la ministre" -> "la ministre"."""
-    doc = ctx.doc
-    if not (start + 1 < sent.end and doc[start].text == ","):
+    if not (start + 1 < sent.end and ctx.tokens[start].text == ","):
         return start
-    opener = doc[start + 1]
+    opener = ctx.tokens[start + 1]
     if not opener.is_lower or opener.pos_ in ("DET", "PRON", "VERB", "AUX", "SCONJ", "CCONJ"):
         return start
     reach = min(sent.end, start + ctx.lexicon.windows["set_off_complement"])
-    close = next((j for j in range(start + 2, reach) if doc[j].text == ","), None)
-    if close is None or close + 1 >= sent.end or doc[close + 1].pos_ not in ("DET", "PROPN"):
+    close = next((j for j in range(start + 2, reach) if ctx.tokens[j].text == ","), None)
+    if close is None or close + 1 >= sent.end or ctx.tokens[close + 1].pos_ not in ("DET", "PROPN"):
         return start
     return close + 1
 
@@ -167,24 +180,22 @@ def _issuer_after(ctx: DocContext, phrase: Span, token: Token) -> int | None:
 def _apposed_name(ctx: DocContext, start: int, limit: int) -> int:
     """The end of a proper name standing alone between commas from `start`, a title
     before it allowed ("Me Julien Brun"), or 0."""
-    doc = ctx.doc
-    if start + 1 < limit and doc[start].text in ctx.lexicon.person_titles:
+    if start + 1 < limit and ctx.tokens[start].text in ctx.lexicon.person_titles:
         start += 1
     end = start
-    while end < limit and doc[end].pos_ == "PROPN":
+    while end < limit and ctx.tokens[end].pos_ == "PROPN":
         end += 1
-    closed = end == limit or doc[end].is_punct
+    closed = end == limit or ctx.tokens[end].is_punct
     return end if end > start and closed else 0
 
 
 def past_apposed_role(ctx: DocContext, sent: Span, comma: int) -> int:
     """Past a role set off after the source ("Pour Anne Morel, économiste chez Oddo, …"):
     the comma closing it, else `comma`."""
-    doc = ctx.doc
     first = comma + 1
-    if first < sent.end and doc[first].pos_ == "DET":
+    if first < sent.end and ctx.tokens[first].pos_ == "DET":
         first += 1
-    if first >= sent.end or fold(doc[first].text) not in ctx.lexicon.role_nouns:
+    if first >= sent.end or fold(ctx.tokens[first].text) not in ctx.lexicon.role_nouns:
         return comma
     reach = min(sent.end, first + ctx.lexicon.windows["source_comma"])
-    return next((j for j in range(first + 1, reach) if doc[j].text == ","), comma)
+    return next((j for j in range(first + 1, reach) if ctx.tokens[j].text == ","), comma)

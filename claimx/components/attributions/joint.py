@@ -53,7 +53,7 @@ def coordination_before(ctx: DocContext, i: int) -> list[Actor]:
     sent = ctx.sentences.of(i)
     start = ctx.sentences.before(sent).start
     for k in range(i - 1, start, -1):
-        if doc[k].lower_ != "et":
+        if ctx.tokens[k].lower_ != "et":
             continue
         after = [m for m in ctx.actors.mentions_in(k + 1, min(i, k + 4)) if m.start <= k + 2]
         if not after:
@@ -80,9 +80,9 @@ def subject_coordination(ctx: DocContext, sent: Span, group_start: int) -> list[
     ("Contactés par l'AFP, Nvidia et la start-up Kelvio n'ont pas souhaité commenter")."""
     doc = ctx.doc
     first = ctx.first_word(sent)
-    apposed = doc[group_start - 1].text == ","  # "Les deux géants, A et B, ont …"
+    apposed = ctx.tokens[group_start - 1].text == ","  # "Les deux géants, A et B, ont …"
     end = group_start - 1 if apposed else group_start
-    starts = [t.i + 1 for t in doc[first:end] if t.text == ","]
+    starts = [t.i + 1 for t in ctx.tokens[first:end] if t.text == ","]
     for start in starts if apposed else [first, *starts]:  # the longest coordination
         found = coordinated(ctx, doc[start:end])
         if found:
@@ -117,7 +117,6 @@ def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
     """The actors named right before a plural verb group and joined by "et" and commas,
     whatever the parser made of them ("Nvidia et AMD ont annoncé": it may hang the verb on
     "Nvidia", or give the verb two subjects)."""
-    doc = ctx.doc
     start = ctx.left_extend(verb).i
     if not plural_group(ctx, verb):
         return []
@@ -132,7 +131,7 @@ def _coordinated_before(ctx: DocContext, verb: Token) -> list[Actor]:
         if actor not in found:
             found.append(actor)
         i = mention.start - 1
-        word = doc[i].lower_ if i >= 1 else ""
+        word = ctx.tokens[i].lower_ if i >= 1 else ""
         if word not in ("et", ","):
             break
         if (word == "et") == joined:
@@ -155,7 +154,7 @@ def _numbered_description(ctx: DocContext, noun: Token) -> list[Actor]:
     numbers = ctx.lexicon.numbers
     count = next((numbers.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
     if count is None and noun.i > 0:
-        count = numbers.get(ctx.doc[noun.i - 1].lower_)  # the parse missed the number
+        count = numbers.get(ctx.tokens[noun.i - 1].lower_)  # the parse missed the number
     kind = ctx.lexicon.description_kinds.get(noun.lemma_.lower())
     if kind is None and fold(noun.lemma_) in ctx.lexicon.role_nouns:
         kind = "person"

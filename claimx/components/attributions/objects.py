@@ -16,10 +16,9 @@ from claimx.text import QUOTE_OPENERS
 def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool:
     """A speaker describing their own state: "s'est dit inquiet pour …", "se montre
     confiant", "se dit prêt à investir" (the attribute is the statement)."""
-    doc = ctx.doc
     if bare(lemma) not in ctx.lexicon.self_description_verbs:
         return False
-    word = doc[start]
+    word = ctx.tokens[start]
     attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
     return attribute and reflexive(verb)
 
@@ -28,21 +27,23 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
     """An object verb's noun-phrase content ("a promis 80 milliards"), at its particle if
     it has one ("exhorter la Maison Blanche à interdire …"), never a figure shown."""
     doc, lexicon = ctx.doc, ctx.lexicon
-    if lemma in lexicon.measure_verbs and doc[start].lower_ in ("un", "une", "des"):
+    if lemma in lexicon.measure_verbs and ctx.tokens[start].lower_ in ("un", "une", "des"):
         return None  # "accusait une baisse de 3 %": a figure shown, nothing said
     if lemma in lexicon.raising_verbs:
-        article = next((t for t in doc[start : min(start + 8, end)] if t.pos_ == "DET"), None)
+        article = next(
+            (t for t in ctx.tokens[start : min(start + 8, end)] if t.pos_ == "DET"), None
+        )
         if article is not None and article.lower_ in ctx.grammar.possessive_determiners:
             return None  # "a relevé (mardi) ses prévisions": raised them, said nothing
     clitics = lexicon.clitic_objects.get(lemma)
-    if clitics and not any(t.lower_ in clitics for t in doc[max(0, start - 4) : start]):
+    if clitics and not any(t.lower_ in clitics for t in ctx.tokens[max(0, start - 4) : start]):
         return None  # "voit les syndicats": no "y", no view reported
     upheld = lexicon.court_objects.get(lemma, set())
-    head = next((t for t in doc[start : min(start + 4, end)] if t.pos_ == "NOUN"), None)
+    head = next((t for t in ctx.tokens[start : min(start + 4, end)] if t.pos_ == "NOUN"), None)
     if head is not None and head.lemma_.lower() in upheld:
         return None  # "a confirmé le jugement": a court's act upheld
     sentenced = lexicon.sentence_particles.get(lemma, set())
-    for token in doc[start : min(start + 8, end)]:
+    for token in ctx.tokens[start : min(start + 8, end)]:
         if token.lower_ in sentenced:
             return None  # "a condamné l'ancien maire à deux ans": a sentence passed
         if token.is_punct or token.pos_ in ("VERB", "AUX"):
@@ -50,31 +51,32 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
     particles = lexicon.object_particles.get(lemma)
     if particles:
         for j in range(start, min(start + 8, end)):
-            if doc[j].lower_ in particles:
+            if ctx.tokens[j].lower_ in particles:
                 return doc[j:end]
-            if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+            if ctx.tokens[j].pos_ in ("VERB", "AUX") or ctx.tokens[j].is_punct:
                 break
         return None
-    if doc[start].is_punct or _infinitive_after(ctx, start, end):
+    if ctx.tokens[start].is_punct or _infinitive_after(ctx, start, end):
         return None  # "ont demandé à ne pas être identifiés": a request, no object
     return doc[start:end]
 
 
 def _infinitive_after(ctx: DocContext, start: int, end: int) -> bool:
     """Whether a preposition opens an infinitive at `start` ("à ne pas être", "de partir")."""
-    doc = ctx.doc
-    if doc[start].pos_ != "ADP":
+    if ctx.tokens[start].pos_ != "ADP":
         return False
     j = start + 1
-    while j < end and (doc[j].lower_ in ctx.grammar.negation or doc[j].lower_ in ("pas", "plus")):
+    while j < end and (
+        ctx.tokens[j].lower_ in ctx.grammar.negation or ctx.tokens[j].lower_ in ("pas", "plus")
+    ):
         j += 1
-    return j < end and has_morph(doc[j], "VerbForm=Inf")
+    return j < end and has_morph(ctx.tokens[j], "VerbForm=Inf")
 
 
 def forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
     """A forecast with a figure in its object ("prévoit un chiffre d'affaires de 3,6
     milliards"), not a plan ("prévoit la construction d'une usine")."""
-    if lemma not in ctx.lexicon.forecast_verbs or ctx.doc[start].pos_ != "DET":
+    if lemma not in ctx.lexicon.forecast_verbs or ctx.tokens[start].pos_ != "DET":
         return False
     window = ctx.doc[start : min(end, start + 12)]
     return any(t.text == "%" or any(c.isdigit() for c in t.text) for t in window)
@@ -88,10 +90,10 @@ def guidance(ctx: DocContext, lemma: str, start: int, end: int) -> int | None:
         return None
     doc = ctx.doc
     if particles:
-        if doc[start].lower_ not in particles:
+        if ctx.tokens[start].lower_ not in particles:
             return None
         start += 1
-    if start >= end or not has_morph(doc[start], "Definite=Ind"):
+    if start >= end or not has_morph(ctx.tokens[start], "Definite=Ind"):
         return None  # "une croissance de 5 %", not "les groupes X avec 500 millions"
     window = (start, min(end, start + 12))
     figures = [*doc.spans.get("claimx_money", []), *doc.spans.get("claimx_percent", [])]
@@ -104,14 +106,17 @@ def judgement(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
     menace", "juge ces chiffres « alarmants »")."""
     if lemma not in ctx.lexicon.judgement_verbs:
         return False
-    doc = ctx.doc
     i = start
-    while i < end and doc[i].pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+    while i < end and ctx.tokens[i].pos_ in ("DET", "NOUN", "PROPN", "NUM"):
         i += 1
     if not start < i < end:
         return False
-    if doc[i].lower_ == "comme":
+    if ctx.tokens[i].lower_ == "comme":
         return True
     # an adjective right after the noun qualifies it ("un accord commercial"); a quoted
     # one is the speaker's word ("ces chiffres « alarmants »")
-    return doc[i].text in QUOTE_OPENERS and i + 1 < end and doc[i + 1].pos_ in ("ADJ", "NOUN")
+    return (
+        ctx.tokens[i].text in QUOTE_OPENERS
+        and i + 1 < end
+        and ctx.tokens[i + 1].pos_ in ("ADJ", "NOUN")
+    )

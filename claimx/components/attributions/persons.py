@@ -23,7 +23,7 @@ def person_gender(ctx: DocContext, actor: Actor) -> str | None:
     """A person's gender as the text or their first name gives it ("Mme Roux", "Anne
     Roux" -> "Fem"); None when neither says (a first name both sexes bear)."""
     for mention in actor.mentions:
-        title = ctx.doc[mention.start - 1].text if mention.start > 0 else ""
+        title = ctx.tokens[mention.start - 1].text if mention.start > 0 else ""
         if title in ctx.grammar.feminine_titles:
             return "Fem"
         if title in ctx.grammar.masculine_titles:
@@ -62,8 +62,7 @@ def person_taking_up(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
 def _name_after_role(ctx: DocContext, mention: Span) -> bool:
     """A person's name set right after a role or its comma ("le ministre, Bruno Le Maire",
     "la ministre Clara Morel"), not a description ("le patron")."""
-    doc = ctx.doc
-    before = doc[mention.start - 1] if mention.start > 0 else None
+    before = ctx.tokens[mention.start - 1] if mention.start > 0 else None
     return (
         ctx.actors.kind_of(mention) == "person"
         and mention[0].text[:1].isupper()
@@ -75,11 +74,10 @@ def _name_after_role(ctx: DocContext, mention: Span) -> bool:
 def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
     """Whether a definite description with the same role noun, no person named in it,
     came before token `start` ("le ministre de l'Économie"): the bare role takes it up."""
-    doc = ctx.doc
-    for token in doc[:start]:
+    for token in ctx.tokens[:start]:
         if fold(token.text) != role or token.i == 0:
             continue
-        if doc[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
+        if ctx.tokens[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
             continue
         after = ctx.actors.mentions_in(token.i, min(start, token.i + 8))
         if not any(_name_after_role(ctx, m) for m in after):

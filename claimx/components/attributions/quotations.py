@@ -43,7 +43,7 @@ def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attributio
         if any(h.content.start <= quote.start < h.content.end for h in hits):
             continue
         colon = quote.start - 2
-        if colon < 0 or doc[colon].text != ":":
+        if colon < 0 or ctx.tokens[colon].text != ":":
             continue
         speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
         if speaker is not None:
@@ -79,13 +79,13 @@ def _incise_cue(ctx: DocContext, token: Token, quote: Span) -> Span | None:
     if token.pos_ not in ("VERB", "NOUN", "PROPN") or verb_lemma(ctx, token) is None:
         return None
     start = ctx.left_extend(token).i
-    if start <= quote.start or doc[start - 1].text != ",":
+    if start <= quote.start or ctx.tokens[start - 1].text != ",":
         return None
     end = token.i + 1
-    while end < quote.end - 1 and doc[end].text.startswith("-"):
+    while end < quote.end - 1 and ctx.tokens[end].text.startswith("-"):
         end += 1  # "a-t-il", "estime-t-elle"
     close = next(
-        (j for j in range(end, min(quote.end, end + 12)) if doc[j].text in (",", ".")), None
+        (j for j in range(end, min(quote.end, end + 12)) if ctx.tokens[j].text in (",", ".")), None
     )
     if close is None or close >= quote.end - 1:
         return None  # the words after the verb run to the end: not an incise
@@ -131,13 +131,12 @@ def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attrib
 def _resumes(ctx: DocContext, last: AttributionHit, quote: Span) -> bool:
     """ "« … », a accusé X dans sa lettre, « … »": a quotation resuming after the incise
     of the quotation before it, in the same sentence, after a comma."""
-    doc = ctx.doc
     opener = quote.start - 1
     return (
         last.content.end <= last.cue.start
         and ctx.sentences.of(last.cue.start).start == ctx.sentences.of(quote.start).start
         and opener > 0
-        and doc[opener - 1].text == ","
+        and ctx.tokens[opener - 1].text == ","
     )
 
 

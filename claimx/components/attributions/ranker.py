@@ -228,16 +228,15 @@ def _verb_group(cue: Span) -> set[int]:
 def _governor(ctx: DocContext, mention: Span) -> str:
     """The preposition right before a mention, past its determiner ("à l'AFP" -> "à",
     "auprès de la société" -> "auprès"), or ""."""
-    doc = ctx.doc
     i = mention.start - 1
-    if i >= 0 and doc[i].pos_ == "DET":
+    if i >= 0 and ctx.tokens[i].pos_ == "DET":
         i -= 1
     if i < 0:
         return ""
-    word = doc[i].lower_
-    if word in ("de", "d'", "du", "des") and i > 0 and doc[i - 1].lower_ == "auprès":
+    word = ctx.tokens[i].lower_
+    if word in ("de", "d'", "du", "des") and i > 0 and ctx.tokens[i - 1].lower_ == "auprès":
         return "auprès"
-    return word if doc[i].pos_ == "ADP" or word in _A else ""
+    return word if ctx.tokens[i].pos_ == "ADP" or word in _A else ""
 
 
 def _last_before(ctx: DocContext, sent: Span, cue: Span) -> Span | None:

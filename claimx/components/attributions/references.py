@@ -137,9 +137,9 @@ def opening_place(ctx: DocContext, pronoun: Token) -> Source | None:
     doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
     start = ctx.first_word(sent)
-    if pronoun.i < 2 or doc[pronoun.i - 1].text != ",":
+    if pronoun.i < 2 or ctx.tokens[pronoun.i - 1].text != ",":
         return None
-    words = [t.lower_ for t in doc[start : pronoun.i - 1]]
+    words = [t.lower_ for t in ctx.tokens[start : pronoun.i - 1]]
     opener = next((o for o in ctx.grammar.on_openers if tuple(words[: len(o)]) == o), None)
     if opener is None or len(words) <= len(opener) or len(words) > len(opener) + 8:
         return None
@@ -167,7 +167,7 @@ def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
         if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in ctx.quoted:
             continue
         left = token.i
-        while left > start and doc[left - 1].pos_ in ("DET", "ADJ"):
+        while left > start and ctx.tokens[left - 1].pos_ in ("DET", "ADJ"):
             left -= 1
         phrase = doc[left : token.i + 1]
         agrees = (morph_of(ctx, phrase, "Gender"), morph_of(ctx, phrase, "Number")) == (
@@ -205,14 +205,13 @@ def _main_clause_subject(ctx: DocContext, pronoun: Token) -> list[Span]:
     """The same, read on the surface when the parser made the subordinate clause the
     root: a sentence opening on a conjunction and the pronoun ("S'il …, X estime"); the
     actor named right after the clause's comma and before a verb."""
-    doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
     opener = ctx.first_word(sent)
-    if pronoun.i != opener + 1 or doc[opener].pos_ != "SCONJ":
+    if pronoun.i != opener + 1 or ctx.tokens[opener].pos_ != "SCONJ":
         return []
     for mention in ctx.actors.mentions_in(pronoun.i + 1, min(sent.end, pronoun.i + 60)):
-        if doc[mention.start - 1].text == "," and mention.end < sent.end:
-            after = doc[mention.end]  # a verb, even one the tagger misreads ("X juge")
+        if ctx.tokens[mention.start - 1].text == "," and mention.end < sent.end:
+            after = ctx.tokens[mention.end]  # a verb, even one the tagger misreads ("X juge")
             if after.pos_ in ("VERB", "AUX") or (
                 after.is_lower and after.is_alpha and after.pos_ not in ("ADP", "CCONJ", "DET")
             ):

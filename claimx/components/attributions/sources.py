@@ -46,14 +46,14 @@ def _apposed_person(ctx: DocContext, mention: Span) -> Span | None:
     """The person before ", ROLE … MENTION," whose role names the mention ("Lina Ostrova,
     la directrice de Kelvio,"; "l'avocate de Marc Duval" too: the role's holder speaks)."""
     doc = ctx.doc
-    if mention.end >= len(doc) or doc[mention.end].text != ",":
+    if mention.end >= len(doc) or ctx.tokens[mention.end].text != ",":
         return None
     i = mention.start - 1
-    while i > 0 and mention.start - i <= _APPOSITION_REACH and doc[i].text != ",":
+    while i > 0 and mention.start - i <= _APPOSITION_REACH and ctx.tokens[i].text != ",":
         i -= 1
-    if i <= 0 or doc[i].text != ",":
+    if i <= 0 or ctx.tokens[i].text != ",":
         return None
-    if not any(fold(t.text) in ctx.lexicon.role_nouns for t in doc[i + 1 : mention.start]):
+    if not any(fold(t.text) in ctx.lexicon.role_nouns for t in ctx.tokens[i + 1 : mention.start]):
         return None
     before = [m for m in ctx.actors.mentions_in(max(0, i - 6), i) if m.end == i]
     return before[0] if before and ctx.actors.kind_of(before[0]) == "person" else None
@@ -103,14 +103,14 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     before = [
         m  # not whom a letter was sent to ("adressée au Premier ministre, les maires …")
         for m in ctx.actors.mentions_in(sent.start, verb.i)  # nor who asked ("Contactée par X")
-        if m.start == 0 or doc[m.start - 1].lower_ not in (*addressed, "par")
+        if m.start == 0 or ctx.tokens[m.start - 1].lower_ not in (*addressed, "par")
     ]
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
     # noun phrase opening the sentence right before the verb group speaks, or a pronoun.
-    if start > sent.start and doc[start - 1].lower_ in ctx.grammar.pronouns:
-        return pronoun_source(ctx, doc[start - 1])  # "Il dément toute irrégularité"
+    if start > sent.start and ctx.tokens[start - 1].lower_ in ctx.grammar.pronouns:
+        return pronoun_source(ctx, ctx.tokens[start - 1])  # "Il dément toute irrégularité"
     opening = doc[sent.start : start]
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
@@ -123,7 +123,7 @@ def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | Non
     indiqué …")."""
     doc = ctx.doc
     reach = range(start - 1, max(sent.start, start - 7), -1)
-    comma = next((j for j in reach if doc[j].text == ","), None)
+    comma = next((j for j in reach if ctx.tokens[j].text == ","), None)
     if comma is None:
         return None
     phrase = doc[comma + 1 : start]
@@ -145,16 +145,16 @@ def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
     """The subject right before a quotation that opens on the verb group at `start`: 'le
     gouvernement « dément que … »'."""
     doc = ctx.doc
-    if not (start > sent.start + 1 and doc[start - 1].text in QUOTE_OPENERS):
+    if not (start > sent.start + 1 and ctx.tokens[start - 1].text in QUOTE_OPENERS):
         return None
-    named = doc[start - 2]
+    named = ctx.tokens[start - 2]
     if named.pos_ not in ("NOUN", "PROPN"):
         return None
     covering = ctx.actors.covering(named.i)
     if covering:
         return _mention_source(ctx, max(covering, key=len))
     left = named.i
-    while left > sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+    while left > sent.start and ctx.tokens[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
         left -= 1
     return phrase_source(ctx, doc[left : named.i + 1])
 
@@ -162,9 +162,12 @@ def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
 def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
     """The person a body speaks through: "la Commission, par la voix de sa vice-présidente
     X, a indiqué" -> X."""
-    doc = ctx.doc
     for i in range(subject + 1, verb_start - 2):
-        if doc[i].lower_ == "voix" and doc[i - 1].lower_ == "la" and doc[i - 2].lower_ == "par":
+        if (
+            ctx.tokens[i].lower_ == "voix"
+            and ctx.tokens[i - 1].lower_ == "la"
+            and ctx.tokens[i - 2].lower_ == "par"
+        ):
             people = [
                 m
                 for m in ctx.actors.mentions_in(i + 1, verb_start)
@@ -180,9 +183,9 @@ def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
     tagger may read it as an adjective: "… et TechInsights se refuse")."""
     doc = ctx.doc
     i = start
-    while i > sent.start and start - i < 4 and doc[i - 1].text[:1].isupper():
+    while i > sent.start and start - i < 4 and ctx.tokens[i - 1].text[:1].isupper():
         i -= 1
-    if i == start or i == sent.start or doc[i - 1].pos_ not in ("CCONJ", "PUNCT"):
+    if i == start or i == sent.start or ctx.tokens[i - 1].pos_ not in ("CCONJ", "PUNCT"):
         return None
     return doc[i:start]
 
@@ -193,7 +196,7 @@ def _name_set_off_before(ctx: DocContext, sent: Span, token: Token) -> Source | 
     doc = ctx.doc
     first = ctx.first_word(sent)
     comma = token.left_edge.i - 1
-    if comma <= first or doc[comma].text != ",":
+    if comma <= first or ctx.tokens[comma].text != ",":
         return None
     name = doc[first:comma]
     return (None, name.text) if all(t.pos_ == "PROPN" for t in name) else None
@@ -211,18 +214,20 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     subtree = list(token.subtree)
     lo, hi = subtree[0].i, subtree[-1].i + 1
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
-    hi = next((t.i for t in doc[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
+    hi = next((t.i for t in ctx.tokens[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
     if token.lemma_.lower() in ctx.lexicon.document_nouns:
         issuer = document_issuer(ctx, doc[lo:hi])  # "Une étude, publiée par l'Insee, …"
         if issuer is not None and issuer[0] is not None:
             return issuer
     # "le porte-parole interrogé par l'AFP": not the participle's complements
-    hi = next((t.i for t in doc[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
-    while hi < len(doc) - 1 and doc[hi - 1].text == "-" and not doc[hi - 2].whitespace_:
+    hi = next((t.i for t in ctx.tokens[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
+    while (
+        hi < len(doc) - 1 and ctx.tokens[hi - 1].text == "-" and not ctx.tokens[hi - 2].whitespace_
+    ):
         hi += 1  # "La start-up", split by the tokenizer and cut by the parse
-    while hi > lo + 1 and doc[hi - 1].is_punct:
+    while hi > lo + 1 and ctx.tokens[hi - 1].is_punct:
         hi -= 1
-    while lo < token.i and (doc[lo].is_punct or doc[lo].dep_ == "case"):
+    while lo < token.i and (ctx.tokens[lo].is_punct or ctx.tokens[lo].dep_ == "case"):
         lo += 1  # past a dateline's dash ("Paris (AFP) - X a annoncé"), an agent's "par"
     phrase = doc[lo:hi]
     inside = ctx.actors.mentions_in(lo, hi)
@@ -257,11 +262,11 @@ def person_past_portfolio(ctx: DocContext, start: int, reach: int = 8) -> Span |
         ]
         if person:
             return person[0]
-        token = doc[j]
+        token = ctx.tokens[j]
         portfolio = token.lower_ in links or token.is_title or token.pos_ == "DET"
         if not (portfolio or (token.pos_ == "ADJ" and token.is_lower) or token.text == ","):
             return None
-        if token.text == "," and j > start and doc[j - 1].text == ",":
+        if token.text == "," and j > start and ctx.tokens[j - 1].text == ",":
             return None
     return None
 
@@ -280,10 +285,10 @@ def role_participle(ctx: DocContext, token: Token) -> bool:
     doc = ctx.doc
     if token.i + 1 >= len(doc) or not (token.pos_ == "VERB" and token.is_lower):
         return False
-    after = doc[token.i + 1].lower_
+    after = ctx.tokens[token.i + 1].lower_
     return (
         has_morph(token, "VerbForm=Part")
-        and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        and ctx.tokens[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
         and (
             after in ctx.grammar.complement_prepositions
             or after in ctx.grammar.addressee_prepositions  # "délégué aux Transports"
@@ -312,14 +317,14 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
     antecedent = token.head.head if token.head.dep_ == "acl:relcl" else None
     candidates = list(ctx.actors.covering(antecedent.i)) if antecedent is not None else []
     start = token.i
-    while start > 0 and token.i - start < 12 and doc[start - 1].pos_ not in ("VERB", "AUX"):
+    while start > 0 and token.i - start < 12 and ctx.tokens[start - 1].pos_ not in ("VERB", "AUX"):
         start -= 1
     candidates += ctx.actors.mentions_in(start, token.i)
     if candidates:
         return _mention_source(ctx, max(ctx.actors.in_order(candidates), key=lambda m: m.end))
     if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
         lo = antecedent.left_edge.i
-        while lo < antecedent.i and doc[lo].dep_ == "case":
+        while lo < antecedent.i and ctx.tokens[lo].dep_ == "case":
             lo += 1  # "saisie par plusieurs éditeurs qui estimaient": not the "par"
         hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
         phrase = doc[lo:hi]  # up to "qui": "plusieurs éditeurs et agences de presse"

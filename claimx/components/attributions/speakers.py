@@ -40,15 +40,14 @@ def _in_complement(ctx: DocContext, phrase: Span, mention: Span) -> bool:
     """Whether a person is named in a noun's complement, and so does not speak: "un proche
     de X", "l'avocat de Me X"; but "un porte-parole de X", "les dires de X": X speaks
     through them."""
-    doc = ctx.doc
     link = mention.start - 1
-    if link > phrase.start and doc[link].text in ctx.lexicon.person_titles:
+    if link > phrase.start and ctx.tokens[link].text in ctx.lexicon.person_titles:
         link -= 1  # "l'avocat de Me Thierry Herzog"
-    if link <= phrase.start or doc[link].lower_ not in ctx.grammar.complement_prepositions:
+    if link <= phrase.start or ctx.tokens[link].lower_ not in ctx.grammar.complement_prepositions:
         return False
-    noun = doc[link - 1]
+    noun = ctx.tokens[link - 1]
     return (
-        any(t.pos_ == "NOUN" for t in doc[phrase.start : link])
+        any(t.pos_ == "NOUN" for t in ctx.tokens[phrase.start : link])
         and fold(noun.text) not in ctx.lexicon.voice_nouns
         and not {noun.lower_, noun.lemma_.lower()} & ctx.lexicon.document_nouns
     )
@@ -58,7 +57,6 @@ def _role_taking_up(ctx: DocContext, phrase: Span, mentions: list[Span]) -> Acto
     """ "X a annoncé une pause. « … », a détaillé le président du directoire de Canal+":
     a definite role of the body it names takes up the person just named, when they
     agree in gender; the body speaks otherwise."""
-    doc = ctx.doc
     tokens = [t for t in phrase if not t.is_punct]
     if len(tokens) < 3 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
         return None
@@ -66,6 +64,9 @@ def _role_taking_up(ctx: DocContext, phrase: Span, mentions: list[Span]) -> Acto
     first = min(m.start for m in mentions)
     if role not in ctx.lexicon.role_nouns or role in ctx.lexicon.voice_nouns:
         return None
-    if first <= tokens[1].i or doc[first - 1].lower_ not in ctx.grammar.complement_prepositions:
+    if (
+        first <= tokens[1].i
+        or ctx.tokens[first - 1].lower_ not in ctx.grammar.complement_prepositions
+    ):
         return None
     return person_taking_up(ctx, phrase, role)

@@ -137,7 +137,7 @@ def _relay(ctx: DocContext, cue: Cue, later: Cue) -> bool:
     return (
         cue.kind == later.kind == "according_to"
         and 0 < start - cue.span.end <= ctx.lexicon.windows["source_comma"]
-        and ctx.doc[start - 1].text == ","
+        and ctx.tokens[start - 1].text == ","
         and chain_follows(ctx, later.span[0])
     )
 
@@ -220,7 +220,9 @@ def _build(
     found = incise(ctx, sent, verb, span.end) if cleft is None else cleft
     if found is not None:
         content = found
-        inverted = cleft is None or doc[full_cue.start - 1].lower_ in ctx.grammar.complementizers
+        inverted = (
+            cleft is None or ctx.tokens[full_cue.start - 1].lower_ in ctx.grammar.complementizers
+        )
         source = (
             inverted_subject(ctx, sent, doc[verb.i : span.end], found)
             if inverted
@@ -246,7 +248,7 @@ def _build(
     if found is not None and cue.verb in lexicon.according_verbs:
         kind = "according_to"
     particles = lexicon.object_particles.get(cue.verb or "", set())
-    if len(content) > 1 and doc[content.start].lower_ in particles:
+    if len(content) > 1 and ctx.tokens[content.start].lower_ in particles:
         full_cue = doc[full_cue.start : content.start + 1]
         content = doc[content.start + 1 : content.end]
     quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
