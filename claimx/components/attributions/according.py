@@ -28,7 +28,7 @@ _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")
 
 def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
     """The attribution of an "according to" marker, or None when it introduces none."""
-    doc, grammar = ctx.doc, ctx.grammar
+    grammar = ctx.grammar
     after = ctx.tokens[cue.span.end].lower_ if cue.span.end < end else ""
     if after in grammar.relative_objects:
         return _antecedent(ctx, sent, cue, end)
@@ -37,7 +37,7 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     if _after_variation(ctx, cue):
         return None  # "le prix varie selon la taille": depending on, not according to
     i = _source_end(ctx, sent, cue)
-    source_span = _before_relay(ctx, doc[cue.span.end : i])
+    source_span = _before_relay(ctx, ctx.span(cue.span.end, i))
     if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
         return None
     if _own_findings(ctx, source_span):
@@ -48,14 +48,14 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         while j < sent.end and ctx.tokens[j].text not in (",", ".", ";", ":"):
             j += 1
         chain_end = j
-    full_cue = doc[cue.span.start : chain_end]
+    full_cue = ctx.span(cue.span.start, chain_end)
     content = _content(ctx, sent, cue, chain_end, end)
     if len(content) < 2:
         return None
     relayed = source_span.end < i or (
         chain_end > i and ctx.tokens[i + 1].lower_ not in grammar.relative_subjects
     )
-    as_written = source_span.text if relayed else doc[source_span.start : chain_end].text
+    as_written = source_span.text if relayed else ctx.span(source_span.start, chain_end).text
     if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
@@ -188,7 +188,7 @@ def _source_end(ctx: DocContext, sent: Span, cue: Cue) -> int:
 def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) -> Span:
     """What is attributed: after the source when the marker opens the sentence, else
     what comes before the marker."""
-    doc, grammar = ctx.doc, ctx.grammar
+    grammar = ctx.grammar
     leading = [
         t
         for t in ctx.tokens[sent.start : cue.span.start]
@@ -200,7 +200,7 @@ def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) ->
             if chain_end < sent.end and ctx.tokens[chain_end].text == ","
             else chain_end
         )
-        return doc[start:end]
+        return ctx.span(start, end)
     stop = cue.span.start
     while stop > sent.start and (
         ctx.tokens[stop - 1].is_punct or ctx.tokens[stop - 1].lower_ == "et"
@@ -209,13 +209,12 @@ def _content(ctx: DocContext, sent: Span, cue: Cue, chain_end: int, end: int) ->
     begin = sent.start
     while begin < stop and ctx.tokens[begin].is_space:
         begin += 1
-    return doc[begin:stop] if chain_end >= end else doc[begin:end]
+    return ctx.span(begin, stop) if chain_end >= end else ctx.span(begin, end)
 
 
 def _antecedent(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionHit | None:
     """ "…, ajoute le journal, selon lequel le montant est …": the antecedent of the
     relative is the source, the rest of the sentence the content."""
-    doc = ctx.doc
     j = cue.span.start - 1
     while j > sent.start and ctx.tokens[j].is_punct:
         j -= 1
@@ -225,8 +224,10 @@ def _antecedent(ctx: DocContext, sent: Span, cue: Cue, end: int) -> AttributionH
     if covering:
         source: Source = (ctx.actors.owner(covering[0]), ctx.actors.name_of(covering[0]))
     else:
-        source = phrase_source(ctx, doc[ctx.tokens[j].left_edge.i : j + 1])
-    content = doc[cue.span.end + 1 : end]
+        source = phrase_source(ctx, ctx.span(ctx.tokens[j].left_edge.i, j + 1))
+    content = ctx.span(cue.span.end + 1, end)
     if source == (None, None) or len(content) < 2:
         return None
-    return AttributionHit("according_to", doc[cue.span.start : cue.span.end + 1], content, *source)
+    return AttributionHit(
+        "according_to", ctx.span(cue.span.start, cue.span.end + 1), content, *source
+    )

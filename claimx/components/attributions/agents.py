@@ -18,13 +18,13 @@ def agent_judgements(
     """A statement for each judging participle with its agent (`verbs`: the doc's
     possible reporting verbs), outside what other hits already attribute."""
     found: list[AttributionHit] = []
-    doc, lexicon = ctx.doc, ctx.lexicon
+    lexicon = ctx.lexicon
     for i in verbs:
         token = ctx.tokens[i]
         if token.lemma_ not in lexicon.agent_verbs or token.pos_ != "VERB" or i in ctx.quoted:
             continue
         by = agent_after(token, ctx.lexicon.windows["agent"])
-        if by is None or not _judgement(ctx, doc[i + 1 : by]):
+        if by is None or not _judgement(ctx, ctx.span(i + 1, by)):
             continue  # "sera jugé (en mars) par le tribunal": judged in court, nothing said
         if any(h.content.start <= i < h.content.end for h in hits):
             continue
@@ -34,7 +34,7 @@ def agent_judgements(
             continue
         actor, text = source_from(ctx, agent)
         if actor is not None or text is not None:
-            cue = doc[ctx.left_extend(token).i : i + 1]
+            cue = ctx.span(ctx.left_extend(token).i, i + 1)
             found.append(AttributionHit("statement", cue, judged, actor, text))
     return found
 
@@ -63,7 +63,7 @@ def _judged(ctx: DocContext, participle: Token, by: int) -> Span | None:
         return None
     sent = ctx.sentences.of(participle.i)
     start = max(start, ctx.first_word(sent))
-    return ctx.doc[start:by] if by - start >= 3 else None
+    return ctx.span(start, by) if by - start >= 3 else None
 
 
 def _agent(participle: Token, by: int) -> Token | None:

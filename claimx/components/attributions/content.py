@@ -103,7 +103,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         if _manner(quote):
             continue  # 'a démenti « catégoriquement » avoir …': a manner, not what is said
         if verb.i < quote.start <= verb.i + 10 and quote.start < end + 2:
-            between = doc[after : quote.start - 1]
+            between = ctx.span(after, quote.start - 1)
             if not any(t.pos_ == "VERB" for t in between):
                 return quote
     i = after
@@ -112,7 +112,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         if token.lower_ in grammar.complementizers and i + 1 < end:
             if _restrictive(ctx, cue.span, i):
                 break  # "n'assurera que 83 % de ses vols": "only", no clause
-            return doc[i + 1 : end]
+            return ctx.span(i + 1, end)
         # "a assuré jeudi, dans un entretien accordé au Figaro, que": a participle of the
         # material between the verb and its clause does not end the search
         # and "se dit convaincu que": the participle of a state verb does not either
@@ -141,7 +141,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
         ):
             break
         if ctx.tokens[nxt].lower_ in grammar.negation and _infinitive_within(doc, nxt, end):
-            return doc[nxt:end]  # "affirme ne pas être inquiet": the negation is said too
+            return ctx.span(nxt, end)  # "affirme ne pas être inquiet": the negation is said too
         nxt += 1
     infinitive = nxt + 1 < end and (
         ctx.tokens[nxt + 1].pos_ in ("VERB", "AUX")
@@ -149,22 +149,22 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     )
     plan = lemma in lexicon.plan_verbs  # "prévoit de construire": a plan, not a statement
     if infinitive and ctx.tokens[nxt].lower_ in grammar.infinitive_markers:
-        return None if plan else doc[nxt + 1 : end]
+        return None if plan else ctx.span(nxt + 1, end)
     if (
         nxt < end
         and ctx.tokens[nxt].pos_ in ("VERB", "AUX")
         and has_morph(ctx.tokens[nxt], "VerbForm=Inf")
     ):
-        return None if plan else doc[nxt:end]
+        return None if plan else ctx.span(nxt, end)
     if (lemma in lexicon.object_verbs or lemma in lexicon.denial_verbs) and nxt < end:
         return object_content(ctx, lemma, nxt, end)
     if nxt < end and (forecast(ctx, lemma, nxt, end) or judgement(ctx, lemma, nxt, end)):
-        return doc[nxt:end]
+        return ctx.span(nxt, end)
     guided = guidance(ctx, lemma, nxt, end)
     if guided is not None:
-        return doc[guided:end]
+        return ctx.span(guided, end)
     if nxt < end and self_described(ctx, verb, lemma, nxt):
-        return doc[nxt:end]
+        return ctx.span(nxt, end)
     return None
 
 
@@ -176,8 +176,7 @@ def _infinitive_within(doc: Doc, start: int, end: int, reach: int = 4) -> bool:
 def _restrictive(ctx: DocContext, cue: Span, que: int) -> bool:
     """Whether "que" after a verb group holding "ne" and no other negation word means
     "only" ("n'assurera que 83 %", "n'a dit que quelques mots")."""
-    doc = ctx.doc
-    group = doc[ctx.left_extend(cue[0]).i : que]
+    group = ctx.span(ctx.left_extend(cue[0]).i, que)
     return any(t.lower_ in ctx.grammar.negation for t in group) and not any(
         t.lower_ in ctx.grammar.negation_words for t in group
     )
@@ -250,9 +249,9 @@ def incise(ctx: DocContext, sent: Span, verb: Token, cue_end: int) -> Span | Non
         while opening >= sent.start and ctx.tokens[opening].text not in QUOTE_OPENERS:
             opening -= 1
         if opening >= sent.start:
-            return doc[opening + 1 : end]
+            return ctx.span(opening + 1, end)
     begin = min(ctx.first_word(sent), end)
-    lead = doc[begin:end]
+    lead = ctx.span(begin, end)
     if end - begin >= 3 and any(t.pos_ in ("VERB", "AUX") for t in lead):
         return lead
     # a lead without a verb ("Pour l'heure, explique X, aucune décision …") is the
@@ -273,7 +272,7 @@ def _comme_after_comma(ctx: DocContext, sent: Span, clitic: int) -> bool:
 
 def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:
     """Whether a verb group follows a sentence's opening "Comme l'a", "Ainsi que le"."""
-    doc, grammar = ctx.doc, ctx.grammar
+    grammar = ctx.grammar
     first = ctx.first_word(sent)
     clitic = (
         group_start - 1 if ctx.tokens[group_start - 1].lower_ in grammar.incise_clitics else None
@@ -282,13 +281,12 @@ def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:
         clitic = group_start  # "l'" already in the verb group
     if clitic is None or clitic <= first:
         return False
-    return fold(doc[first:clitic].text) in grammar.incise_openers
+    return fold(ctx.span(first, clitic).text) in grammar.incise_openers
 
 
 def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
     """Whether a verb group follows a subject with a name in apposition, the sentence so
     far holding no verb: "Le président du Medef, Patrick Martin, juge …"."""
-    doc = ctx.doc
     comma = group_start - 1
     if comma <= sent.start or ctx.tokens[comma].text != ",":
         return False
@@ -296,7 +294,7 @@ def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:
     if not names or ctx.actors.kind_of(names[0]) != "person":
         return False
     start = names[0].start
-    lead = doc[sent.start : start]
+    lead = ctx.span(sent.start, start)
     return (
         start - 1 > sent.start
         and ctx.tokens[start - 1].text == ","
@@ -308,12 +306,11 @@ def _set_off_participle(ctx: DocContext, sent: Span, group_start: int) -> bool:
     """Whether a verb group follows its subject and a participle or a description set off
     by commas, the sentence so far holding no finite verb: "Un rapport, révélé lundi,
     préconise …", "Renault, le constructeur automobile, a annoncé …"."""
-    doc = ctx.doc
     first = ctx.first_word(sent)
     comma = group_start - 1
     if comma <= first or ctx.tokens[comma].text != ",":
         return False
-    lead = doc[first:comma]
+    lead = ctx.span(first, comma)
     opening = next((t.i for t in lead if t.text == ","), None)
     if opening is None or any(_finite(t) or t.text in QUOTE_CLOSERS for t in lead):
         return False
@@ -334,7 +331,6 @@ def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> 
     """The content around an incise set inside its sentence after a short lead: "Cette
     attaque, affirme Free, n'a pas eu d'impact" (the whole sentence); "En outre,
     souligne-t-elle, « … »" (what follows, after a lead that is no subject)."""
-    doc = ctx.doc
     close = next(
         (t.i for t in ctx.tokens[cue_end : min(sent.end, cue_end + 12)] if t.text == ","), None
     )
@@ -349,17 +345,16 @@ def _around(ctx: DocContext, sent: Span, begin: int, end: int, cue_end: int) -> 
         last -= 1  # the final period, not a closing quotation mark
     if last - close < 3:
         return None
-    lead = doc[begin:end]
+    lead = ctx.span(begin, end)
     if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
-        return doc[begin:last]
-    return doc[close + 1 : last]
+        return ctx.span(begin, last)
+    return ctx.span(close + 1, last)
 
 
 def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     """What a cleft sentence reports: the sentence before it ("Le groupe fermera deux
     usines. C'est ce qu'ont indiqué mardi les syndicats."; "C'est du moins ce qu'affirme
     le quotidien"; "C'est ce que la direction a annoncé"), or its quotation."""
-    doc = ctx.doc
     first = ctx.first_word(sent)
     words = [t.lower_.replace("’", "'") for t in ctx.tokens[first : min(group_start, first + 8)]]
     opener = next((o for o in ctx.grammar.cleft_openers if tuple(words[: len(o)]) == o), None)
@@ -377,4 +372,4 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     end = before.end
     while end > start + 1 and (ctx.tokens[end - 1].is_punct or ctx.tokens[end - 1].is_space):
         end -= 1
-    return doc[start:end] if end - start > 2 else None
+    return ctx.span(start, end) if end - start > 2 else None

@@ -100,7 +100,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         kind = "statement"
         if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
             kind = "denial"
-        cues.append(Cue(kind, doc[token.i : token.i + 1], lemma))
+        cues.append(Cue(kind, ctx.span(token.i, token.i + 1), lemma))
     cues.sort(key=lambda c: c.span.start)
     return cues
 
@@ -115,7 +115,7 @@ def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     """ "Pour l'analyste, …": a sentence-opening marker before a voice and a comma."""
-    doc, lexicon = ctx.doc, ctx.lexicon
+    lexicon = ctx.lexicon
     first = ctx.first_word(sent)
     if first + 1 < sent.end and ctx.tokens[first].lower_ in ctx.grammar.leading_conjunctions:
         first += 1  # "Mais pour l'analyste, …"
@@ -125,9 +125,9 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     comma = next((j for j in reach if ctx.tokens[j].text == ","), None)
     if comma is None:
         return None
-    phrase = doc[first + 1 : comma]
+    phrase = ctx.span(first + 1, comma)
     if len(phrase) == 1 and phrase[0].lower_ in ctx.grammar.pronouns:
-        return doc[first : first + 1]  # "Pour elle, …": the pronoun's antecedent
+        return ctx.span(first, first + 1)  # "Pour elle, …": the pronoun's antecedent
     if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in phrase):
         return None  # "Pour 2025, …", "Pour ce faire, …"
     named = any(
@@ -139,7 +139,7 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
         for t in phrase
         if t.pos_ == "NOUN"
     )
-    return doc[first : first + 1] if named or voiced else None
+    return ctx.span(first, first + 1) if named or voiced else None
 
 
 def verb_lemma(ctx: DocContext, token: Token) -> str | None:

@@ -59,11 +59,11 @@ def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | 
             if kind != "person":
                 # "du comité régional du tourisme": a body no actor stands for
                 start = noun.i if noun.i + 1 < phrase.end else rest[0].i
-                return None, ctx.doc[start : phrase.end].text.strip(" ,")
+                return None, ctx.span(start, phrase.end).text.strip(" ,")
     names = [t for t in rest if t.text[:1].isupper() or t.text == "-"]
     if rest and names and names[0] is rest[0]:
         end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
-        return None, ctx.doc[rest[0].i : rest[end - 1].i + 1].text
+        return None, ctx.span(rest[0].i, rest[end - 1].i + 1).text
     return None
 
 

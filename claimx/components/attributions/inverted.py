@@ -76,7 +76,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
     """The noun phrase after an inverted verb, past a time ("a rapporté vendredi le FT")
     or the person addressed ("affirme au journal un proche"), up to a comma, a verb, a
     relative or a preposition opening a complement of place or means."""
-    doc, grammar = ctx.doc, ctx.grammar
+    grammar = ctx.grammar
     first = start
     while (
         start < sent.end
@@ -107,7 +107,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
         if seen_noun and apposed:
             end = apposed
             break  # "le directeur financier de Norvia, Paul Estrade"
-        agent = _issuer_after(ctx, doc[start:end], token) if seen_noun else None
+        agent = _issuer_after(ctx, ctx.span(start, end), token) if seen_noun else None
         if agent is not None:  # "précise l'avis publié par l'agence X": who issued it
             end = agent + 1
             continue
@@ -128,7 +128,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
             break
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
-    return doc[start:end]
+    return ctx.span(start, end)
 
 
 def _past_addressee(ctx: DocContext, sent: Span, start: int) -> int:

@@ -18,7 +18,6 @@ def coordinated(ctx: DocContext, phrase: Span) -> list[Actor]:
     """The actors of a phrase that is a coordination of names ("la start-up Kelvio, le
     fonds Arvelle et Nvidia"): every conjunct names one actor, the last joined by "et";
     [] for anything else."""
-    doc = ctx.doc
     conjuncts: list[tuple[int, int]] = []
     start = phrase.start
     separators: list[str] = []
@@ -32,7 +31,7 @@ def coordinated(ctx: DocContext, phrase: Span) -> list[Actor]:
         return []
     found: list[Actor] = []
     for lo, hi in conjuncts:
-        words = doc[lo:hi]
+        words = ctx.span(lo, hi)
         if not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
             return []
         mentions = ctx.actors.mentions_in(lo, hi)
@@ -49,7 +48,6 @@ def coordination_before(ctx: DocContext, i: int) -> list[Actor]:
     """The last coordination of names in the sentence of token `i` before it, or in the
     sentence before: whom "ils" takes up in "La lettre est signée par la CGT, FO et la
     CFDT. « … », écrivent-ils."."""
-    doc = ctx.doc
     sent = ctx.sentences.of(i)
     start = ctx.sentences.before(sent).start
     for k in range(i - 1, start, -1):
@@ -61,7 +59,7 @@ def coordination_before(ctx: DocContext, i: int) -> list[Actor]:
         end = after[0].end
         longest: list[Actor] = []
         for lo in range(k - 1, max(start, k - 16) - 1, -1):
-            found = coordinated(ctx, doc[lo:end])
+            found = coordinated(ctx, ctx.span(lo, end))
             if len(found) > len(longest):
                 longest = found
         if longest:
@@ -71,20 +69,19 @@ def coordination_before(ctx: DocContext, i: int) -> list[Actor]:
 
 def plural_group(ctx: DocContext, verb: Token) -> bool:
     """Whether a verb's group ("ont annoncé", "se sont abstenus") is in the plural."""
-    group = ctx.doc[ctx.left_extend(verb).i : verb.i + 1]
+    group = ctx.span(ctx.left_extend(verb).i, verb.i + 1)
     return any(t.pos_ in ("AUX", "VERB") and has_morph(t, "Number=Plur") for t in group)
 
 
 def subject_coordination(ctx: DocContext, sent: Span, group_start: int) -> list[Actor]:
     """The coordinated actors right before a verb group, after a fronted clause if any
     ("Contactés par l'AFP, Nvidia et la start-up Kelvio n'ont pas souhaité commenter")."""
-    doc = ctx.doc
     first = ctx.first_word(sent)
     apposed = ctx.tokens[group_start - 1].text == ","  # "Les deux géants, A et B, ont …"
     end = group_start - 1 if apposed else group_start
     starts = [t.i + 1 for t in ctx.tokens[first:end] if t.text == ","]
     for start in starts if apposed else [first, *starts]:  # the longest coordination
-        found = coordinated(ctx, doc[start:end])
+        found = coordinated(ctx, ctx.span(start, end))
         if found:
             return found
     return []

@@ -26,7 +26,7 @@ def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool
 def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
     """An object verb's noun-phrase content ("a promis 80 milliards"), at its particle if
     it has one ("exhorter la Maison Blanche à interdire …"), never a figure shown."""
-    doc, lexicon = ctx.doc, ctx.lexicon
+    lexicon = ctx.lexicon
     if lemma in lexicon.measure_verbs and ctx.tokens[start].lower_ in ("un", "une", "des"):
         return None  # "accusait une baisse de 3 %": a figure shown, nothing said
     if lemma in lexicon.raising_verbs:
@@ -52,13 +52,13 @@ def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | 
     if particles:
         for j in range(start, min(start + 8, end)):
             if ctx.tokens[j].lower_ in particles:
-                return doc[j:end]
+                return ctx.span(j, end)
             if ctx.tokens[j].pos_ in ("VERB", "AUX") or ctx.tokens[j].is_punct:
                 break
         return None
     if ctx.tokens[start].is_punct or _infinitive_after(ctx, start, end):
         return None  # "ont demandé à ne pas être identifiés": a request, no object
-    return doc[start:end]
+    return ctx.span(start, end)
 
 
 def _infinitive_after(ctx: DocContext, start: int, end: int) -> bool:
@@ -78,7 +78,7 @@ def forecast(ctx: DocContext, lemma: str, start: int, end: int) -> bool:
     milliards"), not a plan ("prévoit la construction d'une usine")."""
     if lemma not in ctx.lexicon.forecast_verbs or ctx.tokens[start].pos_ != "DET":
         return False
-    window = ctx.doc[start : min(end, start + 12)]
+    window = ctx.span(start, min(end, start + 12))
     return any(t.text == "%" or any(c.isdigit() for c in t.text) for t in window)
 
 

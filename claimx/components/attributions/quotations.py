@@ -37,7 +37,6 @@ def with_quotations(hit: AttributionHit, ctx: DocContext) -> list[AttributionHit
 
 def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
     """Quotes introduced by a colon after their speaker: "Le ministre : « … »"."""
-    doc = ctx.doc
     found = []
     for quote in ctx.quotes:
         if any(h.content.start <= quote.start < h.content.end for h in hits):
@@ -47,7 +46,9 @@ def colon_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attributio
             continue
         speaker = speaker_before(ctx, ctx.sentences.of(colon), colon)
         if speaker is not None:
-            found.append(AttributionHit("quote", doc[colon : colon + 1], quote, *speaker, quote))
+            found.append(
+                AttributionHit("quote", ctx.span(colon, colon + 1), quote, *speaker, quote)
+            )
     return found
 
 
@@ -75,7 +76,6 @@ def _incise_cue(ctx: DocContext, token: Token, quote: Span) -> Span | None:
     """The verb group of an incise a comma opens inside a quotation, if `token` is its
     reporting verb and the incise closes (a comma or a full stop) before the quotation
     does."""
-    doc = ctx.doc
     if token.pos_ not in ("VERB", "NOUN", "PROPN") or verb_lemma(ctx, token) is None:
         return None
     start = ctx.left_extend(token).i
@@ -89,7 +89,7 @@ def _incise_cue(ctx: DocContext, token: Token, quote: Span) -> Span | None:
     )
     if close is None or close >= quote.end - 1:
         return None  # the words after the verb run to the end: not an incise
-    return doc[start : token.i + 1]
+    return ctx.span(start, token.i + 1)
 
 
 def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[AttributionHit]:
@@ -112,7 +112,7 @@ def continued_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attrib
         last = before[-1]
         if ctx.first_word(sent) < quote.start and not _resumes(ctx, last, quote):
             continue
-        gap = ctx.doc[max(last.content.end, last.cue.end) : quote.start]
+        gap = ctx.span(max(last.content.end, last.cue.end), quote.start)
         # Another speaker named in a sentence between: not a continuation. The speaker's
         # own sentence may name others ("a déclaré X, porte-parole de la Commission").
         said = ctx.sentences.of(max(last.content.end, last.cue.end) - 1).end
@@ -163,7 +163,7 @@ def introduced_quotes(ctx: DocContext, hits: list[AttributionHit]) -> list[Attri
             continue  # the sentence before said something: continued_quotes' to decide
         actor, text = subject(ctx, before, verb)
         if actor is not None or text is not None:
-            cue = ctx.doc[ctx.left_extend(verb).i : end]
+            cue = ctx.span(ctx.left_extend(verb).i, end)
             found.append(AttributionHit("quote", cue, quote, actor, text, quote))
     return found
 

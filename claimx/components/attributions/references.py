@@ -83,7 +83,7 @@ def _same_pronoun_before(ctx: DocContext, pronoun: Token, start: int) -> Actor |
     """A chain of one pronoun as subject ("Elle a reçu … . Elle juge que"): the actor the
     same pronoun stood for just before, when no subject came between."""
     word = pronoun.lower_.lstrip("-")
-    for token in reversed(ctx.doc[start : pronoun.i]):
+    for token in reversed(ctx.span(start, pronoun.i)):
         if token.i in ctx.quoted or not token.dep_.startswith("nsubj"):
             continue
         if token.lower_.lstrip("-") != word:
@@ -134,7 +134,6 @@ def pronoun_source(ctx: DocContext, pronoun: Token, skip: tuple[int, int] | None
 def opening_place(ctx: DocContext, pronoun: Token) -> Source | None:
     """Where "on" speaks when the sentence opens on it: "Chez Renault, on indique que …",
     "Du côté de Kelvio, on assure …", "Au ministère, on précise …"."""
-    doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
     start = ctx.first_word(sent)
     if pronoun.i < 2 or ctx.tokens[pronoun.i - 1].text != ",":
@@ -143,7 +142,7 @@ def opening_place(ctx: DocContext, pronoun: Token) -> Source | None:
     opener = next((o for o in ctx.grammar.on_openers if tuple(words[: len(o)]) == o), None)
     if opener is None or len(words) <= len(opener) or len(words) > len(opener) + 8:
         return None
-    phrase = doc[start + len(opener) : pronoun.i - 1]
+    phrase = ctx.span(start + len(opener), pronoun.i - 1)
     inside = ctx.actors.mentions_in(phrase.start, phrase.end)
     if inside:
         return ctx.actors.owner(inside[-1]), ctx.actors.name_of(inside[-1])
@@ -160,16 +159,15 @@ def _described_subject(ctx: DocContext, pronoun: Token) -> Span | None:
     number = ctx.grammar.pronoun_number(pronoun.lower_)
     if pronoun.i in ctx.quoted or gender is None or number is None:
         return None  # "on", "je": nothing to agree with
-    doc = ctx.doc
     sent = ctx.sentences.of(pronoun.i)
     start = ctx.sentences.before(sent).start
-    for token in reversed(doc[start : pronoun.i]):
+    for token in reversed(ctx.span(start, pronoun.i)):
         if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in ctx.quoted:
             continue
         left = token.i
         while left > start and ctx.tokens[left - 1].pos_ in ("DET", "ADJ"):
             left -= 1
-        phrase = doc[left : token.i + 1]
+        phrase = ctx.span(left, token.i + 1)
         agrees = (morph_of(ctx, phrase, "Gender"), morph_of(ctx, phrase, "Number")) == (
             gender,
             number,

@@ -61,7 +61,6 @@ def _apposed_person(ctx: DocContext, mention: Span) -> Span | None:
 
 def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     """The speaker of a forward reporting verb: its subject, or the last actor before it."""
-    doc = ctx.doc
     head = verb
     participle = is_present_participle(verb)
     start = ctx.left_extend(verb).i
@@ -111,7 +110,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
     # noun phrase opening the sentence right before the verb group speaks, or a pronoun.
     if start > sent.start and ctx.tokens[start - 1].lower_ in ctx.grammar.pronouns:
         return pronoun_source(ctx, ctx.tokens[start - 1])  # "Il dément toute irrégularité"
-    opening = doc[sent.start : start]
+    opening = ctx.span(sent.start, start)
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
         return None, opening.text
     return None, None
@@ -121,12 +120,11 @@ def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | Non
     """A noun phrase between a comma and the verb group at `start` is its subject, when
     the parser hung it elsewhere ("Interrogée par la radio, la ministre du Travail a
     indiqué …")."""
-    doc = ctx.doc
     reach = range(start - 1, max(sent.start, start - 7), -1)
     comma = next((j for j in reach if ctx.tokens[j].text == ","), None)
     if comma is None:
         return None
-    phrase = doc[comma + 1 : start]
+    phrase = ctx.span(comma + 1, start)
     joined = [t for t in phrase if t.pos_ == "CCONJ"]  # "les investisseurs et les marchés"
     if (
         len(phrase) < 2
@@ -144,7 +142,6 @@ def _phrase_after_comma(ctx: DocContext, sent: Span, start: int) -> Source | Non
 def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
     """The subject right before a quotation that opens on the verb group at `start`: 'le
     gouvernement « dément que … »'."""
-    doc = ctx.doc
     if not (start > sent.start + 1 and ctx.tokens[start - 1].text in QUOTE_OPENERS):
         return None
     named = ctx.tokens[start - 2]
@@ -156,7 +153,7 @@ def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
     left = named.i
     while left > sent.start and ctx.tokens[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
         left -= 1
-    return phrase_source(ctx, doc[left : named.i + 1])
+    return phrase_source(ctx, ctx.span(left, named.i + 1))
 
 
 def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
@@ -181,24 +178,22 @@ def _voice_of(ctx: DocContext, subject: int, verb_start: int) -> Source | None:
 def _name_before(ctx: DocContext, sent: Span, start: int) -> Span | None:
     """A capitalised name right before a verb group, after a conjunction or a comma (the
     tagger may read it as an adjective: "… et TechInsights se refuse")."""
-    doc = ctx.doc
     i = start
     while i > sent.start and start - i < 4 and ctx.tokens[i - 1].text[:1].isupper():
         i -= 1
     if i == start or i == sent.start or ctx.tokens[i - 1].pos_ not in ("CCONJ", "PUNCT"):
         return None
-    return doc[i:start]
+    return ctx.span(i, start)
 
 
 def _name_set_off_before(ctx: DocContext, sent: Span, token: Token) -> Source | None:
     """The name a sentence opens on, set off by a comma before the subject that describes
     it: "Nexity, le promoteur immobilier, a annoncé" -> "Nexity"."""
-    doc = ctx.doc
     first = ctx.first_word(sent)
     comma = token.left_edge.i - 1
     if comma <= first or ctx.tokens[comma].text != ",":
         return None
-    name = doc[first:comma]
+    name = ctx.span(first, comma)
     return (None, name.text) if all(t.pos_ == "PROPN" for t in name) else None
 
 
@@ -216,7 +211,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
     hi = next((t.i for t in ctx.tokens[token.i + 1 : hi] if _opens_relative(ctx, t)), hi)
     if token.lemma_.lower() in ctx.lexicon.document_nouns:
-        issuer = document_issuer(ctx, doc[lo:hi])  # "Une étude, publiée par l'Insee, …"
+        issuer = document_issuer(ctx, ctx.span(lo, hi))  # "Une étude, publiée par l'Insee, …"
         if issuer is not None and issuer[0] is not None:
             return issuer
     # "le porte-parole interrogé par l'AFP": not the participle's complements
@@ -229,7 +224,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         hi -= 1
     while lo < token.i and (ctx.tokens[lo].is_punct or ctx.tokens[lo].dep_ == "case"):
         lo += 1  # past a dateline's dash ("Paris (AFP) - X a annoncé"), an agent's "par"
-    phrase = doc[lo:hi]
+    phrase = ctx.span(lo, hi)
     inside = ctx.actors.mentions_in(lo, hi)
     # a name the parse split ("Emmanuel" "Macron") is held by its mention all the same
     covering = ctx.actors.covering(token.i)
@@ -313,7 +308,6 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
     """The antecedent of a relative "qui" speaks ("Clara Chappaz, qui a salué …"): the
     actor it names, or an actor named just before with no verb between ("c'est X, le
     ministre, qui a dit …"); an antecedent that is no one says nothing."""
-    doc = ctx.doc
     antecedent = token.head.head if token.head.dep_ == "acl:relcl" else None
     candidates = list(ctx.actors.covering(antecedent.i)) if antecedent is not None else []
     start = token.i
@@ -327,7 +321,7 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
         while lo < antecedent.i and ctx.tokens[lo].dep_ == "case":
             lo += 1  # "saisie par plusieurs éditeurs qui estimaient": not the "par"
         hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
-        phrase = doc[lo:hi]  # up to "qui": "plusieurs éditeurs et agences de presse"
+        phrase = ctx.span(lo, hi)  # up to "qui": "plusieurs éditeurs et agences de presse"
         if ctx.can_speak(phrase):
             return None, phrase.text.strip(" ,")
     return None, None
@@ -339,10 +333,9 @@ def speaker_before(ctx: DocContext, sent: Span, colon: int) -> Source | None:
     A person named in a short phrase opening the sentence, else an actor that is the whole
     phrase, else the phrase itself; in a longer sentence, the last actor before the colon.
     """
-    doc = ctx.doc
     before = ctx.actors.mentions_in(sent.start, colon)
     start = ctx.first_word(sent)
-    phrase = doc[start:colon]
+    phrase = ctx.span(start, colon)
     if 0 < len(phrase) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
         people = [m for m in before if ctx.actors.kind_of(m) == "person"]
         whole = [m for m in before if m.start == start and m.end == colon]

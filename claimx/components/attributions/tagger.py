@@ -159,10 +159,9 @@ def _each_speaker(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Attrib
 
 def _joint(ctx: DocContext, hit: AttributionHit, cue: Cue) -> list[Actor]:
     """The speakers a hit's source phrase names together, if it names several."""
-    doc = ctx.doc
     sent = ctx.sentences.of(hit.cue.start)
     if hit.kind == "according_to":  # "Selon Nvidia et la start-up Kelvio, …"
-        phrase = doc[cue.span.end : hit.cue.end]
+        phrase = ctx.span(cue.span.end, hit.cue.end)
         return coordinated(ctx, phrase) or numbered_in(ctx, phrase)  # "selon les deux journaux"
     verb = next((t for t in hit.cue if t.pos_ == "VERB"), cue.span[0])
     if not plural_group(ctx, verb):
@@ -206,14 +205,14 @@ def _build(
     ctx: DocContext, sent: Span, cue: Cue, end: int, previous: AttributionHit | None
 ) -> AttributionHit | None:
     """A verb cue's hit; `previous`: the sentence's hit before it, if any."""
-    doc, lexicon = ctx.doc, ctx.lexicon
+    lexicon = ctx.lexicon
     kind = cue.kind
     span = cue.span
     verb = span[0] if kind != "no_comment" else next((t for t in span if t.pos_ == "VERB"), span[0])
-    full_cue = doc[ctx.left_extend(verb).i : span.end]
+    full_cue = ctx.span(ctx.left_extend(verb).i, span.end)
     source: Source
     if kind == "no_comment":
-        content = doc[full_cue.start : max(end, span.end)]
+        content = ctx.span(full_cue.start, max(end, span.end))
         source = subject(ctx, sent, verb)
         return AttributionHit(kind, full_cue, content, *source)
     cleft = cleft_content(ctx, sent, full_cue.start)
@@ -224,7 +223,7 @@ def _build(
             cleft is None or ctx.tokens[full_cue.start - 1].lower_ in ctx.grammar.complementizers
         )
         source = (
-            inverted_subject(ctx, sent, doc[verb.i : span.end], found)
+            inverted_subject(ctx, sent, ctx.span(verb.i, span.end), found)
             if inverted
             else subject(ctx, sent, verb)  # "C'est ce que la direction a annoncé"
         )
@@ -249,8 +248,8 @@ def _build(
         kind = "according_to"
     particles = lexicon.object_particles.get(cue.verb or "", set())
     if len(content) > 1 and ctx.tokens[content.start].lower_ in particles:
-        full_cue = doc[full_cue.start : content.start + 1]
-        content = doc[content.start + 1 : content.end]
+        full_cue = ctx.span(full_cue.start, content.start + 1)
+        content = ctx.span(content.start + 1, content.end)
     quote = next((q for q in ctx.quotes if content.start <= q.start and q.end <= content.end), None)
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
         content = quote  # whether it is a quote is with_quotations' to say
