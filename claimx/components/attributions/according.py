@@ -86,7 +86,7 @@ def chain_follows(ctx: DocContext, token: Token) -> bool:
     if token.lower_ in ctx.grammar.relative_subjects:
         return True
     participle = has_morph(token, "VerbForm=Part") or token.lower_.endswith(ER_PARTICIPLE_ENDINGS)
-    return participle and agent_after(token, 1) is not None  # "cité", tagged a noun
+    return participle and agent_after(ctx, token, 1) is not None  # "cité", tagged a noun
 
 
 def _named(ctx: DocContext, source: Span, inside: list[Span]) -> bool:

@@ -23,7 +23,7 @@ def agent_judgements(
         token = ctx.tokens[i]
         if token.lemma_ not in lexicon.agent_verbs or token.pos_ != "VERB" or i in ctx.quoted:
             continue
-        by = agent_after(token, ctx.lexicon.windows["agent"])
+        by = agent_after(ctx, token, ctx.lexicon.windows["agent"])
         if by is None or not _judgement(ctx, ctx.span(i + 1, by)):
             continue  # "sera jugé (en mars) par le tribunal": judged in court, nothing said
         if any(h.content.start <= i < h.content.end for h in hits):

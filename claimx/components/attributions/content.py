@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue
@@ -95,7 +95,7 @@ def _subject_after_comma(ctx: DocContext, cue: Cue, after: int) -> int | None:
 def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | None:
     """The content after a reporting verb: a quotation, a "que" clause, an infinitive, or
     for object verbs a noun phrase ("a promis 80 milliards")."""
-    doc, lexicon, grammar = ctx.doc, ctx.lexicon, ctx.grammar
+    lexicon, grammar = ctx.lexicon, ctx.grammar
     lemma = cue.verb or ""
     after = cue.span.end
     limit = min(verb.i + 20, end)
@@ -140,7 +140,7 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
             or ctx.tokens[nxt].lower_ in grammar.complementizers
         ):
             break
-        if ctx.tokens[nxt].lower_ in grammar.negation and _infinitive_within(doc, nxt, end):
+        if ctx.tokens[nxt].lower_ in grammar.negation and _infinitive_within(ctx, nxt, end):
             return ctx.span(nxt, end)  # "affirme ne pas être inquiet": the negation is said too
         nxt += 1
     infinitive = nxt + 1 < end and (
@@ -168,9 +168,11 @@ def forward_content(ctx: DocContext, cue: Cue, verb: Token, end: int) -> Span | 
     return None
 
 
-def _infinitive_within(doc: Doc, start: int, end: int, reach: int = 4) -> bool:
+def _infinitive_within(ctx: DocContext, start: int, end: int, reach: int = 4) -> bool:
     """Whether an infinitive follows a negation within `reach` tokens ("ne pas être")."""
-    return any(has_morph(t, "VerbForm=Inf") for t in doc[start + 1 : min(end, start + reach)])
+    return any(
+        has_morph(t, "VerbForm=Inf") for t in ctx.tokens[start + 1 : min(end, start + reach)]
+    )
 
 
 def _restrictive(ctx: DocContext, cue: Span, que: int) -> bool:

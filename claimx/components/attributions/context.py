@@ -202,11 +202,11 @@ def _auxiliary(token: Token) -> bool:
     )
 
 
-def agent_after(token: Token, reach: int = 3) -> int | None:
+def agent_after(ctx: DocContext, token: Token, reach: int = 3) -> int | None:
     """The index of the "par" that gives a participle its agent within `reach` tokens
     after it ("publié mardi par", "cité par"), if any."""
-    doc = token.doc
-    return next((t.i for t in doc[token.i + 1 : token.i + 1 + reach] if t.lower_ == "par"), None)
+    after = ctx.tokens[token.i + 1 : token.i + 1 + reach]
+    return next((t.i for t in after if t.lower_ == "par"), None)
 
 
 def _finite_form(token: Token) -> bool:

@@ -174,7 +174,7 @@ def _issuer_after(ctx: DocContext, phrase: Span, token: Token) -> int | None:
     if `token` is one."""
     words = [t for t in phrase if not t.is_punct]
     document = len(words) >= 2 and words[1].lemma_.lower() in ctx.lexicon.document_nouns
-    return agent_after(token) if token.pos_ == "VERB" and document else None
+    return agent_after(ctx, token) if token.pos_ == "VERB" and document else None
 
 
 def _apposed_name(ctx: DocContext, start: int, limit: int) -> int:

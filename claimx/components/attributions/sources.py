@@ -295,7 +295,7 @@ def _participle_clause(ctx: DocContext, token: Token) -> bool:
     """A past participle with its agent after a noun ("interrogé par l'AFP", "cité
     mardi par Reuters"); not "nommé en mai X", where the name is the noun's."""
     return (
-        agent_after(token) is not None
+        agent_after(ctx, token) is not None
         and token.pos_ == "VERB"
         and token.is_lower
         and has_morph(token, "VerbForm=Part")

@@ -81,24 +81,20 @@ def _one_per_statement(hits: list[AttributionHit]) -> list[AttributionHit]:
     "se dit confiant que") giving the same content to the same source become one, its cue
     covering both."""
     kept: list[AttributionHit] = []
+    where: dict[tuple[int, int, str, str | None], int] = {}  # statement -> its place in kept
     for hit in hits:
-        same = next(
-            (
-                k
-                for k in kept
-                if (k.content.start, k.content.end, k.kind, k.source_text)
-                == (hit.content.start, hit.content.end, hit.kind, hit.source_text)
-            ),
-            None,
-        )
-        if same is None:
+        key = (hit.content.start, hit.content.end, hit.kind, hit.source_text)
+        at = where.get(key)
+        if at is None:
+            where[key] = len(kept)
             kept.append(hit)
             continue
+        same = kept[at]
         first, second = sorted((same.cue, hit.cue), key=lambda c: c.start)
         if second.start <= first.end + 1:  # adjacent words: one cue
             doc = first.doc
             cue = doc[first.start : max(first.end, second.end)]
-            kept[kept.index(same)] = AttributionHit(
+            kept[at] = AttributionHit(
                 same.kind, cue, same.content, same.source, same.source_text, same.quote
             )
     return kept
