@@ -360,3 +360,28 @@ def test_comme_le_prevoit_a_text_reports_nothing(nlp: Language) -> None:
 )
 def test_pour_x_after_a_leading_conjunction(nlp: Language, text: str, source: str | None) -> None:
     assert [f["source"] for f in attributions(nlp, text)] == ([source] if source else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Le site reste fermé, a indiqué une porte-parole de la mairie, confirmant une "
+            "information du Courrier picard.",
+            "une porte-parole de la mairie",
+        ),
+        (
+            "Le site reste fermé, a indiqué Marie Delorme, en précisant que les travaux dureront.",
+            "Marie Delorme",
+        ),
+        (
+            # look-alike: a comma inside the name's own complement ends nothing
+            "Le site reste fermé, a indiqué Marie Delorme, adjointe au maire.",
+            "Marie Delorme",
+        ),
+    ],
+)
+def test_a_participle_set_off_after_an_inverted_subject_is_not_its_name(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert said(nlp, text, "Le site reste fermé")["source"] == source

@@ -214,8 +214,16 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         issuer = document_issuer(ctx, ctx.span(lo, hi))  # "Une étude, publiée par l'Insee, …"
         if issuer is not None and issuer[0] is not None:
             return issuer
-    # "le porte-parole interrogé par l'AFP": not the participle's complements
-    hi = next((t.i for t in ctx.tokens[token.i + 1 : hi] if _participle_clause(ctx, t)), hi)
+    # "le porte-parole interrogé par l'AFP": not the participle's complements; "une
+    # porte-parole, confirmant une information de X": not a clause set off after the name
+    hi = next(
+        (
+            t.i
+            for t in ctx.tokens[token.i + 1 : hi]
+            if _participle_clause(ctx, t) or _set_off_participle(ctx, t)
+        ),
+        hi,
+    )
     while (
         hi < len(doc) - 1 and ctx.tokens[hi - 1].text == "-" and not ctx.tokens[hi - 2].whitespace_
     ):
@@ -302,6 +310,16 @@ def _participle_clause(ctx: DocContext, token: Token) -> bool:
         and not is_present_participle(token)
         and not role_participle(ctx, token)
     )
+
+
+def _set_off_participle(ctx: DocContext, token: Token) -> bool:
+    """A comma opening a present participle or a gerund: ", confirmant …", ", en
+    ajoutant …"."""
+    after = ctx.tokens[token.i + 1 : token.i + 3]
+    if token.text != "," or not after:
+        return False
+    verb = after[1] if after[0].lower_ == "en" and len(after) > 1 else after[0]
+    return is_present_participle(verb)
 
 
 def _relative_source(ctx: DocContext, token: Token) -> Source:
