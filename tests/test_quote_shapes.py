@@ -130,3 +130,21 @@ def test_a_role_takes_up_the_person_a_cleft_put_forward(nlp: Language) -> None:
         "réponse rapide » aux salariés."
     )
     assert said(nlp, text, "une réponse rapide")["source"] == "Paul Serrat"
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [
+        ("conclut", "Paul Vidal"),
+        ("admet", "Paul Vidal"),
+        ("reconnaît", "la maire de Lille"),
+        ("soutient", "le ministre"),
+        ("répond", "Paul Vidal"),
+    ],
+)
+def test_a_present_with_a_wedge_before_its_speaker(nlp: Language, verb: str, speaker: str) -> None:
+    # the morphologizer reads some presents before a comma as participles; no
+    # participle ends so
+    text = f"« C'est la deuxième fois », {verb}, non sans humour, {speaker}."
+    claim = said(nlp, text, "la deuxième fois")
+    assert claim["source"] == speaker, claim

@@ -29,6 +29,7 @@ class Grammar:
     possessive_determiners: frozenset[str]
     complementizers: frozenset[str]
     infinitive_markers: frozenset[str]
+    finite_only_endings: tuple[str, ...]
     incise_openers: frozenset[str]
     on_places: frozenset[str]
     on_openers: tuple[tuple[str, ...], ...]  # longest first
@@ -81,6 +82,7 @@ class Grammar:
             possessive_determiners=frozenset(data["possessive_determiners"]),
             complementizers=frozenset(data["complementizers"]),
             infinitive_markers=frozenset(data["infinitive_markers"]),
+            finite_only_endings=tuple(data["finite_only_endings"]),
             incise_openers=frozenset(data["incise_openers"]),
             on_places=frozenset(data["on_places"]),
             on_openers=_phrases(data["on_openers"]),

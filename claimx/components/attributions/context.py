@@ -129,7 +129,7 @@ class DocContext:
         a present participle ("précisant que") does."""
         if is_present_participle(token):
             return False
-        if _finite_form(token):
+        if _finite_form(token, self.grammar.finite_only_endings):
             return False  # "lance", "avertit": the tagger's participle is a present
         if token.lower_.endswith("it") and any(
             c.dep_ == "nsubj" and c.i < token.i for c in token.children
@@ -209,10 +209,13 @@ def agent_after(ctx: DocContext, token: Token, reach: int = 3) -> int | None:
     return next((t.i for t in after if t.lower_ == "par"), None)
 
 
-def _finite_form(token: Token) -> bool:
+def _finite_form(token: Token, finite_endings: tuple[str, ...]) -> bool:
     """A form no past participle of its verb has: an -er verb's not ending in é/ée/és/ées
-    ("lance"), an -ir verb's ending in -it or -issent ("avertit", "réagissent")."""
+    ("lance"), an -ir verb's ending in -it or -issent ("avertit", "réagissent"), any
+    verb's ending as no participle does ("conclut", "admet")."""
     lemma, form = token.lemma_, token.lower_
+    if form.endswith(finite_endings):
+        return True
     if lemma.endswith("er"):
         return not form.endswith(ER_PARTICIPLE_ENDINGS)
     return lemma.endswith("ir") and form.endswith(("it", "issent"))
