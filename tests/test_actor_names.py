@@ -124,3 +124,21 @@ def test_a_known_name_heading_a_longer_name_is_not_that_actor(nlp: Language) -> 
     text = "La hausse, proposée par la Commission de régulation de l'énergie, entrera en vigueur."
     found = actors(nlp, text)
     assert "Commission de régulation de l'énergie" in found and "Commission européenne" not in found
+
+
+@pytest.mark.parametrize(
+    ("before", "body", "takes_up"),
+    [
+        ("La Commission de régulation de l'énergie a publié son avis.", None, False),
+        ("Le ministère de l'Économie a publié son avis.", None, False),
+        ("Le Conseil d'État a publié son avis.", None, False),
+        # look-alike: a government named before is what "le gouvernement" takes up
+        ("Le gouvernement japonais a publié son avis.", "gouvernement japonais", True),
+    ],
+)
+def test_the_government_is_no_single_institution_named_before(
+    nlp: Language, before: str, body: str | None, takes_up: bool
+) -> None:
+    found = actors(nlp, f"{before} Le gouvernement a annoncé qu'il modifierait la loi.")
+    taken = [name for name, (_, mentions) in found.items() if "Le gouvernement" in mentions]
+    assert taken == ([body] if takes_up else []), found

@@ -62,6 +62,7 @@ class ActorLexicon:
             noun: kind for kind, nouns in data["descriptions"].items() for noun in nouns
         }
         self.named_heads = {fold(n) for n in data["named_heads"]}
+        self.whole_government = {fold(n) for n in data["whole_government"]}
         self.public_agency_adjectives = set(data["public_agency_adjectives"])
         self.public_bodies = {
             noun: kind for kind, nouns in data["defining_nouns"].items() for noun in nouns

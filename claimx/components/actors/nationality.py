@@ -90,9 +90,18 @@ def agreeing(lex: ActorLexicon, description: Span, noun: str) -> list[Callable[[
 
         return [fits]
     if country is None:
-        return [named, lambda actor: True]
-    return [
-        lambda actor: named(actor) and actor.country in (country, None),
-        lambda actor: actor.country == country,
-        lambda actor: actor.country is None,
-    ]
+        tests = [named, lambda actor: True]
+    else:
+        tests = [
+            lambda actor: named(actor) and actor.country in (country, None),
+            lambda actor: actor.country == country,
+            lambda actor: actor.country is None,
+        ]
+    if noun in lex.whole_government:  # "le gouvernement" is no commission named before
+        return [_no_institution(lex, test) for test in tests]
+    return tests
+
+
+def _no_institution(lex: ActorLexicon, test: Callable[[Actor], bool]) -> Callable[[Actor], bool]:
+    """`test`, passed only by an actor whose name opens on no single institution's noun."""
+    return lambda actor: test(actor) and not any(actor.opens_on(h) for h in lex.named_heads)
