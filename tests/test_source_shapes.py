@@ -385,3 +385,28 @@ def test_a_participle_set_off_after_an_inverted_subject_is_not_its_name(
     nlp: Language, text: str, source: str
 ) -> None:
     assert said(nlp, text, "Le site reste fermé")["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Selon Reuters, Vexor affirme avoir proposé un accord dès janvier.", "Vexor"),
+        (
+            "D'après des documents consultés par l'AFP, la ministre a assuré que la loi passerait.",
+            "la ministre",
+        ),
+        ("Vexor affirme avoir proposé un accord dès janvier, selon Reuters.", "Vexor"),
+        # look-alikes: a negated or conditional verb inside reports only the outer source
+        ("Selon Reuters, Vexor n'a pas démontré que l'accord tenait.", None),
+        ("Selon Le Monde, le patron se serait montré rassurant devant les salariés.", None),
+        ("Pour la Commission, Vexor n'a pas démontré que l'accord tenait.", None),
+    ],
+)
+def test_a_report_inside_selon_is_the_chain_s_inner_speaker(
+    nlp: Language, text: str, inner: str | None
+) -> None:
+    found = attributions(nlp, text)
+    outer = [f for f in found if f["kind"] == "according_to"]
+    assert len(outer) == 1, found
+    reported = [f["source"] for f in found if f["kind"] != "according_to"]
+    assert reported == ([inner] if inner else []), found

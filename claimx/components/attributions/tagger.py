@@ -40,7 +40,7 @@ from claimx.components.attributions.sources import subject
 from claimx.components.grammar import Grammar
 from claimx.components.hits import Actor, AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
-from claimx.docs import Sentences, doc_text
+from claimx.docs import Sentences, doc_text, has_morph
 
 
 def tag(
@@ -106,8 +106,11 @@ def _sentence(
     cues = sentence_cues(ctx, sent, found)
     hits: list[AttributionHit] = []
     covered: list[Span] = []
+    relayed: list[Span] = []  # what "selon X" reports: a plain report inside is the chain's
     for index, cue in enumerate(cues):
         if any(c.start <= cue.span.start < c.end for c in covered):
+            continue
+        if any(r.start <= cue.span.start < r.end for r in relayed) and not _plain_report(ctx, cue):
             continue
         later = [c for c in cues[index + 1 :] if not _relay(ctx, cue, c)]
         end = content_end(ctx, sent, cue.span, later, cue.kind != "according_to")
@@ -118,12 +121,33 @@ def _sentence(
             if hit is not None and ranker is not None:
                 hit = ranker.rank(ctx, hit)
         if hit is not None:
-            covered.append(hit.content)
-            if hit.kind == "according_to":
-                covered.append(hit.cue)  # "selon X, cité par Y": the relay is the cue's
+            if (
+                hit.kind == "according_to"
+                and cue.span.text.lower() not in ctx.lexicon.opinion_markers
+            ):
+                # "Selon X, Y affirme que …": Y's verb still reports (the chain's inner
+                # speaker, as when "selon X" comes after); "selon X, cité par Y": the
+                # relay is the cue's
+                covered.append(hit.cue)
+                relayed.append(hit.content)
+            else:
+                covered.append(hit.content)
             for quoted in with_quotations(hit, ctx):
                 hits.extend(_each_speaker(ctx, quoted, cue))
     return hits
+
+
+def _plain_report(ctx: DocContext, cue: Cue) -> bool:
+    """A verb cue neither negated nor in the conditional: "Selon X, Y affirme que …"
+    reports Y's words, "Selon X, Y n'a pas démontré que …" and "Y se serait montré
+    rassurant" only X's."""
+    if cue.kind == "according_to":
+        return False
+    verb = next((t for t in cue.span if t.pos_ in ("VERB", "AUX")), cue.span[0])
+    group = ctx.tokens[ctx.left_extend(verb).i : verb.i + 1]
+    if any(has_morph(t, "Mood=Cnd") for t in group):
+        return False
+    return cue.kind != "statement" or not any(t.lower_ in ctx.grammar.negation for t in group)
 
 
 def _relay(ctx: DocContext, cue: Cue, later: Cue) -> bool:
