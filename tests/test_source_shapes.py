@@ -247,6 +247,12 @@ def test_a_plural_pronoun_after_one_name_stays_one_speaker(nlp: Language) -> Non
             "estimaient que les règles n'avaient pas été respectées.",
             "plusieurs éditeurs et agences de presse",
         ),
+        (
+            # the antecedent's noun phrase, not the copular clause it is the attribute of
+            "Le collectif est une association qui estime que les règles n'avaient pas été "
+            "respectées.",
+            "une association",
+        ),
     ],
 )
 def test_a_relative_s_antecedent_is_its_whole_noun_phrase(

@@ -336,6 +336,8 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
         return _mention_source(ctx, max(ctx.actors.in_order(candidates), key=lambda m: m.end))
     if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
         lo = antecedent.left_edge.i
+        verbs = [t.i for t in ctx.tokens[lo : antecedent.i] if t.pos_ in ("VERB", "AUX")]
+        lo = verbs[-1] + 1 if verbs else lo  # "Le cloud est un secteur qui": "un secteur"
         while lo < antecedent.i and ctx.tokens[lo].dep_ == "case":
             lo += 1  # "saisie par plusieurs éditeurs qui estimaient": not the "par"
         hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
