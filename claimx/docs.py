@@ -118,9 +118,10 @@ def has_morph(token: Token, feature: str) -> bool:
     several times faster: each distinct analysis is split once per process, found again
     by its hash (cheaper to read than its text)."""
     morph = token.morph
-    features = _FEATURES.get(morph.key)
+    key = hash(morph)  # from MorphAnalysis.key, the hash of its text
+    features = _FEATURES.get(key)
     if features is None:
-        features = _FEATURES[morph.key] = frozenset(
+        features = _FEATURES[key] = frozenset(
             f"{name}={one}"
             for pair in str(morph).split("|")
             if "=" in pair
