@@ -416,3 +416,18 @@ def test_a_report_inside_selon_is_the_chain_s_inner_speaker(
     assert len(outer) == 1, found
     reported = [f["source"] for f in found if f["kind"] != "according_to"]
     assert reported == ([inner] if inner else []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("La start-up Kelvio a annoncé une levée de fonds.", "Kelvio"),
+        ("La start-up Kelvio revendique 200 clients en France.", "Kelvio"),
+        ("L'assureur Vexia a annoncé une levée de fonds.", "Vexia"),
+    ],
+)
+def test_a_descriptor_split_by_the_tokenizer_still_names_its_body(
+    nlp: Language, text: str, source: str
+) -> None:
+    found = attributions(nlp, text)
+    assert [f["source"] for f in found] == [source], found

@@ -244,7 +244,9 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         person = person_past_portfolio(ctx, hi)
         if person is not None:
             return _mention_source(ctx, person)
-    described = token.lemma_.lower() in ctx.lexicon.description_kinds
+    word = "".join(t.text_with_ws for t in ctx.tokens[token.i : hi]).strip().lower()
+    kinds = ctx.lexicon.description_kinds  # the word may be a compound: "La start-up Kelvio"
+    described = token.lemma_.lower() in kinds or word in kinds
     if named and described and ctx.actors.kind_of(named[0]) != "person":
         return _mention_source(ctx, named[0])  # "L'assureur Axa a démenti", split by the parse
     if inside:
