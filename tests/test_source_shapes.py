@@ -431,3 +431,27 @@ def test_a_descriptor_split_by_the_tokenizer_still_names_its_body(
 ) -> None:
     found = attributions(nlp, text)
     assert [f["source"] for f in found] == [source], found
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("La direction se dit confiante dans la reprise des ventes.", "confiante"),
+        ("La direction se déclare satisfaite du résultat.", "satisfaite"),
+        ("Le maire se dit victime d'une manœuvre.", "victime"),
+        ("La ministre se dit inquiète.", "inquiète"),
+    ],
+)
+def test_a_speaker_s_self_description_whatever_the_tagger_read(
+    nlp: Language, text: str, attribute: str
+) -> None:
+    claim = said(nlp, text, attribute)
+    assert claim["text"].startswith(attribute) and claim["source"].lower().startswith(
+        text.split()[0].lower()
+    ), claim
+
+
+def test_a_reflexive_self_description_verb_before_a_determiner_describes_nothing(
+    nlp: Language,
+) -> None:
+    assert attributions(nlp, "La direction se montre la plus prudente du secteur.") == []
