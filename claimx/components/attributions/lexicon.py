@@ -76,6 +76,7 @@ class AttributionLexicon:
             bare(v): set(particles) for v, particles in data["guidance_verbs"].items()
         }
         self.self_description_verbs = set(data["self_description_verbs"])
+        self.speech_self_descriptions = set(data["speech_self_descriptions"])
         self.judgement_verbs = {bare(v) for v in data["judgement_verbs"]}
         self.agent_verbs = set(data["agent_verbs"])
         self.agent_links = {v for w in data["agent_links"] for v in apostrophe_variants(w)}

@@ -19,10 +19,12 @@ def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool
     if bare(lemma) not in ctx.lexicon.self_description_verbs:
         return False
     word = ctx.tokens[start]
-    # the tagger reads some attributes as a finite verb or a noun ("se dit confiante", "se
-    # déclare satisfaite"); a bare word right after the verb is its attribute ("se dit
-    # victime", "se déclare candidat")
-    attribute = word.pos_ in ("ADJ", "VERB", "NOUN") and word.is_lower and word.is_alpha
+    attribute = word.pos_ == "ADJ" or (word.pos_ == "VERB" and has_morph(word, "VerbForm=Part"))
+    if bare(lemma) in ctx.lexicon.speech_self_descriptions:
+        # the tagger reads some attributes as a finite verb or a noun ("se dit confiante",
+        # "se déclare satisfaite"); after a verb of speech a bare word is the attribute
+        # ("se dit victime", "se déclare candidat"); "se montrer" keeps the tagger's reading
+        attribute = word.pos_ in ("ADJ", "VERB", "NOUN") and word.is_lower and word.is_alpha
     return attribute and reflexive(verb)
 
 
