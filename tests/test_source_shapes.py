@@ -455,3 +455,15 @@ def test_a_reflexive_self_description_verb_before_a_determiner_describes_nothing
     nlp: Language,
 ) -> None:
     assert attributions(nlp, "La direction se montre la plus prudente du secteur.") == []
+
+
+@pytest.mark.parametrize(
+    "noun", ["Le préfet", "La rectrice", "L'urgentiste", "Le bâtonnier", "La médiatrice"]
+)
+def test_a_person_named_by_office_or_trade_speaks(nlp: Language, noun: str) -> None:
+    claim = said(nlp, f"{noun} a annoncé que les routes resteraient fermées.", "les routes")
+    assert claim["source"] == noun, claim
+
+
+def test_a_figure_as_subject_still_says_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "Ces chiffres confirment que les routes resteraient fermées.") == []
