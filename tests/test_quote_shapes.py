@@ -148,3 +148,14 @@ def test_a_present_with_a_wedge_before_its_speaker(nlp: Language, verb: str, spe
     text = f"« C'est la deuxième fois », {verb}, non sans humour, {speaker}."
     claim = said(nlp, text, "la deuxième fois")
     assert claim["source"] == speaker, claim
+
+
+def test_the_inverted_speaker_is_not_a_complement_s_name(nlp: Language) -> None:
+    # the parser takes the platform's name for the verb's subject
+    text = (
+        "Marc Duval a appelé jeudi à la démission du patron de Vexor. « Le directeur de "
+        "Vexor doit partir. Il n'y a pas d'autre solution », a fustigé le président "
+        "américain sur sa plateforme Truth Social."
+    )
+    claim = said(nlp, text, "pas d'autre solution")
+    assert claim["source"] == "le président américain", claim

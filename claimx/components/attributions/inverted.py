@@ -31,10 +31,12 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
         # a-t-elle indiqué").
         quoted = any(q.start == content.start and q.end == content.end for q in ctx.quotes)
         return pronoun_source(ctx, pron, (content.start, content.end) if quoted else None)
-    later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i >= cue.end]
-    if later:  # the parser found the inverted subject
-        return source_from(ctx, later[0])
     phrase = inverted_phrase(ctx, sent, cue.end)
+    later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i >= cue.end]
+    # the parser found the inverted subject, unless it took a complement's noun past the
+    # phrase ("a fustigé le président sur sa plateforme Truth Social")
+    if later and (not _nominal(phrase) or phrase.start <= later[0].i < phrase.end):
+        return source_from(ctx, later[0])
     inside = ctx.actors.mentions_in(phrase.start, phrase.end)
     if inside:
         return speaker_in(ctx, phrase, inside)
@@ -43,6 +45,10 @@ def inverted_subject(ctx: DocContext, sent: Span, cue: Span, content: Span) -> S
     if person is not None:  # "…, a déclaré le secrétaire au Commerce Howard Lutnick"
         return ctx.actors.owner(person), ctx.actors.name_of(person)
     return phrase_source(ctx, phrase)
+
+
+def _nominal(phrase: Span) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN") for t in phrase)
 
 
 def _asked(ctx: DocContext, sent: Span, start: int) -> Source | None:
