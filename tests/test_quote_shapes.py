@@ -159,3 +159,14 @@ def test_the_inverted_speaker_is_not_a_complement_s_name(nlp: Language) -> None:
     )
     claim = said(nlp, text, "pas d'autre solution")
     assert claim["source"] == "le président américain", claim
+
+
+@pytest.mark.parametrize("name", ["Annemie Vandewalle", "Marie Delorme"])
+def test_a_speaker_after_a_wedge_whatever_the_tagger_read_of_the_name(
+    nlp: Language, name: str
+) -> None:
+    text = (
+        "« Ces promesses sont déconnectées de la réalité », a asséné, lors d'une conférence "
+        f"de presse, {name}, responsable de l'audit."
+    )
+    assert said(nlp, text, "déconnectées")["source"] == name

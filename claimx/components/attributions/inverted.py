@@ -103,7 +103,7 @@ def inverted_phrase(ctx: DocContext, sent: Span, start: int, past_complements: b
                 start = j
                 break
             j += 1
-    if start < sent.end and ctx.tokens[start].pos_ not in ("DET", "PROPN"):
+    if start < sent.end and not _opens_phrase(ctx, start):
         start = first
     end = start
     seen_noun = False
@@ -170,9 +170,15 @@ def _past_set_off_complement(ctx: DocContext, sent: Span, start: int) -> int:
         return start
     reach = min(sent.end, start + ctx.lexicon.windows["set_off_complement"])
     close = next((j for j in range(start + 2, reach) if ctx.tokens[j].text == ","), None)
-    if close is None or close + 1 >= sent.end or ctx.tokens[close + 1].pos_ not in ("DET", "PROPN"):
+    if close is None or close + 1 >= sent.end or not _opens_phrase(ctx, close + 1):
         return start
     return close + 1
+
+
+def _opens_phrase(ctx: DocContext, i: int) -> bool:
+    """Whether token `i` may open a speaker's phrase: a determiner, a proper name, or a
+    name the tagger misread ("Annemie" read as a noun)."""
+    return ctx.tokens[i].pos_ in ("DET", "PROPN") or bool(ctx.actors.covering(i))
 
 
 def _issuer_after(ctx: DocContext, phrase: Span, token: Token) -> int | None:
