@@ -467,3 +467,20 @@ def test_a_person_named_by_office_or_trade_speaks(nlp: Language, noun: str) -> N
 
 def test_a_figure_as_subject_still_says_nothing(nlp: Language) -> None:
     assert attributions(nlp, "Ces chiffres confirment que les routes resteraient fermées.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Aux yeux des syndicats, le projet sera abandonné.", "syndicats"),
+        ("De l'aveu même de Marc Duval, le projet sera abandonné.", "Marc Duval"),
+        ("De l'aveu du PDG, le projet sera abandonné.", "PDG"),
+        ("De source syndicale, le projet sera abandonné.", "source syndicale"),
+        ("Le projet sera abandonné, de sources concordantes.", "sources concordantes"),
+    ],
+)
+def test_according_to_markers_with_the_article_joined_or_a_qualified_source(
+    nlp: Language, text: str, source: str
+) -> None:
+    claim = said(nlp, text, "projet sera abandonné")
+    assert claim["kind"] == "according_to" and claim["source"] == source, claim

@@ -76,9 +76,25 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         owner = speaker_in(ctx, source_span, inside)[0]
     else:
         owner, text = phrase_source(ctx, source_span)
+        if text is None and _qualifies_source(ctx, cue, source_span):
+            owner, text = None, ctx.span(cue.span.end - 1, source_span.end).text
+            as_written = text  # "de source syndicale": the source is "source syndicale"
         if text is None:
             return None  # "selon un calendrier précis"
     return AttributionHit("according_to", full_cue, content, owner, as_written)
+
+
+def _qualifies_source(ctx: DocContext, cue: Cue, phrase: Span) -> bool:
+    """Whether a cue ends on the noun "source(s)" that the phrase after it only qualifies
+    ("De source syndicale, …", "de sources concordantes"); not after a verb ("a-t-on
+    appris de source syndicale": the verb's)."""
+    noun = ctx.tokens[cue.span.end - 1].lower_
+    after_verb = cue.span.start > 0 and ctx.tokens[cue.span.start - 1].pos_ in ("VERB", "AUX")
+    return (
+        noun in ("source", "sources")
+        and not after_verb
+        and all(t.pos_ in ("ADJ", "ADV") or t.is_punct for t in phrase)
+    )
 
 
 def chain_follows(ctx: DocContext, token: Token) -> bool:

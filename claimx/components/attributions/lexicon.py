@@ -126,6 +126,8 @@ class AttributionLexicon:
         self._compile_verbs(nlp, [*verbs["clause"], *verbs["object"], *denial["verbs"]], irregular)
 
         markers = [*sorted(grammar.source_prepositions), *data["according_to"]]
+        # "aux yeux de" -> "aux yeux du", "aux yeux des": the article joined to "de"
+        markers += [m[:-3] + j for m in markers if m.endswith(" de") for j in (" du", " des")]
         self.according = PhraseMatcher(nlp.vocab, attr="LOWER")
         variants = sorted({v for t in markers for v in apostrophe_variants(t)})
         self.according.add("ACCORDING_TO", [nlp.make_doc(t) for t in variants])
