@@ -64,16 +64,25 @@ class _Column:
     when first asked for several values) the positions sorted by value. No Python object
     per token or per value: nothing for the garbage collector to walk."""
 
-    __slots__ = ("_by_value", "array", "size", "values")
+    __slots__ = ("_by_value", "_values", "array", "size")
 
     def __init__(self, doc: Doc, attr: int) -> None:
         self.size = len(doc)
         self.array = doc.to_array(attr)
-        self.values = frozenset(self.array.tolist())
+        self._values: frozenset[int] | None = None
         self._by_value: tuple[list[int], list[int]] | None = None
 
+    @property
+    def values(self) -> frozenset[int]:
+        """The distinct values, made when first asked for (`Ids.where` needs them; a
+        search for given values does not)."""
+        if self._values is None:
+            self._values = frozenset(self.array.tolist())
+        return self._values
+
     def where(self, values: Iterable[int]) -> list[int]:
-        wanted = [value for value in values if value in self.values]
+        known = self._values  # a value the doc lacks is found nowhere, filtered or not
+        wanted = list(values) if known is None else [value for value in values if value in known]
         if not wanted:
             return []
         if len(wanted) == 1:
