@@ -12,7 +12,7 @@ claims.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,10 +82,10 @@ def doc_claims(doc: Doc) -> DocClaims:
         text, spans.percentages(doc), "p-", PercentRecord, _PERCENT_VALUES
     )
     links = _Links(
-        sorted((m.start_char, m.end_char, actor_ids[id(a)]) for a in kept for m in a.mentions),
-        sorted((h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in chip_hits),
-        sorted((m.start, m.end, m.id) for m in money),
-        sorted((p.start, p.end, p.id) for p in percentages),
+        _Placed((m.start_char, m.end_char, actor_ids[id(a)]) for a in kept for m in a.mentions),
+        _Placed((h.span.start_char, h.span.end_char, chip_ids[h.name]) for h in chip_hits),
+        _Placed((m.start, m.end, m.id) for m in money),
+        _Placed((p.start, p.end, p.id) for p in percentages),
     )
     builder = _ClaimMaker(doc, text, links, spans.hedges(doc))
     claims = [c for hit in hits if (c := builder.attributed(hit, actor_ids)) is not None]
@@ -99,24 +99,30 @@ def doc_claims(doc: Doc) -> DocClaims:
     return DocClaims(actors, chips, money, claims, percentages)
 
 
+class _Placed:
+    """What claims may hold ((start, end, id), `Links`), in order, and their starts: each
+    claim's found by bisecting the starts."""
+
+    def __init__(self, items: Iterable[tuple[int, int, str]]) -> None:
+        self.items: Links = sorted(items)
+        self.starts = [start for start, _, _ in self.items]
+
+    def inside(self, span: TextSpan) -> list[str]:
+        """The ids of the items wholly inside `span`."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_left(self.starts, span.end, lo)
+        if lo == hi:
+            return []
+        ids = {i for _, e, i in self.items[lo:hi] if e <= span.end}
+        return sorted(ids, key=lambda x: (len(x), x))
+
+
 @dataclass
 class _Links:
-    actors: Links
-    chips: Links
-    money: Links
-    percentages: Links
-
-
-def _inside(items: Links, span: TextSpan) -> list[str]:
-    """The ids of the items wholly inside `span`."""
-    ids = set()
-    for k in range(bisect_left(items, (span.start,)), len(items)):  # no copy of the rest
-        s, e, i = items[k]
-        if s >= span.end:
-            break
-        if e <= span.end:
-            ids.add(i)
-    return sorted(ids, key=lambda x: (len(x), x))
+    actors: _Placed
+    chips: _Placed
+    money: _Placed
+    percentages: _Placed
 
 
 class _ClaimMaker:
@@ -145,10 +151,10 @@ class _ClaimMaker:
             end=span.end,
             text=span.text,
             sentence=(min(sentence.start, span.start), max(sentence.end, span.end)),
-            actors=_inside(links.actors, span),
-            chips=_inside(links.chips, span),
-            money=_inside(links.money, span),
-            percentages=_inside(links.percentages, span),
+            actors=links.actors.inside(span),
+            chips=links.chips.inside(span),
+            money=links.money.inside(span),
+            percentages=links.percentages.inside(span),
             attribution=attribution,
             modality=modality,
             hedges=[text_span(self.text, s, e) for s, e in hedge_spans],

@@ -3,7 +3,8 @@
 `Doc.text` joins every token anew on each call, and `Token.sent` / `Span.sent`
 re-check the whole doc for sentence boundaries (`Doc.has_annotation`): in a loop
 over tokens either makes a component quadratic. `doc_text` and `Sentences` compute
-them once; `quote_marks` finds quotation marks in the text; `match_near` runs a
+them once, and `span_text` slices a span's words from the kept text (`Span.text` joins
+its tokens anew); `quote_marks` finds quotation marks in the text; `match_near` runs a
 spaCy Matcher only around its trigger words; `Ids` finds words in a whole column of
 token attributes (`positions_of`: each attribute's array and values, kept once per doc);
 `has_morph` tests a morphological feature, each distinct analysis split once per process.
@@ -34,6 +35,27 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the doc's text (`doc_text`, kept per doc): spaCy joins
+    the span's tokens anew on each call, about ten times slower."""
+    doc = span.doc
+    text = doc.user_data.get("claimx_text")
+    if not isinstance(text, str):
+        text = doc_text(doc)
+    return text[span.start_char : span.end_char]
+
+
+def text_of(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` for 0 <= start <= end <= len(doc), no Span made."""
+    if start >= end:
+        return ""
+    text = doc.user_data.get("claimx_text")
+    if not isinstance(text, str):
+        text = doc_text(doc)
+    last = doc[end - 1]
+    return text[doc[start].idx : last.idx + len(last)]
+
+
 _POSITIONS = "claimx_positions_"
 
 
@@ -42,16 +64,25 @@ class _Column:
     when first asked for several values) the positions sorted by value. No Python object
     per token or per value: nothing for the garbage collector to walk."""
 
-    __slots__ = ("_by_value", "array", "size", "values")
+    __slots__ = ("_by_value", "_values", "array", "size")
 
     def __init__(self, doc: Doc, attr: int) -> None:
         self.size = len(doc)
         self.array = doc.to_array(attr)
-        self.values = frozenset(self.array.tolist())
+        self._values: frozenset[int] | None = None
         self._by_value: tuple[list[int], list[int]] | None = None
 
+    @property
+    def values(self) -> frozenset[int]:
+        """The distinct values, made when first asked for (`Ids.where` needs them; a
+        search for given values does not)."""
+        if self._values is None:
+            self._values = frozenset(self.array.tolist())
+        return self._values
+
     def where(self, values: Iterable[int]) -> list[int]:
-        wanted = [value for value in values if value in self.values]
+        known = self._values  # a value the doc lacks is found nowhere, filtered or not
+        wanted = list(values) if known is None else [value for value in values if value in known]
         if not wanted:
             return []
         if len(wanted) == 1:

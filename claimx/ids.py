@@ -24,10 +24,12 @@ def slug(text: str) -> str:
     if len(words) <= WORDS and len(text) > _PREFIX:
         words = _WORD.findall(fold(text))  # the prefix may end inside one of them
     kept: list[str] = []
+    length = -1  # of the kept words joined by hyphens, once one is kept
     for word in words[:WORDS]:
-        if kept and len("-".join([*kept, word])) > LIMIT:
+        if kept and length + 1 + len(word) > LIMIT:
             break  # whole words only
         kept.append(word[:LIMIT])
+        length += 1 + len(kept[-1])
     return "-".join(kept)
 
 

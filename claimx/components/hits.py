@@ -115,8 +115,14 @@ def _tagged(span: Span, group: str, n: int, label: str = "", kb_id: str = "") ->
     return Span(span.doc, span.start, span.end, label=label, kb_id=kb_id, span_id=f"{group}-{n}")
 
 
+_NUMBERS: dict[int, int] = {}  # a span id's hash ("claimx_money-3") -> its number (3)
+
+
 def _number(span: Span) -> int:
-    return int(span.id_.rsplit("-", 1)[1])
+    number = _NUMBERS.get(span.id)
+    if number is None:
+        number = _NUMBERS[span.id] = int(span.id_.rsplit("-", 1)[1])
+    return number
 
 
 def _user_data(doc: Doc) -> dict[Any, Any]:

@@ -20,7 +20,7 @@ from claimx.components.actors.names import (
     numbered,
     person_tails,
 )
-from claimx.docs import Occupied, match_near
+from claimx.docs import Occupied, match_near, span_text, text_of
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -50,7 +50,8 @@ def candidates(
         found.append(Candidate(span, kind, name, known))
         taken.take(span)
 
-    ents = person_tails(lex, _whole_names(doc.ents))  # doc.ents is built anew at each access
+    raw_ents = doc.ents  # built anew at each access
+    ents = person_tails(lex, _whole_names(raw_ents))
     entity_ends = {ent.start: ent.end for ent in ents if ent.label_ in ("ORG", "MISC")}
     for span in sorted(_known_spans(lex, doc), key=lambda s: -len(s)):
         name, kind = lex.known[span.label_]
@@ -66,7 +67,7 @@ def candidates(
             continue
         branch = _country_branch(lex, span) if kind == "organization" else None
         if branch is not None and free(branch):  # "Microsoft France": the subsidiary
-            keep(branch, kind, branch.text)  # type: ignore[arg-type]
+            keep(branch, kind, span_text(branch))  # type: ignore[arg-type]
         elif free(span):
             keep(span, kind, name, True)  # type: ignore[arg-type]
     # The matchers run only near their nouns (see match_near); a group is at most a
@@ -83,13 +84,13 @@ def candidates(
             if len(span) == 1:
                 continue
         if free(span):
-            keep(span, "government", span.text)
+            keep(span, "government", span_text(span))
     near = (windows["group_before"], windows["group_after"])
     for span in match_near(lex.groups, doc, lex.group_nouns, LEMMA, *near, _group_heads(lex, doc)):
         if free(span):
             # named from its noun: "(une quarantaine de) patrons européens"
             noun = next((t.i for t in span if t.lemma_ in lex.group_lemmas), span.start)
-            keep(span, "group", doc[noun : _complements_end(lex, doc, span.end)].text)
+            keep(span, "group", text_of(doc, noun, _complements_end(lex, doc, span.end)))
     for ent in ents:
         cleaned = _clean(lex, ent)
         if cleaned is None or not free(cleaned):
@@ -99,10 +100,10 @@ def candidates(
             keep(typed.span, typed.kind, typed.name)
     for span, kind in described_names(doc, lex, nouns):
         if free(span):
-            keep(span, kind, span.text)
-    events = {fold(c.span.text) for c in found if named_event(lex, c.span)}
-    events |= event_names(doc, lex)
-    found = [c for c in found if c.from_gazetteer or fold(c.span.text) not in events]
+            keep(span, kind, span_text(span))
+    events = {fold(span_text(c.span)) for c in found if named_event(lex, c.span)}
+    events |= event_names(doc, lex, raw_ents)
+    found = [c for c in found if c.from_gazetteer or fold(span_text(c.span)) not in events]
     found = [c for c in found if not dateline(c.span)]
     return _joined(sorted(found, key=lambda c: c.span.start))
 
@@ -122,7 +123,7 @@ def _capitalised(lex: ActorLexicon, span: Span) -> bool:
     """Whether a name holds a capital past its article: "la Commission", not "La
     commission" opening a sentence."""
     words = span[1:] if len(span) > 1 and span[0].lower_ in lex.grammar.articles else span
-    return any(c.isupper() for c in words.text)
+    return any(c.isupper() for c in span_text(words))
 
 
 def _whole_names(ents: Sequence[Span]) -> list[Span]:
@@ -154,12 +155,14 @@ def _typed_entity(
     lex: ActorLexicon, ent: Span, cleaned: Span, found: list[Candidate]
 ) -> Candidate | None:
     """An entity of the NER, trimmed (`cleaned`), typed; None when it names no actor."""
-    if fold(cleaned.text) in lex.not_actors or cleaned.text.lower() in lex.descriptions:
+    text = span_text(cleaned)
+    folded = fold(text)
+    if folded in lex.not_actors or text.lower() in lex.descriptions:
         return None  # "Le Groupe" in a company's own words: a description, not a name
     described = described_kind(lex, ent, cleaned)
-    if len(cleaned.text) < 2 and not (described or acting(lex, cleaned)):
+    if len(text) < 2 and not (described or acting(lex, cleaned)):
         return None  # "sur X": a letter names someone only as a subject or described
-    if fold(cleaned.text) in lex.city_forms or numbered(cleaned):
+    if folded in lex.city_forms or numbered(cleaned):
         return None  # "à Washington": the gazetteer said it does not act here
     kind = described or entity_kind(lex, ent.label_, cleaned)
     if kind is None and ent.label_ == "LOC" and _beside_a_company(cleaned, found):
@@ -168,7 +171,7 @@ def _typed_entity(
         kind = "organization"  # "Bouygues, EDF, RTE et Sipartech": a lone word among firms
     if kind is None:
         return None
-    name = lex.country_names[fold(cleaned.text)] if kind == "country" else cleaned.text
+    name = lex.country_names[folded] if kind == "country" else text
     return Candidate(cleaned, kind, name, False)
 
 
@@ -190,7 +193,7 @@ def _country_branch(lex: ActorLexicon, span: Span) -> Span | None:
     for length in (1, 2, 3):
         end = span.end + length
         named = end <= len(doc) and doc[span.end].is_title
-        if named and fold(doc[span.end : end].text) in lex.country_names:
+        if named and fold(text_of(doc, span.end, end)) in lex.country_names:
             return doc[span.start : end]
     return None
 
@@ -208,7 +211,7 @@ def _joined(found: list[Candidate]) -> list[Candidate]:
             and last.kind == cand.kind == "organization"
         ):
             span = cand.span.doc[last.span.start : cand.span.end]
-            joined[-1] = Candidate(span, last.kind, span.text, False)
+            joined[-1] = Candidate(span, last.kind, span_text(span), False)
             continue
         joined.append(cand)
     return joined

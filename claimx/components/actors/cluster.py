@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, array_of, positions_of
+from claimx.docs import Occupied, array_of, positions_of, span_text
 from claimx.text import fold
 
 
@@ -37,7 +37,7 @@ def cluster(candidates: Iterable[Candidate]) -> list[Actor]:
             target.mentions.append(cand.span)
             if cand.kind == "person" and len(cand.name.split()) > len(target.name.split()):
                 target.name = cand.name  # canonical: the fullest proper name
-        for key in (fold(target.name), fold(cand.span.text)):
+        for key in (fold(target.name), fold(span_text(cand.span))):
             remember(key, target)
     return actors
 
@@ -81,7 +81,7 @@ def add_repeats(doc: Doc, lex: ActorLexicon, actors: list[Actor], blocked: list[
             continue
         # Names, not long runs: a pattern per long mention would make matching quadratic
         # on repetitive text ("Nvidia Nvidia Nvidia …").
-        names = {m.text for m in actor.mentions if len(m) <= 6}
+        names = {span_text(m) for m in actor.mentions if len(m) <= 6}
         if actor.kind == "person":
             names.add(actor.name.split()[-1])
         for name in names:

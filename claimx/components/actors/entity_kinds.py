@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import portfolio
-from claimx.docs import has_morph
+from claimx.docs import has_morph, span_text
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -75,22 +75,23 @@ def public_body(lex: ActorLexicon, span: Span) -> bool:
 
 
 def _kind_by_label(lex: ActorLexicon, label: str, span: Span) -> ActorKind | None:
-    if any(ch.isdigit() for ch in span.text):
+    text = span_text(span)
+    if any(ch.isdigit() for ch in text):
         return None
     if portfolio(lex, span):
         return None  # "le ministre du Commerce extérieur": part of a title, not an actor
     if label == "PER":
         if _eponym(span):
             return None
-        if _role_complement(lex, span) or lex.names_a_body(span.text):
+        if _role_complement(lex, span) or lex.names_a_body(text):
             return "organization"  # "le patron de Telvia": whom the role serves
         return "person" if span[0].is_title or span[0].is_upper else None
     if label == "ORG":
         return "organization"
     if label == "LOC":
-        if lex.names_a_body(span.text):
+        if lex.names_a_body(text):
             return "organization"  # "Norvel Systèmes", read as a place
-        if fold(span.text) in lex.country_names:
+        if fold(text) in lex.country_names:
             return "country" if acting(lex, span) else None
         return "organization" if _body_read_as_place(lex, span) else None
     if label == "MISC":
@@ -130,7 +131,7 @@ def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:
 def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:
     """The kind a description noun just before a name gives it, whatever the NER guessed:
     "le quotidien Korea Herald", "le fabricant Norvia", "la banque publique Finora"."""
-    if any(ch.isdigit() for ch in name.text) or portfolio(lex, name):
+    if any(ch.isdigit() for ch in span_text(name)) or portfolio(lex, name):
         return None
     doc = name.doc
     i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))

@@ -4,13 +4,13 @@ Kelvio"), acronyms followed by a number (indexes, not actors), events and progra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.docs import has_morph
+from claimx.docs import has_morph, span_text, text_of
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -23,7 +23,7 @@ def described_names(
     the matches of `lex.description_nouns`."""
     found: list[tuple[Span, ActorKind]] = []
     for _, start, end in nouns:
-        kind = lex.descriptions.get(doc[start:end].text.lower())
+        kind = lex.descriptions.get(text_of(doc, start, end).lower())
         if kind not in ("organization", "government", "media") or start == 0:
             continue
         before = doc[start - 1].lower_
@@ -35,8 +35,9 @@ def described_names(
         while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
             j += 1
         name = doc[i:j]
-        folded = fold(name.text)
-        if len(name.text) < 2 or folded in lex.not_actors or folded in lex.country_names:
+        written = span_text(name)
+        folded = fold(written)
+        if len(written) < 2 or folded in lex.not_actors or folded in lex.country_names:
             continue
         if folded in lex.demonyms or portfolio(lex, name):
             continue
@@ -114,7 +115,7 @@ def numbered(span: Span) -> bool:
     """An acronym followed by a number names an index or a series, not an actor: "le CAC
     40", "le SBF 120", "un FTSE 100"."""
     doc = span.doc
-    letters = span.text.replace(" ", "")
+    letters = span_text(span).replace(" ", "")
     return (
         span.end < len(doc)
         and letters.isalpha()
@@ -163,11 +164,11 @@ def named_event(lex: ActorLexicon, span: Span) -> bool:
     return i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in lex.event_nouns
 
 
-def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
+def event_names(doc: Doc, lex: ActorLexicon, ents: Sequence[Span]) -> set[str]:
     """The names (folded) the text gives events and programmes, wherever the NER read them:
     the capitalised words right after an event's noun and its adjectives ("le sommet
     économique Choose France", "le salon Vivatech"), or an entity opening on one ("salon du
-    Bourget")."""
+    Bourget"); `ents`: the doc's `doc.ents`."""
     found = set()
     for i in lex.event_ids.where(doc, LEMMA):
         if not doc[i].is_lower:
@@ -179,14 +180,14 @@ def event_names(doc: Doc, lex: ActorLexicon) -> set[str]:
         while k < len(doc) and k - j < 4 and _capitalised_word(doc[k].text):
             k += 1
         if k > j:
-            found.add(fold(doc[j:k].text))
-    for ent in doc.ents:
+            found.add(fold(text_of(doc, j, k)))
+    for ent in ents:
         if ent[0].is_lower and ent[0].lemma_.lower() in lex.event_nouns:
             words = [t for t in ent if t.text[:1].isupper()]
             if words:
-                found.add(fold(doc[words[0].i : ent.end].text))
+                found.add(fold(text_of(doc, words[0].i, ent.end)))
         elif len(ent) > 2 and fold(ent[0].text) in lex.event_heads and ent[1].pos_ == "ADP":
-            found.add(fold(ent.text))  # "Salon de Genève", "Mondial de l'automobile"
+            found.add(fold(span_text(ent)))  # "Salon de Genève", "Mondial de l'automobile"
     return found
 
 
@@ -197,7 +198,8 @@ def dateline(span: Span) -> bool:
     """A place in capitals opening a dispatch, before its agency and a dash ("BERLIN
     (Reuters) -", "PARIS -"): where it was written, no actor."""
     doc = span.doc
-    if not (span.text.isupper() and len(span.text) > 2 and span.end + 1 < len(doc)):
+    text = span_text(span)
+    if not (text.isupper() and len(text) > 2 and span.end + 1 < len(doc)):
         return False
     if span.start > 0 and not (doc[span.start - 1].is_space or doc[span.start].is_sent_start):
         return False
