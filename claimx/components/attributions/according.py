@@ -20,7 +20,7 @@ from claimx.components.attributions.references import (
 )
 from claimx.components.attributions.speakers import speaker_in
 from claimx.components.hits import AttributionHit
-from claimx.docs import has_morph
+from claimx.docs import has_morph, span_text
 from claimx.text import QUOTE_OPENERS, fold
 
 _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")
@@ -38,7 +38,7 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
         return None  # "le prix varie selon la taille": depending on, not according to
     i = _source_end(ctx, sent, cue)
     source_span = _before_relay(ctx, ctx.span(cue.span.end, i))
-    if not len(source_span) or fold(source_span.text) in ctx.lexicon.not_sources:
+    if not len(source_span) or fold(span_text(source_span)) in ctx.lexicon.not_sources:
         return None
     if _own_findings(ctx, source_span):
         return None  # "selon nos informations": the article itself
@@ -55,7 +55,9 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     relayed = source_span.end < i or (
         chain_end > i and ctx.tokens[i + 1].lower_ not in grammar.relative_subjects
     )
-    as_written = source_span.text if relayed else ctx.span(source_span.start, chain_end).text
+    as_written = (
+        span_text(source_span) if relayed else span_text(ctx.span(source_span.start, chain_end))
+    )
     if len(source_span) == 1 and source_span[0].lower_ in grammar.pronouns:
         actor, text = pronoun_source(ctx, source_span[0])
         return AttributionHit("according_to", full_cue, content, actor, text)
@@ -77,7 +79,7 @@ def according_to(ctx: DocContext, sent: Span, cue: Cue, end: int) -> Attribution
     else:
         owner, text = phrase_source(ctx, source_span)
         if text is None and _qualifies_source(ctx, cue, source_span):
-            owner, text = None, ctx.span(cue.span.end - 1, source_span.end).text
+            owner, text = None, span_text(ctx.span(cue.span.end - 1, source_span.end))
             as_written = text  # "de source syndicale": the source is "source syndicale"
         if text is None:
             return None  # "selon un calendrier précis"

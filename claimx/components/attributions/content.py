@@ -17,7 +17,7 @@ from claimx.components.attributions.objects import (
     object_content,
     self_described,
 )
-from claimx.docs import has_morph
+from claimx.docs import has_morph, span_text
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 
 _FINAL = {".", "!", "?", "…", ";"}
@@ -283,7 +283,7 @@ def _opened_by_comme(ctx: DocContext, sent: Span, group_start: int) -> bool:
         clitic = group_start  # "l'" already in the verb group
     if clitic is None or clitic <= first:
         return False
-    return fold(ctx.span(first, clitic).text) in grammar.incise_openers
+    return fold(span_text(ctx.span(first, clitic))) in grammar.incise_openers
 
 
 def _apposed_subject(ctx: DocContext, sent: Span, group_start: int) -> bool:

@@ -10,7 +10,7 @@ from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
 from claimx.components.hits import AttributionHit
-from claimx.docs import Sentences, has_morph
+from claimx.docs import Sentences, has_morph, span_text
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
 # The endings of an -er verb's past participle ("déclaré", "lancées").
@@ -157,7 +157,7 @@ class DocContext:
         """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
         noun of a voice (a role, a description, a group, a source or a document)."""
         nouns = self.lexicon.speaker_nouns
-        if any(w in nouns for w in phrase.text.lower().split()):
+        if any(w in nouns for w in span_text(phrase).lower().split()):
             return True  # "la start-up": a compound the tokenizer split
         return self._people_head(phrase) or any(
             t.pos_ == "PROPN"

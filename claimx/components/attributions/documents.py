@@ -12,6 +12,7 @@ from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.references import Source
 from claimx.components.hits import Actor
+from claimx.docs import span_text
 from claimx.text import fold
 
 
@@ -59,11 +60,11 @@ def _issuer_named(ctx: DocContext, phrase: Span, rest: list[Token]) -> Source | 
             if kind != "person":
                 # "du comité régional du tourisme": a body no actor stands for
                 start = noun.i if noun.i + 1 < phrase.end else rest[0].i
-                return None, ctx.span(start, phrase.end).text.strip(" ,")
+                return None, span_text(ctx.span(start, phrase.end)).strip(" ,")
     names = [t for t in rest if t.text[:1].isupper() or t.text == "-"]
     if rest and names and names[0] is rest[0]:
         end = next((i for i, t in enumerate(rest) if t not in names), len(rest))
-        return None, ctx.span(rest[0].i, rest[end - 1].i + 1).text
+        return None, span_text(ctx.span(rest[0].i, rest[end - 1].i + 1))
     return None
 
 

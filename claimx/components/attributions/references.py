@@ -19,6 +19,7 @@ from claimx.components.attributions.persons import (
     role_holder,
 )
 from claimx.components.hits import Actor
+from claimx.docs import span_text
 from claimx.text import fold
 
 Source = tuple[Actor | None, str | None]
@@ -224,7 +225,7 @@ def phrase_source(ctx: DocContext, phrase: Span) -> Source:
     described = described_actor(ctx, phrase)
     if described is not None:
         return described, described.name
-    text = phrase.text.strip(" ,")
+    text = span_text(phrase).strip(" ,")
     body = _body_of_voice(ctx, phrase)
     if body is not None:  # "un porte-parole du ministère": the ministry speaks
         return body, text

@@ -19,7 +19,7 @@ from claimx.components.attributions.references import (
     pronoun_source,
 )
 from claimx.components.attributions.speakers import speaker_in
-from claimx.docs import has_morph
+from claimx.docs import has_morph, span_text
 from claimx.text import QUOTE_OPENERS, fold
 
 __all__ = [
@@ -72,7 +72,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
             return _mention_source(ctx, adjacent[0])
         name = _name_before(ctx, sent, start)
         if name is not None:
-            return None, name.text
+            return None, span_text(name)
     for _ in range(4 if participle else 3):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
@@ -112,7 +112,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
         return pronoun_source(ctx, ctx.tokens[start - 1])  # "Il dément toute irrégularité"
     opening = ctx.span(sent.start, start)
     if 0 < len(opening) <= 4 and opening[-1].pos_ in ("PROPN", "NOUN") and ctx.can_speak(opening):
-        return None, opening.text
+        return None, span_text(opening)
     return None, None
 
 
@@ -194,7 +194,7 @@ def _name_set_off_before(ctx: DocContext, sent: Span, token: Token) -> Source | 
     if comma <= first or ctx.tokens[comma].text != ",":
         return None
     name = ctx.span(first, comma)
-    return (None, name.text) if all(t.pos_ == "PROPN" for t in name) else None
+    return (None, span_text(name)) if all(t.pos_ == "PROPN" for t in name) else None
 
 
 def source_from(ctx: DocContext, token: Token) -> Source:
@@ -345,7 +345,7 @@ def _relative_source(ctx: DocContext, token: Token) -> Source:
         hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
         phrase = ctx.span(lo, hi)  # up to "qui": "plusieurs éditeurs et agences de presse"
         if ctx.can_speak(phrase):
-            return None, phrase.text.strip(" ,")
+            return None, span_text(phrase).strip(" ,")
     return None, None
 
 
@@ -364,7 +364,7 @@ def speaker_before(ctx: DocContext, sent: Span, colon: int) -> Source | None:
         chosen = people or whole
         if chosen:
             return _mention_source(ctx, chosen[0])
-        return None, phrase.text
+        return None, span_text(phrase)
     if before:
         return _mention_source(ctx, max(before, key=lambda m: m.end))
     return None

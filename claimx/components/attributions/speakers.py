@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.persons import person_taking_up, role_holder
 from claimx.components.hits import Actor
+from claimx.docs import span_text
 from claimx.text import fold
 
 
@@ -18,7 +19,7 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     people = [m for m in mentions if ctx.actors.kind_of(m) == "person"]
     complements = [m for m in people if _in_complement(ctx, phrase, m)]
     if complements and len(complements) == len(people):
-        return None, phrase.text.strip(" ,")
+        return None, span_text(phrase).strip(" ,")
     people = [m for m in people if m not in complements]
     if people:
         mention = min(people, key=lambda m: m.start)
@@ -30,9 +31,9 @@ def speaker_in(ctx: DocContext, phrase: Span, mentions: list[Span]) -> tuple[Act
     owner = ctx.actors.owner(mention)
     lead = [t for t in phrase if t.i < mention.start and not t.is_punct]
     if phrase.start <= mention.start < phrase.end and any(t.pos_ == "NOUN" for t in lead):
-        return owner, phrase.text.strip(" ,")
+        return owner, span_text(phrase).strip(" ,")
     if owner is not None and owner.kind == "group" and mention.end < phrase.end:
-        return owner, phrase.text.strip(" ,")  # "des responsables de la Maison Blanche"
+        return owner, span_text(phrase).strip(" ,")  # "des responsables de la Maison Blanche"
     return owner, ctx.actors.name_of(mention)
 
 

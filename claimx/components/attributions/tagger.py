@@ -40,7 +40,7 @@ from claimx.components.attributions.sources import subject
 from claimx.components.grammar import Grammar
 from claimx.components.hits import Actor, AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
-from claimx.docs import Sentences, doc_text, has_morph
+from claimx.docs import Sentences, doc_text, has_morph, span_text
 
 
 def tag(
@@ -123,7 +123,7 @@ def _sentence(
         if hit is not None:
             if (
                 hit.kind == "according_to"
-                and cue.span.text.lower() not in ctx.lexicon.opinion_markers
+                and span_text(cue.span).lower() not in ctx.lexicon.opinion_markers
             ):
                 # "Selon X, Y affirme que …": Y's verb still reports (the chain's inner
                 # speaker, as when "selon X" comes after); "selon X, cité par Y": the
