@@ -25,7 +25,10 @@ def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool
         # "se déclare satisfaite"); after a verb of speech a bare word is the attribute
         # ("se dit victime", "se déclare candidat"); "se montrer" keeps the tagger's reading
         attribute = word.pos_ in ("ADJ", "VERB", "NOUN") and word.is_lower and word.is_alpha
-    return attribute and reflexive(verb)
+    # "se dit confiante que …": the adjective reports the clause (a cue of its own)
+    follows = ctx.tokens[start + 1 : start + 2]
+    opens_clause = bool(follows) and follows[0].lower_ in ctx.grammar.complementizers
+    return attribute and not opens_clause and reflexive(verb)
 
 
 def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
