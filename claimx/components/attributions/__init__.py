@@ -11,8 +11,9 @@ Cues, from `models/attribution.yaml`:
 Each hit keeps its cue, its content (what is attributed) and its source.
 
 The package, by concern: `lexicon` (the data compiled), `context` (one doc's sentences,
-actors, quotations; verb groups), `cues`, `content`, `objects` (what a verb's object
-says), `according` ("selon X"), `sources` (subjects, relatives, a speaker before a colon),
+actors, quotations; verb groups), `cues`, `content` (what a cue attributes after it),
+`incises` (what an incise attributes before it), `objects` (what a verb's object says),
+`according` ("selon X"), `sources` (subjects, relatives, a speaker before a colon),
 `speakers` (who speaks in a phrase naming actors), `inverted` (speakers after their verb),
 `references` (pronouns, descriptions, documents), `persons` (role holders, persons'
 gender), `joint` (joint speakers), `ranker` (the speaker among the candidates),

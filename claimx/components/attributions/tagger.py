@@ -7,14 +7,10 @@ from spacy.tokens import Doc, Span, Token
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.according import according_to, chain_follows
 from claimx.components.attributions.agents import agent_judgements
-from claimx.components.attributions.content import (
-    cleft_content,
-    content_end,
-    forward_content,
-    incise,
-)
+from claimx.components.attributions.content import content_end, forward_content
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.cues import Cue, DocCues, doc_cues, sentence_cues
+from claimx.components.attributions.incises import cleft_content, incise
 from claimx.components.attributions.inverted import inverted_phrase, inverted_subject
 from claimx.components.attributions.joint import (
     coordinated,
