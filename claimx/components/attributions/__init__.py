@@ -13,11 +13,12 @@ Each hit keeps its cue, its content (what is attributed) and its source.
 The package, by concern: `lexicon` (the data compiled), `context` (one doc's sentences,
 actors, quotations; verb groups), `cues`, `content` (what a cue attributes after it),
 `incises` (what an incise attributes before it), `objects` (what a verb's object says),
-`according` ("selon X"), `sources` (subjects, relatives, a speaker before a colon),
-`speakers` (who speaks in a phrase naming actors), `inverted` (speakers after their verb),
-`references` (pronouns, descriptions, documents), `persons` (role holders, persons'
-gender), `joint` (joint speakers), `ranker` (the speaker among the candidates),
-`quotations` (quoted words, colon quotes, continued quotes), `tagger` (the whole joined).
+`according` ("selon X"), `sources` (subjects), `named` (who a name, a relative or a
+colon's speaker stands for), `speakers` (who speaks in a phrase naming actors),
+`inverted` (speakers after their verb), `references` (pronouns, descriptions,
+documents), `persons` (role holders, persons' gender), `joint` (joint speakers),
+`ranker` (the speaker among the candidates), `quotations` (quoted words, colon quotes,
+continued quotes), `tagger` (the whole joined).
 """
 
 from __future__ import annotations

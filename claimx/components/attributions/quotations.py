@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.cues import verb_lemma
 from claimx.components.attributions.inverted import inverted_subject
-from claimx.components.attributions.sources import speaker_before, subject
+from claimx.components.attributions.named import speaker_before
+from claimx.components.attributions.sources import subject
 from claimx.components.hits import AttributionHit
 
 

@@ -1,6 +1,6 @@
-"""Who speaks: the subject of a reporting verb, the speaker after an incise or before a
-colon, relative "qui" resolved to its antecedent, a speaker named in a phrase. Pronouns
-and descriptions are resolved in `references`."""
+"""Who speaks: the subject of a reporting verb and the noun phrase a subject token heads.
+What a name, a relative or a colon's speaker stands for is in `named`; pronouns and
+descriptions are resolved in `references`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ from claimx.components.attributions.context import (
     is_present_participle,
 )
 from claimx.components.attributions.documents import document_issuer
+from claimx.components.attributions.named import (
+    mention_source,
+    person_past_portfolio,
+    relative_source,
+    role_participle,
+)
 from claimx.components.attributions.references import (
     Source,
     opening_place,
@@ -25,38 +31,8 @@ from claimx.text import QUOTE_OPENERS, fold
 __all__ = [
     "Source",
     "source_from",
-    "speaker_before",
     "subject",
 ]
-
-
-_APPOSITION_REACH = 6  # tokens of a role apposition: "le patron de Nvidia"
-
-
-def _mention_source(ctx: DocContext, mention: Span) -> Source:
-    """A mention's actor; for a body named in a person's role set off by commas ("Jensen
-    Huang, le patron de Nvidia, a …"), the person."""
-    person = _apposed_person(ctx, mention)
-    if person is not None:
-        return _mention_source(ctx, person)
-    return ctx.actors.owner(mention), ctx.actors.name_of(mention)
-
-
-def _apposed_person(ctx: DocContext, mention: Span) -> Span | None:
-    """The person before ", ROLE … MENTION," whose role names the mention ("Lina Ostrova,
-    la directrice de Kelvio,"; "l'avocate de Marc Duval" too: the role's holder speaks)."""
-    doc = ctx.doc
-    if mention.end >= len(doc) or ctx.tokens[mention.end].text != ",":
-        return None
-    i = mention.start - 1
-    while i > 0 and mention.start - i <= _APPOSITION_REACH and ctx.tokens[i].text != ",":
-        i -= 1
-    if i <= 0 or ctx.tokens[i].text != ",":
-        return None
-    if not any(fold(t.text) in ctx.lexicon.role_nouns for t in ctx.tokens[i + 1 : mention.start]):
-        return None
-    before = [m for m in ctx.actors.mentions_in(max(0, i - 6), i) if m.end == i]
-    return before[0] if before and ctx.actors.kind_of(before[0]) == "person" else None
 
 
 def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
@@ -69,7 +45,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
         # group is its subject, whatever the parser made of the coordination.
         adjacent = [m for m in ctx.actors.mentions_in(max(0, start - 8), start) if m.end == start]
         if adjacent:
-            return _mention_source(ctx, adjacent[0])
+            return mention_source(ctx, adjacent[0])
         name = _name_before(ctx, sent, start)
         if name is not None:
             return None, span_text(name)
@@ -105,7 +81,7 @@ def subject(ctx: DocContext, sent: Span, verb: Token) -> Source:
         if m.start == 0 or ctx.tokens[m.start - 1].lower_ not in (*addressed, "par")
     ]
     if before:
-        return _mention_source(ctx, max(before, key=lambda m: m.end))
+        return mention_source(ctx, max(before, key=lambda m: m.end))
     # The parser missed the subject ("Pékin dément que …" read as an adverb): a short
     # noun phrase opening the sentence right before the verb group speaks, or a pronoun.
     if start > sent.start and ctx.tokens[start - 1].lower_ in ctx.grammar.pronouns:
@@ -149,7 +125,7 @@ def _before_quotation(ctx: DocContext, sent: Span, start: int) -> Source | None:
         return None
     covering = ctx.actors.covering(named.i)
     if covering:
-        return _mention_source(ctx, max(covering, key=len))
+        return mention_source(ctx, max(covering, key=len))
     left = named.i
     while left > sent.start and ctx.tokens[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
         left -= 1
@@ -205,7 +181,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     if token.lower_ in ctx.grammar.pronouns:
         return pronoun_source(ctx, token)
     if token.lower_ in ctx.grammar.relative_subjects:
-        return _relative_source(ctx, token)
+        return relative_source(ctx, token)
     subtree = list(token.subtree)
     lo, hi = subtree[0].i, subtree[-1].i + 1
     # "Orbital Data, qui a levé …": the name, not its relative clause or apposition.
@@ -237,43 +213,21 @@ def source_from(ctx: DocContext, token: Token) -> Source:
     # a name the parse split ("Emmanuel" "Macron") is held by its mention all the same
     covering = ctx.actors.covering(token.i)
     if covering:
-        return _mention_source(ctx, max(covering, key=len))
+        return mention_source(ctx, max(covering, key=len))
     named = [m for m in ctx.actors.mentions_in(hi, hi + 4) if m.start == hi]
     role = fold(token.text) in ctx.lexicon.role_nouns
     if role:  # "L'économiste Ana Ruiz", "le secrétaire au Commerce Howard Lutnick"
         person = person_past_portfolio(ctx, hi)
         if person is not None:
-            return _mention_source(ctx, person)
+            return mention_source(ctx, person)
     word = "".join(t.text_with_ws for t in ctx.tokens[token.i : hi]).strip().lower()
     kinds = ctx.lexicon.description_kinds  # the word may be a compound: "La start-up Kelvio"
     described = token.lemma_.lower() in kinds or word in kinds
     if named and described and ctx.actors.kind_of(named[0]) != "person":
-        return _mention_source(ctx, named[0])  # "L'assureur Axa a démenti", split by the parse
+        return mention_source(ctx, named[0])  # "L'assureur Axa a démenti", split by the parse
     if inside:
         return speaker_in(ctx, phrase, inside)
     return phrase_source(ctx, phrase)
-
-
-def person_past_portfolio(ctx: DocContext, start: int, reach: int = 8) -> Span | None:
-    """A person named right after a title, past its portfolio ("au Commerce", "chargée du
-    Numérique", "américain", a comma): "le secrétaire au Commerce | Howard Lutnick"."""
-    doc = ctx.doc
-    links = ctx.grammar.portfolio_links
-    for j in range(start, min(len(doc), start + reach)):
-        person = [
-            m
-            for m in ctx.actors.mentions_in(j, j + 4)
-            if m.start == j and ctx.actors.kind_of(m) == "person"
-        ]
-        if person:
-            return person[0]
-        token = ctx.tokens[j]
-        portfolio = token.lower_ in links or token.is_title or token.pos_ == "DET"
-        if not (portfolio or (token.pos_ == "ADJ" and token.is_lower) or token.text == ","):
-            return None
-        if token.text == "," and j > start and ctx.tokens[j - 1].text == ",":
-            return None
-    return None
 
 
 def _opens_relative(ctx: DocContext, token: Token) -> bool:
@@ -282,23 +236,6 @@ def _opens_relative(ctx: DocContext, token: Token) -> bool:
     the speaker)."""
     words = ctx.grammar.relative_subjects | ctx.grammar.complementizers
     return token.lower_ in words
-
-
-def role_participle(ctx: DocContext, token: Token) -> bool:
-    """A participle that continues a role ("chargée du Numérique", "délégué aux
-    Transports"): right after a noun, before a complement."""
-    doc = ctx.doc
-    if token.i + 1 >= len(doc) or not (token.pos_ == "VERB" and token.is_lower):
-        return False
-    after = ctx.tokens[token.i + 1].lower_
-    return (
-        has_morph(token, "VerbForm=Part")
-        and ctx.tokens[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-        and (
-            after in ctx.grammar.complement_prepositions
-            or after in ctx.grammar.addressee_prepositions  # "délégué aux Transports"
-        )
-    )
 
 
 def _participle_clause(ctx: DocContext, token: Token) -> bool:
@@ -322,49 +259,3 @@ def _set_off_participle(ctx: DocContext, token: Token) -> bool:
         return False
     verb = after[1] if after[0].lower_ == "en" and len(after) > 1 else after[0]
     return is_present_participle(verb)
-
-
-def _relative_source(ctx: DocContext, token: Token) -> Source:
-    """The antecedent of a relative "qui" speaks ("Clara Chappaz, qui a salué …"): the
-    actor it names, or an actor named just before with no verb between ("c'est X, le
-    ministre, qui a dit …"); an antecedent that is no one says nothing."""
-    antecedent = token.head.head if token.head.dep_ == "acl:relcl" else None
-    candidates = list(ctx.actors.covering(antecedent.i)) if antecedent is not None else []
-    start = token.i
-    while start > 0 and token.i - start < 12 and ctx.tokens[start - 1].pos_ not in ("VERB", "AUX"):
-        start -= 1
-    candidates += ctx.actors.mentions_in(start, token.i)
-    if candidates:
-        return _mention_source(ctx, max(ctx.actors.in_order(candidates), key=lambda m: m.end))
-    if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
-        lo = antecedent.left_edge.i
-        verbs = [t.i for t in ctx.tokens[lo : antecedent.i] if t.pos_ in ("VERB", "AUX")]
-        lo = verbs[-1] + 1 if verbs else lo  # "Le cloud est un secteur qui": "un secteur"
-        while lo < antecedent.i and ctx.tokens[lo].dep_ == "case":
-            lo += 1  # "saisie par plusieurs éditeurs qui estimaient": not the "par"
-        hi = token.i if antecedent.i < token.i <= antecedent.i + 8 else antecedent.i + 1
-        phrase = ctx.span(lo, hi)  # up to "qui": "plusieurs éditeurs et agences de presse"
-        if ctx.can_speak(phrase):
-            return None, span_text(phrase).strip(" ,")
-    return None, None
-
-
-def speaker_before(ctx: DocContext, sent: Span, colon: int) -> Source | None:
-    """Who speaks before a colon: "Jensen Huang : « … »", "Le ministre de l'Économie : « … »".
-
-    A person named in a short phrase opening the sentence, else an actor that is the whole
-    phrase, else the phrase itself; in a longer sentence, the last actor before the colon.
-    """
-    before = ctx.actors.mentions_in(sent.start, colon)
-    start = ctx.first_word(sent)
-    phrase = ctx.span(start, colon)
-    if 0 < len(phrase) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        people = [m for m in before if ctx.actors.kind_of(m) == "person"]
-        whole = [m for m in before if m.start == start and m.end == colon]
-        chosen = people or whole
-        if chosen:
-            return _mention_source(ctx, chosen[0])
-        return None, span_text(phrase)
-    if before:
-        return _mention_source(ctx, max(before, key=lambda m: m.end))
-    return None
