@@ -484,3 +484,15 @@ def test_according_to_markers_with_the_article_joined_or_a_qualified_source(
 ) -> None:
     claim = said(nlp, text, "projet sera abandonné")
     assert claim["kind"] == "according_to" and claim["source"] == source, claim
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "evidence"),
+    [
+        ("Vexor a suspendu sa production, invoquant une pénurie de puces.", "Vexor", "pénurie"),
+        ("Le groupe a fermé le site, prétextant une baisse des commandes.", "Le groupe", "baisse"),
+        ("Le salarié allègue qu'il a été licencié sans motif.", "Le salarié", "sans motif"),
+    ],
+)
+def test_a_reason_given_is_reported(nlp: Language, text: str, source: str, evidence: str) -> None:
+    assert said(nlp, text, evidence)["source"] == source
