@@ -25,7 +25,7 @@ from claimx.components.attributions.references import (
     pronoun_source,
 )
 from claimx.components.attributions.speakers import speaker_in
-from claimx.docs import has_morph, span_text
+from claimx.docs import has_morph, span_text, text_of
 from claimx.text import QUOTE_OPENERS, fold
 
 __all__ = [
@@ -196,7 +196,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         (
             t.i
             for t in ctx.tokens[token.i + 1 : hi]
-            if _participle_clause(ctx, t) or _set_off_participle(ctx, t)
+            if _participle_clause(ctx, t) or _participle_after_comma(ctx, t)
         ),
         hi,
     )
@@ -220,7 +220,7 @@ def source_from(ctx: DocContext, token: Token) -> Source:
         person = person_past_portfolio(ctx, hi)
         if person is not None:
             return mention_source(ctx, person)
-    word = "".join(t.text_with_ws for t in ctx.tokens[token.i : hi]).strip().lower()
+    word = text_of(ctx.doc, token.i, hi).lower()
     kinds = ctx.lexicon.description_kinds  # the word may be a compound: "La start-up Kelvio"
     described = token.lemma_.lower() in kinds or word in kinds
     if named and described and ctx.actors.kind_of(named[0]) != "person":
@@ -251,11 +251,11 @@ def _participle_clause(ctx: DocContext, token: Token) -> bool:
     )
 
 
-def _set_off_participle(ctx: DocContext, token: Token) -> bool:
+def _participle_after_comma(ctx: DocContext, token: Token) -> bool:
     """A comma opening a present participle or a gerund: ", confirmant …", ", en
     ajoutant …"."""
     after = ctx.tokens[token.i + 1 : token.i + 3]
     if token.text != "," or not after:
         return False
-    verb = after[1] if after[0].lower_ == "en" and len(after) > 1 else after[0]
-    return is_present_participle(verb)
+    gerund = after[0].lower_ in ctx.grammar.gerund_markers and len(after) > 1
+    return is_present_participle(after[1] if gerund else after[0])
