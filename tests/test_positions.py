@@ -7,7 +7,15 @@ import spacy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.tokens import MorphAnalysis
 
-from claimx.docs import Ids, forget_positions, has_morph, positions_of, values_of
+from claimx.docs import (
+    Ids,
+    forget_positions,
+    has_morph,
+    morph_has,
+    positions_of,
+    values_of,
+    words,
+)
 
 TEXT = "Le groupe a annoncé 3 milliards, puis le Groupe a démenti ; le groupe se tait. 12 fois"
 
@@ -77,4 +85,24 @@ def test_has_morph_equals_morph_get(
     doc[0].morph = MorphAnalysis(nlp.vocab, analysis)
     field, value = feature.split("=", 1)
     assert has_morph(doc[0], feature) is expected
+    assert morph_has(doc, words(doc).morph[0], feature) is expected
     assert (value in doc[0].morph.get(field, [])) is expected
+
+
+def test_words_equal_the_token_properties(nlp: spacy.language.Language) -> None:
+    doc = nlp("Selon elle, « le groupe » a démenti.")
+    heads = [2, 0, 0, 4, 5, 5, 7, 7, 7, 7]  # backwards and forwards, and roots
+    pos = ["ADP", "PRON", "PUNCT", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "VERB", "PUNCT"]
+    for token, head, tag in zip(doc, heads, pos, strict=True):
+        token.head, token.pos_ = doc[head], tag
+        token.lemma_, token.dep_ = token.lower_ + "-l", "dep" if head != token.i else "ROOT"
+    listed = words(doc)
+    for t in doc:
+        assert listed.text[t.i] == t.text and listed.lower[t.i] == t.lower_
+        assert listed.pos[t.i] == t.pos_ and listed.dep[t.i] == t.dep_
+        assert listed.lemma[t.i] == t.lemma_ and listed.head[t.i] == t.head.i
+        assert listed.idx[t.i] == t.idx and listed.punct[t.i] is t.is_punct
+        assert listed.morph[t.i] == t.morph.key
+    assert words(doc) is listed  # kept for the next component
+    forget_positions(doc)
+    assert words(doc) is not listed
