@@ -7,7 +7,7 @@ import spacy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.tokens import MorphAnalysis
 
-from claimx.docs import (
+from claimx.columns import (
     Ids,
     forget_positions,
     has_morph,
@@ -96,13 +96,17 @@ def test_words_equal_the_token_properties(nlp: spacy.language.Language) -> None:
     for token, head, tag in zip(doc, heads, pos, strict=True):
         token.head, token.pos_ = doc[head], tag
         token.lemma_, token.dep_ = token.lower_ + "-l", "dep" if head != token.i else "ROOT"
+        token.morph = MorphAnalysis(
+            nlp.vocab, "Number=Sing|VerbForm=Fin" if token.i % 2 else "Number=Plur"
+        )
     listed = words(doc)
     for t in doc:
         assert listed.text[t.i] == t.text and listed.lower[t.i] == t.lower_
         assert listed.pos[t.i] == t.pos_ and listed.dep[t.i] == t.dep_
         assert listed.lemma[t.i] == t.lemma_ and listed.head[t.i] == t.head.i
         assert listed.idx[t.i] == t.idx and listed.punct[t.i] is t.is_punct
-        assert listed.morph[t.i] == t.morph.key
+        for feature in ("Number=Sing", "Number=Plur", "VerbForm=Fin"):
+            assert morph_has(doc, listed.morph[t.i], feature) is has_morph(t, feature)
     assert words(doc) is listed  # kept for the next component
     forget_positions(doc)
     assert words(doc) is not listed

@@ -15,10 +15,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from claimx.columns import Ids, values_of
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import ChipHit, put_chips
 from claimx.components.tokenizer import add_suffixes
-from claimx.docs import Ids, match_near, values_of, windows_around
+from claimx.docs import match_near, windows_around
 
 _SHORT_CODE = re.compile(r"^[A-Z][0-9]{1,4}[A-Z]?$")  # A100, H20, L4, B30A: also roads, rooms…
 # A final period after a product code, which the French tokenizer keeps as an abbreviation

@@ -13,9 +13,9 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimx.columns import Ids
 from claimx.components.base import Data, DataComponent
 from claimx.components.hits import put_clauses
-from claimx.docs import Ids
 from claimx.text import apostrophe_variants
 
 

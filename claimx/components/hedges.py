@@ -21,11 +21,11 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimx.columns import Ids, positions_of, values_of
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.hits import put_hedges
 from claimx.components.quotes import quoted_tokens
-from claimx.docs import Ids, positions_of, values_of
 from claimx.text import apostrophe_variants
 
 

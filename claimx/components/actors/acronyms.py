@@ -14,9 +14,10 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
+from claimx.columns import positions_of
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, positions_of
+from claimx.docs import Occupied
 from claimx.text import fold
 
 _NAMED_KINDS = ("organization", "government", "group")

@@ -8,10 +8,11 @@ from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from claimx.columns import array_of, positions_of
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, array_of, positions_of, span_text
+from claimx.docs import Occupied, span_text
 from claimx.text import fold
 
 

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import agreeing
 from claimx.components.hits import Actor
-from claimx.docs import Occupied, has_morph
+from claimx.docs import Occupied
 from claimx.text import fold
 
 _Description = tuple[str, int, int]  # (noun, first token of the noun, end of the noun)

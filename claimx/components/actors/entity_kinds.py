@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import portfolio
-from claimx.docs import has_morph, span_text
+from claimx.docs import span_text
 from claimx.kinds import ActorKind
 from claimx.text import fold
 

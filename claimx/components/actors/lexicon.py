@@ -8,8 +8,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
+from claimx.columns import Ids
 from claimx.components.grammar import Grammar, first_name_genders
-from claimx.docs import Ids
 from claimx.text import fold
 
 _KINDS = (("media", "media"), ("governments", "government"), ("organizations", "organization"))

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.docs import has_morph, span_text, text_of
+from claimx.docs import span_text, text_of
 from claimx.kinds import ActorKind
 from claimx.text import fold
 

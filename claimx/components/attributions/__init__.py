@@ -26,13 +26,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx.columns import forget_positions
 from claimx.components.attributions.lexicon import AttributionLexicon, er_forms
 from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.tagger import tag
 from claimx.components.base import Data, DataComponent
 from claimx.components.grammar import Grammar
 from claimx.components.hits import actors, put_attributions
-from claimx.docs import forget_positions
 
 __all__ = ["AttributionTagger", "er_forms", "make_attributions"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import (
     ER_PARTICIPLE_ENDINGS,
     DocContext,
@@ -20,7 +21,7 @@ from claimx.components.attributions.references import (
 )
 from claimx.components.attributions.speakers import speaker_in
 from claimx.components.hits import AttributionHit
-from claimx.docs import has_morph, span_text
+from claimx.docs import span_text
 from claimx.text import QUOTE_OPENERS, fold
 
 _SOURCE_STOPS = (",", ".", ";", ":", ")", "\n")

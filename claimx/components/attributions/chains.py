@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import AttributionHit
-from claimx.docs import has_morph
 
 
 def morph_of(ctx: DocContext, mention: Span, feature: str) -> str | None:

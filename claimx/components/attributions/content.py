@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.objects import (
@@ -14,7 +15,6 @@ from claimx.components.attributions.objects import (
     object_content,
     self_described,
 )
-from claimx.docs import has_morph
 
 _FINAL = {".", "!", "?", "…", ";"}
 

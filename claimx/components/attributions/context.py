@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
 from claimx.components.hits import AttributionHit
-from claimx.docs import Sentences, has_morph, span_text
+from claimx.docs import Sentences, span_text
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS
 
 # The endings of an -er verb's past participle ("déclaré", "lancées").

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext, after_subject, inverted
 from claimx.components.attributions.lexicon import AttributionLexicon
-from claimx.docs import has_morph, match_near
+from claimx.docs import match_near
 from claimx.kinds import AttributionKind
 from claimx.text import QUOTE_OPENERS, fold
 

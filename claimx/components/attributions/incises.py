@@ -9,9 +9,10 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext, is_present_participle
 from claimx.components.attributions.inverted import inverted_phrase, past_apposed_role
-from claimx.docs import has_morph, span_text
+from claimx.docs import span_text
 from claimx.text import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
-from claimx.docs import has_morph
 from claimx.text import fold
 
 _SEPARATORS = {",", "et"}

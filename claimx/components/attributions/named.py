@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.references import Source
-from claimx.docs import has_morph, span_text
+from claimx.docs import span_text
 from claimx.text import fold
 
 _APPOSITION_REACH = 6  # tokens of a role apposition: "le patron de Nvidia"

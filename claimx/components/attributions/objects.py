@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.cues import reflexive
 from claimx.components.attributions.lexicon import bare
-from claimx.docs import has_morph
 from claimx.text import QUOTE_OPENERS
 
 

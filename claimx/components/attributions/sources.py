@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.attributions.context import (
     DocContext,
     agent_after,
@@ -25,7 +26,7 @@ from claimx.components.attributions.references import (
     pronoun_source,
 )
 from claimx.components.attributions.speakers import speaker_in
-from claimx.docs import has_morph, span_text, text_of
+from claimx.docs import span_text, text_of
 from claimx.text import QUOTE_OPENERS, fold
 
 __all__ = [

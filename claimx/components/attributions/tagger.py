@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.according import according_to, chain_follows
 from claimx.components.attributions.agents import agent_judgements
@@ -36,7 +37,7 @@ from claimx.components.attributions.sources import subject
 from claimx.components.grammar import Grammar
 from claimx.components.hits import Actor, AttributionHit
 from claimx.components.quotes import closed_quotes, quoted_tokens
-from claimx.docs import Sentences, doc_text, has_morph, span_text
+from claimx.docs import Sentences, doc_text, span_text
 
 
 def tag(

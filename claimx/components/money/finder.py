@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
+from claimx.columns import positions_of
 from claimx.components.money.lexicon import OPENER_KINDS, MoneyLexicon
-from claimx.docs import doc_text, positions_of, windows_around
+from claimx.docs import doc_text, windows_around
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")

@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.vocab import Vocab
 
-from claimx.docs import Ids
+from claimx.columns import Ids
 
 # What can open an expression: a number, a sign, a qualifier ("plus de"), a range lead
 # ("entre"), a vague amount ("des milliards").
