@@ -98,15 +98,13 @@ _NAMES: dict[int, str] = {}  # string hash or symbol id -> its text, for every v
 def _names(doc: Doc, ids: list[int]) -> list[str]:
     """The texts of string hashes or symbol ids, each looked up in the vocab once per
     process (a hash is the same string's in every vocab)."""
-    names = _NAMES
-    strings = doc.vocab.strings
-    out = []
-    for value in ids:
-        name = names.get(value)
-        if name is None:
-            name = names[value] = strings[value]
-        out.append(name)
-    return out
+    try:
+        return list(map(_NAMES.__getitem__, ids))
+    except KeyError:  # words this process has not met yet
+        strings = doc.vocab.strings
+        for value in set(ids).difference(_NAMES):
+            _NAMES[value] = strings[value]
+        return list(map(_NAMES.__getitem__, ids))
 
 
 class Words:
@@ -120,20 +118,17 @@ class Words:
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
         columns = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, MORPH])
-        orth, lower, lemma, pos, dep, head, idx, punct, morph = (
-            column.tolist() for column in columns.T
-        )
+        orth, lower, lemma, pos, dep, _, idx, _, morph = (column.tolist() for column in columns.T)
         self.text = _names(doc, orth)
         self.lower = _names(doc, lower)
         self.lemma = _names(doc, lemma)
         self.pos = _names(doc, pos)
         self.dep = _names(doc, dep)
-        # HEAD is the offset to the head, stored unsigned: wrap it back to a signed step
-        self.head = [
-            i + (step - (1 << 64) if step >= 1 << 63 else step) for i, step in enumerate(head)
-        ]
+        # HEAD is the offset to the head, stored unsigned: read back as signed
+        steps = columns[:, 5].astype(numpy.int64)
+        self.head: list[int] = (numpy.arange(self.size, dtype=numpy.int64) + steps).tolist()
         self.idx: list[int] = idx
-        self.punct = [bool(flag) for flag in punct]
+        self.punct: list[bool] = columns[:, 7].astype(bool).tolist()
         self.morph: list[int] = morph
 
 
