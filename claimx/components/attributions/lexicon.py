@@ -110,6 +110,11 @@ class AttributionLexicon:
         self.named_heads = {fold(n) for n in actors["named_heads"]}
         self.numbers: dict[str, int] = dict(grammar.small_numbers)
         self.role_nouns = {fold(r) for r in actors["role_nouns"]}
+        self.role_periphrases = {  # folded description -> the folded role it stands for
+            fold(phrase): fold(role)
+            for role, phrases in data["role_periphrases"].items()
+            for phrase in phrases
+        }
         self.person_titles = set(actors["person_titles"])  # "Me", "Dr": before a name
         self.first_names: dict[str, str] = {}  # folded first name -> "Fem" / "Masc"
         self.speaker_nouns = {

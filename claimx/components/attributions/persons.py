@@ -4,11 +4,12 @@ gives it (`models/first_names.yaml`), for "il" and "elle"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimx.components.attributions.chains import shown_gender
 from claimx.components.attributions.context import DocContext
 from claimx.components.hits import Actor
+from claimx.docs import text_of
 from claimx.text import fold
 
 
@@ -41,7 +42,7 @@ def person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
     before = ctx.sentences.before(sent)
 
     def fits(actor: Actor) -> bool:
-        return not actor.roles or any(role in fold(r).split() for r in actor.roles)
+        return not actor.roles or any(holds_role(fold(r), role) for r in actor.roles)
 
     if _role_described_before(ctx, sent.start, role):
         return None  # "Le ministre de l'Économie a reçu X. … a déclaré le ministre"
@@ -51,8 +52,10 @@ def person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
 def person_taking_up(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
     """The person just named whom a longer role phrase takes up ("X s'est dite inquiète.
     « … », a lancé la présidente de la région"), when the role's article and the person's
-    first name agree in gender."""
-    person = person_just_named(ctx, phrase.start, role)
+    first name agree in gender, and the role they were given holds the names the phrase
+    gives ("le maire de Tulle" is not the mayor of Brives)."""
+    names = {fold(t.text) for t in phrase[1:] if t.text[:1].isupper()} - set(role.split())
+    person = person_just_named(ctx, phrase.start, " ".join([role, *sorted(names)]))
     if person is None:
         return None
     shown = shown_gender(phrase)
@@ -74,8 +77,9 @@ def _name_after_role(ctx: DocContext, mention: Span) -> bool:
 def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
     """Whether a definite description with the same role noun, no person named in it,
     came before token `start` ("le ministre de l'Économie"): the bare role takes it up."""
+    noun = role.split()[0]
     for token in ctx.tokens[:start]:
-        if fold(token.text) != role or token.i == 0:
+        if fold(token.text) != noun or token.i == 0:
             continue
         if ctx.tokens[token.i - 1].lower_ not in ctx.grammar.definite_determiners:
             continue
@@ -85,27 +89,58 @@ def _role_described_before(ctx: DocContext, start: int, role: str) -> bool:
     return False
 
 
+def role_named(ctx: DocContext, tokens: list[Token]) -> tuple[str, int] | None:
+    """The role a description names from its noun on (`tokens`, its words after the
+    determiner), and in how many words: a role noun ("président", 1), or a description
+    or an abbreviation standing for one ("chef de l'État" -> "president", 4; "DG")."""
+    if not tokens:
+        return None
+    periphrases = ctx.lexicon.role_periphrases
+    found: tuple[str, int] | None = None
+    for n in range(1, min(len(tokens), 5) + 1):
+        role = periphrases.get(fold(text_of(ctx.doc, tokens[0].i, tokens[n - 1].i + 1)))
+        if role is not None:
+            found = (role, n)  # the longest
+    if found is not None:
+        return found
+    noun = fold(tokens[0].text)
+    return (noun, 1) if noun in ctx.lexicon.role_nouns else None
+
+
+def holds_role(stated: str, role: str) -> bool:
+    """Whether a person's stated role (folded) holds every word of `role`."""
+    return set(role.split()) <= set(stated.split())
+
+
 def role_holder(ctx: DocContext, phrase: Span) -> Actor | None:
-    """The person a definite role stands for ("la présidente de la Commission" -> the
-    person named with that role before), if any."""
+    """The person a definite role stands for ("la présidente de la Commission", "l'édile"
+    -> the person named with that role before), if any."""
     tokens = [t for t in phrase if not t.is_punct]
     if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
         return None
-    role = fold(tokens[1].text)
-    return _person_in_role(ctx, phrase, role) if role in ctx.lexicon.role_nouns else None
+    named = role_named(ctx, tokens[1:])
+    if named is None:
+        return None
+    role, size = named
+    # the words besides the role, as its holder states them: every noun and adjective
+    # of a phrase opening on a role noun ("le président américain"); the names after a
+    # periphrase ("le premier magistrat de Vernon"; "de la ville" is the periphrase's own)
+    if role == fold(tokens[1].text):
+        words = {fold(t.text) for t in phrase[1:] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    else:
+        words = {fold(t.text) for t in tokens[1 + size :] if t.text[:1].isupper()}
+    return _person_in_role(ctx, phrase, " ".join([role, *sorted(words)]))
 
 
 def _person_in_role(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
     """ "le président américain", "le patron du groupe": the last person named before
-    whose role holds that noun and every other word of the phrase it states."""
-    words = {fold(t.text) for t in phrase[1:] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    whose role holds every word of `role` (the role and the other words of the phrase)."""
     best: Actor | None = None
     best_end = -1
     for actor in ctx.actors.actors:
         if actor.kind != "person":
             continue
-        roles = [fold(r) for r in actor.roles]
-        if not any(role in r.split() and words <= set(r.split()) for r in roles):
+        if not any(holds_role(fold(r), role) for r in actor.roles):
             continue
         ends = [m.end for m in actor.mentions if m.end <= phrase.start]
         if ends and max(ends) > best_end:

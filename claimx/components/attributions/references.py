@@ -14,9 +14,11 @@ from claimx.components.attributions.chains import morph_of, previous_speaker
 from claimx.components.attributions.context import DocContext
 from claimx.components.attributions.persons import (
     agrees_in_gender,
+    holds_role,
     person_just_named,
     person_taking_up,
     role_holder,
+    role_named,
 )
 from claimx.components.hits import Actor
 from claimx.docs import span_text
@@ -255,20 +257,22 @@ def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
     tokens = [t for t in phrase if not t.is_punct]
     if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
         return None
-    if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and tokens[1].is_lower:
+    named = role_named(ctx, tokens[1:])  # "le premier magistrat": a periphrase
+    if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and tokens[1].is_lower and named is None:
         tokens = [tokens[0], *tokens[2:]]  # "l'ancien commissaire", "le nouveau patron"
+        named = role_named(ctx, tokens[1:])
     noun = tokens[1].lemma_.lower()
     lexicon = ctx.lexicon
-    if fold(tokens[1].text) in lexicon.role_nouns:
-        role = fold(tokens[1].text)
+    if named is not None:
+        role, size = named
         person = role_holder(ctx, phrase)
         if person is not None:
             return person
         # "le porte-parole" after "un porte-parole du ministère" spoke: the same voice.
         for hit in reversed(ctx.hits):
-            if hit.source is not None and role in fold(hit.source_text or "").split():
+            if hit.source is not None and holds_role(fold(hit.source_text or ""), role):
                 return hit.source
-        if len(tokens) == 2:  # "L'ancien commissaire affirme"
+        if len(tokens) == 1 + size:  # "L'ancien commissaire affirme", "l'édile a dit"
             return person_just_named(ctx, phrase.start, role)
         return person_taking_up(ctx, phrase, role)
     if noun in lexicon.media_nouns:

@@ -1,0 +1,66 @@
+"""A description the press writes for an office ("l'édile", "le chef de l'État", "le DG")
+takes up the person named with that office, as its title would (models/attribution.yaml
+role_periphrases); with no holder named, it stays as written. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import said
+
+TAKEN_UP = [
+    (
+        "Jean Morel, maire de Vernon, a présenté le budget. « Nous ne lèverons pas les "
+        "impôts », a assuré l'édile.",
+        "Nous ne lèverons pas les impôts",
+        "Jean Morel",
+    ),
+    (
+        "Pierre Dubois, maire de Brives, a réuni le conseil. Le premier magistrat de la ville "
+        "a précisé que les travaux commenceraient en mai.",
+        "les travaux commenceraient en mai",
+        "Pierre Dubois",
+    ),
+    (
+        "Paul Henri, directeur général d'Orvane, a présenté les comptes. Le DG a ajouté que "
+        "la marge progresserait.",
+        "la marge progresserait",
+        "Paul Henri",
+    ),
+    (
+        "Sophie Lenoir, ministre de l'Économie, a reçu les banques. Le locataire de Bercy a "
+        "estimé que le crédit resterait cher.",
+        "le crédit resterait cher",
+        "Sophie Lenoir",
+    ),
+]
+
+# Look-alikes: no one named holds the office, or the name after the periphrase is another.
+AS_WRITTEN = [
+    (
+        "Paul Henri, directeur financier d'Orvane, a présenté les comptes. Le DG a ajouté que "
+        "la marge progresserait.",
+        "la marge progresserait",
+        "Le DG",
+    ),
+    (
+        "Pierre Dubois, maire de Brives, a réuni le conseil. Le premier magistrat de Tulle a "
+        "précisé que les travaux commenceraient en mai.",
+        "les travaux commenceraient en mai",
+        "Le premier magistrat de Tulle",
+    ),
+    (
+        "Pierre Dubois, maire de Brives, a réuni le conseil. Le maire de Tulle a précisé que "
+        "les travaux commenceraient en mai.",
+        "les travaux commenceraient en mai",
+        "Le maire de Tulle",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), TAKEN_UP + AS_WRITTEN)
+def test_a_periphrasis_takes_up_the_holder_of_its_office(
+    nlp: Language, text: str, content: str, source: str
+) -> None:
+    assert said(nlp, text, content)["source"] == source
