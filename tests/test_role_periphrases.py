@@ -1,13 +1,14 @@
 """A description the press writes for an office ("l'édile", "le chef de l'État", "le DG")
 takes up the person named with that office, as its title would (models/attribution.yaml
-role_periphrases); with no holder named, it stays as written. Our own sentences."""
+role_periphrases); with no holder named, it stays as written. A phrase naming no actor
+speaks by its head ("l'annonce du report" does not). Our own sentences."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from tests.test_speakers import said
+from tests.test_speakers import attributions, said
 
 TAKEN_UP = [
     (
@@ -64,3 +65,23 @@ def test_a_periphrasis_takes_up_the_holder_of_its_office(
     nlp: Language, text: str, content: str, source: str
 ) -> None:
     assert said(nlp, text, content)["source"] == source
+
+
+# A source phrase naming no actor speaks by its head, not by a word of its complements.
+HEADS = [
+    ("La baisse du nombre d'investisseurs confirme que le marché ralentit.", None),
+    ("L'annonce du report de la publication des comptes montre que le groupe hésite.", None),
+    ("Les analystes de la banque estiment que le marché ralentit.", "Les analystes de la banque"),
+    ("Beaucoup dans le secteur craignent que le marché ralentit.", "Beaucoup dans le secteur"),
+    ("Des sources proches du dossier affirment que le marché ralentit.", "Des sources proches"),
+    ("Un ancien cadre de la société assure que le marché ralentit.", "Un ancien cadre"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), HEADS)
+def test_a_phrase_speaks_by_its_head(nlp: Language, text: str, source: str | None) -> None:
+    found = [f for f in attributions(nlp, text) if f["kind"] == "statement"]
+    if source is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0]["source"].startswith(source), found

@@ -160,7 +160,7 @@ class DocContext:
         nouns = self.lexicon.speaker_nouns
         if any(w in nouns for w in span_text(phrase).lower().split()):
             return True  # "la start-up": a compound the tokenizer split
-        return self._people_head(phrase) or any(
+        return self.people_head(phrase) or any(
             t.pos_ == "PROPN"
             or t.lower_ in self.grammar.speaking_pronouns
             or (t.pos_ in ("NOUN", "ADJ") and (t.lemma_.lower() in nouns or t.lower_ in nouns))
@@ -168,7 +168,7 @@ class DocContext:
             for t in phrase
         )
 
-    def _people_head(self, phrase: Span) -> bool:
+    def people_head(self, phrase: Span) -> bool:
         """A phrase whose head is a plural noun of people: "les organisateurs"."""
         words = [t for t in phrase if not t.is_punct]
         return (

@@ -231,7 +231,39 @@ def phrase_source(ctx: DocContext, phrase: Span) -> Source:
     body = _body_of_voice(ctx, phrase)
     if body is not None:  # "un porte-parole du ministère": the ministry speaks
         return body, text
-    return (None, text) if text and ctx.can_speak(phrase) else (None, None)
+    return (None, text) if text and _head_speaks(ctx, phrase) else (None, None)
+
+
+def _head_speaks(ctx: DocContext, phrase: Span) -> bool:
+    """Whether the head of a phrase naming no actor can speak: its first word past the
+    determiners and adjectives ("les analystes de la banque", "la start-up"), not any word
+    of its complements ("l'annonce du report de la publication")."""
+    heads = [
+        t.i
+        for t in phrase
+        if not t.is_punct and t.pos_ not in ("DET", "NUM") and not _before_noun(ctx, t, phrase)
+    ]
+    if not heads:
+        return False
+    head = heads[0]
+    quantity = ctx.tokens[head].pos_ in ("ADV", "PRON")  # "beaucoup dans l'industrie"
+    if quantity and len(heads) > 2 and ctx.tokens[head + 1].pos_ == "ADP":
+        return _head_speaks(ctx, ctx.span(head + 2, phrase.end))  # speaks by its complement
+    end = head + 1  # the word as written between spaces: "start-up" is three tokens
+    while end < phrase.end and not ctx.tokens[end - 1].whitespace_:
+        end += 1
+    return ctx.can_speak(ctx.span(head, end)) or ctx.people_head(phrase)
+
+
+def _before_noun(ctx: DocContext, token: Token, phrase: Span) -> bool:
+    """An adjective before the noun it qualifies ("un ancien cadre"), not a noun the
+    tagger read as one ("un industriel")."""
+    after = token.i + 1
+    return (
+        token.pos_ == "ADJ"
+        and after < phrase.end
+        and ctx.tokens[after].pos_ in ("NOUN", "PROPN", "ADJ")
+    )
 
 
 def _body_of_voice(ctx: DocContext, phrase: Span) -> Actor | None:
