@@ -170,3 +170,36 @@ def test_a_speaker_after_a_wedge_whatever_the_tagger_read_of_the_name(
         f"de presse, {name}, responsable de l'audit."
     )
     assert said(nlp, text, "déconnectées")["source"] == name
+
+
+# A speaker quoting another's statement: the statement is the other's, kind quote; the
+# speaker's own words in the first person, a pronoun, or the speaker naming itself, are not.
+REPORTED_IN_A_QUOTATION = [
+    (
+        "« Le gouvernement américain nous a assuré que les licences seraient accordées », a "
+        "déclaré Orvane dans un communiqué.",
+        {"Orvane", "gouvernement américain"},
+    ),
+    (
+        "« La Commission a confirmé que l'enquête était close », a indiqué l'avocat de la "
+        "société, Marc Duval.",
+        {"Marc Duval", "Commission européenne"},
+    ),
+    ("« Nous pensons que le marché va ralentir », a déclaré Paul Henri.", {"Paul Henri"}),
+    ("« Il a dit que tout irait bien », a raconté Claire Martin.", {"Claire Martin"}),
+    (
+        "L'Arcom a publié un référentiel. « L'Arcom se réjouit de constater que les outils "
+        "existent », a-t-elle déclaré.",
+        {"Arcom"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), REPORTED_IN_A_QUOTATION)
+def test_a_statement_reported_in_a_quotation_is_its_speaker_s(
+    nlp: Language, text: str, sources: set[str]
+) -> None:
+    found = attributions(nlp, text)
+    assert {f["source"] for f in found} == sources, found
+    assert all(f["kind"] == "quote" for f in found), found
+    assert len(found) == len(sources), found

@@ -91,7 +91,11 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
     verbs = found.verbs
     for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
         token = ctx.tokens[i]
-        if token.i in used or (token.i in ctx.quoted and not _opens_quotation(ctx, token)):
+        if token.i in used or (
+            token.i in ctx.quoted
+            and not _opens_quotation(ctx, token)
+            and not _named_report(ctx, token)
+        ):
             continue
         lemma = verb_lemma(ctx, token)
         if lemma is None or ctx.bare_participle(token) or not _reports(ctx, token):
@@ -112,6 +116,24 @@ def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
     start = ctx.left_extend(verb).i
     subject = ctx.tokens[start - 2].pos_ if start > 1 else ""
     return subject in ("NOUN", "PROPN", "PRON") and ctx.tokens[start - 1].text in QUOTE_OPENERS
+
+
+def _named_report(ctx: DocContext, verb: Token) -> bool:
+    """A report inside a quotation whose subject is an actor named there: the speaker
+    quotes another's statement (« Le gouvernement a assuré que … », a déclaré X)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    after = ctx.tokens[verb.i + 1 : verb.i + 6]
+    if not subjects or not any(t.lower_ in ctx.grammar.complementizers for t in after):
+        return False
+    return any(
+        ctx.actors.kind_of(m) is not None and m.start >= _quote_start(ctx, verb.i)
+        for m in ctx.actors.covering(subjects[0].i)
+    )
+
+
+def _quote_start(ctx: DocContext, i: int) -> int:
+    """Where the quotation holding token `i` starts."""
+    return next((q.start for q in ctx.quotes if q.start <= i < q.end), i)
 
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
