@@ -15,8 +15,9 @@ actors, quotations; verb groups), `cues`, `content` (what a cue attributes after
 `incises` (what an incise attributes before it), `objects` (what a verb's object says),
 `according` ("selon X"), `sources` (subjects), `named` (who a name, a relative or a
 colon's speaker stands for), `speakers` (who speaks in a phrase naming actors),
-`inverted` (speakers after their verb), `references` (pronouns, descriptions,
-documents), `persons` (role holders, persons' gender), `joint` (joint speakers),
+`inverted` (speakers after their verb), `references` (pronouns), `phrases` (phrases
+naming no actor: roles, documents, outlets), `persons` (role holders, persons' gender),
+`joint` (joint speakers),
 `ranker` (the speaker among the candidates), `quotations` (quoted words, colon quotes,
 continued quotes), `tagger` (the whole joined).
 """

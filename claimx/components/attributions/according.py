@@ -14,11 +14,8 @@ from claimx.components.attributions.context import (
 from claimx.components.attributions.cues import Cue
 from claimx.components.attributions.documents import document_issuer
 from claimx.components.attributions.inverted import past_apposed_role
-from claimx.components.attributions.references import (
-    Source,
-    phrase_source,
-    pronoun_source,
-)
+from claimx.components.attributions.phrases import Source, phrase_source
+from claimx.components.attributions.references import pronoun_source
 from claimx.components.attributions.speakers import speaker_in
 from claimx.components.hits import AttributionHit
 from claimx.docs import span_text

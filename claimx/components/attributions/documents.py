@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from claimx.components.actor_index import is_subject
 from claimx.components.attributions.context import DocContext
-from claimx.components.attributions.references import Source
+from claimx.components.attributions.phrases import Source
 from claimx.components.hits import Actor
 from claimx.docs import span_text
 from claimx.text import fold

@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 
 from claimx.components.attributions.context import DocContext, agent_after
 from claimx.components.attributions.named import person_past_portfolio, role_participle
-from claimx.components.attributions.references import Source, phrase_source, pronoun_source
+from claimx.components.attributions.phrases import Source, phrase_source
+from claimx.components.attributions.references import pronoun_source
 from claimx.components.attributions.sources import source_from
 from claimx.components.attributions.speakers import speaker_in
 from claimx.text import QUOTE_MARKS, fold

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimx.columns import has_morph
 from claimx.components.attributions.context import DocContext
-from claimx.components.attributions.references import Source
+from claimx.components.attributions.phrases import Source
 from claimx.docs import span_text
 from claimx.text import fold
 

@@ -19,12 +19,8 @@ from claimx.components.attributions.named import (
     relative_source,
     role_participle,
 )
-from claimx.components.attributions.references import (
-    Source,
-    opening_place,
-    phrase_source,
-    pronoun_source,
-)
+from claimx.components.attributions.phrases import Source, phrase_source
+from claimx.components.attributions.references import opening_place, pronoun_source
 from claimx.components.attributions.speakers import speaker_in
 from claimx.docs import span_text, text_of
 from claimx.text import QUOTE_OPENERS, fold

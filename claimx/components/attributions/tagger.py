@@ -22,6 +22,7 @@ from claimx.components.attributions.joint import (
     subject_coordination,
 )
 from claimx.components.attributions.lexicon import AttributionLexicon
+from claimx.components.attributions.phrases import Source
 from claimx.components.attributions.quotations import (
     colon_quotes,
     continued_quotes,
@@ -30,9 +31,6 @@ from claimx.components.attributions.quotations import (
     with_quotations,
 )
 from claimx.components.attributions.ranker import SourceRanker
-from claimx.components.attributions.references import (
-    Source,
-)
 from claimx.components.attributions.sources import subject
 from claimx.components.grammar import Grammar
 from claimx.components.hits import Actor, AttributionHit
