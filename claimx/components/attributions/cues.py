@@ -102,6 +102,9 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
             continue
         if lemma in lexicon.not_reporting_reflexive and reflexive(token):
             continue  # "s'assure que": makes sure
+        spoken = lexicon.speech_objects.get(lemma)
+        if spoken is not None and not _object_among(ctx, token, spoken, sent):
+            continue  # "émet des obligations": a light verb with no noun of speech
         kind = "statement"
         if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
             kind = "denial"
@@ -235,12 +238,15 @@ def reflexive(verb: Token) -> bool:
 def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool:
     """Whether a verb takes a denial noun as object: "rejette les accusations"."""
     nouns = ctx.lexicon.denial_objects.get(lemma)
-    if not nouns:
-        return False
-    for token in ctx.tokens[verb.i + 1 : min(verb.i + 5, sent.end)]:
-        if token.lemma_ in nouns or token.lower_.rstrip("s") in nouns:
-            return True
-    return False
+    return nouns is not None and _object_among(ctx, verb, nouns, sent)
+
+
+def _object_among(ctx: DocContext, verb: Token, nouns: set[str], sent: Span) -> bool:
+    """Whether one of `nouns` follows a verb within four words, in its sentence."""
+    return any(
+        token.lemma_ in nouns or token.lower_.rstrip("s") in nouns
+        for token in ctx.tokens[verb.i + 1 : min(verb.i + 5, sent.end)]
+    )
 
 
 def _same_source(doc: Doc, earlier: Span, later: Span) -> bool:

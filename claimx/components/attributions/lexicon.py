@@ -65,6 +65,7 @@ class AttributionLexicon:
         }
         self.denial_verbs = {bare(v) for v in denial["verbs"]}
         self.denial_objects = {k: set(v) for k, v in denial["with_object"].items()}
+        self.speech_objects = {bare(k): set(v) for k, v in data["speech_objects"].items()}
         self.according_verbs = set(data["according_to_verbs"])
         self.opinion_markers = set(data["opinion_markers"])
         self.variation_words = set(data["variation_words"])
