@@ -114,8 +114,13 @@ class DocContext:
             return None
         link = self.tokens[verb.i - 1]
         carrier = self.insertion_before(verb.i - 1) - 1  # "vient en effet de dire"
-        words = self.lexicon.infinitive_carriers.get(self.tokens[carrier].lemma_.lower(), ())
-        return carrier if link.lower_ in words else None
+        while carrier > 0 and self.tokens[carrier].text.startswith("-"):
+            carrier -= 1  # "se contente-t-elle d'indiquer"
+        carriers = self.lexicon.infinitive_carriers
+        words = carriers.get(self.tokens[carrier].lemma_.lower()) or carriers.get(
+            self.tokens[carrier].lower_
+        )
+        return carrier if words is not None and link.lower_ in words else None
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""

@@ -82,8 +82,12 @@ class AttributionLexicon:
         self.agent_verbs = set(data["agent_verbs"])
         self.agent_links = {v for w in data["agent_links"] for v in apostrophe_variants(w)}
         self.not_reporting_reflexive = set(data["not_reporting_reflexive"])
+        # each carrier by its lemma and its forms: the lemmatizer misreads some ("se
+        # contente" -> "content", "se borne" -> "borne")
         self.infinitive_carriers = {
-            verb: set(words) for verb, words in data["infinitive_carriers"].items()
+            form: set(words)
+            for verb, words in data["infinitive_carriers"].items()
+            for form in {verb, *er_forms(verb, self.er_rules)}
         }
         self.voice_nouns = {fold(n) for n in data["voice_nouns"]}
         self.sentence_particles: dict[str, set[str]] = {

@@ -1,0 +1,58 @@
+"""Shapes a survey of unseen press copy found missing (December 2026), in our own
+sentences: refusing to confirm or disclose as a no-comment, people in a case or a party
+as speakers, saying no more than ("se contente d'indiquer"). One table per mechanism,
+look-alikes beside them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_speakers import attributions
+
+NO_COMMENTS = [
+    ("Vexor ferme son site, une information que la direction n'a pas souhaité confirmer.", 1),
+    ("Le gouvernement n'a jamais souhaité communiquer sur le coût du projet.", 1),
+    ("Le ministre a refusé de confirmer la date du sommet.", 1),
+    ("Orvane a communiqué sur sa stratégie lors d'un salon.", 0),
+    ("Orvane a confirmé la date du lancement.", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), NO_COMMENTS)
+def test_refusing_to_confirm_or_disclose_is_a_no_comment(
+    nlp: Language, text: str, count: int
+) -> None:
+    found = [f for f in attributions(nlp, text) if f["kind"] == "no_comment"]
+    assert len(found) == count, attributions(nlp, text)
+
+
+SPEAKERS = [
+    ("Le suspect a affirmé qu'il était innocent.", "Le suspect"),
+    ("Le lanceur d'alerte a affirmé que les données avaient fuité.", "Le lanceur d'alerte"),
+    ("« Ce budget est injuste », martèle le socialiste.", "le socialiste"),
+    ("« Ce budget est injuste », a expliqué le haut-fonctionnaire.", "le haut-fonctionnaire"),
+    (
+        "La ministre Claire Martin se contente d'indiquer que le dossier est à l'étude.",
+        "Claire Martin",
+    ),
+    ("Le porte-parole se borne à rappeler que la loi s'applique.", "Le porte-parole"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SPEAKERS)
+def test_speakers_the_press_names_this_way(nlp: Language, text: str, source: str) -> None:
+    found = attributions(nlp, text)
+    assert [f["source"] for f in found] == [source], found
+
+
+# Look-alikes: a carrier's word without an infinitive of speech.
+NOT_SPEECH = [
+    "Le groupe se contente d'une marge de 3 %.",
+    "La hausse se borne à 2 % cette année.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_look_alikes_report_nothing(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
