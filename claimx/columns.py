@@ -97,16 +97,15 @@ _NAMES: dict[int, str] = {}  # string hash or symbol id -> its text, for every v
 
 def _names(doc: Doc, ids: list[int]) -> list[str]:
     """The texts of string hashes or symbol ids, each looked up in the vocab once per
-    process (a hash is the same string's in every vocab)."""
+    process (a hash is the same string's in every vocab); the list made by `map` over
+    the kept names, not by a Python loop."""
     names = _NAMES
-    strings = doc.vocab.strings
-    out = []
-    for value in ids:
-        name = names.get(value)
-        if name is None:
-            name = names[value] = strings[value]
-        out.append(name)
-    return out
+    missing = set(ids).difference(names)
+    if missing:
+        strings = doc.vocab.strings
+        for value in missing:
+            names[value] = strings[value]
+    return list(map(names.__getitem__, ids))
 
 
 class Words:
@@ -120,21 +119,17 @@ class Words:
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
         columns = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, MORPH])
-        orth, lower, lemma, pos, dep, head, idx, punct, morph = (
-            column.tolist() for column in columns.T
-        )
-        self.text = _names(doc, orth)
-        self.lower = _names(doc, lower)
-        self.lemma = _names(doc, lemma)
-        self.pos = _names(doc, pos)
-        self.dep = _names(doc, dep)
-        # HEAD is the offset to the head, stored unsigned: wrap it back to a signed step
-        self.head = [
-            i + (step - (1 << 64) if step >= 1 << 63 else step) for i, step in enumerate(head)
-        ]
-        self.idx: list[int] = idx
-        self.punct = [bool(flag) for flag in punct]
-        self.morph: list[int] = morph
+        self.text = _names(doc, columns[:, 0].tolist())
+        self.lower = _names(doc, columns[:, 1].tolist())
+        self.lemma = _names(doc, columns[:, 2].tolist())
+        self.pos = _names(doc, columns[:, 3].tolist())
+        self.dep = _names(doc, columns[:, 4].tolist())
+        # HEAD is the signed offset to the head, stored unsigned: read back as signed
+        steps = columns[:, 5].view(numpy.int64)
+        self.head: list[int] = (steps + numpy.arange(self.size, dtype=numpy.int64)).tolist()
+        self.idx: list[int] = columns[:, 6].tolist()
+        self.punct: list[bool] = columns[:, 7].astype(bool).tolist()
+        self.morph: list[int] = columns[:, 8].tolist()
 
 
 def words(doc: Doc) -> Words:
