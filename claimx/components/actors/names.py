@@ -66,16 +66,16 @@ def person_tails(lex: ActorLexicon, ents: list[Span]) -> list[Span]:
     return found
 
 
-def first_name_at(lex: ActorLexicon, token: Token) -> bool:
+def first_name_at(lex: ActorLexicon, word: str) -> bool:
     """Whether a capitalised word is a known first name ("Marc", "Jean-Noël")."""
-    return token.is_title and fold(token.text).split("-")[0] in lex.first_names
+    return word.istitle() and fold(word).split("-")[0] in lex.first_names
 
 
 def _first_name_inside(lex: ActorLexicon, ent: Span) -> int | None:
     """Where a person's name starts inside an entity, past its first word: a first name
     followed by capitalised words (particles aside) to the entity's end."""
     for token in ent[1:-1]:
-        if not first_name_at(lex, token) or token.nbor(-1).is_punct:
+        if not first_name_at(lex, token.text) or token.nbor(-1).is_punct:
             continue
         rest = ent.doc[token.i + 1 : ent.end]
         if rest[-1].is_title and all(t.is_title or t.lower_ in _PARTICLES for t in rest):
