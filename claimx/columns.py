@@ -98,13 +98,14 @@ _NAMES: dict[int, str] = {}  # string hash or symbol id -> its text, for every v
 def _names(doc: Doc, ids: list[int]) -> list[str]:
     """The texts of string hashes or symbol ids, each looked up in the vocab once per
     process (a hash is the same string's in every vocab); the list made by `map` over
-    the kept names, not by a Python loop."""
+    the kept names, not by a Python loop, the vocab asked only for words not seen yet."""
     names = _NAMES
-    missing = set(ids).difference(names)
-    if missing:
-        strings = doc.vocab.strings
-        for value in missing:
-            names[value] = strings[value]
+    found = list(map(names.get, ids))
+    if None not in found:  # the usual case: every word seen before
+        return found  # type: ignore[return-value]
+    strings = doc.vocab.strings
+    for value in set(ids).difference(names):
+        names[value] = strings[value]
     return list(map(names.__getitem__, ids))
 
 
