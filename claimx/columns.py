@@ -97,14 +97,16 @@ _NAMES: dict[int, str] = {}  # string hash or symbol id -> its text, for every v
 
 def _names(doc: Doc, ids: list[int]) -> list[str]:
     """The texts of string hashes or symbol ids, each looked up in the vocab once per
-    process (a hash is the same string's in every vocab)."""
-    try:
-        return list(map(_NAMES.__getitem__, ids))
-    except KeyError:  # words this process has not met yet
-        strings = doc.vocab.strings
-        for value in set(ids).difference(_NAMES):
-            _NAMES[value] = strings[value]
-        return list(map(_NAMES.__getitem__, ids))
+    process (a hash is the same string's in every vocab); the list made by `map` over
+    the kept names, not by a Python loop, the vocab asked only for words not seen yet."""
+    names = _NAMES
+    found = list(map(names.get, ids))
+    if None not in found:  # the usual case: every word seen before
+        return found  # type: ignore[return-value]
+    strings = doc.vocab.strings
+    for value in set(ids).difference(names):
+        names[value] = strings[value]
+    return list(map(names.__getitem__, ids))
 
 
 class Words:
@@ -118,18 +120,17 @@ class Words:
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
         columns = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, MORPH])
-        orth, lower, lemma, pos, dep, _, idx, _, morph = (column.tolist() for column in columns.T)
-        self.text = _names(doc, orth)
-        self.lower = _names(doc, lower)
-        self.lemma = _names(doc, lemma)
-        self.pos = _names(doc, pos)
-        self.dep = _names(doc, dep)
-        # HEAD is the offset to the head, stored unsigned: read back as signed
-        steps = columns[:, 5].astype(numpy.int64)
-        self.head: list[int] = (numpy.arange(self.size, dtype=numpy.int64) + steps).tolist()
-        self.idx: list[int] = idx
+        self.text = _names(doc, columns[:, 0].tolist())
+        self.lower = _names(doc, columns[:, 1].tolist())
+        self.lemma = _names(doc, columns[:, 2].tolist())
+        self.pos = _names(doc, columns[:, 3].tolist())
+        self.dep = _names(doc, columns[:, 4].tolist())
+        # HEAD is the signed offset to the head, stored unsigned: read back as signed
+        steps = columns[:, 5].view(numpy.int64)
+        self.head: list[int] = (steps + numpy.arange(self.size, dtype=numpy.int64)).tolist()
+        self.idx: list[int] = columns[:, 6].tolist()
         self.punct: list[bool] = columns[:, 7].astype(bool).tolist()
-        self.morph: list[int] = morph
+        self.morph: list[int] = columns[:, 8].tolist()
 
 
 def words(doc: Doc) -> Words:

@@ -19,7 +19,7 @@ from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from claimx.columns import Ids
+from claimx.columns import Ids, Words
 from claimx.text import QUOTE_MARKS
 
 
@@ -53,6 +53,17 @@ def text_of(doc: Doc, start: int, end: int) -> str:
         text = doc_text(doc)
     last = doc[end - 1]
     return text[doc[start].idx : last.idx + len(last)]
+
+
+def words_text(doc: Doc, w: Words, start: int, end: int) -> str:
+    """`text_of` with the token offsets read from the doc's `Words` (no Token made)."""
+    if start >= end:
+        return ""
+    text = doc.user_data.get("claimx_text")
+    if not isinstance(text, str):
+        text = doc_text(doc)
+    last = end - 1
+    return text[w.idx[start] : w.idx[last] + len(w.text[last])]
 
 
 class Sentences:

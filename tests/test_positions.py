@@ -16,6 +16,7 @@ from claimx.columns import (
     values_of,
     words,
 )
+from claimx.docs import text_of, words_text
 
 TEXT = "Le groupe a annoncé 3 milliards, puis le Groupe a démenti ; le groupe se tait. 12 fois"
 
@@ -110,3 +111,12 @@ def test_words_equal_the_token_properties(nlp: spacy.language.Language) -> None:
     assert words(doc) is listed  # kept for the next component
     forget_positions(doc)
     assert words(doc) is not listed
+
+
+def test_words_text_slices_what_the_tokens_cover(nlp: spacy.language.Language) -> None:
+    doc = nlp("« Le groupe », a-t-il dit,\nn'annoncera rien  avant jeudi.")
+    listed = words(doc)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert words_text(doc, listed, start, end) == text_of(doc, start, end)
+            assert words_text(doc, listed, start, end) == doc[start:end].text

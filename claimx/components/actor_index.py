@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Iterable
 
 from spacy.tokens import Span
 
+from claimx.columns import words
 from claimx.components.hits import Actor
 
 _Order = tuple[int, int]  # (actor position, mention position)
@@ -158,20 +159,19 @@ def is_subject(mention: Span) -> bool:
     """Whether a mention is the subject of a verb (some token of it is, for a head outside
     it: the parser may hang a name's first word anywhere), or the antecedent of a subject
     "qui" right after it ("C'est Roland Lescure qui a ouvert la séance")."""
-    doc = mention.doc
-    after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.lower_ == "qui" and after.dep_ == "nsubj":
+    w = words(mention.doc)
+    start, end = mention.start, mention.end
+    if end < w.size and w.lower[end] == "qui" and w.dep[end] == "nsubj":
         return True
-    return any(
-        (t.dep_.startswith("nsubj") and not mention.start <= t.head.i < mention.end)
+    dep, head = w.dep, w.head
+    for k in range(start, end):
+        above = head[k]
+        if dep[k].startswith("nsubj") and not start <= above < end:
+            return True
         # the name of a subject description: "Le groupe américain Microsoft va investir"
-        or (
-            t.head.dep_.startswith("nsubj")
-            and t.head.pos_ == "NOUN"
-            and 0 < mention.start - t.head.i <= 3
-        )
-        for t in mention
-    )
+        if dep[above].startswith("nsubj") and w.pos[above] == "NOUN" and 0 < start - above <= 3:
+            return True
+    return False
 
 
 def _key(row: tuple[int, _Order, Span, Actor]) -> tuple[int, _Order]:

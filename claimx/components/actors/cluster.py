@@ -8,7 +8,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from claimx.columns import array_of, positions_of
+from claimx.columns import array_of, positions_of, words
 from claimx.components.actors.candidates import Candidate
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
@@ -151,20 +151,21 @@ def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Oc
     wanted = {doc.vocab.strings.add(head): head for head, actor in heads.items() if actor}
     if not wanted:
         return
+    w = words(doc)
+    text, lower = w.text, w.lower
     for i in positions_of(doc, LOWER, wanted):  # no walk over every Token
-        if i == 0 or i + 1 >= len(doc) or not doc[i].is_title:
+        if i == 0 or i + 1 >= w.size or not text[i].istitle():
             continue
-        token = doc[i]
-        institution = heads[wanted[token.lower]]
+        institution = heads[lower[i]]
         assert institution is not None
-        after = doc[token.i + 1]
+        after = i + 1
         alone = not (
-            after.pos_ == "ADJ"
-            or after.is_title
-            or after.lower_ in lex.grammar.complement_prepositions
+            w.pos[after] == "ADJ"
+            or text[after].istitle()
+            or lower[after] in lex.grammar.complement_prepositions
         )
-        span = doc[token.i - 1 : token.i + 1]
-        if alone and span[0].lower_ in lex.grammar.definite_determiners and taken.free(span):
+        span = doc[i - 1 : i + 1]
+        if alone and lower[i - 1] in lex.grammar.definite_determiners and taken.free(span):
             institution.mentions.append(span)
             taken.take(span)
 
@@ -172,6 +173,7 @@ def _add_short_forms(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Oc
 def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: Occupied) -> None:
     """A person's name as written whole before one of its mentions, where the NER cut it:
     given names before a surname known alone, a hyphenated given name ("Lip-Bu Tan")."""
+    text = words(doc).text
     for actor in actors:
         if actor.kind != "person":
             continue
@@ -179,7 +181,7 @@ def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: 
         for k, mention in enumerate(actor.mentions):
             start = mention.start
             while start > 0:
-                if start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_title:
+                if start > 1 and text[start - 1] == "-" and text[start - 2].istitle():
                     start -= 2  # "Lip-" of "Lip-Bu Tan"
                 elif (
                     alone
@@ -199,8 +201,8 @@ def _complete_surnames(doc: Doc, lex: ActorLexicon, actors: list[Actor], taken: 
 
 
 def _given_name(lex: ActorLexicon, doc: Doc, i: int) -> bool:
-    token = doc[i]
-    return token.pos_ == "PROPN" and token.is_title and token.text not in lex.titles
+    w = words(doc)
+    return w.pos[i] == "PROPN" and w.text[i].istitle() and w.text[i] not in lex.titles
 
 
 _QUOTES = ("«", "»", '"', "“", "”")
@@ -212,17 +214,19 @@ def join_aliases(doc: Doc, lex: ActorLexicon, actors: list[Actor]) -> list[Actor
     starts = {m.start: a for a in actors for m in a.mentions}
     merged: set[int] = set()
     openers = {m[0] for m in lex.alias_markers if m}
+    w = words(doc)
+    text, lower, size = w.text, w.lower, w.size
     for actor in actors:
         for mention in list(actor.mentions):
-            j = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
-            if () not in lex.alias_markers and (j >= len(doc) or doc[j].lower_ not in openers):
+            j = mention.end + (mention.end < size and text[mention.end] == ",")
+            if () not in lex.alias_markers and (j >= size or lower[j] not in openers):
                 continue  # no marker opens here: the words after are not read
-            words = tuple(t.lower_ for t in doc[j : j + 5])
-            marker = next((m for m in lex.alias_markers if words[: len(m)] == m), None)
+            after = tuple(lower[j : j + 5])
+            marker = next((m for m in lex.alias_markers if after[: len(m)] == m), None)
             if marker is None:
                 continue
             j += len(marker)
-            while j < len(doc) and doc[j].text in _QUOTES:
+            while j < size and text[j] in _QUOTES:
                 j += 1
             other = starts.get(j)
             if other is None or other is actor or other.kind != actor.kind:

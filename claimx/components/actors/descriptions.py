@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.columns import has_morph
+from claimx.columns import has_morph, morph_has, words
 from claimx.components.actor_index import ActorIndex
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.nationality import agreeing
@@ -36,30 +36,32 @@ def add_descriptions(
     taken = Occupied(m for a in actors for m in a.mentions)
     found = [(doc.vocab.strings[m], i, end) for m, i, end in nouns]
     introduced = _introduced(doc, index, found)
+    w = words(doc)
+    text, pos = w.text, w.pos
     for noun, i, end in found:
         kind = lex.descriptions.get(noun)
         first = i - 1
-        if first > 0 and doc[first].pos_ in ("ADJ", "NUM") and doc[first].is_lower:
+        if first > 0 and pos[first] in ("ADJ", "NUM") and text[first].islower():
             first -= 1  # "le deuxième opérateur", "le premier fabricant"
-        determiner = doc[first].lower_ if first >= 0 else ""
+        determiner = w.lower[first] if first >= 0 else ""
         if kind is None or determiner not in lex.grammar.definite_determiners:
             continue
         if determiner in lex.grammar.possessive_determiners:
             continue  # "son site": what an actor owns
-        token = doc[i]
-        if has_morph(token, "Number=Plur"):
+        if morph_has(doc, w.morph[i], "Number=Plur"):
             continue
         noun_end = end
-        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+        while end < w.size and pos[end] == "ADJ" and text[end].islower():
             end += 1
-        if token.is_title and not token.is_sent_start and end > noun_end:
+        if end > noun_end and text[i].istitle() and not doc[i].is_sent_start:
             continue  # "La Cour suprême": a capitalised noun and its qualifier name a body
         if _named_after(doc, end) or (kind == "person" and _person_after(doc, end)):
             continue  # a name follows: "l'entreprise chinoise DeepSeek", "le PDG de X Marc Roux"
         span = doc[first:end]
         if not taken.free(span) or (kind != "person" and _of_another(doc, lex, index, end)):
             continue  # "le site de la SNCF": the SNCF's, no medium named before
-        others = _clause_subjects(index, token)
+        token = doc[i]
+        others = _clause_subjects(doc, index, i)
         introductions = [(at, a) for at, a in introduced.get(noun, []) if a.kind == kind]
         antecedent = _apposed(index, span, kind) or _introduced_before(introductions, i, others)
         if antecedent is None:
@@ -137,9 +139,8 @@ def _besides(test: Callable[[Actor], bool], others: set[int]) -> Callable[[Actor
 def _apposed(index: ActorIndex, span: Span, kind: str) -> Actor | None:
     """The actor named right before a comma that opens the description: "Meta, la société
     mère de Facebook"."""
-    doc = span.doc
     comma = span.start - 1
-    if comma < 1 or doc[comma].text != ",":
+    if comma < 1 or words(span.doc).text[comma] != ",":
         return None
     for mention in index.mentions_in(max(0, comma - 8), comma):
         actor = index.owner(mention)
@@ -154,13 +155,15 @@ def _introduced(
     """Each noun's introductions: the actors named right after it ("la start-up Kelvio",
     "le géant américain du commerce en ligne Amazon"), with the noun's position."""
     introduced: dict[str, list[tuple[int, Actor]]] = {}
+    w = words(doc)
+    text, pos = w.text, w.pos
     for noun, i, end in found:
         j, complement = end, False
-        while j < len(doc) and j - end < 8 and doc[j].is_lower and not doc[j].is_punct:
-            if doc[j].pos_ in ("VERB", "AUX"):
+        while j < w.size and j - end < 8 and text[j].islower() and not w.punct[j]:
+            if pos[j] in ("VERB", "AUX"):
                 break
-            if doc[j].pos_ != "DET":  # "le gouvernement de | Giorgia Meloni": its complement
-                complement = doc[j].pos_ == "ADP"
+            if pos[j] != "DET":  # "le gouvernement de | Giorgia Meloni": its complement
+                complement = pos[j] == "ADP"
             j += 1
         if complement:
             continue
@@ -184,20 +187,22 @@ def _introduced_before(
     return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
-def _clause_subjects(index: ActorIndex, token: Token) -> set[int]:
-    """The ids of the actors named as the subject of the clause a description is in: "Le
-    groupe obtiendra un siège au conseil de la start-up" (not of a clause it depends on:
-    "Nvidia a indiqué que le groupe …" may mean Nvidia)."""
-    verb = token
+def _clause_subjects(doc: Doc, index: ActorIndex, i: int) -> set[int]:
+    """The ids of the actors named as the subject of the clause a description (its noun at
+    token `i`) is in: "Le groupe obtiendra un siège au conseil de la start-up" (not of a
+    clause it depends on: "Nvidia a indiqué que le groupe …" may mean Nvidia)."""
+    w = words(doc)
+    pos, head = w.pos, w.head
+    verb = i
     for _ in range(12):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if pos[verb] in ("VERB", "AUX") or head[verb] == verb:
             break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+        verb = head[verb]
+    if pos[verb] not in ("VERB", "AUX"):
         return set()
     subjects: set[int] = set()
-    for child in verb.children:
-        if child.dep_.startswith("nsubj") and child.i != token.i:
+    for child in doc[verb].children:
+        if child.dep_.startswith("nsubj") and child.i != i:
             for mention in index.covering(child.i):
                 actor = index.owner(mention)
                 if actor is not None:
@@ -223,9 +228,10 @@ def _first_named_after(
 def _of_another(doc: Doc, lex: ActorLexicon, index: ActorIndex, i: int) -> bool:
     """Whether the complement at token `i` names a body ("le site de la SNCF"); not a
     place the press names a company by ("le groupe de Redmond", whatever the NER read)."""
-    if i >= len(doc) or doc[i].lower_ not in lex.grammar.complement_prepositions:
+    w = words(doc)
+    if i >= w.size or w.lower[i] not in lex.grammar.complement_prepositions:
         return False
-    start = i + 2 if i + 1 < len(doc) and doc[i + 1].pos_ == "DET" else i + 1
+    start = i + 2 if i + 1 < w.size and w.pos[i + 1] == "DET" else i + 1
     bodies = ("organization", "government", "media")
     return any(
         m.start == start and index.kind_of(m) in bodies for m in index.mentions_in(start, start + 1)
@@ -234,19 +240,21 @@ def _of_another(doc: Doc, lex: ActorLexicon, index: ActorIndex, i: int) -> bool:
 
 def _named_after(doc: Doc, i: int) -> bool:
     """Whether a proper name completes the noun phrase starting at token `i`."""
+    w = words(doc)
     after_preposition = False
-    for token in doc[i : min(i + 6, len(doc))]:
+    for k in range(i, min(i + 6, w.size)):
+        pos = w.pos[k]
         # a name, or a word inside one the NER found; not "la tech" tagged a name
-        proper = token.text[:1].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
-        if proper or token.ent_type_ in ("ORG", "PER", "MISC"):
+        proper = w.text[k][:1].isupper() and (pos == "PROPN" or not doc[k].is_sent_start)
+        if proper or doc[k].ent_type_ in ("ORG", "PER", "MISC"):
             # "l'entreprise de la Silicon Valley": a name right after "de" is a complement;
             # "le géant américain des puces Nvidia": a name after the complement is its name
             return not after_preposition
-        if token.pos_ == "ADP":
+        if pos == "ADP":
             after_preposition = True
-        elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
+        elif pos in ("NOUN", "ADJ", "PROPN"):
             after_preposition = False
-        elif token.pos_ != "DET":
+        elif pos != "DET":
             return False
     return False
 
@@ -254,9 +262,11 @@ def _named_after(doc: Doc, i: int) -> bool:
 def _person_after(doc: Doc, i: int, reach: int = 6) -> bool:
     """Whether a person's name ends a role's phrase starting at token `i`, past the body
     it heads: "le PDG | de Canal+ Marc Roux", "la patronne | d'Air France, Anne Rigail"."""
-    for token in doc[i : min(i + reach, len(doc))]:
+    w = words(doc)
+    for k in range(i, min(i + reach, w.size)):
+        token = doc[k]
         if token.ent_type_ == "PER" and token.ent_iob_ == "B":
             return True
-        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in (",", "+")):
+        if w.pos[k] in ("VERB", "AUX") or (w.punct[k] and w.text[k] not in (",", "+")):
             return False
     return False

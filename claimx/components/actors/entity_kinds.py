@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.columns import has_morph
+from claimx.columns import has_morph, morph_has, words
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.actors.names import portfolio
 from claimx.docs import span_text
@@ -21,23 +21,25 @@ def acting(lex: ActorLexicon, span: Span) -> bool:
     if span.root.dep_.startswith("nsubj"):
         return True
     doc = span.doc
-    i = _before_determiner(lex, doc, span.start - 1)
-    if i > 0 and doc[i].lower_ in ("et", ","):
+    w = words(doc)
+    text, lower = w.text, w.lower
+    i = _before_determiner(lex, lower, span.start - 1)
+    if i > 0 and lower[i] in ("et", ","):
         j = i - 1  # back over the name coordinated before: "les États-Unis et"
-        while j > 0 and i - j <= 6 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+        while j > 0 and i - j <= 6 and (text[j][:1].isupper() or text[j] == "-"):
             j -= 1
-        i = _before_determiner(lex, doc, j)
+        i = _before_determiner(lex, lower, j)
     if i < 0:
         return False
-    if doc[i].lower_ in lex.grammar.source_prepositions:
+    if lower[i] in lex.grammar.source_prepositions:
         return True
-    agent = doc[i].lower_ == "par" and i > 0
-    return agent and (doc[i - 1].pos_ == "NOUN" or has_morph(doc[i - 1], "VerbForm=Part"))
+    agent = lower[i] == "par" and i > 0
+    return agent and (w.pos[i - 1] == "NOUN" or morph_has(doc, w.morph[i - 1], "VerbForm=Part"))
 
 
-def _before_determiner(lex: ActorLexicon, doc: Doc, i: int) -> int:
+def _before_determiner(lex: ActorLexicon, lower: list[str], i: int) -> int:
     """Token `i`, or the one before it when `i` is an article ("selon l'Arcom")."""
-    if i > 0 and doc[i].lower_ in lex.grammar.articles:
+    if i > 0 and lower[i] in lex.grammar.articles:
         return i - 1
     return i
 
@@ -112,21 +114,22 @@ def _name_token(token: Token) -> bool:
 
 def _role_complement(lex: ActorLexicon, span: Span) -> bool:
     """A name right after a role and "de" ("le patron de X", "la PDG d'X"): a body."""
-    doc = span.doc
+    w = words(span.doc)
     i = span.start
     return (
         i >= 2
-        and doc[i - 1].lower_ in lex.grammar.complement_prepositions
-        and fold(doc[i - 2].text) in lex.role_words
+        and w.lower[i - 1] in lex.grammar.complement_prepositions
+        and fold(w.text[i - 2]) in lex.role_words
     )
 
 
 def _body_read_as_place(lex: ActorLexicon, span: Span) -> bool:
     """A one-word name with an article that acts, which the NER took for a place: "l'Arcom
     estime", "selon la Cnil" (places go without one: "Paris"; countries are known)."""
-    doc = span.doc
-    article = span.start > 0 and doc[span.start - 1].lower_ in lex.grammar.singular_determiners
-    return len(span) == 1 and span[0].text[:1].isupper() and article and acting(lex, span)
+    w = words(span.doc)
+    start = span.start
+    article = start > 0 and w.lower[start - 1] in lex.grammar.singular_determiners
+    return len(span) == 1 and w.text[start][:1].isupper() and article and acting(lex, span)
 
 
 def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None:
@@ -135,18 +138,20 @@ def described_kind(lex: ActorLexicon, ent: Span, name: Span) -> ActorKind | None
     if any(ch.isdigit() for ch in span_text(name)) or portfolio(lex, name):
         return None
     doc = name.doc
+    w = words(doc)
+    lower = w.lower
     i = _skip_adjectives(doc, name.start - 1, max(0, min(ent.start, name.start - 3)))
     trade = None
-    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+    if i >= 2 and w.pos[i] == "NOUN" and w.text[i].islower():
         of = i - 1
-        if doc[of].lower_ in ("la", "l'", "l’") and of > 0:
+        if lower[of] in ("la", "l'", "l’") and of > 0:
             of -= 1  # "le leader de la cybersécurité X"
-        if doc[of].lower_ in _OF or doc[of].lower_ in ("du", "des"):
-            trade = doc[i].lower_  # "l'agence de communication Avelis", "le géant du secteur X"
+        if lower[of] in _OF or lower[of] in ("du", "des"):
+            trade = lower[i]  # "l'agence de communication Avelis", "le géant du secteur X"
             i = _skip_adjectives(doc, of - 1, max(0, of - 3))
-    if i < 0 or has_morph(doc[i], "Number=Plur") or doc[i].is_title:
+    if i < 0 or morph_has(doc, w.morph[i], "Number=Plur") or w.text[i].istitle():
         return None  # "de la Commission Ursula von der Leyen": a name, no description
-    kind = lex.descriptions.get(doc[i].lower_) or lex.descriptions.get(doc[i].lemma_.lower())
+    kind = lex.descriptions.get(lower[i]) or lex.descriptions.get(w.lemma[i].lower())
     if kind == "media" and trade is not None and trade not in lex.media_trades:
         return "organization"  # "une agence de notation": a firm, not a news agency
     if kind in ("media", "organization", "government"):
@@ -159,6 +164,7 @@ _OF = ("de", "d'", "d’")
 
 def _skip_adjectives(doc: Doc, i: int, lowest: int) -> int:
     """Back over lowercase adjectives from token `i`, not below `lowest`."""
-    while i >= lowest and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+    w = words(doc)
+    while i >= lowest and w.pos[i] == "ADJ" and w.text[i].islower():
         i -= 1  # "la banque publique Finora", "le fabricant taïwanais Norvia"
     return i

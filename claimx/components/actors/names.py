@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from claimx.columns import has_morph
+from claimx.columns import morph_has, words
 from claimx.components.actors.lexicon import ActorLexicon
-from claimx.docs import span_text, text_of
+from claimx.docs import span_text, words_text
 from claimx.kinds import ActorKind
 from claimx.text import fold
 
@@ -23,17 +23,18 @@ def described_names(
     Arvelle", "le cabinet Ternel" (one body, so after a singular determiner); `nouns`:
     the matches of `lex.description_nouns`."""
     found: list[tuple[Span, ActorKind]] = []
+    w = words(doc)
     for _, start, end in nouns:
-        kind = lex.descriptions.get(text_of(doc, start, end).lower())
+        kind = lex.descriptions.get(words_text(doc, w, start, end).lower())
         if kind not in ("organization", "government", "media") or start == 0:
             continue
-        before = doc[start - 1].lower_
+        before = w.lower[start - 1]
         grammar = lex.grammar
         if before not in grammar.singular_determiners | grammar.singular_contractions:
             continue
         i = _past_trade(doc, end)  # "la start-up lyonnaise Kelvio"
         j = i
-        while j < len(doc) and j - i < 4 and _capitalised_word(doc[j].text):
+        while j < w.size and j - i < 4 and _capitalised_word(w.text[j]):
             j += 1
         name = doc[i:j]
         written = span_text(name)
@@ -66,20 +67,24 @@ def person_tails(lex: ActorLexicon, ents: list[Span]) -> list[Span]:
     return found
 
 
-def first_name_at(lex: ActorLexicon, token: Token) -> bool:
+def first_name_at(lex: ActorLexicon, word: str) -> bool:
     """Whether a capitalised word is a known first name ("Marc", "Jean-Noël")."""
-    return token.is_title and fold(token.text).split("-")[0] in lex.first_names
+    return word.istitle() and fold(word).split("-")[0] in lex.first_names
 
 
 def _first_name_inside(lex: ActorLexicon, ent: Span) -> int | None:
     """Where a person's name starts inside an entity, past its first word: a first name
     followed by capitalised words (particles aside) to the entity's end."""
-    for token in ent[1:-1]:
-        if not first_name_at(lex, token) or token.nbor(-1).is_punct:
+    w = words(ent.doc)
+    text = w.text
+    for i in range(ent.start + 1, ent.end - 1):
+        if not first_name_at(lex, text[i]) or w.punct[i - 1]:
             continue
-        rest = ent.doc[token.i + 1 : ent.end]
-        if rest[-1].is_title and all(t.is_title or t.lower_ in _PARTICLES for t in rest):
-            return token.i
+        rest = range(i + 1, ent.end)
+        if text[ent.end - 1].istitle() and all(
+            text[k].istitle() or w.lower[k] in _PARTICLES for k in rest
+        ):
+            return i
     return None
 
 
@@ -90,14 +95,16 @@ def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
     """The first token past a description's adjectives and trade ("la start-up lyonnaise",
     "le groupe asiatique de prêt-à-porter discount", "le fonds d'investissement
     américain"): lower-case words with no article nor verb, at most `most`."""
+    w = words(doc)
+    text, pos, size = w.text, w.pos, w.size
     i = end
-    while i < len(doc) and i - end < 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+    while i < size and i - end < 2 and pos[i] == "ADJ" and text[i].islower():
         i += 1
-    if i < len(doc) and doc[i].lower_ in _OF:
+    if i < size and w.lower[i] in _OF:
         j = i + 1
-        while j < len(doc) and j - end < most and _trade_word(doc[j]):
+        while j < size and j - end < most and _trade_word(text[j], pos[j]):
             j += 1
-        if j > i + 1 and j < len(doc) and _capitalised_word(doc[j].text):
+        if j > i + 1 and j < size and _capitalised_word(text[j]):
             return j
     return i
 
@@ -105,24 +112,21 @@ def _past_trade(doc: Doc, end: int, most: int = 6) -> int:
 _OF = ("de", "d'", "d’", "en")  # "le site d'information X", "le média en ligne X"
 
 
-def _trade_word(token: Token) -> bool:
+def _trade_word(text: str, pos: str) -> bool:
     """A lower-case word of a trade: no article, verb or punctuation but a hyphen."""
-    if token.text == "-":
+    if text == "-":
         return True
-    return token.is_lower and token.is_alpha and token.pos_ not in ("DET", "VERB", "AUX", "ADP")
+    return text.islower() and text.isalpha() and pos not in ("DET", "VERB", "AUX", "ADP")
 
 
 def numbered(span: Span) -> bool:
     """An acronym followed by a number names an index or a series, not an actor: "le CAC
     40", "le SBF 120", "un FTSE 100"."""
-    doc = span.doc
+    text = words(span.doc).text
+    if span.end >= len(text) or not text[span.end].isdigit():
+        return False
     letters = span_text(span).replace(" ", "")
-    return (
-        span.end < len(doc)
-        and letters.isalpha()
-        and letters.isupper()
-        and doc[span.end].text.isdigit()
-    )
+    return letters.isalpha() and letters.isupper()
 
 
 def _capitalised_word(text: str) -> bool:
@@ -135,21 +139,22 @@ def portfolio(lex: ActorLexicon, span: Span) -> bool:
     Communications", "secrétaire au Commerce", "commissaire chargé du Numérique", "le
     ministre français de l'Économie et des Finances" (every portfolio of the title)."""
     doc = span.doc
+    w = words(doc)
+    text, lower, pos = w.text, w.lower, w.pos
     i = span.start - 1
-    if i < 0 or doc[i].lower_ not in lex.grammar.portfolio_links:
+    if i < 0 or lower[i] not in lex.grammar.portfolio_links:
         return False
     stop = max(0, span.start - 16)
     while i >= stop:
-        token = doc[i]
-        if token.lower_ in lex.portfolio_roles:
+        if lower[i] in lex.portfolio_roles:
             return True
-        linking = token.lower_ in lex.grammar.portfolio_links or token.lower_ == "et"
+        linking = lower[i] in lex.grammar.portfolio_links or lower[i] == "et"
         # "ministre déléguée chargée du Numérique": a participle is part of the title
-        qualifier = token.is_lower and (
-            token.pos_ == "ADJ" or (token.pos_ == "VERB" and has_morph(token, "VerbForm=Part"))
+        qualifier = text[i].islower() and (
+            pos[i] == "ADJ" or (pos[i] == "VERB" and morph_has(doc, w.morph[i], "VerbForm=Part"))
         )
-        portfolio = token.is_title or token.text == "," or qualifier
-        if not (linking or portfolio) or (token.pos_ in ("VERB", "AUX") and not qualifier):
+        portfolio = text[i].istitle() or text[i] == "," or qualifier
+        if not (linking or portfolio) or (pos[i] in ("VERB", "AUX") and not qualifier):
             return False
         i -= 1
     return False
@@ -158,11 +163,12 @@ def portfolio(lex: ActorLexicon, span: Span) -> bool:
 def named_event(lex: ActorLexicon, span: Span) -> bool:
     """Whether a name follows an event's or a programme's noun, past its adjectives: "du
     sommet Choose France", "le sommet économique Choose France"."""
-    doc = span.doc
+    w = words(span.doc)
+    text = w.text
     i = span.start - 1
-    while i >= 0 and span.start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+    while i >= 0 and span.start - i <= 2 and w.pos[i] == "ADJ" and text[i].islower():
         i -= 1
-    return i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in lex.event_nouns
+    return i >= 0 and text[i].islower() and w.lemma[i].lower() in lex.event_nouns
 
 
 def event_names(doc: Doc, lex: ActorLexicon, ents: Sequence[Span]) -> set[str]:
@@ -171,23 +177,26 @@ def event_names(doc: Doc, lex: ActorLexicon, ents: Sequence[Span]) -> set[str]:
     économique Choose France", "le salon Vivatech"), or an entity opening on one ("salon du
     Bourget"); `ents`: the doc's `doc.ents`."""
     found = set()
+    w = words(doc)
+    text, size = w.text, w.size
     for i in lex.event_ids.where(doc, LEMMA):
-        if not doc[i].is_lower:
+        if not text[i].islower():
             continue
         j = i + 1
-        while j < len(doc) and j - i <= 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        while j < size and j - i <= 2 and w.pos[j] == "ADJ" and text[j].islower():
             j += 1
         k = j
-        while k < len(doc) and k - j < 4 and _capitalised_word(doc[k].text):
+        while k < size and k - j < 4 and _capitalised_word(text[k]):
             k += 1
         if k > j:
-            found.add(fold(text_of(doc, j, k)))
+            found.add(fold(words_text(doc, w, j, k)))
     for ent in ents:
-        if ent[0].is_lower and ent[0].lemma_.lower() in lex.event_nouns:
-            words = [t for t in ent if t.text[:1].isupper()]
-            if words:
-                found.add(fold(text_of(doc, words[0].i, ent.end)))
-        elif len(ent) > 2 and fold(ent[0].text) in lex.event_heads and ent[1].pos_ == "ADP":
+        first = ent.start
+        if text[first].islower() and w.lemma[first].lower() in lex.event_nouns:
+            capital = next((k for k in range(first, ent.end) if text[k][:1].isupper()), None)
+            if capital is not None:
+                found.add(fold(words_text(doc, w, capital, ent.end)))
+        elif len(ent) > 2 and fold(text[first]) in lex.event_heads and w.pos[first + 1] == "ADP":
             found.add(fold(span_text(ent)))  # "Salon de Genève", "Mondial de l'automobile"
     return found
 
