@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.columns import has_morph
+from claimx.columns import Words, has_morph, morph_has, words
 from claimx.components.actor_index import ActorIndex
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.components.grammar import Grammar
@@ -31,13 +31,17 @@ class DocContext:
     grammar: Grammar
     hits: list[AttributionHit] = field(default_factory=list)  # found so far, in order
     # The doc's tokens, made once: `doc[i]` builds a Token and `doc[a:b]` a Span on each
-    # call, the rules' main cost; read tokens here, slice the doc only for a Span.
+    # call, the rules' main cost; read tokens here, slice the doc only for a Span. Their
+    # attributes by position (`words.lower[i]`) are faster still than a Token's.
     tokens: list[Token] = field(init=False)
+    words: Words = field(init=False)
     _group_starts: dict[int, int] = field(default_factory=dict)  # verb -> its group's start
     _first_words: dict[tuple[int, int], int] = field(default_factory=dict)  # span -> first word
+    _children: list[list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
+        self.words = words(self.doc)
 
     def span(self, start: int, end: int) -> Span:
         """`doc[start:end]`, built directly when the bounds are in order (a third of the
@@ -45,6 +49,17 @@ class DocContext:
         if 0 <= start <= end <= len(self.tokens):
             return Span(self.doc, start, end)
         return self.doc[start:end]
+
+    def children(self, i: int) -> list[int]:
+        """The positions of token `i`'s children, in order (`Token.children`, no Token
+        made): the doc's heads read once."""
+        kids = self._children
+        if kids is None:
+            kids = self._children = [[] for _ in range(self.words.size)]
+            for child, head in enumerate(self.words.head):
+                if head != child:
+                    kids[head].append(child)
+        return kids[i]
 
     # -- verb groups ---------------------------------------------------------
     def left_extend(self, verb: Token) -> Token:
@@ -57,20 +72,19 @@ class DocContext:
     def _left_extend(self, verb: Token) -> int:
         carrier = self._carrier(verb)
         i = verb.i if carrier is None else carrier  # "vient d'annoncer"
+        w = self.words
+        clitics = self.grammar.verb_group_clitics
         while i > 0:
-            prev = self.tokens[i - 1]
             wedged = self.insertion_before(i)
-            if wedged < i and _auxiliary(self.tokens[wedged - 1]):
+            if wedged < i and _auxiliary(w, wedged - 1):
                 i = wedged  # "a de son côté estimé", "a par ailleurs indiqué"
             elif (
-                _auxiliary(prev)
-                or prev.lower_ in self.grammar.verb_group_clitics
-                or (prev.text.startswith("-") and len(prev) > 1)  # "a-t-il déclaré"
+                _auxiliary(w, i - 1)
+                or w.lower[i - 1] in clitics
+                or (w.text[i - 1].startswith("-") and len(w.text[i - 1]) > 1)  # "a-t-il déclaré"
             ):
                 i -= 1
-            elif prev.pos_ == "ADV" and any(
-                t.pos_ == "AUX" for t in self.tokens[max(0, i - 4) : i - 1]
-            ):
+            elif w.pos[i - 1] == "ADV" and "AUX" in w.pos[max(0, i - 4) : i - 1]:
                 i -= 1  # "a catégoriquement démenti", "a toutefois précisé"
             else:
                 break
@@ -81,11 +95,10 @@ class DocContext:
         if one ends right before token `i`; else `i`."""
         if i < 2:
             return i
-        for words in self.grammar.insertions_ending(self.tokens[i - 1].lower_):
-            start = i - len(words)
-            if start > 0 and all(
-                self.tokens[start + k].lower_ == w for k, w in enumerate(words[:-1])
-            ):
+        lower = self.words.lower
+        for phrase in self.grammar.insertions_ending(lower[i - 1]):
+            start = i - len(phrase)
+            if start > 0 and all(lower[start + k] == w for k, w in enumerate(phrase[:-1])):
                 return start
         return i
 
@@ -110,24 +123,23 @@ class DocContext:
 
     def _carrier(self, verb: Token) -> int | None:
         """The verb an infinitive is carried by ("vient", "tient"), if any."""
-        if verb.i < 2 or not has_morph(verb, "VerbForm=Inf"):
+        i, w = verb.i, self.words
+        if i < 2 or not morph_has(self.doc, w.morph[i], "VerbForm=Inf"):
             return None
-        link = self.tokens[verb.i - 1]
-        carrier = self.insertion_before(verb.i - 1) - 1  # "vient en effet de dire"
-        while carrier > 0 and self.tokens[carrier].text.startswith("-"):
+        carrier = self.insertion_before(i - 1) - 1  # "vient en effet de dire"
+        while carrier > 0 and w.text[carrier].startswith("-"):
             carrier -= 1  # "se contente-t-elle d'indiquer"
         carriers = self.lexicon.infinitive_carriers
-        words = carriers.get(self.tokens[carrier].lemma_.lower()) or carriers.get(
-            self.tokens[carrier].lower_
-        )
-        return carrier if words is not None and link.lower_ in words else None
+        links = carriers.get(w.lemma[carrier].lower()) or carriers.get(w.lower[carrier])
+        return carrier if links is not None and w.lower[i - 1] in links else None
 
     def inversion_pronoun(self, verb: Token) -> Token | None:
         """The subject pronoun of an inverted verb: "estime-t-elle", "a-t-il déclaré"."""
         start = self.left_extend(verb).i
-        for token in self.tokens[start : min(verb.i + 3, len(self.doc))]:
-            if token.text.startswith("-") and token.lower_ not in ("-t", "-"):
-                return token
+        w = self.words
+        for i in range(start, min(verb.i + 3, w.size)):
+            if w.text[i].startswith("-") and w.lower[i] not in ("-t", "-"):
+                return self.tokens[i]
         return None
 
     def bare_participle(self, token: Token) -> bool:
@@ -138,7 +150,7 @@ class DocContext:
         if _finite_form(token, self.grammar.finite_only_endings):
             return False  # "lance", "avertit": the tagger's participle is a present
         if token.lower_.endswith("it") and any(
-            c.dep_ == "nsubj" and c.i < token.i for c in token.children
+            self.words.dep[c] == "nsubj" and c < token.i for c in self.children(token.i)
         ):
             return False  # "Le groupe dit vouloir …": an -ire verb's present, with its subject
         if not has_morph(token, "VerbForm=Part") and not token.lower_.endswith(
@@ -154,10 +166,11 @@ class DocContext:
     def before_que(self, token: Token) -> bool:
         """A word a few tokens before "que", not after a determiner: "X, juge au contraire
         que"."""
-        if token.i > 0 and self.tokens[token.i - 1].pos_ == "DET":
+        i, w = token.i, self.words
+        if i > 0 and w.pos[i - 1] == "DET":
             return False
-        words = self.grammar.complementizers
-        return any(t.lower_ in words for t in self.tokens[token.i + 1 : token.i + 4])
+        complementizers = self.grammar.complementizers
+        return any(word in complementizers for word in w.lower[i + 1 : i + 4])
 
     def can_speak(self, phrase: Span) -> bool:
         """Whether a phrase names someone who can speak: a proper name, a pronoun, or a
@@ -190,8 +203,8 @@ class DocContext:
         found = self._first_words.get((sent.start, sent.end))
         if found is not None:
             return found
-        i = sent.start
-        while i < sent.end and (self.tokens[i].is_space or self.tokens[i].text in _OPENING_MARKS):
+        i, text = sent.start, self.words.text
+        while i < sent.end and (text[i].isspace() or text[i] in _OPENING_MARKS):
             i += 1
         self._first_words[sent.start, sent.end] = i
         return i
@@ -200,11 +213,12 @@ class DocContext:
 _OPENING_MARKS = frozenset({*QUOTE_OPENERS, "-", "—"})
 
 
-def _auxiliary(token: Token) -> bool:
+def _auxiliary(w: Words, i: int) -> bool:
     """An auxiliary, or "avoir"/"être" the tagger read otherwise ("a tweeté", "Il a par
     ailleurs assuré")."""
-    return token.pos_ == "AUX" or (
-        token.pos_ in ("VERB", "X") and token.lemma_ in ("avoir", "être") and not token.is_title
+    pos = w.pos[i]
+    return pos == "AUX" or (
+        pos in ("VERB", "X") and w.lemma[i] in ("avoir", "être") and not w.text[i].istitle()
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from claimx.columns import has_morph
+from claimx.columns import morph_has
 from claimx.components.attributions.context import DocContext, after_subject, inverted
 from claimx.components.attributions.lexicon import AttributionLexicon
 from claimx.docs import match_near
@@ -91,24 +91,22 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
     verbs = found.verbs
     for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
         token = ctx.tokens[i]
-        if token.i in used or (
-            token.i in ctx.quoted
-            and not _opens_quotation(ctx, token)
-            and not _named_report(ctx, token)
+        if i in used or (
+            i in ctx.quoted and not _opens_quotation(ctx, token) and not _named_report(ctx, token)
         ):
             continue
         lemma = verb_lemma(ctx, token)
         if lemma is None or ctx.bare_participle(token) or not _reports(ctx, token):
             continue
-        if lemma in lexicon.not_reporting_reflexive and reflexive(token):
+        if lemma in lexicon.not_reporting_reflexive and reflexive(ctx, i):
             continue  # "s'assure que": makes sure
         spoken = lexicon.speech_objects.get(lemma)
-        if spoken is not None and not _object_among(ctx, token, spoken, sent):
+        if spoken is not None and not _object_among(ctx, i, spoken, sent):
             continue  # "émet des obligations": a light verb with no noun of speech
         kind = "statement"
-        if lemma in lexicon.denial_verbs or _denial_object(ctx, token, lemma, sent):
+        if lemma in lexicon.denial_verbs or _denial_object(ctx, i, lemma, sent):
             kind = "denial"
-        cues.append(Cue(kind, ctx.span(token.i, token.i + 1), lemma))
+        cues.append(Cue(kind, ctx.span(i, i + 1), lemma))
     cues.sort(key=lambda c: c.span.start)
     return cues
 
@@ -116,9 +114,9 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
 def _opens_quotation(ctx: DocContext, verb: Token) -> bool:
     """A verb group the quotation opens on, its subject before it: 'le gouvernement
     « dément que … »'."""
-    start = ctx.left_extend(verb).i
-    subject = ctx.tokens[start - 2].pos_ if start > 1 else ""
-    return subject in ("NOUN", "PROPN", "PRON") and ctx.tokens[start - 1].text in QUOTE_OPENERS
+    start, w = ctx.left_extend(verb).i, ctx.words
+    subject = w.pos[start - 2] if start > 1 else ""
+    return subject in ("NOUN", "PROPN", "PRON") and w.text[start - 1] in QUOTE_OPENERS
 
 
 def _named_report(ctx: DocContext, verb: Token) -> bool:
@@ -141,14 +139,14 @@ def _quote_start(ctx: DocContext, i: int) -> int:
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
     """ "Pour l'analyste, …": a sentence-opening marker before a voice and a comma."""
-    lexicon = ctx.lexicon
+    lexicon, lower = ctx.lexicon, ctx.words.lower
     first = ctx.first_word(sent)
-    if first + 1 < sent.end and ctx.tokens[first].lower_ in ctx.grammar.leading_conjunctions:
+    if first + 1 < sent.end and lower[first] in ctx.grammar.leading_conjunctions:
         first += 1  # "Mais pour l'analyste, …"
-    if first >= sent.end or ctx.tokens[first].lower_ not in lexicon.opinion_markers:
+    if first >= sent.end or lower[first] not in lexicon.opinion_markers:
         return None
     reach = range(first + 2, min(sent.end, first + 10))
-    comma = next((j for j in reach if ctx.tokens[j].text == ","), None)
+    comma = next((j for j in reach if lower[j] == ","), None)
     if comma is None:
         return None
     phrase = ctx.span(first + 1, comma)
@@ -170,82 +168,87 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
 
 def verb_lemma(ctx: DocContext, token: Token) -> str | None:
     """The reporting verb a token is, if it is one."""
-    lexicon = ctx.lexicon
+    lexicon, w, i = ctx.lexicon, ctx.words, token.i
+    pos, form, lemma = w.pos[i], w.lower[i], w.lemma[i]
     # The tagger reads some verb forms as nouns ("Intel conteste"): trust the position.
-    mistagged = (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and (
-        after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(token)
+    mistagged = (pos == "NOUN" or (pos == "PROPN" and w.text[i].islower())) and (
+        after_subject(token) or inverted(token) or ctx.before_que(token) or _has_subject(ctx, i)
     )
-    if _guidance_with_particle(ctx, token):  # "Le groupe table sur …", read as a noun
-        return lexicon.verb_of_form[token.lower_]
-    if _before_inversion(token):  # "tranche-t-il": a verb, whatever the tagger read
-        known = str(token.lemma_) if token.lemma_ in lexicon.lemmas else None
-        return lexicon.verb_of_form.get(token.lower_) or known
-    if token.pos_ in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
+    if _guidance_with_particle(ctx, i):  # "Le groupe table sur …", read as a noun
+        return lexicon.verb_of_form[form]
+    if _before_inversion(ctx, i):  # "tranche-t-il": a verb, whatever the tagger read
+        known = lemma if lemma in lexicon.lemmas else None
+        return lexicon.verb_of_form.get(form) or known
+    if pos in ("NOUN", "PROPN", "DET", "PUNCT", "NUM", "PRON") and not mistagged:
         return None
-    if token.lemma_ in lexicon.lemmas and token.pos_ == "VERB":
-        return str(token.lemma_)
-    lemma = lexicon.verb_of_form.get(token.lower_)
-    return None if _after_article(ctx, token) else lemma
+    if lemma in lexicon.lemmas and pos == "VERB":
+        return lemma
+    found = lexicon.verb_of_form.get(form)
+    return None if _after_article(ctx, i) else found
 
 
-def _after_article(ctx: DocContext, token: Token) -> bool:
-    """Whether a word follows a determiner or an article: a noun ("la critique")."""
-    if token.i == 0:
+def _after_article(ctx: DocContext, i: int) -> bool:
+    """Whether word `i` follows a determiner or an article: a noun ("la critique")."""
+    if i == 0:
         return False
-    prev = ctx.tokens[token.i - 1]
-    return prev.pos_ == "DET" or prev.lower_ in ctx.grammar.articles
+    return ctx.words.pos[i - 1] == "DET" or ctx.words.lower[i - 1] in ctx.grammar.articles
 
 
-def _guidance_with_particle(ctx: DocContext, token: Token) -> bool:
+def _guidance_with_particle(ctx: DocContext, i: int) -> bool:
     """A guidance verb's form before its particle, after no article: "le groupe table
     sur" (not "une table sur la terrasse")."""
-    doc, lexicon = token.doc, ctx.lexicon
-    lemma = lexicon.verb_of_form.get(token.lower_)
+    lexicon, lower = ctx.lexicon, ctx.words.lower
+    lemma = lexicon.verb_of_form.get(lower[i])
     particles = lexicon.guidance_verbs.get(lemma or "")
-    if not particles or token.i == 0 or token.i + 1 >= len(doc):
+    if not particles or i == 0 or i + 1 >= len(lower):
         return False
-    return ctx.tokens[token.i + 1].lower_ in particles and not _after_article(ctx, token)
+    return lower[i + 1] in particles and not _after_article(ctx, i)
 
 
-def _before_inversion(token: Token) -> bool:
-    """Whether an inverted subject pronoun follows the word: "tranche-t-il", "dit-elle"."""
-    doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is not None and after.text.startswith("-") and len(after) > 1 and token.is_lower
+def _before_inversion(ctx: DocContext, i: int) -> bool:
+    """Whether an inverted subject pronoun follows word `i`: "tranche-t-il", "dit-elle"."""
+    text = ctx.words.text
+    if i + 1 >= len(text):
+        return False
+    after = text[i + 1]
+    return after.startswith("-") and len(after) > 1 and text[i].islower()
 
 
-def _has_subject(token: Token) -> bool:
+def _has_subject(ctx: DocContext, i: int) -> bool:
     """A word the parse gives a subject and no copula: a verb, whatever its tag ("Le
     groupe anticipe une marge", "anticipe" read as a name)."""
-    deps = {c.dep_ for c in token.children}
+    deps = {ctx.words.dep[c] for c in ctx.children(i)}
     return "nsubj" in deps and "cop" not in deps
 
 
 def _reports(ctx: DocContext, verb: Token) -> bool:
     """A verb form that reports: not an infinitive ("pour demander") unless a verb carries
     it ("vient d'annoncer", "a tenu à préciser"), not a passive ("est estimée à")."""
-    if has_morph(verb, "VerbForm=Inf") and not (ctx.carried(verb) or ctx.narrated(verb)):
+    w, i = ctx.words, verb.i
+    if morph_has(ctx.doc, w.morph[i], "VerbForm=Inf") and not (
+        ctx.carried(verb) or ctx.narrated(verb)
+    ):
         return False
-    return not any(c.dep_ == "aux:pass" for c in verb.children)
+    return not any(w.dep[c] == "aux:pass" for c in ctx.children(i))
 
 
-def reflexive(verb: Token) -> bool:
-    """Whether a verb comes with its reflexive pronoun ("s'assure", "se sont assurés")."""
-    doc = verb.doc
-    return any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, verb.i - 3) : verb.i])
+def reflexive(ctx: DocContext, i: int) -> bool:
+    """Whether verb `i` comes with its reflexive pronoun ("s'assure", "se sont assurés")."""
+    return any(word in ("se", "s'", "s’") for word in ctx.words.lower[max(0, i - 3) : i])
 
 
-def _denial_object(ctx: DocContext, verb: Token, lemma: str, sent: Span) -> bool:
-    """Whether a verb takes a denial noun as object: "rejette les accusations"."""
+def _denial_object(ctx: DocContext, i: int, lemma: str, sent: Span) -> bool:
+    """Whether verb `i` takes a denial noun as object: "rejette les accusations"."""
     nouns = ctx.lexicon.denial_objects.get(lemma)
-    return nouns is not None and _object_among(ctx, verb, nouns, sent)
+    return nouns is not None and _object_among(ctx, i, nouns, sent)
 
 
-def _object_among(ctx: DocContext, verb: Token, nouns: set[str], sent: Span) -> bool:
-    """Whether one of `nouns` follows a verb within four words, in its sentence."""
+def _object_among(ctx: DocContext, i: int, nouns: set[str], sent: Span) -> bool:
+    """Whether one of `nouns` follows verb `i` within four words, in its sentence."""
+    w = ctx.words
     return any(
-        token.lemma_ in nouns or token.lower_.rstrip("s") in nouns
-        for token in ctx.tokens[verb.i + 1 : min(verb.i + 5, sent.end)]
+        w.lemma[k] in nouns or w.lower[k].rstrip("s") in nouns
+        for k in range(i + 1, min(i + 5, sent.end))
     )
 
 

@@ -28,7 +28,7 @@ def self_described(ctx: DocContext, verb: Token, lemma: str, start: int) -> bool
     # "se dit confiante que …": the adjective reports the clause (a cue of its own)
     follows = ctx.tokens[start + 1 : start + 2]
     opens_clause = bool(follows) and follows[0].lower_ in ctx.grammar.complementizers
-    return attribute and not opens_clause and reflexive(verb)
+    return attribute and not opens_clause and reflexive(ctx, verb.i)
 
 
 def object_content(ctx: DocContext, lemma: str, start: int, end: int) -> Span | None:
