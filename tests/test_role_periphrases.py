@@ -37,6 +37,29 @@ TAKEN_UP = [
     ),
 ]
 
+# A title set before the name with a comma is the person's role, however long, and
+# whatever the NER read it as ("le président de la République" tagged as a person).
+TITLES_BEFORE = [
+    (
+        "Le président de la République, Emmanuel Macron, a reçu les patrons. « C'est une "
+        "étape historique », a salué le chef de l'État.",
+        "C'est une étape historique",
+        "Emmanuel Macron",
+    ),
+    (
+        "La ministre déléguée chargée du Numérique et de l'IA, Clara Chapuis, a présenté le "
+        "plan. « Nous irons vite », a assuré la ministre.",
+        "Nous irons vite",
+        "Clara Chapuis",
+    ),
+    (
+        "Le procureur Rémi Valade a requis dix ans de prison. « Les faits sont graves », a dit "
+        "le procureur de la République.",
+        "Les faits sont graves",
+        "Rémi Valade",
+    ),
+]
+
 # Look-alikes: no one named holds the office, or the name after the periphrase is another.
 AS_WRITTEN = [
     (
@@ -60,7 +83,7 @@ AS_WRITTEN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "source"), TAKEN_UP + AS_WRITTEN)
+@pytest.mark.parametrize(("text", "content", "source"), TAKEN_UP + TITLES_BEFORE + AS_WRITTEN)
 def test_a_periphrasis_takes_up_the_holder_of_its_office(
     nlp: Language, text: str, content: str, source: str
 ) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from claimx.columns import has_morph
 from claimx.components.actors.lexicon import ActorLexicon
 from claimx.components.hits import Actor
 
@@ -48,16 +49,26 @@ def _role_before(doc: Doc, mention: Span, role_starts: dict[int, int]) -> Span |
         if opening is not None:
             i = opening - 1
     j = i
-    while j >= 0 and i - j <= 7 and doc[j].pos_ not in ("VERB", "AUX", "PUNCT"):
+    while j >= 0 and i - j <= 10 and _in_title(doc[j]):
         if j in role_starts and (doc[j - 1].pos_ in ("DET", "ADJ") if j > 0 else True):
             start = j - 1 if j > 0 and doc[j - 1].pos_ == "ADJ" else j
             span = doc[start : i + 1]
             if _framed(doc, start, i, mention):
                 return None  # "Pour l'analyste, Dassault …": a source's frame, not a title
-            if span.text and not any(t.ent_type_ == "PER" for t in span):
+            # no person named inside (the NER reads a bare title as a person too: "le
+            # président de la République, X")
+            if span.text and not any(t.ent_type_ == "PER" and t.pos_ == "PROPN" for t in span):
                 return span
         j -= 1
     return None
+
+
+def _in_title(token: Token) -> bool:
+    """A word a title may hold: no verb but a participle ("la ministre déléguée chargée du
+    Numérique"), no punctuation."""
+    if token.pos_ == "PUNCT" or token.pos_ == "AUX":
+        return False
+    return token.pos_ != "VERB" or has_morph(token, "VerbForm=Part")
 
 
 def _framed(doc: Doc, start: int, end: int, mention: Span) -> bool:

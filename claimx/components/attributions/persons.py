@@ -52,11 +52,15 @@ def person_just_named(ctx: DocContext, start: int, role: str) -> Actor | None:
 def person_taking_up(ctx: DocContext, phrase: Span, role: str) -> Actor | None:
     """The person just named whom a longer role phrase takes up ("X s'est dite inquiète.
     « … », a lancé la présidente de la région"), when the role's article and the person's
-    first name agree in gender, and the role they were given holds the names the phrase
-    gives ("le maire de Tulle" is not the mayor of Brives)."""
-    names = {fold(t.text) for t in phrase[1:] if t.text[:1].isupper()} - set(role.split())
-    person = person_just_named(ctx, phrase.start, " ".join([role, *sorted(names)]))
+    first name agree in gender, and a role naming a place or a body that they were given
+    holds the names the phrase gives ("le maire de Tulle" is not the mayor of Brives; "le
+    procureur de la République" may be the procureur named)."""
+    person = person_just_named(ctx, phrase.start, role)
     if person is None:
+        return None
+    names = {fold(t.text) for t in phrase[1:] if t.text[:1].isupper()} - set(role.split())
+    named_roles = [fold(r) for r in person.roles if any(w[:1].isupper() for w in r.split())]
+    if names and named_roles and not any(names <= set(r.split()) for r in named_roles):
         return None
     shown = shown_gender(phrase)
     return person if shown is not None and person_gender(ctx, person) == shown else None
