@@ -56,3 +56,28 @@ NOT_SPEECH = [
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_look_alikes_report_nothing(nlp: Language, text: str) -> None:
     assert attributions(nlp, text) == []
+
+
+def test_a_no_comment_in_the_speaker_s_own_quotation_is_the_quotation(nlp: Language) -> None:
+    text = "« Je n'ai pas de commentaire à faire sur ce dossier », a dit l'avocate Marie Dosé."
+    found = attributions(nlp, text)
+    assert [(f["kind"], f["source"]) for f in found] == [("quote", "Marie Dosé")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Le quotidien Nikkei a rapporté que Tokyo préparait un plan. Tokyo compte investir "
+            "10 milliards, selon le rapport.",
+            "Nikkei",
+        ),
+        (
+            "La Cour des comptes juge ce plan irréaliste, selon un rapport publié lundi.",
+            "Cour des comptes",
+        ),
+    ],
+)
+def test_a_definite_document_is_the_one_named_before(nlp: Language, text: str, source: str) -> None:
+    found = [f for f in attributions(nlp, text) if f["kind"] == "according_to"]
+    assert [f["source"] for f in found] == [source], attributions(nlp, text)

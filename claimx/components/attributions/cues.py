@@ -68,7 +68,7 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         return not used.intersection(range(span.start, span.end))
 
     for span in inside(found.no_comment):
-        if free(span):
+        if free(span) and not _own_words(ctx, span):
             cues.append(Cue("no_comment", span))
             used.update(range(span.start, span.end))
     for span in inside(found.according):
@@ -109,6 +109,13 @@ def sentence_cues(ctx: DocContext, sent: Span, found: DocCues) -> list[Cue]:
         cues.append(Cue(kind, ctx.span(i, i + 1), lemma))
     cues.sort(key=lambda c: c.span.start)
     return cues
+
+
+def _own_words(ctx: DocContext, span: Span) -> bool:
+    """A no-comment in the first person inside a quotation (« Je n'ai pas de commentaire à
+    faire », a dit X): the quotation is the speaker's, its words no claim of their own."""
+    before = ctx.words.lower[max(0, span.start - 3) : span.start]
+    return span.start in ctx.quoted and any(w in ctx.grammar.first_persons for w in before)
 
 
 def _opens_quotation(ctx: DocContext, verb: Token) -> bool:

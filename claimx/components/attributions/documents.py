@@ -35,6 +35,8 @@ def document_issuer(ctx: DocContext, phrase: Span) -> Source | None:
         if token.lower_ not in grammar.complement_prepositions:
             continue
         return _issuer_named(ctx, phrase, tokens[k + 1 :]) or _speaker_of_sentence(ctx, phrase)
+    if tokens[0].lower_ in grammar.definite_determiners:
+        return None  # "selon le rapport": the document named before, not the sentence's subject
     return _speaker_of_sentence(ctx, phrase)
 
 
