@@ -21,17 +21,17 @@ from tools.realnews import HALVES, PARTS, REALNEWS, SCORER, evaluate_realnews, p
 
 # F1 floors per part: actors, chips, money, attributions, hedged.
 FLOORS = {
-    "all": (0.93, 0.99, 0.97, 0.88, 0.90),
-    "r01-r40": (0.94, 0.99, 0.98, 0.89, 0.89),
-    "r41-r80": (0.92, 0.99, 0.96, 0.87, 0.95),
-    "read (odd)": (0.94, 0.99, 0.96, 0.92, 0.89),
-    "check (even)": (0.92, 0.99, 0.98, 0.84, 0.91),
+    "all": (0.93, 0.99, 0.97, 0.89, 0.90),
+    "r01-r40": (0.94, 0.99, 0.98, 0.90, 0.89),
+    "r41-r80": (0.92, 0.99, 0.96, 0.88, 0.95),
+    "read (odd)": (0.94, 0.99, 0.96, 0.93, 0.89),
+    "check (even)": (0.92, 0.99, 0.98, 0.85, 0.91),
 }
 ACCURACY = {"actors": 0.95, "attributions": 0.96}
 # The independent scorer of ../shared/tools, stricter on merged actors, per half.
 STRICT = {
-    "read (odd)": (0.94, 0.99, 0.96, 0.92, 0.89),
-    "check (even)": (0.90, 0.99, 0.98, 0.84, 0.91),
+    "read (odd)": (0.94, 0.99, 0.96, 0.93, 0.89),
+    "check (even)": (0.90, 0.99, 0.98, 0.85, 0.91),
 }
 ROWS = [(p, c, f) for p, floors in FLOORS.items() for c, f in zip(CATEGORIES, floors, strict=True)]
 
