@@ -98,6 +98,7 @@ HEADS = [
     ("Beaucoup dans le secteur craignent que le marché ralentit.", "Beaucoup dans le secteur"),
     ("Des sources proches du dossier affirment que le marché ralentit.", "Des sources proches"),
     ("Un ancien cadre de la société assure que le marché ralentit.", "Un ancien cadre"),
+    ("Des membres du conseil estiment que le marché ralentit.", "Des membres du conseil"),
 ]
 
 
