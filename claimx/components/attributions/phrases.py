@@ -24,9 +24,9 @@ Source = tuple[Actor | None, str | None]
 
 
 def phrase_source(ctx: DocContext, phrase: Span) -> Source:
-    """A speaker written as a phrase naming no actor: a document or an outlet cited
-    before ("le communiqué", "le journal") stands for it; else the phrase as written,
-    if it can speak."""
+    """A speaker written as a phrase naming no actor: a role's holder, a document or an
+    outlet cited before ("le communiqué", "le journal") stands for it; else the phrase as
+    written, if its head can speak."""
     described = described_actor(ctx, phrase)
     if described is not None:
         return described, described.name
@@ -86,9 +86,9 @@ def _body_of_voice(ctx: DocContext, phrase: Span) -> Actor | None:
 
 
 def described_actor(ctx: DocContext, phrase: Span) -> Actor | None:
-    """The actor a definite description of a document or an outlet stands for: "le
-    communiqué", "le texte" -> the last speaker named; "le journal", "l'agence" -> the
-    last medium mentioned."""
+    """The actor a definite description stands for: a role or a periphrasis of an office
+    -> its holder ("l'édile"); "le communiqué", "le texte" -> the last speaker named; "le
+    journal", "l'agence" -> the last medium mentioned."""
     tokens = [t for t in phrase if not t.is_punct]
     if len(tokens) < 2 or tokens[0].lower_ not in ctx.grammar.definite_determiners:
         return None
