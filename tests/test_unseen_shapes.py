@@ -81,3 +81,27 @@ def test_a_no_comment_in_the_speaker_s_own_quotation_is_the_quotation(nlp: Langu
 def test_a_definite_document_is_the_one_named_before(nlp: Language, text: str, source: str) -> None:
     found = [f for f in attributions(nlp, text) if f["kind"] == "according_to"]
     assert [f["source"] for f in found] == [source], attributions(nlp, text)
+
+
+# A relative "ce que" after a comma reports the clause before it; a "ce que" that is an
+# object inside the clause does not.
+CE_QUE = [
+    (
+        "Le site de Lyon fermera en juin, ce qu'a confirmé la direction du groupe Vexor.",
+        "statement",
+    ),
+    ("Le site de Lyon fermera en juin, ce que la ministre Claire Martin a confirmé.", "statement"),
+    ("Le site de Lyon fermera en juin, ce que conteste le syndicat CGT.", "denial"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CE_QUE)
+def test_ce_que_after_a_comma_reports_the_clause_before(
+    nlp: Language, text: str, kind: str
+) -> None:
+    found = attributions(nlp, text)
+    assert [(f["kind"], f["text"]) for f in found] == [(kind, "Le site de Lyon fermera en juin")]
+
+
+def test_ce_que_as_an_object_reports_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "Le groupe a vendu ce que ses clients voulaient.") == []

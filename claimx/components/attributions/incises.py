@@ -187,9 +187,9 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     first = ctx.first_word(sent)
     words = [t.lower_.replace("’", "'") for t in ctx.tokens[first : min(group_start, first + 8)]]
     opener = next((o for o in ctx.grammar.cleft_openers if tuple(words[: len(o)]) == o), None)
-    if opener is None or not any(
-        pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[len(opener) : 8])
-    ):
+    if opener is None:
+        return _clause_before_ce_que(ctx, sent, group_start)
+    if not any(pair in (("ce", "que"), ("ce", "qu'")) for pair in pairwise(words[len(opener) : 8])):
         return None
     before = ctx.sentences.before(sent)
     if before.start == sent.start:
@@ -202,3 +202,18 @@ def cleft_content(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
     while end > start + 1 and (ctx.tokens[end - 1].is_punct or ctx.tokens[end - 1].is_space):
         end -= 1
     return ctx.span(start, end) if end - start > 2 else None
+
+
+def _clause_before_ce_que(ctx: DocContext, sent: Span, group_start: int) -> Span | None:
+    """ "Le site fermera en juin, ce qu'a confirmé la direction", "…, ce que le syndicat
+    conteste": the clause before the comma, which the relative's verb reports."""
+    lower = [t.lower_.replace("’", "'") for t in ctx.tokens[sent.start : group_start]]
+    for k in range(len(lower) - 1, max(1, len(lower) - 8), -1):
+        if lower[k] not in ("que", "qu'") or lower[k - 1] != "ce" or lower[k - 2] != ",":
+            continue
+        between = ctx.tokens[sent.start + k + 1 : group_start]
+        if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        start, end = ctx.first_word(sent), sent.start + k - 2
+        return ctx.span(start, end) if end - start > 2 else None
+    return None
