@@ -105,3 +105,18 @@ def test_ce_que_after_a_comma_reports_the_clause_before(
 
 def test_ce_que_as_an_object_reports_nothing(nlp: Language) -> None:
     assert attributions(nlp, "Le groupe a vendu ce que ses clients voulaient.") == []
+
+
+# What a text provides is no statement; a forecast by someone who speaks still is.
+PROVISIONS = [
+    ("Les plateformes devront ouvrir leurs données, comme le prévoit le DMA.", None),
+    ("Le délai est de trente jours, stipule le contrat.", None),
+    ("Les prix vont monter cette année, comme le prévoit la Banque de France.", "Banque de France"),
+    ("« Les prix vont monter », prévoit un analyste.", "un analyste"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), PROVISIONS)
+def test_a_provision_is_no_statement(nlp: Language, text: str, source: str | None) -> None:
+    found = attributions(nlp, text)
+    assert [f["source"] for f in found] == ([] if source is None else [source]), found

@@ -73,6 +73,7 @@ class AttributionLexicon:
         self.measure_verbs = {bare(v) for v in data["measure_verbs"]}
         self.raising_verbs = {bare(v) for v in data["raising_verbs"]}
         self.forecast_verbs = {bare(v) for v in data["forecast_verbs"]}
+        self.provision_verbs = {bare(v) for v in data["provision_verbs"]}
         self.guidance_verbs = {
             bare(v): set(particles) for v, particles in data["guidance_verbs"].items()
         }

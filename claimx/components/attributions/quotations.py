@@ -187,3 +187,27 @@ def _floor_verb(ctx: DocContext, sent: Span) -> tuple[Token, int] | None:
         return None
     manner = [c for c in root.children if c.pos_ == "ADJ" and c.lower_ in lexicon.floor_adjectives]
     return (root, manner[0].i + 1) if manner else None
+
+
+def quoting_itself(ctx: DocContext, hit: AttributionHit, hits: list[AttributionHit]) -> bool:
+    """A report inside a speaker's own quotation naming that speaker (« L'Arcom se
+    réjouit que … », a-t-elle déclaré): the quotation says it already."""
+    return (
+        hit.source is not None
+        and hit.cue.start in ctx.quoted
+        and any(
+            other.source is hit.source
+            and other.cue.start not in ctx.quoted
+            and other.content.start <= hit.cue.start < other.content.end
+            for other in hits
+        )
+    )
+
+
+def within_quotation(ctx: DocContext, content: Span) -> Span | None:
+    """A content reported inside a quotation, without the marks that close it, if so."""
+    for q in ctx.quotes:
+        if q.start <= content.start < q.end:
+            after = ctx.tokens[q.end : content.end]
+            return ctx.span(content.start, q.end) if all(t.is_punct for t in after) else None
+    return None

@@ -28,7 +28,9 @@ from claimx.components.attributions.quotations import (
     continued_quotes,
     incise_quotes,
     introduced_quotes,
+    quoting_itself,
     with_quotations,
+    within_quotation,
 )
 from claimx.components.attributions.ranker import SourceRanker
 from claimx.components.attributions.sources import subject
@@ -68,22 +70,7 @@ def tag(
     hits.extend(introduced_quotes(ctx, hits))
     hits.extend(agent_judgements(ctx, found.verbs, hits))
     hits.sort(key=lambda h: (h.content.start, h.cue.start))
-    return _one_per_statement([h for h in hits if not _quoting_itself(ctx, h, hits)])
-
-
-def _quoting_itself(ctx: DocContext, hit: AttributionHit, hits: list[AttributionHit]) -> bool:
-    """A report inside a speaker's own quotation naming that speaker (« L'Arcom se
-    réjouit que … », a-t-elle déclaré): the quotation says it already."""
-    return (
-        hit.source is not None
-        and hit.cue.start in ctx.quoted
-        and any(
-            other.source is hit.source
-            and other.cue.start not in ctx.quoted
-            and other.content.start <= hit.cue.start < other.content.end
-            for other in hits
-        )
-    )
+    return _one_per_statement([h for h in hits if not quoting_itself(ctx, h, hits)])
 
 
 def _one_per_statement(hits: list[AttributionHit]) -> list[AttributionHit]:
@@ -274,6 +261,8 @@ def _build(
             source = subject(ctx, sent, verb)
     if source == (None, None):
         return None
+    if found is not None and cue.verb in lexicon.provision_verbs and _no_voice(ctx, source):
+        return None  # "…, comme le prévoit le DMA": a text's provision
     if found is not None and cue.verb in lexicon.according_verbs:
         kind = "according_to"
     particles = lexicon.object_particles.get(cue.verb or "", set())
@@ -284,16 +273,14 @@ def _build(
     if kind == "statement" and quote is not None and len(quote) >= len(content) - 2:
         content = quote  # whether it is a quote is with_quotations' to say
     elif kind == "statement":
-        inside = _within_quotation(ctx, content)
+        inside = within_quotation(ctx, content)
         if inside is not None:  # « Le gouvernement a assuré que … », a déclaré X
             return AttributionHit("quote", full_cue, inside, *source, inside)
     return AttributionHit(kind, full_cue, content, *source, quote)
 
 
-def _within_quotation(ctx: DocContext, content: Span) -> Span | None:
-    """A content reported inside a quotation, without the marks that close it, if so."""
-    for q in ctx.quotes:
-        if q.start <= content.start < q.end:
-            after = ctx.tokens[q.end : content.end]
-            return ctx.span(content.start, q.end) if all(t.is_punct for t in after) else None
-    return None
+def _no_voice(ctx: DocContext, source: Source) -> bool:
+    """A source that is no actor and names no one who speaks ("le DMA", "le contrat"; not
+    "un analyste", "des sources")."""
+    words = (source[1] or "").lower().split()
+    return source[0] is None and not any(w in ctx.lexicon.speaker_nouns for w in words)
