@@ -7,7 +7,8 @@ governments ("l'administration Trump"), roles from appositions, and descriptions
 ("l'entreprise") linked to the last actor of their kind. Mentions of one real
 actor are merged into one cluster: "Huang" joins "Jensen Huang".
 
-By concern: `lexicon` (the data compiled), `candidates`, `cluster`, `acronyms`, `roles`.
+By concern: `lexicon` (the data compiled), `candidates`, `extents` (where a name starts
+and ends), `cluster`, `acronyms`, `roles`.
 """
 
 from __future__ import annotations
