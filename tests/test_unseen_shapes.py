@@ -120,3 +120,10 @@ PROVISIONS = [
 def test_a_provision_is_no_statement(nlp: Language, text: str, source: str | None) -> None:
     found = attributions(nlp, text)
     assert [f["source"] for f in found] == ([] if source is None else [source]), found
+
+
+def test_pour_x_inside_a_quotation_is_the_speaker_s_words(nlp: Language) -> None:
+    quoted = "« Pour Renault, cette usine est un symbole », détaillent les syndicalistes de la CGT."
+    assert [f["kind"] for f in attributions(nlp, quoted)] == ["quote"]
+    plain = attributions(nlp, "Pour Renault, cette usine est un symbole.")
+    assert [(f["kind"], f["source"]) for f in plain] == [("according_to", "Renault")]

@@ -152,6 +152,8 @@ def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:
         first += 1  # "Mais pour l'analyste, …"
     if first >= sent.end or lower[first] not in lexicon.opinion_markers:
         return None
+    if first in ctx.quoted:
+        return None  # « Pour Renault, … », disent-ils: the speaker's words, as "selon" inside
     reach = range(first + 2, min(sent.end, first + 10))
     comma = next((j for j in reach if lower[j] == ","), None)
     if comma is None:
