@@ -43,6 +43,10 @@ class DocContext:
         self.tokens = list(self.doc)
         self.words = words(self.doc)
 
+    def quote_at(self, i: int) -> Span | None:
+        """The closed quotation holding token `i`, if any."""
+        return next((q for q in self.quotes if q.start <= i < q.end), None)
+
     def span(self, start: int, end: int) -> Span:
         """`doc[start:end]`, built directly when the bounds are in order (a third of the
         time of the Doc's slicing, which normalizes them first)."""

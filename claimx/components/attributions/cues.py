@@ -133,15 +133,12 @@ def _named_report(ctx: DocContext, verb: Token) -> bool:
     after = ctx.tokens[verb.i + 1 : verb.i + 6]
     if not subjects or not any(t.lower_ in ctx.grammar.complementizers for t in after):
         return False
+    quote = ctx.quote_at(verb.i)
+    opening = verb.i if quote is None else quote.start
     return any(
-        ctx.actors.kind_of(m) is not None and m.start >= _quote_start(ctx, verb.i)
+        ctx.actors.kind_of(m) is not None and m.start >= opening
         for m in ctx.actors.covering(subjects[0].i)
     )
-
-
-def _quote_start(ctx: DocContext, i: int) -> int:
-    """Where the quotation holding token `i` starts."""
-    return next((q.start for q in ctx.quotes if q.start <= i < q.end), i)
 
 
 def _opinion_marker(ctx: DocContext, sent: Span) -> Span | None:

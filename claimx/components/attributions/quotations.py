@@ -206,8 +206,7 @@ def quoting_itself(ctx: DocContext, hit: AttributionHit, hits: list[AttributionH
 
 def within_quotation(ctx: DocContext, content: Span) -> Span | None:
     """A content reported inside a quotation, without the marks that close it, if so."""
-    for q in ctx.quotes:
-        if q.start <= content.start < q.end:
-            after = ctx.tokens[q.end : content.end]
-            return ctx.span(content.start, q.end) if all(t.is_punct for t in after) else None
-    return None
+    q = ctx.quote_at(content.start)
+    if q is None or not all(t.is_punct for t in ctx.tokens[q.end : content.end]):
+        return None
+    return ctx.span(content.start, q.end)
